@@ -1,0 +1,273 @@
+"""Cross-field rules: what a single field cannot know about itself.
+
+Chronology (dates inside the practicum period, stages in order, a mistyped year),
+duplicated rows, scores consistent with their parts, references between parts,
+files that must exist inside the report folder, and sections left empty.
+Each rule is a small function yielding `Problem`s through the `Locator`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+
+from macros.completeness import PARTS
+from macros.errors import Problem, Severity
+from macros.loading import LoadedCase, Locator
+from macros.model_paths import YamlPath, format_path, iter_leaves
+from macros.schema import Case
+from macros.schema.types import format_date
+
+Rule = Callable[[LoadedCase, Locator], Iterable[Problem]]
+
+# Sections whose dates belong to the fieldwork and must fall inside the practicum period.
+_FIELDWORK = {"tahapan", "persetujuan", "wawancara", "asesmen", "konferensi_kasus", "rencana_intervensi",
+              "intervensi", "evaluasi", "terminasi", "rujukan", "praktik_baik"}
+_STAGE_ORDER = ["engagement", "intake", "asesmen", "rencana_intervensi", "intervensi", "evaluasi", "terminasi", "rujukan"]
+_STAGE_NAMES = {"engagement": "engagement", "intake": "intake", "kontrak": "kontrak", "asesmen": "asesmen",
+                "rencana_intervensi": "rencana intervensi", "intervensi": "intervensi", "evaluasi": "evaluasi",
+                "terminasi": "terminasi", "rujukan": "rujukan"}
+_MEDIA_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".svg", ".pdf", ".gif"}
+
+
+def run_checks(loaded: LoadedCase, locator: Locator) -> list[Problem]:
+    problems: list[Problem] = []
+    for rule in RULES:
+        problems.extend(rule(loaded, locator))
+    return sorted(set(problems), key=lambda p: (p.line, p.column, p.message))
+
+
+def _dates(case: Case) -> Iterator[tuple[YamlPath, dt.date]]:
+    for path, value in iter_leaves(case):
+        if isinstance(value, dt.date):
+            yield path, value
+
+
+def _period_text(case: Case) -> str:
+    period = case.report.period
+    return f"{format_date(period.start, weekday=False)} – {format_date(period.end, weekday=False)}"
+
+
+def check_period(loaded: LoadedCase, locator: Locator) -> Iterator[Problem]:
+    """Fieldwork dates inside the practicum period; a wrong year gets its own hint."""
+    case = loaded.case
+    start, end = case.report.period.start, case.report.period.end
+    if end < start:
+        yield locator.problem(("laporan", "periode", "selesai"), "tanggal selesai praktikum sebelum tanggal mulai")
+        return
+    for path, value in _dates(case):
+        if path[0] not in _FIELDWORK or start <= value <= end:
+            continue
+        if value.year != start.year:
+            try:
+                corrected = value.replace(year=start.year)
+            except ValueError:
+                corrected = None
+            if corrected and start <= corrected <= end:
+                yield locator.problem(path, f"tahun {value.year} tidak sesuai periode praktikum ({_period_text(case)})",
+                                      f"salah ketik tahun? maksud Anda {format_date(corrected, weekday=False)}?")
+                continue
+        yield locator.problem(path, f"{format_date(value, weekday=False)} di luar periode praktikum ({_period_text(case)})",
+                              "periksa tanggalnya, atau perbarui `laporan.periode`")
+
+
+def check_date_ranges(loaded: LoadedCase, locator: Locator) -> Iterator[Problem]:
+    """An end date never before its start date, wherever a part has both."""
+    leaves = dict(_dates(loaded.case))
+    pairs = [("tanggal", "tanggal_selesai"), ("tanggal_mulai", "tanggal_selesai")]
+    for path, value in leaves.items():
+        for first, last in pairs:
+            if path[-1] == last and path[:-1] + (first,) in leaves:
+                begin = leaves[path[:-1] + (first,)]
+                if value < begin:
+                    yield locator.problem(path, f"tanggal selesai {format_date(value, weekday=False)} sebelum tanggal mulai "
+                                                f"{format_date(begin, weekday=False)}")
+
+
+def _stage_starts(case: Case) -> dict[str, tuple[dt.date, YamlPath]]:
+    """The first date of each stage and where it is written."""
+    found: dict[str, tuple[dt.date, YamlPath]] = {}
+
+    def note(stage: str, date: dt.date | None, path: YamlPath) -> None:
+        if date is not None and (stage not in found or date < found[stage][0]):
+            found[stage] = (date, path)
+
+    for index, record in enumerate(case.stages):
+        note(record.stage, record.date, ("tahapan", index, "tanggal"))
+    if case.assessment:
+        note("asesmen", case.assessment.start, ("asesmen", "tanggal_mulai"))
+    if case.plan:
+        note("rencana_intervensi", case.plan.start, ("rencana_intervensi", "tanggal_mulai"))
+    if case.intervention:
+        for index, session in enumerate(case.intervention.sessions):
+            note("intervensi", session.date, ("intervensi", "sesi", index, "tanggal"))
+    if case.evaluation:
+        note("evaluasi", case.evaluation.date, ("evaluasi", "tanggal"))
+    if case.termination:
+        note("terminasi", case.termination.date, ("terminasi", "tanggal"))
+    for index, referral in enumerate(case.referrals):
+        note("rujukan", referral.date, ("rujukan", index, "tanggal"))
+    return found
+
+
+def check_stage_order(loaded: LoadedCase, locator: Locator) -> Iterator[Problem]:
+    """The helping process runs in order: no stage starts before an earlier one began."""
+    case = loaded.case
+    starts = _stage_starts(case)
+    period = case.report.period
+    in_period = {s: v for s, v in starts.items() if period.start <= v[0] <= period.end}  # wrong years reported elsewhere
+    ordered = [s for s in _STAGE_ORDER if s in in_period]
+    for later_index, later in enumerate(ordered):
+        later_date, later_path = in_period[later]
+        for earlier in ordered[:later_index]:
+            earlier_date, _ = in_period[earlier]
+            if later_date < earlier_date:
+                yield locator.problem(later_path,
+                                      f"tahap {_STAGE_NAMES[later]} ({format_date(later_date, weekday=False)}) dimulai sebelum "
+                                      f"tahap {_STAGE_NAMES[earlier]} ({format_date(earlier_date, weekday=False)})",
+                                      "urutan pertolongan: engagement, intake, asesmen, rencana intervensi, intervensi, "
+                                      "evaluasi, terminasi, rujukan")
+                break
+    if "kontrak" in starts and "engagement" in starts and starts["kontrak"][0] < starts["engagement"][0]:
+        yield locator.problem(starts["kontrak"][1], "kontrak dibuat sebelum engagement")
+
+
+def _duplicates(rows: list, key: Callable, path: YamlPath, what: str, locator: Locator) -> Iterator[Problem]:
+    first_seen: dict = {}
+    for index, row in enumerate(rows):
+        marker = key(row)
+        if marker in first_seen:
+            yield locator.problem(path + (index,), f"{what} ini sama dengan butir ke-{first_seen[marker] + 1}",
+                                  "hapus baris ganda")
+        else:
+            first_seen[marker] = index
+
+
+def check_duplicates(loaded: LoadedCase, locator: Locator) -> Iterator[Problem]:
+    case = loaded.case
+    yield from _duplicates(case.stages, lambda r: (r.stage, r.date, r.title), ("tahapan",), "catatan tahap", locator)
+    yield from _duplicates(case.interviews, lambda r: (r.activity.lower(), r.date, r.time), ("wawancara",), "baris wawancara", locator)
+    yield from _duplicates(case.case_conferences, lambda r: r.code.upper(), ("konferensi_kasus",), "kode konferensi kasus", locator)
+    yield from _duplicates(case.references, lambda r: (tuple(r.authors), r.year, r.title.lower()), ("pustaka",), "pustaka", locator)
+    table = case.institution.beneficiaries.table if case.institution.beneficiaries else None
+    if table:
+        yield from _duplicates(table.rows, tuple, ("institusi", "penerima_manfaat", "tabel", "baris"), "baris tabel", locator)
+    if case.assessment:
+        a = case.assessment
+        yield from _duplicates(a.strengths, lambda r: r.text.lower(), ("asesmen", "kekuatan"), "butir kekuatan", locator)
+        if a.ecomap:
+            yield from _duplicates(a.ecomap.systems, lambda r: r.id, ("asesmen", "ecomap", "sistem"), "id sistem ecomap", locator)
+        if a.genogram:
+            yield from _duplicates(a.genogram.members, lambda r: r.id, ("asesmen", "genogram", "anggota"), "id anggota genogram", locator)
+    if case.plan:
+        yield from _duplicates(case.plan.activities, lambda r: r.id, ("rencana_intervensi", "kegiatan"), "id kegiatan", locator)
+    if case.intervention:
+        yield from _duplicates(case.intervention.sessions, lambda r: (r.date, r.time, r.title.lower()),
+                               ("intervensi", "sesi"), "sesi", locator)
+    if case.evaluation:
+        yield from _duplicates(case.evaluation.results, lambda r: (r.aspect.lower(), r.before.lower(), r.after.lower()),
+                               ("evaluasi", "hasil"), "baris evaluasi", locator)
+    if case.appendices and case.appendices.attendance:
+        yield from _duplicates(case.appendices.attendance.rows, lambda r: r.student_number,
+                               ("lampiran", "daftar_hadir", "baris"), "NRP di daftar hadir", locator)
+    if case.appendices:
+        yield from _duplicates(case.appendices.photos, lambda r: r.file, ("lampiran", "dokumentasi"), "berkas foto", locator)
+
+
+def _round_half_up(value: Decimal) -> int:
+    return int(value.quantize(Decimal("1"), rounding=ROUND_HALF_UP))
+
+
+def check_scores(loaded: LoadedCase, locator: Locator) -> Iterator[Problem]:
+    """TAS overall score = rounded mean of its task ratings (Reid & Epstein)."""
+    evaluation = loaded.case.evaluation
+    if not evaluation or not evaluation.tas:
+        return
+    tas = evaluation.tas
+    mean = Decimal(sum(t.score for t in tas.tasks)) / len(tas.tasks)
+    expected = _round_half_up(mean)
+    if tas.score != expected:
+        shown = f"{mean:.2f}".replace(".", ",")
+        yield locator.problem(("evaluasi", "tas", "skor"),
+                              f"skor TAS {tas.score} tidak sesuai nilai tugas (rata-rata {shown}, dibulatkan {expected})",
+                              "perbaiki skor keseluruhan atau nilai per tugas")
+
+
+def check_table_shapes(loaded: LoadedCase, locator: Locator) -> Iterator[Problem]:
+    case = loaded.case
+    table = case.institution.beneficiaries.table if case.institution.beneficiaries else None
+    if table:
+        for index, row in enumerate(table.rows):
+            if len(row) != len(table.columns):
+                yield locator.problem(("institusi", "penerima_manfaat", "tabel", "baris", index),
+                                      f"baris berisi {len(row)} sel, padahal tabel punya {len(table.columns)} kolom")
+    attendance = case.appendices.attendance if case.appendices else None
+    if attendance:
+        for index, row in enumerate(attendance.rows):
+            if len(row.present) != attendance.weeks:
+                yield locator.problem(("lampiran", "daftar_hadir", "baris", index, "hadir"),
+                                      f"kehadiran berisi {len(row.present)} minggu, padahal `jumlah_minggu` {attendance.weeks}")
+
+
+def check_references(loaded: LoadedCase, locator: Locator) -> Iterator[Problem]:
+    """Ids that one part uses must exist in the part they point to."""
+    case = loaded.case
+    if case.intervention:
+        known = {a.id for a in case.plan.activities} if case.plan else set()
+        for index, session in enumerate(case.intervention.sessions):
+            if session.activity and session.activity not in known:
+                hint = f"id yang ada: {', '.join(sorted(known))}" if known else "isi dulu `rencana_intervensi.kegiatan`"
+                yield locator.problem(("intervensi", "sesi", index, "kegiatan"),
+                                      f"kegiatan `{session.activity}` tidak ada di rencana intervensi", hint)
+    genogram = case.assessment.genogram if case.assessment else None
+    if genogram:
+        ids = {m.id for m in genogram.members}
+        for index, member in enumerate(genogram.members):
+            for key, ref in (("ayah", member.father), ("ibu", member.mother)):
+                if ref and ref not in ids:
+                    yield locator.problem(("asesmen", "genogram", "anggota", index, key), f"anggota `{ref}` tidak ada di genogram")
+        for index, couple in enumerate(genogram.couples):
+            for key, ref in (("a", couple.partner_a), ("b", couple.partner_b)):
+                if ref not in ids:
+                    yield locator.problem(("asesmen", "genogram", "pasangan", index, key), f"anggota `{ref}` tidak ada di genogram")
+        index_people = [i for i, m in enumerate(genogram.members) if m.index_person]
+        if len(index_people) != 1:
+            yield locator.problem(("asesmen", "genogram", "anggota"),
+                                  f"genogram harus punya tepat satu orang indeks (klien), ditemukan {len(index_people)}",
+                                  "beri `indeks: true` pada klien")
+
+
+def check_files(loaded: LoadedCase, locator: Locator) -> Iterator[Problem]:
+    """Every referenced file exists and lies inside the report's own folder."""
+    appendices = loaded.case.appendices
+    if not appendices:
+        return
+    refs: list[tuple[YamlPath, str]] = [(("lampiran", "dokumentasi", i, "berkas"), p.file) for i, p in enumerate(appendices.photos)]
+    refs += [(("lampiran", "surat", i, "berkas"), s.file) for i, s in enumerate(appendices.letters) if s.file]
+    refs += [(("lampiran", "lainnya", i, "berkas"), o.file) for i, o in enumerate(appendices.others) if o.file]
+    folder = loaded.folder.resolve()
+    for path, name in refs:
+        target = (loaded.folder / name).resolve()
+        if Path(name).is_absolute() or not target.is_relative_to(folder):
+            yield locator.problem(path, f"berkas `{name}` berada di luar folder laporan",
+                                  f"simpan berkas di {loaded.folder.name}/media/ dan tulis jalurnya seperti media/foto.jpg")
+        elif not target.is_file():
+            yield locator.problem(path, f"berkas `{name}` tidak ditemukan",
+                                  f"periksa nama berkas (huruf besar/kecil berpengaruh) di folder {loaded.folder.name}/")
+        elif target.suffix.lower() not in _MEDIA_SUFFIXES:
+            yield locator.problem(path, f"jenis berkas `{target.suffix}` tidak didukung",
+                                  "gunakan .jpg, .png, .webp, .svg, atau .pdf")
+
+
+def check_empty_parts(loaded: LoadedCase, locator: Locator) -> Iterator[Problem]:
+    """A required part of the campus structure left empty is a warning (an error with --strict)."""
+    for part in PARTS:
+        if part.required and not part.filled(loaded.case):
+            yield locator.problem(part.path, f"bagian \"{part.label}\" belum diisi",
+                                  f"isi `{format_path(part.path)}` di kasus.yml", severity=Severity.WARNING)
+
+
+RULES: list[Rule] = [check_period, check_date_ranges, check_stage_order, check_duplicates, check_scores,
+                     check_table_shapes, check_references, check_files, check_empty_parts]

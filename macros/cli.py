@@ -1,0 +1,194 @@
+"""The `casebook` command: new, check, schema, build, serve.
+
+Exit codes follow the usual convention: 0 clean, 1 problems in the data,
+2 wrong use of the command. Messages are in Indonesian; no traceback is shown
+for anything a student can cause.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from macros.completeness import completeness
+from macros.errors import Problem, display_path
+from macros.loading import CASE_FILE, LoadResult, load_case
+from macros.project import SCHEMA_FILE, TEMPLATES_DIR, ProjectConfig, load_project
+from macros.schema_export import schema_text
+
+EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+class UsageError(Exception):
+    """Wrong use of the command (exit 2)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse exits 2 with English text; say it in Indonesian
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"casebook: perintah tidak valid: {message}\n")
+        raise SystemExit(EXIT_USAGE)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="casebook", description="Casebook: laporan praktikum pekerjaan sosial dari data kasus.")
+    commands = parser.add_subparsers(dest="command", metavar="PERINTAH", parser_class=_Parser)
+    commands.required = True
+    new = commands.add_parser("new", help="buat laporan baru dari templat")
+    new.add_argument("slug", help="nama folder laporan, huruf kecil dan tanda hubung, misalnya ln-hikari-2024")
+    check = commands.add_parser("check", help="periksa data laporan")
+    check.add_argument("paths", nargs="*", metavar="PATH", help="folder laporan, kasus.yml, atau folder berisi laporan")
+    check.add_argument("--strict", action="store_true", help="peringatan juga dianggap gagal")
+    schema = commands.add_parser("schema", help="cetak JSON Schema kasus.yml")
+    schema.add_argument("--output", type=Path, help="tulis ke berkas ini alih-alih layar")
+    build = commands.add_parser("build", help="bangun situs (dan PDF) ke folder site/")
+    build.add_argument("--profile", choices=["public", "internal"], default="public", help="profil publikasi")
+    commands.add_parser("serve", help="jalankan situs di http://127.0.0.1:8000 dan muat ulang saat berkas berubah")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        project = load_project()
+        handler = {"new": cmd_new, "check": cmd_check, "schema": cmd_schema, "build": cmd_build, "serve": cmd_serve}
+        return handler[args.command](args, project)
+    except UsageError as exc:
+        print(f"casebook: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except ValueError as exc:  # e.g. an unknown vocabulary kind in mkdocs.yml
+        print(f"casebook: mkdocs.yml: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+def cmd_new(args: argparse.Namespace, project: ProjectConfig) -> int:
+    slug = args.slug
+    if not SLUG.match(slug):
+        raise UsageError(f"nama laporan `{slug}` tidak valid: gunakan huruf kecil, angka dan tanda hubung, misalnya ln-hikari-2024")
+    target = project.cases_dir / slug
+    if target.exists():
+        raise UsageError(f"folder {display_path(target, project.root)} sudah ada; pilih nama lain")
+    templates = project.root / TEMPLATES_DIR
+    if not (templates / CASE_FILE).is_file():
+        raise UsageError(f"templat {display_path(templates / CASE_FILE, project.root)} tidak ditemukan")
+    project.cases_dir.mkdir(parents=True, exist_ok=True)
+    # Build in a temporary folder beside the target and rename at the end: never a half-made report.
+    staging = Path(tempfile.mkdtemp(prefix=f".{slug}-", dir=project.cases_dir))
+    try:
+        shutil.copy2(templates / CASE_FILE, staging / CASE_FILE)
+        for page in sorted((templates / "bab").glob("*.md")):
+            shutil.copy2(page, staging / page.name)
+        (staging / "media").mkdir()
+        (staging / "media" / ".gitkeep").touch()
+        staging.rename(target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    shown = display_path(target, project.root)
+    print(f"Laporan baru dibuat di {shown}/")
+    print(f"Langkah berikut: isi {shown}/{CASE_FILE} (ganti setiap <<ISI ...>>), lalu jalankan `casebook check {shown}`.")
+    return EXIT_OK
+
+
+def find_case_folders(paths: list[Path], project: ProjectConfig) -> list[Path]:
+    """Resolve command-line paths to report folders (a folder with kasus.yml, or a folder of them)."""
+    if not paths:
+        paths = [project.cases_dir]
+    folders: list[Path] = []
+    for path in paths:
+        if path.is_file() and path.name == CASE_FILE:
+            folders.append(path.parent)
+        elif path.is_dir() and (path / CASE_FILE).is_file():
+            folders.append(path)
+        elif path.is_dir():
+            found = sorted(p for p in path.iterdir() if p.is_dir() and not p.name.startswith(".") and (p / CASE_FILE).exists())
+            if not found:
+                raise UsageError(f"tidak ada laporan (folder berisi {CASE_FILE}) di {display_path(path, project.root)}")
+            folders.extend(found)
+        else:
+            raise UsageError(f"{path} tidak ditemukan")
+    return folders
+
+
+def _duplicate_slugs(results: list[LoadResult], project: ProjectConfig) -> list[Problem]:
+    by_slug: dict[str, list[LoadResult]] = defaultdict(list)
+    for result in results:
+        if result.folder.resolve() not in [r.folder.resolve() for r in by_slug[result.slug]]:
+            by_slug[result.slug].append(result)
+    problems = []
+    for slug, group in by_slug.items():
+        for result in group[1:]:
+            first = display_path(group[0].folder, project.root)
+            problems.append(Problem(display_path(result.folder / CASE_FILE, project.root), 1, 1, "",
+                                    f"slug laporan `{slug}` sudah dipakai oleh {first}",
+                                    "setiap laporan harus punya nama folder yang unik; ganti nama salah satu folder"))
+    return problems
+
+
+def cmd_check(args: argparse.Namespace, project: ProjectConfig) -> int:
+    started = time.perf_counter()
+    folders = find_case_folders([Path(p) for p in args.paths], project)
+    results = [load_case(folder, vocabulary=project.vocabulary, root=project.root) for folder in folders]
+    extra = _duplicate_slugs(results, project)
+    errors = warnings = 0
+    for problem in extra:
+        print(problem.format())
+        errors += 1
+    for result in results:
+        for problem in result.problems:
+            print(problem.format())
+        errors += len(result.errors)
+        warnings += len(result.warnings)
+    for result in results:
+        if result.loaded is None:
+            print(f"{result.slug}: tidak dapat dibaca ({len(result.errors)} galat)")
+            continue
+        tally = completeness(result.loaded.case)
+        status = "draf" if result.loaded.case.is_draft else "disetujui"
+        print(f"{result.slug}: {tally.summary} ({status})")
+        if tally.empty:
+            print("  belum terisi: " + ", ".join(f"{p.group} {p.label}" for p in tally.empty))
+    elapsed = time.perf_counter() - started
+    print(f"{len(results)} laporan diperiksa dalam {elapsed:.2f} detik: {errors} galat, {warnings} peringatan.")
+    if errors or (args.strict and warnings):
+        return EXIT_DATA
+    return EXIT_OK
+
+
+def cmd_schema(args: argparse.Namespace, project: ProjectConfig) -> int:
+    text = schema_text(project.vocabulary)
+    if args.output:
+        args.output.parent.mkdir(parents=True, exist_ok=True)
+        args.output.write_text(text, encoding="utf-8")
+        print(f"JSON Schema ditulis ke {args.output}")
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def _mkdocs(*arguments: str, project: ProjectConfig, profile: str = "public") -> int:
+    import os
+
+    env = dict(os.environ, CASEBOOK_PROFILE=profile)
+    return subprocess.call([sys.executable, "-m", "mkdocs", *arguments], cwd=project.root, env=env)
+
+
+def cmd_build(args: argparse.Namespace, project: ProjectConfig) -> int:
+    code = _mkdocs("build", "--strict", project=project, profile=args.profile)
+    return EXIT_OK if code == 0 else EXIT_DATA
+
+
+def cmd_serve(args: argparse.Namespace, project: ProjectConfig) -> int:
+    return _mkdocs("serve", "--watch", str(project.cases_dir), project=project)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,99 @@
+"""Which parts of the campus report structure a report has filled.
+
+One list, `PARTS`, names every part of a *Laporan Praktikum* (front matter,
+BAB I–VI, Daftar Pustaka, Lampiran) with the data that fills it. `casebook check`
+prints the tally; required parts left empty become warnings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from macros.model_paths import YamlPath
+from macros.schema import Case
+
+
+@dataclass(frozen=True)
+class Part:
+    group: str
+    label: str
+    path: YamlPath
+    filled: Callable[[Case], bool]
+    required: bool = True
+
+
+def _a(case: Case):  # assessment or None, to keep the table below readable
+    return case.assessment
+
+
+def _stage(name: str) -> Callable[[Case], bool]:
+    return lambda c: any(s.stage == name for s in c.stages)
+
+
+PARTS: list[Part] = [
+    Part("Bagian awal", "Halaman judul", ("laporan",), lambda c: True),
+    Part("Bagian awal", "Lembar pengesahan", ("pengesahan",), lambda c: not c.is_draft, required=False),
+    Part("Bagian awal", "Kata pengantar", ("kata_pengantar",), lambda c: c.foreword is not None, required=False),
+    Part("BAB I", "Latar belakang", ("pendahuluan", "latar_belakang"), lambda c: c.introduction is not None),
+    Part("BAB I", "Tujuan", ("pendahuluan", "tujuan_khusus"), lambda c: c.introduction is not None),
+    Part("BAB I", "Manfaat", ("pendahuluan", "manfaat"), lambda c: c.introduction is not None),
+    Part("BAB I", "Sasaran", ("pendahuluan", "sasaran"), lambda c: c.introduction is not None),
+    Part("BAB II", "Metode pekerjaan sosial", ("landasan", "metode"), lambda c: c.framework is not None),
+    Part("BAB II", "Tahapan pertolongan", ("landasan", "tahapan"), lambda c: c.framework is not None),
+    Part("BAB II", "Peranan pekerja sosial", ("landasan", "peran"), lambda c: c.framework is not None),
+    Part("BAB II", "Tinjauan konseptual", ("landasan", "tinjauan_konseptual"), lambda c: c.framework is not None),
+    Part("BAB II", "Regulasi", ("landasan", "regulasi"), lambda c: c.framework is not None),
+    Part("BAB III", "Gambaran umum institusi", ("institusi", "gambaran_umum"), lambda c: c.institution.overview is not None),
+    Part("BAB III", "Profil institusi", ("institusi", "profil"), lambda c: bool(c.institution.profile)),
+    Part("BAB III", "Program/layanan institusi", ("institusi", "program"), lambda c: bool(c.institution.programmes)),
+    Part("BAB III", "Profil penerima manfaat", ("institusi", "penerima_manfaat"), lambda c: c.institution.beneficiaries is not None),
+    Part("BAB IV", "Identitas klien", ("klien",), lambda c: True),
+    Part("BAB IV", "Engagement", ("tahapan",), _stage("engagement")),
+    Part("BAB IV", "Intake", ("tahapan",), _stage("intake")),
+    Part("BAB IV", "Kontrak", ("tahapan",), _stage("kontrak")),
+    Part("BAB IV", "Informed consent", ("persetujuan",), lambda c: c.consent is not None),
+    Part("BAB IV", "Rekapitulasi wawancara", ("wawancara",), lambda c: bool(c.interviews), required=False),
+    Part("BAB IV", "Proses asesmen", ("asesmen",), lambda c: _a(c) is not None),
+    Part("BAB IV", "Asesmen BPSS", ("asesmen", "bpss"), lambda c: bool(_a(c) and _a(c).bpss)),
+    Part("BAB IV", "Ecomap atau genogram", ("asesmen", "ecomap"), lambda c: bool(_a(c) and (_a(c).ecomap or _a(c).genogram)), required=False),
+    Part("BAB IV", "Kuadran kekuatan", ("asesmen", "kekuatan"), lambda c: bool(_a(c) and _a(c).strengths), required=False),
+    Part("BAB IV", "Analisis masalah", ("asesmen", "fokus_masalah"), lambda c: _a(c) is not None),
+    Part("BAB IV", "Kebutuhan dan sistem sumber", ("asesmen", "sistem_sumber"), lambda c: bool(_a(c) and (_a(c).needs or _a(c).resources))),
+    Part("BAB IV", "Konferensi kasus", ("konferensi_kasus",), lambda c: bool(c.case_conferences), required=False),
+    Part("BAB IV", "Rencana intervensi", ("rencana_intervensi",), lambda c: c.plan is not None),
+    Part("BAB IV", "Pelaksanaan intervensi", ("intervensi",), lambda c: c.intervention is not None),
+    Part("BAB IV", "Evaluasi proses", ("evaluasi", "evaluasi_proses"), lambda c: bool(c.evaluation and c.evaluation.process), required=False),
+    Part("BAB IV", "Evaluasi hasil", ("evaluasi", "hasil"), lambda c: c.evaluation is not None),
+    Part("BAB IV", "Skala capaian (TAS/GAS)", ("evaluasi", "tas"), lambda c: bool(c.evaluation and (c.evaluation.tas or c.evaluation.gas)), required=False),
+    Part("BAB IV", "Faktor pendukung dan penghambat", ("evaluasi", "faktor_pendukung"),
+         lambda c: bool(c.evaluation and (c.evaluation.supporting or c.evaluation.inhibiting)), required=False),
+    Part("BAB IV", "Terminasi", ("terminasi",), lambda c: c.termination is not None),
+    Part("BAB IV", "Rujukan", ("rujukan",), lambda c: bool(c.referrals), required=False),
+    Part("BAB V", "Integrasi metode", ("praktik_baik", "integrasi"), lambda c: c.good_practice is not None),
+    Part("BAB V", "Refleksi praktikan", ("praktik_baik", "refleksi"), lambda c: c.good_practice is not None),
+    Part("BAB V", "Dilema etik", ("praktik_baik", "dilema_etik"), lambda c: bool(c.good_practice and c.good_practice.ethical_dilemmas), required=False),
+    Part("BAB V", "Kegiatan lain", ("praktik_baik", "kegiatan_lain"), lambda c: bool(c.good_practice and c.good_practice.other_activities), required=False),
+    Part("BAB V", "Tantangan praktikum", ("praktik_baik", "tantangan"), lambda c: bool(c.good_practice and c.good_practice.challenges)),
+    Part("BAB VI", "Simpulan", ("simpulan", "simpulan"), lambda c: c.conclusion is not None),
+    Part("BAB VI", "Rekomendasi", ("simpulan", "rekomendasi"), lambda c: c.conclusion is not None),
+    Part("Daftar pustaka", "Daftar pustaka", ("pustaka",), lambda c: bool(c.references)),
+    Part("Lampiran", "Surat-surat", ("lampiran", "surat"), lambda c: bool(c.appendices and c.appendices.letters), required=False),
+    Part("Lampiran", "Daftar hadir", ("lampiran", "daftar_hadir"), lambda c: bool(c.appendices and c.appendices.attendance), required=False),
+    Part("Lampiran", "Dokumentasi kegiatan", ("lampiran", "dokumentasi"), lambda c: bool(c.appendices and c.appendices.photos), required=False),
+]
+
+
+@dataclass(frozen=True)
+class Completeness:
+    filled: list[Part]
+    empty: list[Part]
+
+    @property
+    def summary(self) -> str:
+        return f"{len(self.filled)}/{len(self.filled) + len(self.empty)} bagian terisi"
+
+
+def completeness(case: Case) -> Completeness:
+    filled = [p for p in PARTS if p.filled(case)]
+    return Completeness(filled, [p for p in PARTS if not p.filled(case)])

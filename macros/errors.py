@@ -1,0 +1,63 @@
+"""The one user-facing error type of Casebook.
+
+Every problem a student can cause (bad YAML, a wrong type, a weekday that does not
+match its date, a missing photo) becomes a `Problem`: file, line, column, field path,
+an Indonesian message and an optional hint. Code that finds problems collects them;
+only the boundaries (CLI, MkDocs hook) print them. A traceback never reaches a student.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+
+class Severity(str, Enum):
+    ERROR = "galat"
+    WARNING = "peringatan"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One finding about one place in one file."""
+
+    file: str
+    line: int
+    column: int
+    field_path: str
+    message: str
+    hint: str = ""
+    severity: Severity = Severity.ERROR
+
+    def format(self) -> str:
+        """Render as `file:LINE:COL: field.path: pesan (hint)` — the format editors link."""
+        where = f"{self.file}:{self.line}:{self.column}"
+        text = f"{where}: {self.field_path}: {self.message}" if self.field_path else f"{where}: {self.message}"
+        if self.severity is Severity.WARNING:
+            text = f"{where}: peringatan: " + text[len(where) + 2 :]
+        if self.hint:
+            text += f" ({self.hint})"
+        return text
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+
+@dataclass
+class CaseDataError(Exception):
+    """Raised at a boundary when a report's data cannot be used."""
+
+    problems: list[Problem] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        return "\n".join(p.format() for p in self.problems)
+
+
+def display_path(path: Path, root: Path | None = None) -> str:
+    """Path as the student sees it: relative to the project root when possible."""
+    try:
+        return path.resolve().relative_to((root or Path.cwd()).resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

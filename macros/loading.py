@@ -1,0 +1,210 @@
+"""Files -> validated `Case` models. Every YAML or validation error becomes a `Problem`.
+
+This is the edge of the system: after `load_case` returns, code sees frozen models
+only. Pydantic's English errors are translated here into messages a student can
+act on, each pointing at the line and column of the value (or key) at fault.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from macros.errors import Problem, Severity, display_path
+from macros.model_paths import YamlPath, format_path, keys_of, model_at
+from macros.schema import Case
+from macros.schema.types import PLACEHOLDER
+from macros.vocabulary import DEFAULT_VOCABULARY, Vocabulary
+from macros.yaml_source import YamlDocument, YamlSyntaxError, parse_yaml
+
+CASE_FILE = "kasus.yml"
+
+_IDENTITY_KEYS = {"nama", "nama_lengkap", "nama_asli", "tanggal_lahir", "tempat_lahir", "tempat_tanggal_lahir",
+                  "ttl", "alamat", "alamat_lengkap", "nik", "no_kk", "telepon", "no_hp", "hp", "email", "rt", "rw"}
+_YAML11_WORDS = {"yes", "no", "on", "off", "y", "n", "ya", "tidak", "Yes", "No", "On", "Off", "YES", "NO", "ON", "OFF"}
+
+
+@dataclass(frozen=True)
+class LoadedCase:
+    """A report that passed validation: its model plus where its facts stand in the file."""
+
+    slug: str
+    folder: Path
+    case: Case
+    document: YamlDocument = field(repr=False)
+
+    @property
+    def file(self) -> Path:
+        return self.folder / CASE_FILE
+
+
+@dataclass
+class LoadResult:
+    slug: str
+    folder: Path
+    loaded: LoadedCase | None
+    problems: list[Problem]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if not p.is_error]
+
+
+class Locator:
+    """Turns YAML paths into `Problem`s with file, line and column."""
+
+    def __init__(self, file: str, document: YamlDocument | None):
+        self.file = file
+        self.document = document
+
+    def problem(self, path: YamlPath, message: str, hint: str = "", *, key: bool = False,
+                severity: Severity = Severity.ERROR) -> Problem:
+        line, col = self.document.locate(path, key=key) if self.document else (1, 1)
+        return Problem(self.file, line, col, format_path(path), message, hint, severity)
+
+
+def load_case(folder: Path, *, vocabulary: Vocabulary = DEFAULT_VOCABULARY, root: Path | None = None) -> LoadResult:
+    """Read, validate and cross-check `folder/kasus.yml`; never raises for bad data."""
+    from macros.checks import run_checks  # checks import this module's Locator
+
+    slug = folder.name
+    path = folder / CASE_FILE
+    shown = display_path(path, root)
+    if not path.is_file():
+        return LoadResult(slug, folder, None, [Problem(shown, 1, 1, "", f"berkas {CASE_FILE} tidak ditemukan",
+                                                       f"buat dengan `casebook new {slug}`")])
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        line = path.read_bytes()[: exc.start].count(b"\n") + 1
+        return LoadResult(slug, folder, None, [Problem(shown, line, 1, "", "berkas bukan teks UTF-8",
+                                                       "simpan ulang berkas dengan encoding UTF-8")])
+    try:
+        document = parse_yaml(text)
+    except YamlSyntaxError as exc:
+        problems = [Problem(shown, p.line, p.column, format_path(p.path), p.message, p.hint) for p in exc.problems]
+        return LoadResult(slug, folder, None, problems)
+    locator = Locator(shown, document)
+    if not isinstance(document.data, dict):
+        return LoadResult(slug, folder, None, [locator.problem((), "isi kasus.yml harus berupa pemetaan `kunci: nilai`",
+                                                               "mulai dengan `laporan:` di kolom pertama")])
+    placeholders = list(_placeholder_paths(document.data))
+    problems = [locator.problem(p, "masih berisi isian contoh", "ganti dengan data laporan Anda, atau hapus bagian opsional ini")
+                for p in placeholders]
+    try:
+        case = Case.model_validate(document.data, context={"vocabulary": vocabulary})
+    except ValidationError as exc:
+        for error in exc.errors(include_url=False):
+            loc = tuple(error["loc"])
+            if any(loc[: len(p)] == p for p in placeholders):
+                continue  # already reported as an unfilled placeholder
+            problems.append(translate_error(error, locator))
+        return LoadResult(slug, folder, None, _unique(problems))
+    if problems:
+        return LoadResult(slug, folder, None, problems)
+    loaded = LoadedCase(slug, folder, case, document)
+    return LoadResult(slug, folder, loaded, run_checks(loaded, locator))
+
+
+def _unique(problems: list[Problem]) -> list[Problem]:
+    seen, result = set(), []
+    for problem in problems:
+        if problem not in seen:
+            seen.add(problem)
+            result.append(problem)
+    return sorted(result, key=lambda p: (p.line, p.column))
+
+
+def _placeholder_paths(value: Any, path: YamlPath = ()):
+    if isinstance(value, str) and PLACEHOLDER in value:
+        yield path
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _placeholder_paths(item, path + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _placeholder_paths(item, path + (index,))
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, dict):
+        return "pemetaan"
+    if isinstance(value, list):
+        return "daftar"
+    if value is None:
+        return "kosong"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int):
+        return f"angka {value}"
+    return f"`{value}`"
+
+
+def translate_error(error: dict[str, Any], locator: Locator) -> Problem:
+    """One pydantic error -> one Indonesian `Problem` at the right place."""
+    kind, loc, value, ctx = error["type"], tuple(error["loc"]), error.get("input"), error.get("ctx") or {}
+    if kind == "casebook":
+        return locator.problem(loc, ctx["pesan"], ctx.get("saran", ""))
+    if kind == "extra_forbidden":
+        return locator.problem(loc, f"kunci `{loc[-1]}` tidak dikenal", _unknown_key_hint(loc), key=True)
+    if kind == "missing":
+        return locator.problem(loc, f"kolom wajib `{loc[-1]}` belum diisi",
+                               "lihat templat di docs/templat/kasus.yml untuk contoh isinya")
+    if kind == "string_type":
+        hint = f"tulis dalam tanda kutip, misalnya \"{value}\"" if isinstance(value, int) else ""
+        return locator.problem(loc, f"harus berupa teks, bukan {_describe(value)}", hint)
+    if kind == "string_too_short":
+        return locator.problem(loc, "tidak boleh kosong")
+    if kind == "string_pattern_mismatch":
+        if loc and loc[-1] == "kode" or (len(loc) > 1 and loc[-2] == "anggota"):
+            return locator.problem(loc, f"kode samaran `{value}` tidak valid",
+                                   "gunakan 1–8 huruf kapital/angka tanpa spasi, misalnya LN atau AJS; jangan nama asli")
+        return locator.problem(loc, f"format `{value}` tidak sesuai pola {ctx.get('pattern')}")
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return locator.problem(loc, f"harus berupa bilangan bulat, bukan {_describe(value)}")
+    if kind == "bool_type":
+        hint = ("YAML lama membaca yes/no/on/off sebagai benar/salah; Casebook tidak menebak: tulis true atau false"
+                if isinstance(value, str) and value in _YAML11_WORDS else "tulis true atau false")
+        return locator.problem(loc, f"harus `true` atau `false`, bukan {_describe(value)}", hint)
+    if kind == "list_type":
+        return locator.problem(loc, f"harus berupa daftar, bukan {_describe(value)}", "setiap butir ditulis di baris baru diawali `- `")
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return locator.problem(loc, f"harus berupa pemetaan `kunci: nilai`, bukan {_describe(value)}",
+                               "tulis kunci-kuncinya di baris berikut dengan indentasi 2 spasi")
+    if kind == "literal_error":
+        expected = [e.strip(" '") for e in str(ctx.get("expected", "")).replace(" or ", ",").split(",") if e.strip(" '")]
+        close = difflib.get_close_matches(str(value), expected, n=1, cutoff=0.6)
+        hint = f"maksud Anda `{close[0]}`?" if close else f"pilihan: {', '.join(expected)}"
+        return locator.problem(loc, f"{_describe(value)} bukan pilihan yang dikenal", hint)
+    if kind == "greater_than_equal":
+        return locator.problem(loc, f"nilai {value} terlalu kecil; minimal {ctx['ge']}")
+    if kind == "less_than_equal":
+        return locator.problem(loc, f"nilai {value} terlalu besar; maksimal {ctx['le']}")
+    if kind == "too_short":
+        return locator.problem(loc, f"daftar tidak boleh kosong; isi minimal {ctx.get('min_length', 1)} butir")
+    if kind == "value_error":
+        return locator.problem(loc, str(ctx.get("error", error["msg"])))
+    return locator.problem(loc, f"nilai tidak valid ({error['msg']})")
+
+
+def _unknown_key_hint(loc: YamlPath) -> str:
+    key = str(loc[-1])
+    parent = loc[:-1]
+    if key == "no":
+        return "nomor urut dibuat otomatis; hapus kunci `no`"
+    if key in _IDENTITY_KEYS and parent[:1] == ("klien",):
+        return "identitas asli klien tidak dicatat di kasus.yml; gunakan `kode` samaran dan `usia`"
+    model = model_at(Case, parent)
+    if model is None:
+        return ""
+    keys = keys_of(model)
+    close = difflib.get_close_matches(key, keys, n=1, cutoff=0.6)
+    return f"maksud Anda `{close[0]}`?" if close else f"kunci yang dikenal: {', '.join(keys)}"

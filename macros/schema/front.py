@@ -1,0 +1,63 @@
+"""Report metadata and front matter: cover, approval page, foreword."""
+
+from __future__ import annotations
+
+from macros.schema.base import F, Model
+from macros.schema.types import JenisPraktikum, Kode, Prosa, Tanggal, Teks
+
+
+class Periode(Model):
+    start: Tanggal = F("mulai", "Tanggal hari pertama praktikum.")
+    end: Tanggal = F("selesai", "Tanggal hari terakhir praktikum.")
+
+
+class Laporan(Model):
+    """What the report is: title, kind and period."""
+
+    title: Teks = F("judul", "Judul laporan seperti di halaman sampul (tanpa 'LAPORAN PRAKTIKUM').")
+    kind: JenisPraktikum = F("jenis_praktikum", "Jenis praktikum: institusi, laboratorium, atau komunitas.", "institusi")
+    year: int = F("tahun", "Tahun laporan, dicetak di sampul.", ge=2000, le=2100)
+    semester: Teks | None = F("semester", "Semester, misalnya 'Ganjil 2024/2025'.", None)
+    period: Periode = F("periode", "Periode praktikum lapangan.")
+    city: Teks = F("kota", "Kota kampus, dicetak di sampul.")
+    summary: Prosa | None = F("ringkasan", "Ringkasan 2–4 kalimat untuk kartu katalog dan halaman beranda laporan.", None)
+    keywords: list[Teks] = F("kata_kunci", "Kata kunci untuk pencarian arsip.", default_factory=list)
+
+
+class Praktikan(Model):
+    """The student who wrote the report."""
+
+    name: Teks = F("nama", "Nama lengkap praktikan (mahasiswa).")
+    student_number: Kode = F("nrp", "NRP/NIM praktikan; tulis dalam tanda kutip jika diawali angka 0.")
+    programme: Teks = F("program_studi", "Program studi, misalnya 'Sarjana Terapan Pekerjaan Sosial'.")
+    campus: Teks = F("kampus", "Nama kampus.")
+    group: Teks | None = F("kelompok", "Kelompok praktikum, misalnya 'Kelompok 14'.", None)
+
+
+class Pejabat(Model):
+    """A named official: supervisor, head of programme, field instructor."""
+
+    name: Teks = F("nama", "Nama lengkap dengan gelar.")
+    role: Teks | None = F("jabatan", "Jabatan atau peran.", None)
+    staff_number: Kode | None = F("nip", "NIP/NIDN bila dicantumkan di lembar pengesahan.", None)
+
+
+class Pengesahan(Model):
+    """Approval page; without an approval date the report is a draft."""
+
+    approved_on: Tanggal | None = F("tanggal_disetujui", "Tanggal persetujuan; kosongkan selama laporan masih draf.", None)
+    supervisor: Pejabat = F("pembimbing", "Dosen pembimbing praktikum.")
+    head_of_programme: Pejabat = F("ketua_prodi", "Ketua program studi yang mengetahui.")
+    field_instructors: list[Pejabat] = F("pendamping_lapangan", "Pendamping/supervisor lapangan di institusi.", default_factory=list)
+
+
+class UcapanTerimaKasih(Model):
+    name: Teks = F("nama", "Nama orang atau lembaga.")
+    role: Teks = F("peran", "Peran, misalnya 'Dosen Pembimbing Praktikum'.")
+
+
+class KataPengantar(Model):
+    body: Prosa = F("isi", "Isi kata pengantar (Markdown).")
+    thanks: list[UcapanTerimaKasih] = F("ucapan_terima_kasih", "Daftar ucapan terima kasih, berurutan.", default_factory=list)
+    place: Teks = F("tempat", "Kota penandatanganan.")
+    date: Tanggal = F("tanggal", "Tanggal penandatanganan kata pengantar.")

@@ -1,0 +1,134 @@
+"""The controlled vocabulary of social-work practice used in reports.
+
+Codes are what a student types in `kasus.yml` (lower case, underscores); labels are
+what the report prints. The defaults follow the seed reports and the literature they
+cite (Siporin's stages, Garvin's group types, Brill's casework techniques). A campus
+adds its own terms under `extra.casebook.kosakata` in mkdocs.yml; they never replace
+the defaults, so an archive stays comparable across years.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+DEFAULTS: dict[str, dict[str, str]] = {
+    "tahap": {
+        "engagement": "Engagement",
+        "intake": "Intake",
+        "kontrak": "Kontrak",
+        "asesmen": "Asesmen",
+        "rencana_intervensi": "Rencana Intervensi",
+        "intervensi": "Intervensi",
+        "evaluasi": "Evaluasi",
+        "terminasi": "Terminasi",
+        "rujukan": "Rujukan",
+    },
+    "metode": {
+        "casework": "Social Casework",
+        "groupwork": "Social Groupwork",
+        "community_organization": "Community Organization/Community Development",
+    },
+    # Garvin (1987): nine types of groups in social group work.
+    "tipe_kelompok": {
+        "social_conversation": "Social Conversation Group",
+        "recreation": "Recreation Group",
+        "recreation_skill": "Recreation-Skill Group",
+        "educational": "Educational Group",
+        "problem_solving": "Problem Solving and Decision Making Group",
+        "self_help": "Self-Help Group",
+        "socialization": "Socialization Group",
+        "therapeutic": "Therapeutic Group",
+        "sensitivity": "Sensitivity Group",
+    },
+    # Brill / Iskandar casework techniques plus those the seeds use.
+    "teknik": {
+        "small_talk": "Small Talk",
+        "listening": "Listening",
+        "ventilation": "Ventilation",
+        "support": "Support",
+        "reassurance": "Reassurance",
+        "clarification": "Clarification",
+        "confrontation": "Confrontation",
+        "conflict": "Conflict",
+        "manipulation": "Manipulation",
+        "universalization": "Universalization",
+        "advice_giving": "Advice Giving and Counseling",
+        "giving_information": "Giving Information",
+        "activities_programs": "Activities and Programs",
+        "logical_discussion": "Logical Discussion",
+        "reward_punishment": "Reward and Punishment",
+        "role_rehearsal": "Role Rehearsal",
+        "demonstration": "Demonstration",
+        "modelling": "Modelling",
+        "positive_reinforcement": "Positive Reinforcement",
+        "self_awareness": "Peningkatan Self Awareness",
+    },
+    "alat_asesmen": {
+        "wawancara": "Wawancara",
+        "observasi": "Observasi",
+        "studi_dokumentasi": "Studi Dokumentasi",
+        "triangulasi_sumber": "Triangulasi Sumber",
+        "bpss": "BPSS (Bio-Psiko-Sosial-Spiritual)",
+        "ecomap": "Ecomap",
+        "genogram": "Genogram",
+        "kuadran_kekuatan": "Kuadran Kekuatan (Strengths Quadrant)",
+        "ils": "Independent Living Skills (ILS)",
+    },
+    "setting": {
+        "industri": "Industri (CSR)",
+        "primer": "Primer (Sentra/Panti)",
+        "komunitas": "Komunitas",
+        "sekolah": "Sekolah",
+        "rumah_sakit": "Rumah Sakit",
+        "lainnya": "Lainnya",
+    },
+    "klaster": {
+        "anak": "Anak",
+        "disabilitas": "Penyandang Disabilitas",
+        "disabilitas_intelektual": "Disabilitas Intelektual",
+        "lansia": "Lanjut Usia",
+        "kemiskinan": "Kemiskinan",
+        "ketelantaran": "Ketelantaran",
+        "korban_bencana": "Korban Bencana",
+        "korban_kekerasan": "Korban Kekerasan",
+        "napza": "Korban Penyalahgunaan NAPZA",
+        "kelompok_rentan": "Kelompok Rentan",
+        "pemberdayaan_masyarakat": "Pemberdayaan Masyarakat",
+    },
+    "jenis_praktikum": {
+        "institusi": "Praktikum Institusi",
+        "laboratorium": "Praktikum Laboratorium",
+        "komunitas": "Praktikum Komunitas",
+    },
+}
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Known codes per kind; immutable once built."""
+
+    terms: Mapping[str, Mapping[str, str]]
+
+    def codes(self, kind: str) -> list[str]:
+        return list(self.terms[kind])
+
+    def label(self, kind: str, code: str) -> str:
+        return self.terms[kind].get(code, code)
+
+    def knows(self, kind: str, code: str) -> bool:
+        return code in self.terms[kind]
+
+
+def build_vocabulary(extensions: Mapping[str, Mapping[str, str]] | None = None) -> Vocabulary:
+    """Defaults plus a campus's additions (`extra.casebook.kosakata` in mkdocs.yml)."""
+    merged = {kind: dict(terms) for kind, terms in DEFAULTS.items()}
+    for kind, additions in (extensions or {}).items():
+        if kind not in merged:
+            raise ValueError(f"jenis kosakata `{kind}` tidak dikenal; pilihan: {', '.join(merged)}")
+        merged[kind].update({str(code): str(label) for code, label in additions.items()})
+    return Vocabulary(MappingProxyType({k: MappingProxyType(v) for k, v in merged.items()}))
+
+
+DEFAULT_VOCABULARY = build_vocabulary()

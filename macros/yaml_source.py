@@ -1,0 +1,191 @@
+"""Read a YAML file the way a student means it, keeping the line of every value.
+
+PyYAML follows YAML 1.1, where `no:` becomes False, `0217654321` an octal number,
+`yes`/`on`/`off` booleans and `16.30` the float 16.3. Students write phone numbers,
+NRP numbers, `no:` columns and times exactly like that, so this loader resolves only
+what is unambiguous — `true`/`false`, `null`/`~`, and integers without a leading zero —
+and keeps everything else as the text that was typed. Duplicate keys, tabs and
+unsupported tags are refused instead of being silently resolved.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+Path_ = tuple[str | int, ...]
+
+_STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
+_BOOL = "tag:yaml.org,2002:bool"
+_NULL = "tag:yaml.org,2002:null"
+_KNOWN_TAGS = {_STR, _INT, _BOOL, _NULL, "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader whose implicit resolvers follow the unambiguous part of YAML 1.2 core."""
+
+
+_Loader.yaml_implicit_resolvers = {}
+_Loader.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+_Loader.add_implicit_resolver(_NULL, re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
+_Loader.add_implicit_resolver(_INT, re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789"))
+
+
+@dataclass
+class SourceProblem:
+    """A problem found while reading the file, before any model sees it."""
+
+    line: int
+    column: int
+    path: Path_
+    message: str
+    hint: str = ""
+
+
+@dataclass
+class YamlDocument:
+    """Plain Python data plus where each value and key stands in the file (1-based)."""
+
+    data: Any
+    value_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    key_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def locate(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
+        """The mark of `path`, or of its nearest ancestor that exists in the file."""
+        for depth in range(len(path), -1, -1):
+            prefix = path[:depth]
+            if key and prefix in self.key_marks:
+                return self.key_marks[prefix]
+            if prefix in self.value_marks:
+                if depth < len(path) and prefix in self.key_marks:
+                    # A missing child: point at the key of the mapping that lacks it.
+                    return self.key_marks[prefix]
+                return self.value_marks[prefix]
+        return (1, 1)
+
+
+class YamlSyntaxError(Exception):
+    def __init__(self, problems: list[SourceProblem]):
+        super().__init__("; ".join(p.message for p in problems))
+        self.problems = problems
+
+
+_SYNTAX_MESSAGES = [
+    ("mapping values are not allowed here", "titik dua `:` tidak diharapkan di sini",
+     "teks yang memuat `: ` harus diberi tanda kutip, misalnya \"Pukul: 17.00\""),
+    ("could not find expected ':'", "tanda titik dua `:` tidak ditemukan",
+     "setiap baris kunci ditulis `kunci: nilai`; periksa juga indentasi"),
+    ("found unexpected end of stream", "tanda kutip belum ditutup", "tutup teks dengan tanda kutip yang sama"),
+    ("expected <block end>, but found", "indentasi tidak konsisten",
+     "kunci yang setingkat harus sejajar; gunakan 2 spasi per tingkat"),
+    ("did not find expected key", "indentasi tidak konsisten",
+     "kunci yang setingkat harus sejajar; gunakan 2 spasi per tingkat"),
+    ("did not find expected '-' indicator", "butir daftar tidak sejajar",
+     "setiap butir daftar diawali `- ` pada kolom yang sama"),
+    ("found undefined alias", "alias YAML (`*nama`) tidak dikenal", "definisikan dulu jangkar `&nama`"),
+    ("found character '@' that cannot start any token", "teks tidak boleh diawali `@`", "beri tanda kutip"),
+    ("found character '`' that cannot start any token", "teks tidak boleh diawali tanda petik terbalik",
+     "beri tanda kutip"),
+    ("found unknown escape character", "karakter escape tidak dikenal di dalam tanda kutip ganda",
+     "gunakan tanda kutip tunggal '...' untuk teks yang memuat garis miring terbalik"),
+]
+
+
+def _translate_syntax_error(exc: yaml.MarkedYAMLError) -> SourceProblem:
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = exc.problem or ""
+    for english, message, hint in _SYNTAX_MESSAGES:
+        if english in problem:
+            return SourceProblem(line, col, (), f"sintaks YAML tidak valid: {message}", hint)
+    return SourceProblem(line, col, (), f"sintaks YAML tidak valid ({problem})",
+                         "periksa indentasi dan tanda kutip pada baris ini")
+
+
+def _tab_problems(text: str) -> list[SourceProblem]:
+    """YAML forbids tabs for indentation; say so plainly instead of PyYAML's riddle."""
+    problems = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent:
+            problems.append(SourceProblem(number, indent.index("\t") + 1, (),
+                                          "karakter tab dipakai untuk indentasi",
+                                          "YAML hanya menerima spasi; ganti tab dengan 2 spasi"))
+    return problems
+
+
+def parse_yaml(text: str) -> YamlDocument:
+    """Parse one YAML document into plain data with marks; raise YamlSyntaxError."""
+    tabs = _tab_problems(text)
+    if tabs:
+        raise YamlSyntaxError(tabs)
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        raise YamlSyntaxError([_translate_syntax_error(exc)]) from None
+    except yaml.YAMLError as exc:  # e.g. more than one document
+        raise YamlSyntaxError([SourceProblem(1, 1, (), f"berkas YAML tidak valid ({exc})")]) from None
+    doc = YamlDocument(data=None)
+    if root is None:
+        doc.data = {}
+        return doc
+    problems: list[SourceProblem] = []
+    doc.data = _convert(root, (), doc, problems)
+    if problems:
+        raise YamlSyntaxError(problems)
+    return doc
+
+
+def _mark(node: Node) -> tuple[int, int]:
+    return (node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _convert(node: Node, path: Path_, doc: YamlDocument, problems: list[SourceProblem]) -> Any:
+    doc.value_marks[path] = _mark(node)
+    if node.tag not in _KNOWN_TAGS:
+        line, col = _mark(node)
+        problems.append(SourceProblem(line, col, path, f"tag YAML `{node.tag}` tidak didukung",
+                                      "hapus tag tersebut; tulis nilainya apa adanya"))
+        return None
+    if isinstance(node, ScalarNode):
+        return _scalar(node)
+    if isinstance(node, SequenceNode):
+        return [_convert(item, path + (index,), doc, problems) for index, item in enumerate(node.value)]
+    assert isinstance(node, MappingNode)
+    result: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        line, col = _mark(key_node)
+        if not isinstance(key_node, ScalarNode):
+            problems.append(SourceProblem(line, col, path, "kunci harus berupa teks sederhana"))
+            continue
+        if key_node.value == "<<" and key_node.tag != _STR:
+            problems.append(SourceProblem(line, col, path, "kunci gabungan YAML `<<` tidak didukung",
+                                          "tulis setiap kunci secara lengkap"))
+            continue
+        key = key_node.value  # keys stay text: `no:` is the key "no", never False
+        if key in result:
+            first_line, _ = doc.key_marks[path + (key,)]
+            problems.append(SourceProblem(line, col, path + (key,), f"kunci `{key}` ditulis dua kali",
+                                          f"pertama kali di baris {first_line}; hapus salah satunya"))
+            continue
+        doc.key_marks[path + (key,)] = (line, col)
+        result[key] = _convert(value_node, path + (key,), doc, problems)
+    return result
+
+
+def _scalar(node: ScalarNode) -> Any:
+    if node.tag == _INT:
+        try:
+            return int(node.value)
+        except ValueError:  # an explicit `!!int abc`: keep what was typed, the model will object
+            return node.value
+    if node.tag == _BOOL:
+        return node.value.lower() == "true"
+    if node.tag == _NULL:
+        return None
+    return node.value
