@@ -51,7 +51,7 @@ class KonferensiKasus(Model):
     """A case conference (CC1, CC2) with its minutes."""
 
     code: Teks = F("kode", "Kode konferensi, misalnya CC1.")
-    date: Tanggal = F("tanggal", "Tanggal konferensi kasus.")
+    date: Tanggal | None = F("tanggal", "Tanggal konferensi kasus (kosongkan hanya bila memang tidak tercatat).", None)
     time: Waktu | None = F("waktu", "Jam.", None)
     place: Teks | None = F("tempat", "Tempat.", None)
     participants: list[Teks] = F("peserta", "Peserta (jabatan/peran).", min_length=1)

@@ -1,0 +1,1 @@
+"""Renderers: pure functions from models to HTML/Markdown strings (no MkDocs, no I/O)."""

@@ -1,0 +1,65 @@
+"""The reports a site build publishes, loaded once per build and shared by hooks and macros."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from macros.errors import CaseDataError
+from macros.loading import CASE_FILE, LoadedCase, load_case
+from macros.project import CASES_DIR, TEMPLATES_DIR
+from macros.vocabulary import Vocabulary
+
+# Chapter pages of a report in report order: file name -> navigation title.
+CHAPTERS: dict[str, str] = {
+    "index.md": "Ringkasan",
+    "bab-1-pendahuluan.md": "BAB I Pendahuluan",
+    "bab-2-landasan-konseptual.md": "BAB II Landasan Konseptual",
+    "bab-3-konteks-institusi.md": "BAB III Konteks Praktikum Institusi",
+    "bab-4-penanganan-kasus.md": "BAB IV Penanganan Kasus",
+    "bab-5-praktik-baik.md": "BAB V Praktik Baik",
+    "bab-6-simpulan.md": "BAB VI Simpulan dan Rekomendasi",
+    "daftar-pustaka.md": "Daftar Pustaka",
+    "lampiran.md": "Lampiran",
+}
+SITE_SECTION = "kasus"
+
+# The reports of the build in progress: set by the hook in on_config, read by page macros.
+current_build: dict[str, "SiteCases"] = {}
+
+
+@dataclass(frozen=True)
+class SiteCases:
+    root: Path
+    cases: dict[str, LoadedCase]
+    vocabulary: Vocabulary
+
+    def page_source(self, slug: str, chapter: str) -> Path | None:
+        """The student's own page if present, else the default template, else None."""
+        own = self.root / CASES_DIR / slug / chapter
+        if own.is_file():
+            return own
+        template = self.root / TEMPLATES_DIR / "bab" / chapter
+        return template if template.is_file() else None
+
+
+def load_site_cases(root: Path, vocabulary: Vocabulary) -> SiteCases:
+    """Every report under cases/, validated; any data error fails the build with all messages."""
+    cases_dir = root / CASES_DIR
+    folders = sorted(p for p in cases_dir.iterdir() if p.is_dir() and not p.name.startswith(".") and (p / CASE_FILE).exists()) \
+        if cases_dir.is_dir() else []
+    problems, cases = [], {}
+    for folder in folders:
+        result = load_case(folder, vocabulary=vocabulary, root=root)
+        problems.extend(result.errors)
+        if result.loaded:
+            cases[result.slug] = result.loaded
+    if problems:
+        raise CaseDataError(problems)
+    return SiteCases(root, cases, vocabulary)
+
+
+def slug_of_page(src_uri: str) -> str | None:
+    """`kasus/ln-hikari-2024/bab-4-penanganan-kasus.md` -> `ln-hikari-2024`."""
+    parts = src_uri.split("/")
+    return parts[1] if len(parts) >= 3 and parts[0] == SITE_SECTION else None
