@@ -262,11 +262,24 @@ def check_files(loaded: LoadedCase, locator: Locator) -> Iterator[Problem]:
 
 
 def check_empty_parts(loaded: LoadedCase, locator: Locator) -> Iterator[Problem]:
-    """A required part of the campus structure left empty is a warning (an error with --strict)."""
+    """A required part of the campus structure left empty is a warning (an error with --strict).
+
+    A section missing altogether is one warning, not one per part it would hold.
+    """
+    absent_sections = {part.path[0] for part in PARTS if len(part.path) > 1 and loaded.document.data.get(part.path[0]) is None}
+    reported: set[str] = set()
     for part in PARTS:
-        if part.required and not part.filled(loaded.case):
-            yield locator.problem(part.path, f"bagian \"{part.label}\" belum diisi",
-                                  f"isi `{format_path(part.path)}` di kasus.yml", severity=Severity.WARNING)
+        if not part.required or part.filled(loaded.case):
+            continue
+        section = part.path[0]
+        if section in absent_sections:
+            if section not in reported:
+                reported.add(section)
+                yield locator.problem((section,), f"bagian \"{part.group}\" (`{section}`) belum diisi",
+                                      "lihat contoh di docs/templat/kasus.yml", severity=Severity.WARNING)
+            continue
+        yield locator.problem(part.path, f"bagian \"{part.group} {part.label}\" belum diisi",
+                              f"isi `{format_path(part.path)}` di kasus.yml", severity=Severity.WARNING)
 
 
 RULES: list[Rule] = [check_period, check_date_ranges, check_stage_order, check_duplicates, check_scores,

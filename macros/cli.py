@@ -155,7 +155,7 @@ def cmd_check(args: argparse.Namespace, project: ProjectConfig) -> int:
         status = "draf" if result.loaded.case.is_draft else "disetujui"
         print(f"{result.slug}: {tally.summary} ({status})")
         if tally.empty:
-            print("  belum terisi: " + ", ".join(f"{p.group} {p.label}" for p in tally.empty))
+            print("  belum terisi: " + ", ".join(p.label if p.label == p.group else f"{p.group} {p.label}" for p in tally.empty))
     elapsed = time.perf_counter() - started
     print(f"{len(results)} laporan diperiksa dalam {elapsed:.2f} detik: {errors} galat, {warnings} peringatan.")
     if errors or (args.strict and warnings):
