@@ -130,6 +130,11 @@ def check_stage_order(loaded: LoadedCase, locator: Locator) -> Iterator[Problem]
                                       "urutan pertolongan: engagement, intake, asesmen, rencana intervensi, intervensi, "
                                       "evaluasi, terminasi, rujukan")
                 break
+    if case.consent and "intervensi" in in_period and case.consent.date > in_period["intervensi"][0]:
+        yield locator.problem(("persetujuan", "tanggal"),
+                              f"informed consent ({format_date(case.consent.date, weekday=False)}) ditandatangani setelah "
+                              f"intervensi dimulai ({format_date(in_period['intervensi'][0], weekday=False)})",
+                              "persetujuan klien harus ada sebelum intervensi")
     if "kontrak" in starts and "engagement" in starts and starts["kontrak"][0] < starts["engagement"][0]:
         yield locator.problem(starts["kontrak"][1], "kontrak dibuat sebelum engagement")
 

@@ -164,9 +164,11 @@ def translate_error(error: dict[str, Any], locator: Locator) -> Problem:
     if kind == "string_too_short":
         return locator.problem(loc, "tidak boleh kosong")
     if kind == "string_pattern_mismatch":
-        if loc and loc[-1] == "kode" or (len(loc) > 1 and loc[-2] == "anggota"):
+        if loc and (loc[-1] == "kode" or (len(loc) > 1 and loc[-2] == "anggota")):
             return locator.problem(loc, f"kode samaran `{value}` tidak valid",
                                    "gunakan 1–8 huruf kapital/angka tanpa spasi, misalnya LN atau AJS; jangan nama asli")
+        if loc and loc[-1] == "bagian":
+            return locator.problem(loc, f"nomor subbab `{value}` tidak valid", "tulis nomor subbab seperti 4.1 atau 5.3")
         return locator.problem(loc, f"format `{value}` tidak sesuai pola {ctx.get('pattern')}")
     if kind in ("int_type", "int_parsing", "int_from_float"):
         return locator.problem(loc, f"harus berupa bilangan bulat, bukan {_describe(value)}")

@@ -96,9 +96,32 @@ _SYNTAX_MESSAGES = [
 ]
 
 
-def _translate_syntax_error(exc: yaml.MarkedYAMLError) -> SourceProblem:
+_OPENING_QUOTE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s"'#][^:#]*:\s+)?(["'])""")
+
+
+def _unclosed_quote(text: str, before_line: int) -> tuple[int, int] | None:
+    """The first line before the error whose value opens a quote it never closes.
+
+    PyYAML reports an unclosed quote lines later, wherever the runaway text breaks
+    the structure; the student needs the line where the quote was opened.
+    """
+    for number, line in enumerate(text.splitlines()[:before_line], start=1):
+        match = _OPENING_QUOTE.match(line)
+        if match:
+            quote, rest = match.group(1), line[match.end():]
+            closed = rest.replace("''", "") if quote == "'" else re.sub(r'\\.', "", rest)
+            if quote not in closed:
+                return number, match.start(1) + 1
+    return None
+
+
+def _translate_syntax_error(exc: yaml.MarkedYAMLError, text: str) -> SourceProblem:
     mark = exc.problem_mark or exc.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    opened = _unclosed_quote(text, line)
+    if opened:
+        return SourceProblem(*opened, (), "sintaks YAML tidak valid: tanda kutip belum ditutup",
+                             "tutup teks dengan tanda kutip yang sama di akhir baris")
     problem = exc.problem or ""
     for english, message, hint in _SYNTAX_MESSAGES:
         if english in problem:
@@ -127,7 +150,7 @@ def parse_yaml(text: str) -> YamlDocument:
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        raise YamlSyntaxError([_translate_syntax_error(exc)]) from None
+        raise YamlSyntaxError([_translate_syntax_error(exc, text)]) from None
     except yaml.YAMLError as exc:  # e.g. more than one document
         raise YamlSyntaxError([SourceProblem(1, 1, (), f"berkas YAML tidak valid ({exc})")]) from None
     doc = YamlDocument(data=None)
@@ -149,7 +172,8 @@ def _convert(node: Node, path: Path_, doc: YamlDocument, problems: list[SourcePr
     doc.value_marks[path] = _mark(node)
     if node.tag not in _KNOWN_TAGS:
         line, col = _mark(node)
-        problems.append(SourceProblem(line, col, path, f"tag YAML `{node.tag}` tidak didukung",
+        shown = node.tag.replace("tag:yaml.org,2002:", "!!")
+        problems.append(SourceProblem(line, col, path, f"tag YAML `{shown}` tidak didukung",
                                       "hapus tag tersebut; tulis nilainya apa adanya"))
         return None
     if isinstance(node, ScalarNode):

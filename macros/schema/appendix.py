@@ -5,7 +5,12 @@ from __future__ import annotations
 from typing import Literal
 
 from macros.schema.base import F, Model, StrictBool
+from pydantic import Field
+from typing_extensions import Annotated
+
 from macros.schema.types import Kode, Prosa, Tanggal, Teks
+
+NomorBagian = Annotated[str, Field(pattern=r"^[1-6](\.[0-9]+){0,2}$")]
 
 
 class Pustaka(Model):
@@ -58,7 +63,7 @@ class Foto(Model):
     file: Teks = F("berkas", "Jalur berkas di dalam folder laporan, misalnya media/eic.jpg.")
     caption: Teks = F("keterangan", "Keterangan foto (menjadi judul gambar).")
     date: Tanggal | None = F("tanggal", "Tanggal pengambilan.", None)
-    section: Teks | None = F("bagian", "Nomor subbab tempat foto tampil sebagai Gambar, misalnya '4.1'; kosongkan untuk lampiran saja.", None)
+    section: NomorBagian | None = F("bagian", "Nomor subbab tempat foto tampil sebagai Gambar, misalnya '4.1'; kosongkan untuk lampiran saja.", None)
     publication_consent: StrictBool = F("izin_publikasi", "true bila orang di foto setuju foto dipublikasikan.")
     face_visible: StrictBool = F("wajah_terlihat", "true bila wajah seseorang dapat dikenali.")
     minor: StrictBool = F("anak", "true bila foto memuat anak (di bawah 18 tahun).")

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field, model_validator
-from typing_extensions import Annotated
+from pydantic import model_validator
 
 from macros.schema.base import F, Model
-from macros.schema.types import Klaster, Teks, fail
-
-KodeSamaran = Annotated[str, Field(pattern=r"^[A-Z][A-Z0-9]{0,7}$")]
+from macros.schema.types import Klaster, KodeSamaran, Teks, fail
 
 
 class Klien(Model):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from macros.schema.base import F, Model
-from macros.schema.types import Kode, Metode, Prosa, Tanggal, Teknik, Teks, TipeKelompok, Waktu
+from macros.schema.types import KodeSamaran, Metode, Prosa, Tanggal, Teknik, Teks, TipeKelompok, Waktu
 
 
 class Tujuan(Model):
@@ -55,7 +55,7 @@ class SesiIntervensi(Model):
     practitioner: Teks | None = F("praktikan", "Praktikan pelaksana.", None)
     method: Metode | None = F("metode", "Metode yang dipakai dalam sesi.", None)
     techniques: list[Teknik] = F("teknik", "Teknik yang dipakai dalam sesi.", default_factory=list)
-    members: list[Kode] = F("anggota", "Anggota kelompok yang hadir, dengan kode samaran.", default_factory=list)
+    members: list[KodeSamaran] = F("anggota", "Anggota kelompok yang hadir, dengan kode samaran.", default_factory=list)
     process: Prosa = F("proses", "Uraian proses sesi.")
     result: Prosa | None = F("hasil", "Hasil sesi.", None)
 

@@ -173,7 +173,8 @@ Teks = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 """Plain text: printed escaped, Markdown is not interpreted."""
 Prosa = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), WithJsonSchema({"type": "string", "x-markdown": True})]
 """Prose: Markdown allowed (paragraphs, emphasis, lists)."""
-Kode = Annotated[str, BeforeValidator(_identifier), StringConstraints(strip_whitespace=True, min_length=1)]
+Kode = Annotated[str, BeforeValidator(_identifier), StringConstraints(strip_whitespace=True, min_length=1),
+                 WithJsonSchema({"type": ["string", "integer"], "minLength": 1})]
 """An identifier typed as digits (NRP, letter number): kept as text, leading zeros intact."""
 
 Tahap = vocabulary_term("tahap", "tahap pertolongan")
@@ -184,6 +185,9 @@ AlatAsesmen = vocabulary_term("alat_asesmen", "alat asesmen")
 Setting = vocabulary_term("setting", "setting praktik")
 Klaster = vocabulary_term("klaster", "klaster klien")
 JenisPraktikum = vocabulary_term("jenis_praktikum", "jenis praktikum")
+
+KodeSamaran = Annotated[str, BeforeValidator(_identifier), Field(pattern=r"^[A-Z][A-Z0-9]{0,7}$")]
+"""A pseudonym code: 1–8 capitals/digits (LN, AJS, F). Never a real name."""
 
 SkorTAS = Annotated[int, Field(ge=0, le=4)]
 SkorGAS = Annotated[int, Field(ge=-2, le=2)]

@@ -1,0 +1,36 @@
+"""Shared helpers: run the real CLI, make report folders from the valid fixture."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import shutil
+from pathlib import Path
+
+from macros.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "tests" / "fixtures" / "valid_case"
+EXAMPLES = ["ln-hikari-2024", "ajs-kartini-2024"]
+
+
+def run_cli(argv: list[str]) -> tuple[int, str]:
+    """Run `casebook ARGV` in-process; return exit code and everything printed."""
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
+        try:
+            code = main(argv)
+        except SystemExit as exc:  # argparse usage errors
+            code = exc.code
+    return code, out.getvalue()
+
+
+def write_case_variant(tmp_path: Path, old: str | None, new: str, name: str = "laporan-uji") -> Path:
+    """A copy of the valid fixture with `old` replaced by `new` (or the whole file when old is None)."""
+    folder = tmp_path / name
+    shutil.copytree(FIXTURE, folder)
+    text = (FIXTURE / "kasus.yml").read_text(encoding="utf-8")
+    if old is not None:
+        assert text.count(old) == 1, f"the edit must match exactly once: {old!r}"
+    (folder / "kasus.yml").write_text(new if old is None else text.replace(old, new), encoding="utf-8")
+    return folder

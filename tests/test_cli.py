@@ -1,0 +1,105 @@
+"""`casebook new` and `casebook check`: exit codes, messages, nothing half-written."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from tests.helpers import FIXTURE, ROOT, run_cli
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    """A fresh project: mkdocs.yml, templates, empty cases/."""
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs" / "templat", tmp_path / "docs" / "templat")
+    (tmp_path / "cases").mkdir()
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_new_creates_report_from_templates(project):
+    code, output = run_cli(["new", "budi-panti-2025"])
+    assert code == 0, output
+    folder = project / "cases" / "budi-panti-2025"
+    assert (folder / "kasus.yml").read_text() == (ROOT / "docs/templat/kasus.yml").read_text()
+    assert {p.name for p in folder.glob("*.md")} == {p.name for p in (ROOT / "docs/templat/bab").glob("*.md")}
+    assert (folder / "media").is_dir()
+    assert [p.name for p in (project / "cases").iterdir()] == ["budi-panti-2025"]  # no staging folder left
+
+
+def test_new_template_fails_check_only_on_placeholders(project):
+    run_cli(["new", "budi-panti-2025"])
+    code, output = run_cli(["check", "cases/budi-panti-2025"])
+    assert code == 1
+    errors = [line for line in output.splitlines() if line.startswith("cases/budi-panti-2025/kasus.yml")]
+    assert len(errors) > 50
+    assert all("masih berisi isian contoh" in line for line in errors), [e for e in errors if "isian contoh" not in e][:3]
+
+
+def test_template_covers_every_section_of_the_model():
+    from macros.model_paths import keys_of
+    from macros.schema import Case
+    from macros.yaml_source import parse_yaml
+
+    data = parse_yaml((ROOT / "docs/templat/kasus.yml").read_text()).data
+    assert set(keys_of(Case)) == set(data)
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (["new", "Budi Panti"], "nama laporan `Budi Panti` tidak valid"),
+    (["check", "tidak-ada"], "tidak-ada tidak ditemukan"),
+    (["periksa"], "perintah tidak valid"),
+    ([], "perintah tidak valid"),
+])
+def test_usage_errors_exit_2(project, argv, message):
+    code, output = run_cli(argv)
+    assert code == 2
+    assert message in output
+    assert "Traceback" not in output
+
+
+def test_new_refuses_existing_folder(project):
+    run_cli(["new", "budi-panti-2025"])
+    code, output = run_cli(["new", "budi-panti-2025"])
+    assert code == 2 and "sudah ada" in output
+
+
+def test_clean_report_exits_0_and_prints_completeness(project):
+    shutil.copytree(FIXTURE, project / "cases" / "ts-contoh-2024")
+    code, output = run_cli(["check"])
+    assert code == 0
+    assert "ts-contoh-2024: 15/48 bagian terisi (draf)" in output
+    assert "1 laporan diperiksa" in output and "0 galat" in output
+
+
+def test_warnings_fail_only_with_strict(project):
+    shutil.copytree(FIXTURE, project / "cases" / "ts-contoh-2024")
+    code, output = run_cli(["check", "--strict"])
+    assert code == 1
+    assert 'cases/ts-contoh-2024/kasus.yml:2:1: peringatan: pendahuluan: bagian "BAB I" (`pendahuluan`) belum diisi' in output
+
+
+def test_two_reports_with_the_same_slug(project, tmp_path):
+    shutil.copytree(FIXTURE, project / "cases" / "ts-contoh-2024")
+    other = tmp_path / "arsip-lama" / "ts-contoh-2024"
+    shutil.copytree(FIXTURE, other)
+    code, output = run_cli(["check", "cases", str(other.parent)])
+    assert code == 1
+    assert ("arsip-lama/ts-contoh-2024/kasus.yml:1:1: slug laporan `ts-contoh-2024` sudah dipakai oleh "
+            "cases/ts-contoh-2024 (setiap laporan harus punya nama folder yang unik; ganti nama salah satu folder)") in output
+
+
+def test_check_accepts_a_kasus_yml_path(project):
+    shutil.copytree(FIXTURE, project / "cases" / "ts-contoh-2024")
+    code, output = run_cli(["check", "cases/ts-contoh-2024/kasus.yml"])
+    assert code == 0 and "1 laporan diperiksa" in output
+
+
+def test_not_utf8_file(project):
+    folder = project / "cases" / "rusak"
+    folder.mkdir()
+    (folder / "kasus.yml").write_bytes("laporan:\n  judul: Caf\xe9\n".encode("latin-1"))
+    code, output = run_cli(["check"])
+    assert code == 1 and "cases/rusak/kasus.yml:2:1: berkas bukan teks UTF-8" in output

@@ -1,0 +1,99 @@
+"""End to end: `mkdocs build --strict` publishes each report with its identity table from YAML."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from tests.helpers import EXAMPLES, FIXTURE, ROOT
+
+ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+
+
+def mkdocs_build(project, site_dir):
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir)],
+                          cwd=project, env=ENV, capture_output=True, text=True)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    site_dir = tmp_path_factory.mktemp("site")
+    result = mkdocs_build(ROOT, site_dir)
+    assert result.returncode == 0, result.stderr
+    return site_dir
+
+
+def _cells(html: str) -> dict[str, str]:
+    table = re.search(r'<table class="casebook-identitas">(.*?)</table>', html, re.S).group(1)
+    return dict(re.findall(r'<th scope="row">(.*?)</th><td>(.*?)</td>', table))
+
+
+def test_home_lists_both_reports(site):
+    html = (site / "index.html").read_text(encoding="utf-8")
+    for slug in EXAMPLES:
+        assert f'href="kasus/{slug}/"' in html
+    assert 'lang="id"' in html
+
+
+def test_identity_table_comes_from_yaml(site):
+    ln = _cells((site / "kasus/ln-hikari-2024/bab-4-penanganan-kasus/index.html").read_text(encoding="utf-8"))
+    assert ln["Kode klien"] == "LN" and ln["Usia"] == "35 tahun" and ln["Jenis kelamin"] == "Perempuan"
+    ajs = _cells((site / "kasus/ajs-kartini-2024/index.html").read_text(encoding="utf-8"))
+    assert ajs["Kode klien"] == "AJS" and ajs["Usia"] == "15 tahun"
+    assert "Disabilitas Intelektual" in ajs["Klaster"]
+
+
+def test_each_report_has_its_own_navigation_section(site):
+    html = (site / "kasus/ln-hikari-2024/index.html").read_text(encoding="utf-8")
+    assert "LN · PT Jababeka Infrastruktur (2024)" in html
+    assert "AJS · Sentra Terpadu" in html
+    assert "BAB IV Penanganan Kasus" in html
+
+
+def test_templates_and_case_data_are_not_published(site):
+    assert not (site / "templat").exists()
+    assert not list(site.rglob("kasus.yml"))
+    assert (site / "kasus/ln-hikari-2024/media/tahap-eic.svg").is_file()
+
+
+def test_no_network_font_or_cdn(site):
+    html = (site / "index.html").read_text(encoding="utf-8")
+    assert "fonts.googleapis.com" not in html and "fonts.gstatic.com" not in html
+
+
+def _project_copy(tmp_path):
+    project = tmp_path / "proyek"
+    for name in ("docs", "macros", "overrides"):
+        shutil.copytree(ROOT / name, project / name)
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    return project
+
+
+def test_bad_data_fails_the_build_with_the_check_message(tmp_path):
+    project = _project_copy(tmp_path)
+    shutil.copytree(FIXTURE, project / "cases" / "ts-contoh-2024")
+    case = project / "cases" / "ts-contoh-2024" / "kasus.yml"
+    case.write_text(case.read_text().replace("usia: 40", "usia: empat puluh"))
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 1
+    assert "cases/ts-contoh-2024/kasus.yml:21:9: klien.usia: harus berupa bilangan bulat, bukan `empat puluh`" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "site" / "index.html").exists()
+
+
+def test_yaml_text_is_escaped_and_jinja_in_data_is_not_run(tmp_path):
+    project = _project_copy(tmp_path)
+    shutil.copytree(FIXTURE, project / "cases" / "ts-contoh-2024")
+    case = project / "cases" / "ts-contoh-2024" / "kasus.yml"
+    case.write_text(case.read_text().replace("judul: Penguatan Kapasitas Klien TS",
+                                             'judul: "<script>alert(1)</script> {{ 7 * 7 }}"'))
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "site/kasus/ts-contoh-2024/index.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; {{ 7 * 7 }}" in html
+    assert "<script>alert(1)" not in html and " 49<" not in html

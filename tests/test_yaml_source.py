@@ -1,0 +1,55 @@
+"""The loader keeps what students type: YAML 1.1 traps stay text, duplicates and tabs are refused."""
+
+from __future__ import annotations
+
+import pytest
+
+from macros.yaml_source import YamlSyntaxError, parse_yaml
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("no: 1", {"no": 1}),                                  # YAML 1.1 would make the key False
+    ("telepon: 0217654321", {"telepon": "0217654321"}),    # YAML 1.1 would make it octal
+    ("nrp: 0210", {"nrp": "0210"}),
+    ("a: yes\nb: on\nc: off\nd: no", {"a": "yes", "b": "on", "c": "off", "d": "no"}),
+    ("waktu: 16.30", {"waktu": "16.30"}),                  # a float would lose the trailing zero
+    ("tanggal: 2024-09-10", {"tanggal": "2024-09-10"}),    # no implicit timestamps
+    ("x: 0x1F\ny: 1e3\nz: 0o17", {"x": "0x1F", "y": "1e3", "z": "0o17"}),
+    ("a: true\nb: False\nc: ~\nd: 42\ne: -3", {"a": True, "b": False, "c": None, "d": 42, "e": -3}),
+    ("", {}),
+])
+def test_scalars_resolve_only_when_unambiguous(text, expected):
+    assert parse_yaml(text).data == expected
+
+
+def test_marks_point_at_values_and_keys():
+    doc = parse_yaml("laporan:\n  judul: Tes\n  periode:\n    mulai: 2024-08-19\n")
+    assert doc.value_marks[("laporan", "judul")] == (2, 10)
+    assert doc.key_marks[("laporan", "periode", "mulai")] == (4, 5)
+    # A missing child points at its parent's key.
+    assert doc.locate(("laporan", "periode", "selesai")) == (3, 3)
+
+
+def test_duplicate_key_names_both_lines():
+    with pytest.raises(YamlSyntaxError) as err:
+        parse_yaml("a: 1\nb: 2\na: 3\n")
+    (problem,) = err.value.problems
+    assert (problem.line, problem.message, problem.hint) == (3, "kunci `a` ditulis dua kali", "pertama kali di baris 1; hapus salah satunya")
+
+
+def test_tabs_are_reported_on_every_line():
+    with pytest.raises(YamlSyntaxError) as err:
+        parse_yaml("a:\n\tb: 1\n\tc: 2\n")
+    assert [p.line for p in err.value.problems] == [2, 3]
+
+
+def test_unclosed_quote_is_reported_where_it_opens():
+    with pytest.raises(YamlSyntaxError) as err:
+        parse_yaml('a: 1\nb: "teks\nc: 2\nd:\n  - x\n')
+    assert (err.value.problems[0].line, err.value.problems[0].message) == (2, "sintaks YAML tidak valid: tanda kutip belum ditutup")
+
+
+def test_explicit_python_tag_is_refused_not_executed():
+    with pytest.raises(YamlSyntaxError) as err:
+        parse_yaml("a: !!python/object/apply:os.system ['echo hacked']\n")
+    assert "tidak didukung" in err.value.problems[0].message
