@@ -27,13 +27,21 @@ _KNOWN_TAGS = {_STR, _INT, _BOOL, _NULL, "tag:yaml.org,2002:map", "tag:yaml.org,
 
 
 class _Loader(yaml.SafeLoader):
-    """SafeLoader whose implicit resolvers follow the unambiguous part of YAML 1.2 core."""
+    """SafeLoader whose implicit resolvers follow the unambiguous part of YAML 1.2 core.
+
+    Pure Python: used to explain syntax errors, whose wording the messages below translate.
+    """
 
 
-_Loader.yaml_implicit_resolvers = {}
-_Loader.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
-_Loader.add_implicit_resolver(_NULL, re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
-_Loader.add_implicit_resolver(_INT, re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789"))
+class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """The same resolvers on libyaml's parser: about ten times faster for valid files."""
+
+
+for _loader in (_Loader, _FastLoader):
+    _loader.yaml_implicit_resolvers = {}
+    _loader.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+    _loader.add_implicit_resolver(_NULL, re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
+    _loader.add_implicit_resolver(_INT, re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789"))
 
 
 @dataclass
@@ -148,11 +156,9 @@ def parse_yaml(text: str) -> YamlDocument:
     if tabs:
         raise YamlSyntaxError(tabs)
     try:
-        root = yaml.compose(text, Loader=_Loader)
-    except yaml.MarkedYAMLError as exc:
-        raise YamlSyntaxError([_translate_syntax_error(exc, text)]) from None
-    except yaml.YAMLError as exc:  # e.g. more than one document
-        raise YamlSyntaxError([SourceProblem(1, 1, (), f"berkas YAML tidak valid ({exc})")]) from None
+        root = yaml.compose(text, Loader=_FastLoader)
+    except yaml.YAMLError:
+        root = _compose_explaining_errors(text)
     doc = YamlDocument(data=None)
     if root is None:
         doc.data = {}
@@ -162,6 +168,16 @@ def parse_yaml(text: str) -> YamlDocument:
     if problems:
         raise YamlSyntaxError(problems)
     return doc
+
+
+def _compose_explaining_errors(text: str) -> Node | None:
+    """Parse again with the pure-Python parser, whose error wording we translate."""
+    try:
+        return yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        raise YamlSyntaxError([_translate_syntax_error(exc, text)]) from None
+    except yaml.YAMLError as exc:  # e.g. more than one document
+        raise YamlSyntaxError([SourceProblem(1, 1, (), f"berkas YAML tidak valid ({exc})")]) from None
 
 
 def _mark(node: Node) -> tuple[int, int]:

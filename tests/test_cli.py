@@ -103,3 +103,22 @@ def test_not_utf8_file(project):
     (folder / "kasus.yml").write_bytes("laporan:\n  judul: Caf\xe9\n".encode("latin-1"))
     code, output = run_cli(["check"])
     assert code == 1 and "cases/rusak/kasus.yml:2:1: berkas bukan teks UTF-8" in output
+
+
+def test_campus_vocabulary_from_mkdocs_yml(project):
+    shutil.copytree(FIXTURE, project / "cases" / "ts-contoh-2024")
+    case = project / "cases" / "ts-contoh-2024" / "kasus.yml"
+    case.write_text(case.read_text().replace("teknik: [modelling]", "teknik: [problem_solving]"))
+    code, output = run_cli(["check"])
+    assert code == 1 and "`problem_solving` bukan teknik pekerjaan sosial yang dikenal" in output
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("    kosakata: {}", "    kosakata:\n      teknik:\n        problem_solving: Problem Solving"))
+    code, output = run_cli(["check"])
+    assert code == 0, output
+
+
+def test_unknown_vocabulary_kind_in_config_is_a_usage_error(project):
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("    kosakata: {}", "    kosakata:\n      jurus: {a: A}"))
+    code, output = run_cli(["check"])
+    assert code == 2 and "jenis kosakata `jurus` tidak dikenal" in output

@@ -53,3 +53,21 @@ def test_explicit_python_tag_is_refused_not_executed():
     with pytest.raises(YamlSyntaxError) as err:
         parse_yaml("a: !!python/object/apply:os.system ['echo hacked']\n")
     assert "tidak didukung" in err.value.problems[0].message
+
+
+def test_fast_and_explaining_parsers_agree_on_data_and_marks():
+    """Valid files go through libyaml; its values and marks must equal the pure-Python parser's."""
+    import yaml
+
+    from macros.yaml_source import YamlDocument, _convert, _FastLoader, _Loader
+    from tests.helpers import EXAMPLES, ROOT
+
+    for slug in EXAMPLES:
+        text = (ROOT / "cases" / slug / "kasus.yml").read_text(encoding="utf-8")
+        docs = []
+        for loader in (_FastLoader, _Loader):
+            doc = YamlDocument(data=None)
+            doc.data = _convert(yaml.compose(text, Loader=loader), (), doc, [])
+            docs.append(doc)
+        assert docs[0].data == docs[1].data
+        assert docs[0].value_marks == docs[1].value_marks and docs[0].key_marks == docs[1].key_marks
