@@ -10,6 +10,7 @@ from typing import Any
 from markupsafe import escape
 
 from macros.loading import LoadedCase
+from macros.render import tables
 from macros.render.identity import identity_table
 from macros.site import SITE_SECTION, current_build, slug_of_page
 
@@ -36,6 +37,47 @@ class PageMacros:
         loaded = self._case()
         return identity_table(loaded.case.client, self._site().vocabulary)
 
+    def _require(self, value: Any, field: str) -> Any:
+        """The data a macro draws; its absence fails the build naming report, page and field."""
+        if value in (None, [], ()):
+            loaded = self._case()
+            raise ValueError(f"cases/{loaded.slug}/kasus.yml: halaman {self.env.page.file.src_uri} memanggil makro "
+                             f"yang membutuhkan `{field}`, tetapi data itu belum diisi")
+        return value
+
+    def ada(self, path: str) -> bool:
+        """Whether the report has data at a dotted YAML path. Call: `{% if ada('asesmen.kekuatan') %}`"""
+        value: Any = self._case().document.data
+        for key in path.split("."):
+            if not isinstance(value, dict) or key not in value:
+                return False
+            value = value[key]
+        return value not in (None, "", [], {})
+
+    def tabel_wawancara(self) -> str:
+        """Interview log table (Tahapan Wawancara). Call: `{{ tabel_wawancara() }}`"""
+        return tables.interview_log(self._require(self._case().case.interviews, "wawancara"))
+
+    def kuadran_kekuatan(self) -> str:
+        """Strengths quadrant as a 2×2 table. Call: `{{ kuadran_kekuatan() }}`"""
+        assessment = self._case().case.assessment
+        return tables.strengths_quadrant(self._require(assessment and assessment.strengths, "asesmen.kekuatan"))
+
+    def tabel_rencana_intervensi(self) -> str:
+        """Intervention plan table, six columns. Call: `{{ tabel_rencana_intervensi() }}`"""
+        plan = self._require(self._case().case.plan, "rencana_intervensi")
+        return tables.plan_table(plan.activities, self._site().vocabulary)
+
+    def tabel_evaluasi(self) -> str:
+        """Before/after evaluation table grouped by aspect. Call: `{{ tabel_evaluasi() }}`"""
+        evaluation = self._require(self._case().case.evaluation, "evaluasi")
+        return tables.before_after(evaluation.results)
+
+    def daftar_hadir(self) -> str:
+        """Weekly attendance table. Call: `{{ daftar_hadir() }}`"""
+        appendices = self._case().case.appendices
+        return tables.attendance(self._require(appendices and appendices.attendance, "lampiran.daftar_hadir"))
+
     def judul_laporan(self) -> str:
         """The report title, escaped. Call: `{{ judul_laporan() }}`"""
         return str(escape(self._case().case.report.title))
@@ -53,5 +95,6 @@ class PageMacros:
         return '<ul class="casebook-katalog">' + "".join(items) + "</ul>"
 
     def register(self) -> None:
-        for name in ("identitas_klien", "judul_laporan", "daftar_laporan"):
+        for name in ("ada", "identitas_klien", "judul_laporan", "daftar_laporan", "tabel_wawancara", "kuadran_kekuatan",
+                     "tabel_rencana_intervensi", "tabel_evaluasi", "daftar_hadir"):
             self.env.macro(getattr(self, name), name)

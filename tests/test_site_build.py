@@ -97,3 +97,23 @@ def test_yaml_text_is_escaped_and_jinja_in_data_is_not_run(tmp_path):
     html = (tmp_path / "site/kasus/ts-contoh-2024/index.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(1)&lt;/script&gt; {{ 7 * 7 }}" in html
     assert "<script>alert(1)" not in html and " 49<" not in html
+
+
+def test_chapter_template_draws_the_tables_the_report_has(site):
+    ln = (site / "kasus/ln-hikari-2024/bab-4-penanganan-kasus/index.html").read_text(encoding="utf-8")
+    assert 'class="casebook-tabel casebook-wawancara"' in ln and "casebook-kuadran" in ln and "casebook-evaluasi" in ln
+    ajs = (site / "kasus/ajs-kartini-2024/bab-4-penanganan-kasus/index.html").read_text(encoding="utf-8")
+    assert "casebook-wawancara" not in ajs          # AJS has no interview log: the template leaves it out
+    assert "casebook-rencana" in ajs
+    assert "casebook-hadir" in (site / "kasus/ln-hikari-2024/lampiran/index.html").read_text(encoding="utf-8")
+
+
+def test_macro_for_missing_data_fails_naming_report_page_and_field(tmp_path):
+    project = _project_copy(tmp_path)
+    folder = project / "cases" / "ts-contoh-2024"
+    shutil.copytree(FIXTURE, folder)
+    (folder / "bab-4-penanganan-kasus.md").write_text("# BAB IV\n\n{{ kuadran_kekuatan() }}\n")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0  # mkdocs-macros' on_error_fail exits with 100
+    assert ("cases/ts-contoh-2024/kasus.yml: halaman kasus/ts-contoh-2024/bab-4-penanganan-kasus.md memanggil makro "
+            "yang membutuhkan `asesmen.kekuatan`, tetapi data itu belum diisi") in result.stderr

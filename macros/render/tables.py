@@ -1,0 +1,93 @@
+"""Data tables of a report as HTML: pure functions from models to strings.
+
+Captions and numbering ("Tabel 4.1 ...") are added by the page macros, which know
+the chapter; these functions only draw the table. Every text is escaped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from markupsafe import escape
+
+from macros.schema.appendix import DaftarHadir
+from macros.schema.assessment import ButirKekuatan
+from macros.schema.evaluation import HasilSebelumSesudah
+from macros.schema.plan import KegiatanIntervensi, Tujuan
+from macros.schema.process import Wawancara
+from macros.schema.types import format_date
+from macros.vocabulary import Vocabulary
+
+
+def _row(cells: Iterable[str], tag: str = "td") -> str:
+    return "<tr>" + "".join(f"<{tag}>{cell}</{tag}>" for cell in cells) + "</tr>"
+
+
+def _table(css_class: str, header: Sequence[str], body_rows: Iterable[str]) -> str:
+    head = _row((str(escape(h)) for h in header), "th")
+    return f'<table class="casebook-tabel {css_class}"><thead>{head}</thead><tbody>{"".join(body_rows)}</tbody></table>'
+
+
+def _list(items: Iterable[str]) -> str:
+    return "<ul>" + "".join(f"<li>{escape(item)}</li>" for item in items) + "</ul>"
+
+
+def interview_log(interviews: Sequence[Wawancara]) -> str:
+    """Tabel Tahapan Wawancara: No, Kegiatan, Hari/Tanggal, Waktu, Hasil."""
+    rows = (_row([str(number), str(escape(i.activity)), str(escape(format_date(i.date))), str(escape(str(i.time))),
+                  str(escape(i.result))]) for number, i in enumerate(interviews, start=1))
+    return _table("casebook-wawancara", ["No", "Kegiatan", "Hari/Tanggal", "Waktu", "Hasil"], rows)
+
+
+def strengths_quadrant(items: Sequence[ButirKekuatan]) -> str:
+    """Kuadran kekuatan (Cowger/Saleebey): kelebihan/kekurangan × personal/lingkungan, items placed by their axes."""
+    def cell(kind: str, domain: str) -> str:
+        chosen = [i.text for i in items if i.kind == kind and i.domain == domain]
+        return _list(chosen) if chosen else "–"
+
+    rows = (_row([f"<strong>{label}</strong>", cell(kind, "personal"), cell(kind, "lingkungan")])
+            for kind, label in (("kelebihan", "Kelebihan"), ("kekurangan", "Kekurangan")))
+    return _table("casebook-kuadran", ["", "Personal", "Lingkungan"], rows)
+
+
+def before_after(results: Sequence[HasilSebelumSesudah]) -> str:
+    """Evaluation table: one group header row per aspect, then its before/after rows, in first-seen order."""
+    aspects: dict[str, list[HasilSebelumSesudah]] = {}
+    for row in results:
+        aspects.setdefault(row.aspect, []).append(row)
+    body = []
+    for aspect, rows in aspects.items():
+        body.append(f'<tr class="casebook-aspek"><th colspan="2">{escape(aspect)}</th></tr>')
+        body.extend(_row([str(escape(r.before)), str(escape(r.after))]) for r in rows)
+    return _table("casebook-evaluasi", ["Kondisi Sebelum Intervensi", "Kondisi Setelah Intervensi"], body)
+
+
+def _goal(goal: Tujuan) -> str:
+    return f"{escape(goal.text)} (target: {escape(goal.target)}; tenggat: {escape(goal.deadline)})"
+
+
+def plan_table(activities: Sequence[KegiatanIntervensi], vocabulary: Vocabulary) -> str:
+    """Rencana intervensi with the seeds' six columns."""
+    body = []
+    for a in activities:
+        goals = f"<p><strong>Tujuan:</strong> {_goal(a.goal)}</p>"
+        if a.sub_goals:
+            goals += "<p><strong>Tujuan khusus:</strong></p><ul>" + "".join(f"<li>{_goal(g)}</li>" for g in a.sub_goals) + "</ul>"
+        period = format_date(a.start, weekday=False) + (f" – {format_date(a.end, weekday=False)}" if a.end else "")
+        sessions = f" ({a.sessions} sesi)" if a.sessions else ""
+        method = f"<p><strong>Metode:</strong> {escape(vocabulary.label('metode', a.method))}</p>"
+        if a.group_type:
+            method += f"<p><strong>Tipe kelompok:</strong> {escape(vocabulary.label('tipe_kelompok', a.group_type))}</p>"
+        method += "<p><strong>Teknik:</strong></p>" + _list(vocabulary.label("teknik", t) for t in a.techniques)
+        body.append(_row([str(escape(a.name)), goals, _list(a.parties), f"{escape(period)}{escape(sessions)}, {escape(a.place)}",
+                          method, _list(a.indicators)]))
+    header = ["Intervensi", "Tujuan (SMART)", "Pihak yang Terlibat", "Waktu & Tempat", "Metode dan Teknik", "Indikator Keberhasilan"]
+    return _table("casebook-rencana", header, body)
+
+
+def attendance(sheet: DaftarHadir) -> str:
+    """Weekly attendance: one column per week, ✓ present, – absent."""
+    header = ["No", "Nama", "NRP", *(f"Minggu {w}" for w in range(1, sheet.weeks + 1)), "Ket."]
+    rows = (_row([str(n), str(escape(r.name)), str(escape(r.student_number)), *("✓" if p else "–" for p in r.present),
+                  str(escape(r.note or ""))]) for n, r in enumerate(sheet.rows, start=1))
+    return _table("casebook-hadir", header, rows)
