@@ -12,6 +12,7 @@ from markupsafe import escape
 from macros.loading import LoadedCase
 from macros.render import tables
 from macros.render.identity import identity_table
+from macros.render.numbering import LIST_MARKER, REF_MARKER, chapter_of
 from macros.site import SITE_SECTION, current_build, slug_of_page
 
 
@@ -54,24 +55,50 @@ class PageMacros:
             value = value[key]
         return value not in (None, "", [], {})
 
-    def tabel_wawancara(self) -> str:
-        """Interview log table (Tahapan Wawancara). Call: `{{ tabel_wawancara() }}`"""
-        return tables.interview_log(self._require(self._case().case.interviews, "wawancara"))
+    def _numbered_table(self, element_id: str, title: str, table_html: str) -> str:
+        """Caption above the table, numbered within this chapter page."""
+        page = self.env.page
+        chapter = chapter_of(page.file.name)
+        if chapter is None:
+            raise ValueError(f"{page.file.src_uri}: tabel bernomor hanya dapat dipakai di halaman bab (bab-N-...)")
+        numbering = current_build["numbering"][self._case().slug]
+        caption = numbering.register("tabel", element_id, chapter, title, page.url)
+        return caption.html() + table_html
 
-    def kuadran_kekuatan(self) -> str:
-        """Strengths quadrant as a 2×2 table. Call: `{{ kuadran_kekuatan() }}`"""
-        assessment = self._case().case.assessment
-        return tables.strengths_quadrant(self._require(assessment and assessment.strengths, "asesmen.kekuatan"))
+    def tabel_wawancara(self, judul: str = "Tahapan Wawancara", id: str = "wawancara") -> str:
+        """Interview log table with caption. Call: `{{ tabel_wawancara() }}` or `{{ tabel_wawancara(judul="...", id="...") }}`"""
+        return self._numbered_table(id, judul, tables.interview_log(self._require(self._case().case.interviews, "wawancara")))
 
-    def tabel_rencana_intervensi(self) -> str:
+    def kuadran_kekuatan(self, judul: str = "", id: str = "kuadran_kekuatan") -> str:
+        """Strengths quadrant as a captioned 2×2 table. Call: `{{ kuadran_kekuatan() }}`"""
+        case = self._case().case
+        items = self._require(case.assessment and case.assessment.strengths, "asesmen.kekuatan")
+        return self._numbered_table(id, judul or f"Kuadran Kekuatan Klien {case.client.code}", tables.strengths_quadrant(items))
+
+    def tabel_rencana_intervensi(self, judul: str = "Rencana Intervensi", id: str = "rencana_intervensi") -> str:
         """Intervention plan table, six columns. Call: `{{ tabel_rencana_intervensi() }}`"""
         plan = self._require(self._case().case.plan, "rencana_intervensi")
-        return tables.plan_table(plan.activities, self._site().vocabulary)
+        return self._numbered_table(id, judul, tables.plan_table(plan.activities, self._site().vocabulary))
 
-    def tabel_evaluasi(self) -> str:
+    def tabel_evaluasi(self, judul: str = "Hasil Evaluasi", id: str = "evaluasi") -> str:
         """Before/after evaluation table grouped by aspect. Call: `{{ tabel_evaluasi() }}`"""
         evaluation = self._require(self._case().case.evaluation, "evaluasi")
-        return tables.before_after(evaluation.results)
+        return self._numbered_table(id, judul, tables.before_after(evaluation.results))
+
+    def ref(self, id: str) -> str:
+        """Link to a numbered table or figure of this report, e.g. "Tabel 4.1". Call: `{{ ref('wawancara') }}`"""
+        self._case()
+        return REF_MARKER.format(id=escape(id))
+
+    def daftar_tabel(self) -> str:
+        """List of this report's numbered tables with links. Call: `{{ daftar_tabel() }}`"""
+        self._case()
+        return LIST_MARKER.format(kind="tabel")
+
+    def daftar_gambar(self) -> str:
+        """List of this report's numbered figures with links. Call: `{{ daftar_gambar() }}`"""
+        self._case()
+        return LIST_MARKER.format(kind="gambar")
 
     def daftar_hadir(self) -> str:
         """Weekly attendance table. Call: `{{ daftar_hadir() }}`"""
@@ -96,5 +123,5 @@ class PageMacros:
 
     def register(self) -> None:
         for name in ("ada", "identitas_klien", "judul_laporan", "daftar_laporan", "tabel_wawancara", "kuadran_kekuatan",
-                     "tabel_rencana_intervensi", "tabel_evaluasi", "daftar_hadir"):
+                     "tabel_rencana_intervensi", "tabel_evaluasi", "daftar_hadir", "ref", "daftar_tabel", "daftar_gambar"):
             self.env.macro(getattr(self, name), name)

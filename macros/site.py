@@ -20,12 +20,14 @@ CHAPTERS: dict[str, str] = {
     "bab-5-praktik-baik.md": "BAB V Praktik Baik",
     "bab-6-simpulan.md": "BAB VI Simpulan dan Rekomendasi",
     "daftar-pustaka.md": "Daftar Pustaka",
+    "daftar-tabel.md": "Daftar Tabel",
+    "daftar-gambar.md": "Daftar Gambar",
     "lampiran.md": "Lampiran",
 }
 SITE_SECTION = "kasus"
 
 # The reports of the build in progress: set by the hook in on_config, read by page macros.
-current_build: dict[str, "SiteCases"] = {}
+current_build: dict = {}
 
 
 @dataclass(frozen=True)

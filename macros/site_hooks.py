@@ -17,7 +17,8 @@ from mkdocs.structure.files import File, Files
 
 from macros.errors import CaseDataError
 from macros.project import CASES_DIR, casebook_settings
-from macros.site import CHAPTERS, SITE_SECTION, SiteCases, current_build, load_site_cases
+from macros.render.numbering import NumberingError, ReportNumbering, resolve_markers
+from macros.site import CHAPTERS, SITE_SECTION, SiteCases, current_build, load_site_cases, slug_of_page
 from macros.vocabulary import build_vocabulary
 
 log = logging.getLogger("mkdocs.plugins.casebook")
@@ -29,6 +30,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except CaseDataError as exc:
         raise PluginError("Data laporan tidak valid:\n" + str(exc)) from None
     current_build["site"] = site
+    # Fresh every build (mkdocs serve rebuilds in the same process): numbers never carry over.
+    current_build["numbering"] = {slug: ReportNumbering(slug) for slug in site.cases}
     config.nav = _navigation(config.nav, site)
     return config
 
@@ -57,3 +60,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                     uri = f"{SITE_SECTION}/{slug}/media/{item.relative_to(media).as_posix()}"
                     files.append(File.generated(config, uri, abs_src_path=str(item)))
     return files
+
+
+def on_post_page(output: str, page, config: MkDocsConfig) -> str:
+    """Every page has been rendered by now: resolve references and lists of tables/figures."""
+    slug = slug_of_page(page.file.src_uri)
+    if slug is None:
+        return output
+    try:
+        return resolve_markers(output, current_build["numbering"][slug], page.url)
+    except NumberingError as exc:
+        raise PluginError(f"{page.file.src_uri}: {exc}") from None

@@ -117,3 +117,27 @@ def test_macro_for_missing_data_fails_naming_report_page_and_field(tmp_path):
     assert result.returncode != 0  # mkdocs-macros' on_error_fail exits with 100
     assert ("cases/ts-contoh-2024/kasus.yml: halaman kasus/ts-contoh-2024/bab-4-penanganan-kasus.md memanggil makro "
             "yang membutuhkan `asesmen.kekuatan`, tetapi data itu belum diisi") in result.stderr
+
+
+def test_tables_are_numbered_per_chapter_and_listed(site):
+    bab4 = (site / "kasus/ln-hikari-2024/bab-4-penanganan-kasus/index.html").read_text(encoding="utf-8")
+    captions = re.findall(r'class="casebook-caption casebook-caption-tabel" id="([^"]+)">([^<]+)</p>', bab4)
+    assert captions[:2] == [("tabel-wawancara", "Tabel 4.1 Tahapan Wawancara"), ("tabel-kuadran_kekuatan", "Tabel 4.2 Kuadran Kekuatan Klien LN")]
+    assert 'dirangkum pada <a class="casebook-ref" href="#tabel-wawancara">Tabel 4.1</a>' in bab4
+    listing = (site / "kasus/ln-hikari-2024/daftar-tabel/index.html").read_text(encoding="utf-8")
+    listed = re.findall(r'<li><a class="casebook-ref" href="[^"]+#([^"]+)">([^<]+)</a></li>', listing)
+    assert [(anchor, text) for anchor, text in listed] == [(a, t) for a, t in captions]
+    ajs = (site / "kasus/ajs-kartini-2024/daftar-gambar/index.html").read_text(encoding="utf-8")
+    assert "Laporan ini tidak memuat gambar." in ajs
+
+
+def test_unknown_reference_fails_the_build(tmp_path):
+    project = _project_copy(tmp_path)
+    folder = project / "cases" / "ts-contoh-2024"
+    shutil.copytree(FIXTURE, folder)
+    (folder / "bab-4-penanganan-kasus.md").write_text("# BAB IV\n\nLihat {{ ref('tidak_ada') }}.\n\n{{ tabel_wawancara() }}\n")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 1
+    assert ("kasus/ts-contoh-2024/bab-4-penanganan-kasus.md: ref('tidak_ada'): tabel/gambar dengan id itu tidak ada "
+            "di laporan ts-contoh-2024 (id yang ada: wawancara)") in result.stderr
+    assert "Traceback" not in result.stderr

@@ -1,0 +1,107 @@
+"""Numbered captions per chapter ("Tabel 4.1", "Gambar 4.3") and references to them.
+
+A chapter is one page, so numbering in render order within that page is stable
+and independent of where the page sits in the navigation. References and the
+generated lists (Daftar Tabel/Gambar) may name captions of pages rendered later;
+they are written as markers and resolved once every page of the build has been
+rendered (`resolve_markers`, called from the hook's on_post_page).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from markupsafe import escape
+
+KIND_LABELS = {"tabel": "Tabel", "gambar": "Gambar"}
+ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI"}
+
+
+@dataclass(frozen=True)
+class Caption:
+    kind: str           # "tabel" | "gambar"
+    element_id: str     # the id a page uses in ref('...')
+    chapter: int
+    number: int
+    title: str
+    page_url: str       # site-relative URL of the chapter page, e.g. kasus/x/bab-4-penanganan-kasus/
+
+    @property
+    def label(self) -> str:
+        return f"{KIND_LABELS[self.kind]} {self.chapter}.{self.number}"
+
+    @property
+    def anchor(self) -> str:
+        return f"{self.kind}-{self.element_id}"
+
+    def html(self) -> str:
+        return (f'<p class="casebook-caption casebook-caption-{self.kind}" id="{escape(self.anchor)}">'
+                f"{escape(self.label)} {escape(self.title)}</p>")
+
+
+class NumberingError(ValueError):
+    """A duplicate id or an unknown reference: the build must fail."""
+
+
+@dataclass
+class ReportNumbering:
+    """All captions of one report, in registration order."""
+
+    slug: str
+    captions: dict[str, Caption] = field(default_factory=dict)
+
+    def register(self, kind: str, element_id: str, chapter: int, title: str, page_url: str) -> Caption:
+        if element_id in self.captions:
+            other = self.captions[element_id]
+            raise NumberingError(f"id `{element_id}` sudah dipakai oleh {other.label}; beri id lain")
+        number = 1 + sum(1 for c in self.captions.values() if c.kind == kind and c.chapter == chapter)
+        caption = Caption(kind, element_id, chapter, number, title, page_url)
+        self.captions[element_id] = caption
+        return caption
+
+    def of_kind(self, kind: str) -> list[Caption]:
+        return sorted((c for c in self.captions.values() if c.kind == kind), key=lambda c: (c.chapter, c.number))
+
+
+def chapter_of(filename: str) -> int | None:
+    """`bab-4-penanganan-kasus.md` -> 4."""
+    match = re.match(r"bab-(\d+)-", filename)
+    return int(match.group(1)) if match else None
+
+
+REF_MARKER = '<span class="casebook-ref" data-id="{id}"></span>'
+LIST_MARKER = '<div class="casebook-daftar" data-kind="{kind}"></div>'
+_REF = re.compile(r'<span class="casebook-ref" data-id="([^"]+)"></span>')
+_LIST = re.compile(r'<div class="casebook-daftar" data-kind="(tabel|gambar)"></div>')
+
+
+def _relative(from_url: str, to_url: str) -> str:
+    """URL of `to_url` as seen from the page at `from_url` (both site-relative, directory URLs)."""
+    depth = from_url.strip("/").count("/") + 1 if from_url.strip("/") else 0
+    return "../" * depth + to_url
+
+
+def resolve_markers(html: str, numbering: ReportNumbering, page_url: str) -> str:
+    """Replace reference and list markers with links; an unknown id raises NumberingError."""
+
+    def link(caption: Caption, text: str) -> str:
+        target = "" if caption.page_url == page_url else _relative(page_url, caption.page_url)
+        return f'<a class="casebook-ref" href="{escape(target)}#{escape(caption.anchor)}">{escape(text)}</a>'
+
+    def ref(match: re.Match) -> str:
+        caption = numbering.captions.get(match.group(1))
+        if caption is None:
+            known = ", ".join(sorted(numbering.captions)) or "belum ada"
+            raise NumberingError(f"ref('{match.group(1)}'): tabel/gambar dengan id itu tidak ada di laporan "
+                                 f"{numbering.slug} (id yang ada: {known})")
+        return link(caption, caption.label)
+
+    def listing(match: re.Match) -> str:
+        items = numbering.of_kind(match.group(1))
+        if not items:
+            return f"<p>Laporan ini tidak memuat {match.group(1)}.</p>"
+        rows = "".join(f'<li>{link(c, f"{c.label} {c.title}")}</li>' for c in items)
+        return f'<ul class="casebook-daftar-isi">{rows}</ul>'
+
+    return _LIST.sub(listing, _REF.sub(ref, html))
