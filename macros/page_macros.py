@@ -10,7 +10,8 @@ from typing import Any
 from markupsafe import escape
 
 from macros.loading import LoadedCase
-from macros.render import tables
+from macros.render import records, tables
+from macros.render.references import reference_list
 from macros.render.identity import identity_table
 from macros.render.numbering import LIST_MARKER, REF_MARKER, chapter_of
 from macros.site import SITE_SECTION, current_build, slug_of_page
@@ -55,35 +56,147 @@ class PageMacros:
             value = value[key]
         return value not in (None, "", [], {})
 
-    def _numbered_table(self, element_id: str, title: str, table_html: str) -> str:
-        """Caption above the table, numbered within this chapter page."""
+    def _numbered(self, kind: str, element_id: str, title: str, body_html: str) -> str:
+        """A numbered element of this chapter: table captions above, figure captions below."""
         page = self.env.page
         chapter = chapter_of(page.file.name)
         if chapter is None:
-            raise ValueError(f"{page.file.src_uri}: tabel bernomor hanya dapat dipakai di halaman bab (bab-N-...)")
+            raise ValueError(f"{page.file.src_uri}: tabel/gambar bernomor hanya dapat dipakai di halaman bab (bab-N-...)")
         numbering = current_build["numbering"][self._case().slug]
-        caption = numbering.register("tabel", element_id, chapter, title, page.url)
-        return caption.html() + table_html
+        caption = numbering.register(kind, element_id, chapter, title, page.url)
+        if kind == "gambar":
+            return f'<figure class="casebook-gambar">{body_html}{caption.html()}</figure>'
+        return caption.html() + body_html
+
+    def _numbered_table(self, element_id: str, title: str, table_html: str) -> str:
+        return self._numbered("tabel", element_id, title, table_html)
+
+    def isi(self, path: str) -> str:
+        """Any field of kasus.yml rendered as Markdown: prose, lists, sub-sections.
+
+        Call: `{{ isi('pendahuluan.latar_belakang') }}`, `{{ isi('landasan.regulasi') }}`
+        """
+        from macros.render.text import render_value
+
+        value: Any = self._case().case
+        for key in path.split("."):
+            fields = {(f.alias or n): n for n, f in type(value).model_fields.items()} if hasattr(value, "model_fields") else {}
+            if key not in fields:
+                raise ValueError(f"isi('{path}'): kolom `{key}` tidak dikenal di kasus.yml")
+            value = getattr(value, fields[key])
+            if value is None:
+                break
+        return render_value(self._require(value, path))
+
+    def ada_tahap(self, tahap: str) -> bool:
+        """Whether the report has a record of this stage. Call: `{% if ada_tahap('kontrak') %}`"""
+        return any(r.stage == tahap for r in self._case().case.stages)
 
     def tabel_wawancara(self, judul: str = "Tahapan Wawancara", id: str = "wawancara") -> str:
         """Interview log table with caption. Call: `{{ tabel_wawancara() }}` or `{{ tabel_wawancara(judul="...", id="...") }}`"""
         return self._numbered_table(id, judul, tables.interview_log(self._require(self._case().case.interviews, "wawancara")))
 
-    def kuadran_kekuatan(self, judul: str = "", id: str = "kuadran_kekuatan") -> str:
-        """Strengths quadrant as a captioned 2×2 table. Call: `{{ kuadran_kekuatan() }}`"""
+    def kuadran_kekuatan(self, judul: str = "", id: str = "kuadran_kekuatan", sebagai: str = "tabel") -> str:
+        """Strengths quadrant as a captioned 2×2 table, numbered as a table or (sebagai="gambar") a figure.
+
+        Call: `{{ kuadran_kekuatan() }}` or `{{ kuadran_kekuatan(sebagai="gambar", judul="Kuadran Strength Klien") }}`
+        """
+        if sebagai not in ("tabel", "gambar"):
+            raise ValueError(f"kuadran_kekuatan(sebagai='{sebagai}'): pilih 'tabel' atau 'gambar'")
         case = self._case().case
         items = self._require(case.assessment and case.assessment.strengths, "asesmen.kekuatan")
-        return self._numbered_table(id, judul or f"Kuadran Kekuatan Klien {case.client.code}", tables.strengths_quadrant(items))
+        title = judul or f"Kuadran Kekuatan Klien {case.client.code}"
+        return self._numbered(sebagai, id, title, tables.strengths_quadrant(items))
 
     def tabel_rencana_intervensi(self, judul: str = "Rencana Intervensi", id: str = "rencana_intervensi") -> str:
         """Intervention plan table, six columns. Call: `{{ tabel_rencana_intervensi() }}`"""
         plan = self._require(self._case().case.plan, "rencana_intervensi")
         return self._numbered_table(id, judul, tables.plan_table(plan.activities, self._site().vocabulary))
 
+    def rencana_intervensi(self) -> str:
+        """The intervention plan as text (programme, goals, targets, method, techniques, indicators),
+        for reports that present the plan in prose rather than as a table. Call: `{{ rencana_intervensi() }}`"""
+        plan = self._require(self._case().case.plan, "rencana_intervensi")
+        return records.plan_text(plan, self._site().vocabulary)
+
     def tabel_evaluasi(self, judul: str = "Hasil Evaluasi", id: str = "evaluasi") -> str:
         """Before/after evaluation table grouped by aspect. Call: `{{ tabel_evaluasi() }}`"""
         evaluation = self._require(self._case().case.evaluation, "evaluasi")
         return self._numbered_table(id, judul, tables.before_after(evaluation.results))
+
+    def catatan_tahap(self, tahap: str) -> str:
+        """Proses/Hasil records of one stage (engagement, intake, kontrak, ...). Call: `{{ catatan_tahap('engagement') }}`"""
+        vocabulary = self._site().vocabulary
+        found = [r for r in self._case().case.stages if r.stage == tahap]
+        self._require(found, f"tahapan (tahap: {tahap})")
+        return "\n\n".join(records.stage_record(r, vocabulary) for r in found)
+
+    def persetujuan(self) -> str:
+        """Informed consent record. Call: `{{ persetujuan() }}`"""
+        return records.consent_record(self._require(self._case().case.consent, "persetujuan"))
+
+    def _assessment(self):
+        return self._require(self._case().case.assessment, "asesmen")
+
+    def proses_asesmen(self) -> str:
+        """Assessment process text with date and place. Call: `{{ proses_asesmen() }}`"""
+        from macros.render.text import field_lines, prose
+        from macros.schema.types import format_date
+
+        a = self._assessment()
+        vocabulary = self._site().vocabulary
+        period = format_date(a.start) + (f" s.d. {format_date(a.end)}" if a.end else "")
+        header = field_lines([("Waktu", period), ("Tempat", a.place),
+                              ("Alat asesmen", ", ".join(vocabulary.label("alat_asesmen", t) for t in a.tools))])
+        return f"{header}\n\n{prose(a.process)}\n"
+
+    def bpss(self) -> str:
+        """BPSS description, four aspects. Call: `{{ bpss() }}`"""
+        a = self._assessment()
+        self._require(a.bpss, "asesmen.bpss")
+        return records.bpss(a)
+
+    def ils(self) -> str:
+        """Independent Living Skills per domain. Call: `{{ ils() }}`"""
+        a = self._assessment()
+        self._require(a.ils, "asesmen.ils")
+        return records.ils(a)
+
+    def analisis_masalah(self) -> str:
+        """Symptoms, causes, impacts, focus, needs, resources. Call: `{{ analisis_masalah() }}`"""
+        return records.problem_analysis(self._assessment())
+
+    def konferensi_kasus(self) -> str:
+        """All case conference records (CC1, CC2, ...). Call: `{{ konferensi_kasus() }}`"""
+        found = self._require(self._case().case.case_conferences, "konferensi_kasus")
+        return "\n\n".join(records.case_conference(c) for c in found)
+
+    def sesi_intervensi(self) -> str:
+        """Every intervention session with Proses/Hasil. Call: `{{ sesi_intervensi() }}`"""
+        intervention = self._require(self._case().case.intervention, "intervensi")
+        vocabulary = self._site().vocabulary
+        return "\n\n".join(records.session(n, s, vocabulary) for n, s in enumerate(intervention.sessions, start=1))
+
+    def skala_capaian(self) -> str:
+        """TAS and/or GAS results with labels. Call: `{{ skala_capaian() }}`"""
+        evaluation = self._require(self._case().case.evaluation, "evaluasi")
+        self._require(evaluation.tas or evaluation.gas, "evaluasi.tas atau evaluasi.gas")
+        return records.scales(evaluation)
+
+    def faktor_evaluasi(self) -> str:
+        """Supporting and inhibiting factors. Call: `{{ faktor_evaluasi() }}`"""
+        evaluation = self._require(self._case().case.evaluation, "evaluasi")
+        self._require(evaluation.supporting or evaluation.inhibiting, "evaluasi.faktor_pendukung")
+        return records.factors(evaluation)
+
+    def terminasi_rujukan(self) -> str:
+        """Termination record and referrals. Call: `{{ terminasi_rujukan() }}`"""
+        case = self._case().case
+        return records.termination(self._require(case.termination, "terminasi"), case.referrals)
+
+    def daftar_pustaka(self) -> str:
+        """References in APA style, sorted, hanging indent. Call: `{{ daftar_pustaka() }}`"""
+        return reference_list(self._require(self._case().case.references, "pustaka"))
 
     def ref(self, id: str) -> str:
         """Link to a numbered table or figure of this report, e.g. "Tabel 4.1". Call: `{{ ref('wawancara') }}`"""
@@ -122,6 +235,8 @@ class PageMacros:
         return '<ul class="casebook-katalog">' + "".join(items) + "</ul>"
 
     def register(self) -> None:
-        for name in ("ada", "identitas_klien", "judul_laporan", "daftar_laporan", "tabel_wawancara", "kuadran_kekuatan",
-                     "tabel_rencana_intervensi", "tabel_evaluasi", "daftar_hadir", "ref", "daftar_tabel", "daftar_gambar"):
+        for name in ("ada", "isi", "ada_tahap", "identitas_klien", "judul_laporan", "daftar_laporan", "tabel_wawancara", "kuadran_kekuatan",
+                     "tabel_rencana_intervensi", "rencana_intervensi", "tabel_evaluasi", "daftar_hadir", "ref", "daftar_tabel", "daftar_gambar",
+                     "catatan_tahap", "persetujuan", "proses_asesmen", "bpss", "ils", "analisis_masalah", "konferensi_kasus",
+                     "sesi_intervensi", "skala_capaian", "faktor_evaluasi", "terminasi_rujukan", "daftar_pustaka"):
             self.env.macro(getattr(self, name), name)

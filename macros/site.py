@@ -13,6 +13,8 @@ from macros.vocabulary import Vocabulary
 # Chapter pages of a report in report order: file name -> navigation title.
 CHAPTERS: dict[str, str] = {
     "index.md": "Ringkasan",
+    "daftar-tabel.md": "Daftar Tabel",
+    "daftar-gambar.md": "Daftar Gambar",
     "bab-1-pendahuluan.md": "BAB I Pendahuluan",
     "bab-2-landasan-konseptual.md": "BAB II Landasan Konseptual",
     "bab-3-konteks-institusi.md": "BAB III Konteks Praktikum Institusi",
@@ -20,10 +22,12 @@ CHAPTERS: dict[str, str] = {
     "bab-5-praktik-baik.md": "BAB V Praktik Baik",
     "bab-6-simpulan.md": "BAB VI Simpulan dan Rekomendasi",
     "daftar-pustaka.md": "Daftar Pustaka",
-    "daftar-tabel.md": "Daftar Tabel",
-    "daftar-gambar.md": "Daftar Gambar",
     "lampiran.md": "Lampiran",
 }
+# Default pages shown only when the report has the data they are made of.
+TEMPLATE_NEEDS = {"daftar-pustaka.md": "pustaka", "lampiran.md": "lampiran", "bab-1-pendahuluan.md": "pendahuluan",
+                  "bab-2-landasan-konseptual.md": "landasan", "bab-5-praktik-baik.md": "praktik_baik",
+                  "bab-6-simpulan.md": "simpulan"}
 SITE_SECTION = "kasus"
 
 # The reports of the build in progress: set by the hook in on_config, read by page macros.
@@ -37,10 +41,16 @@ class SiteCases:
     vocabulary: Vocabulary
 
     def page_source(self, slug: str, chapter: str) -> Path | None:
-        """The student's own page if present, else the default template, else None."""
+        """The student's own page if present, else the default template, else None.
+
+        A template whose data the report lacks (no references: no Daftar Pustaka) is left out.
+        """
         own = self.root / CASES_DIR / slug / chapter
         if own.is_file():
             return own
+        needed = TEMPLATE_NEEDS.get(chapter)
+        if needed and not self.cases[slug].document.data.get(needed):
+            return None
         template = self.root / TEMPLATES_DIR / "bab" / chapter
         return template if template.is_file() else None
 

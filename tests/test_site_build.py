@@ -122,7 +122,7 @@ def test_macro_for_missing_data_fails_naming_report_page_and_field(tmp_path):
 def test_tables_are_numbered_per_chapter_and_listed(site):
     bab4 = (site / "kasus/ln-hikari-2024/bab-4-penanganan-kasus/index.html").read_text(encoding="utf-8")
     captions = re.findall(r'class="casebook-caption casebook-caption-tabel" id="([^"]+)">([^<]+)</p>', bab4)
-    assert captions[:2] == [("tabel-wawancara", "Tabel 4.1 Tahapan Wawancara"), ("tabel-kuadran_kekuatan", "Tabel 4.2 Kuadran Kekuatan Klien LN")]
+    assert captions[:2] == [("tabel-wawancara", "Tabel 4.1 Tahapan Wawancara"), ("tabel-kuadran_kekuatan", "Tabel 4.2 Quadrant Strength Klien LN")]
     assert 'dirangkum pada <a class="casebook-ref" href="#tabel-wawancara">Tabel 4.1</a>' in bab4
     listing = (site / "kasus/ln-hikari-2024/daftar-tabel/index.html").read_text(encoding="utf-8")
     listed = re.findall(r'<li><a class="casebook-ref" href="[^"]+#([^"]+)">([^<]+)</a></li>', listing)
@@ -141,3 +141,36 @@ def test_unknown_reference_fails_the_build(tmp_path):
     assert ("kasus/ts-contoh-2024/bab-4-penanganan-kasus.md: ref('tidak_ada'): tabel/gambar dengan id itu tidak ada "
             "di laporan ts-contoh-2024 (id yang ada: wawancara)") in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def _captions(html: str) -> list[str]:
+    return re.findall(r'class="casebook-caption casebook-caption-[a-z]+" id="[^"]+">([^<]+)</p>', html)
+
+
+def test_examples_reproduce_the_seed_numbering(site):
+    ln = (site / "kasus/ln-hikari-2024/bab-4-penanganan-kasus/index.html").read_text(encoding="utf-8")
+    assert _captions(ln) == ["Tabel 4.1 Tahapan Wawancara", "Tabel 4.2 Quadrant Strength Klien LN", "Tabel 4.3 Evaluasi"]
+    ajs = (site / "kasus/ajs-kartini-2024/bab-4-penanganan-kasus/index.html").read_text(encoding="utf-8")
+    assert _captions(ajs) == ["Gambar 4.1 Kuadran Strength Klien", "Tabel 4.1 Rencana Intervensi", "Tabel 4.2 Hasil Evaluasi"]
+    listing = (site / "kasus/ajs-kartini-2024/daftar-gambar/index.html").read_text(encoding="utf-8")
+    assert "Gambar 4.1 Kuadran Strength Klien</a>" in listing
+
+
+@pytest.mark.parametrize("slug", EXAMPLES)
+def test_every_chapter_of_the_campus_structure_is_published(site, slug):
+    for page in ("bab-1-pendahuluan", "bab-2-landasan-konseptual", "bab-3-konteks-institusi", "bab-4-penanganan-kasus",
+                 "bab-5-praktik-baik", "bab-6-simpulan", "daftar-pustaka", "daftar-tabel", "daftar-gambar"):
+        html = (site / f"kasus/{slug}/{page}/index.html").read_text(encoding="utf-8")
+        assert "Macro Rendering Error" not in html
+    bab4 = (site / f"kasus/{slug}/bab-4-penanganan-kasus/index.html").read_text(encoding="utf-8")
+    for heading in ("4.1 Tahap Engagement", "4.2 Tahap Asesmen", "4.3 Tahap Rencana Intervensi", "4.4 Tahap Intervensi",
+                    "4.5 Tahap Evaluasi", "4.6 Tahap Terminasi dan Rujukan"):
+        assert heading in bab4
+
+
+def test_sessions_and_scales_are_rendered(site):
+    ajs = (site / "kasus/ajs-kartini-2024/bab-4-penanganan-kasus/index.html").read_text(encoding="utf-8")
+    assert ajs.count("<strong>Sesi ") >= 13
+    assert "Skor keseluruhan: <strong>3 (Cukup tercapai)</strong>" in ajs
+    pustaka = (site / "kasus/ln-hikari-2024/daftar-pustaka/index.html").read_text(encoding="utf-8")
+    assert pustaka.count("<p>") >= 8 and "<em>Contemporary group work</em>" in pustaka

@@ -1,0 +1,138 @@
+"""Process records of BAB IV as Markdown: stages, assessment, conferences, sessions, evaluation, termination."""
+
+from __future__ import annotations
+
+from macros.render.text import bullets, field_lines, plain, prose
+from macros.schema.assessment import Asesmen
+from macros.schema.evaluation import GAS_LABELS, TAS_LABELS, Evaluasi
+from macros.schema.plan import RencanaIntervensi, SesiIntervensi, Tujuan
+from macros.schema.process import CatatanTahap, KonferensiKasus, Persetujuan, Rujukan, Terminasi
+from macros.schema.types import format_date
+from macros.vocabulary import Vocabulary
+
+
+def _when(date, end=None) -> str:
+    return format_date(date) + (f" s.d. {format_date(end)}" if end else "")
+
+
+def stage_record(record: CatatanTahap, vocabulary: Vocabulary) -> str:
+    header = field_lines([
+        ("Tahap", vocabulary.label("tahap", record.stage)),
+        ("Hari/tanggal", _when(record.date, record.end_date)),
+        ("Pukul", str(record.time) if record.time else None),
+        ("Tempat", record.place), ("Media", record.channel),
+        ("Pihak", ", ".join(record.participants) or None), ("Praktikan", record.practitioner),
+        ("Teknik", ", ".join(vocabulary.label("teknik", t) for t in record.techniques) or None),
+    ])
+    title = f"**{plain(record.title)}**\n\n" if record.title else ""
+    return f"{title}{header}\n\n**Proses:**\n\n{prose(record.process)}\n\n**Hasil:**\n\n{bullets(record.results)}\n"
+
+
+def consent_record(consent: Persetujuan) -> str:
+    header = field_lines([("Tanggal", format_date(consent.date)), ("Tempat", consent.place), ("Penanda tangan", consent.signed_by)])
+    rows = "\n".join(f"| {n} | {plain(i.statement)} | {'Setuju' if i.agreed else 'Tidak setuju'} |"
+                     for n, i in enumerate(consent.items, start=1))
+    how = f"\n\n{prose(consent.explained_how)}" if consent.explained_how else ""
+    return f"{header}{how}\n\n| No | Pernyataan | Keputusan |\n|---|---|---|\n{rows}\n"
+
+
+def bpss(assessment: Asesmen) -> str:
+    b = assessment.bpss
+    parts = [("Aspek Biologis", b.biological), ("Aspek Psikologis", b.psychological),
+             ("Aspek Sosial", b.social), ("Aspek Spiritual", b.spiritual)]
+    return "\n\n".join(f"**{label}**\n\n{prose(text)}" for label, text in parts) + "\n"
+
+
+def problem_analysis(assessment: Asesmen) -> str:
+    sections = [("Gejala masalah", bullets(assessment.symptoms)),
+                ("Faktor penyebab masalah", bullets(assessment.causes)),
+                ("Dampak masalah", bullets(assessment.impacts)),
+                ("Fokus masalah", plain(assessment.focus)),
+                ("Kebutuhan", bullets(assessment.needs)),
+                ("Potensi dan sistem sumber", "\n".join(f"- **{plain(r.kind)}**: {plain(r.description)}" for r in assessment.resources))]
+    return "\n\n".join(f"**{label}**\n\n{body}" for label, body in sections if body) + "\n"
+
+
+def ils(assessment: Asesmen) -> str:
+    def state(flag):
+        return "" if flag is None else (" (mandiri)" if flag else " (belum mandiri)")
+    return "\n\n".join(f"**{plain(d.domain)}**{state(d.independent)}\n\n{prose(d.description)}" for d in assessment.ils) + "\n"
+
+
+def case_conference(conference: KonferensiKasus) -> str:
+    header = field_lines([("Konferensi", conference.code),
+                          ("Hari/tanggal", format_date(conference.date) if conference.date else "tidak tercatat"),
+                          ("Pukul", str(conference.time) if conference.time else None), ("Tempat", conference.place),
+                          ("Peserta", ", ".join(conference.participants)), ("Agenda", conference.agenda)])
+    return f"{header}\n\n**Hasil:**\n\n{bullets(conference.outcomes)}\n"
+
+
+def session(number: int, item: SesiIntervensi, vocabulary: Vocabulary) -> str:
+    header = field_lines([
+        ("Hari/tanggal", format_date(item.date)), ("Pukul", str(item.time) if item.time else None),
+        ("Tempat", item.place), ("Praktikan", item.practitioner),
+        ("Metode", vocabulary.label("metode", item.method) if item.method else None),
+        ("Teknik", ", ".join(vocabulary.label("teknik", t) for t in item.techniques) or None),
+        ("Anggota", ", ".join(item.members) or None),
+    ])
+    result = f"\n\n**Hasil:**\n\n{prose(item.result)}" if item.result else ""
+    return f"**Sesi {number}: {plain(item.title)}**\n\n{header}\n\n**Proses:**\n\n{prose(item.process)}{result}\n"
+
+
+def scales(evaluation: Evaluasi) -> str:
+    parts = []
+    if evaluation.tas:
+        tas = evaluation.tas
+        rows = "\n".join(f"| {plain(t.task)} | {t.score} | {TAS_LABELS[t.score]} |" for t in tas.tasks)
+        threshold = f" Batas keberhasilan: {tas.minimum}." if tas.minimum is not None else ""
+        parts.append(f"**Task Achievement Scale (0–4)**\n\n| Tugas | Skor | Keterangan |\n|---|---|---|\n{rows}\n\n"
+                     f"Skor keseluruhan: **{tas.score} ({tas.label})**.{threshold}")
+    if evaluation.gas:
+        rows = "\n".join(f"| {plain(g.goal)} | {g.score:+d} | {GAS_LABELS[g.score]} |" for g in evaluation.gas)
+        parts.append(f"**Goal Attainment Scaling (−2 s.d. +2)**\n\n| Tujuan | Skor | Keterangan |\n|---|---|---|\n{rows}")
+    return "\n\n".join(parts) + "\n"
+
+
+def factors(evaluation: Evaluasi) -> str:
+    parts = [("Faktor pendukung", evaluation.supporting), ("Faktor penghambat", evaluation.inhibiting)]
+    return "\n\n".join(f"**{label}**\n\n{bullets(items)}" for label, items in parts if items) + "\n"
+
+
+def termination(record: Terminasi, referrals: list[Rujukan]) -> str:
+    header = field_lines([("Hari/tanggal", format_date(record.date)), ("Pukul", str(record.time) if record.time else None),
+                          ("Tempat", record.place), ("Praktikan", record.practitioner)])
+    text = f"{header}\n\n{prose(record.process)}"
+    if record.results:
+        text += f"\n\n**Hasil:**\n\n{bullets(record.results)}"
+    for referral in referrals:
+        reason = f"\n\n{prose(referral.reason)}" if referral.reason else ""
+        when = f" ({format_date(referral.date)})" if referral.date else ""
+        text += f"\n\n**Rujukan kepada {plain(referral.to)}**{when}{reason}\n\n{bullets(referral.follow_up)}"
+    return text + "\n"
+
+
+def _goal(goal: Tujuan) -> str:
+    return f"{plain(goal.text)} (target: {plain(goal.target)}; tenggat: {plain(goal.deadline)})"
+
+
+def plan_text(plan: RencanaIntervensi, vocabulary: Vocabulary) -> str:
+    parts = [f"**Nama program:** {plain(plan.programme)}"]
+    if plan.programme_goal:
+        parts.append(f"**Tujuan program:** {plain(plan.programme_goal)}")
+    if plan.process:
+        parts.append(prose(plan.process))
+    parts.append(f"**Sasaran intervensi:**\n\n{bullets(plan.targets)}")
+    for activity in plan.activities:
+        period = format_date(activity.start) + (f" s.d. {format_date(activity.end)}" if activity.end else "")
+        lines = [f"**{plain(activity.name)}**",
+                 field_lines([("Waktu", period), ("Tempat", activity.place),
+                              ("Metode", vocabulary.label("metode", activity.method)),
+                              ("Tipe kelompok", vocabulary.label("tipe_kelompok", activity.group_type) if activity.group_type else None),
+                              ("Teknik", ", ".join(vocabulary.label("teknik", t) for t in activity.techniques)),
+                              ("Pihak yang terlibat", ", ".join(activity.parties))]),
+                 f"Tujuan: {_goal(activity.goal)}"]
+        if activity.sub_goals:
+            lines.append("Tujuan khusus:\n\n" + "\n".join(f"- {_goal(g)}" for g in activity.sub_goals))
+        lines.append("Indikator keberhasilan:\n\n" + bullets(activity.indicators))
+        parts.append("\n\n".join(lines))
+    return "\n\n".join(parts) + "\n"

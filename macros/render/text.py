@@ -1,0 +1,52 @@
+"""Text from YAML into Markdown safely.
+
+`plain()` is for Teks fields: HTML-escaped and Markdown punctuation neutralised, so
+it prints exactly as typed. `prose()` is for Prosa fields: Markdown is kept, raw HTML
+is not (a `<script>` prints as text), so a report can never inject markup.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markupsafe import escape
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]#|~])")
+
+
+def plain(text: str) -> str:
+    return _MD_SPECIAL.sub(r"\\\1", str(escape(text)))
+
+
+def prose(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("{", "&#123;")
+
+
+def bullets(items) -> str:
+    return "\n".join(f"- {plain(item)}" for item in items)
+
+
+def field_lines(pairs: list[tuple[str, str | None]]) -> str:
+    """`Label : nilai` lines, as campus reports print session headers; empty values are skipped."""
+    return "\n".join(f"**{label}**: {plain(value)}  " for label, value in pairs if value)
+
+
+def render_value(value) -> str:
+    """A field of any shape as Markdown: text as prose, lists as bullets, titled items as sub-sections."""
+    from pydantic import BaseModel
+
+    if isinstance(value, str):
+        return prose(value) + "\n"
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return bullets(value) + "\n"
+    if isinstance(value, list):
+        return "\n\n".join(render_value(v) for v in value)
+    if isinstance(value, BaseModel):
+        data = value.model_dump(by_alias=False)
+        title = next((data[k] for k in ("title", "name", "dilemma") if isinstance(data.get(k), str)), None)
+        body = [render_value(getattr(value, k)) for k in value.model_fields
+                if k not in ("title", "name", "dilemma") and getattr(value, k) not in (None, [], "")]
+        if title:
+            return f"**{plain(title)}**\n\n" + "\n\n".join(body)
+        return "\n\n".join(body)
+    return plain(str(value)) + "\n"
