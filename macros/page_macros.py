@@ -223,16 +223,11 @@ class PageMacros:
         return str(escape(self._case().case.report.title))
 
     def daftar_laporan(self) -> str:
-        """List of all reports with links, for the home page. Call: `{{ daftar_laporan() }}`"""
-        items = []
-        for slug, loaded in self._site().cases.items():
-            case = loaded.case
-            items.append(
-                f'<li><a href="{SITE_SECTION}/{escape(slug)}/">{escape(case.report.title)}</a> — '
-                f"{escape(case.student.name)}, {escape(case.institution.name)}, {case.report.year} "
-                f"(klien {escape(case.client.code)})</li>"
-            )
-        return '<ul class="casebook-katalog">' + "".join(items) + "</ul>"
+        """Catalogue of all reports as cards, for the home page. Call: `{{ daftar_laporan() }}`"""
+        from macros.render.catalogue import catalogue
+
+        site = self._site()
+        return catalogue(list(site.cases.values()), site.vocabulary, lambda slug: f"{SITE_SECTION}/{slug}/")
 
     def register(self) -> None:
         for name in ("ada", "isi", "ada_tahap", "identitas_klien", "judul_laporan", "daftar_laporan", "tabel_wawancara", "kuadran_kekuatan",

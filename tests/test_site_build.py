@@ -174,3 +174,12 @@ def test_sessions_and_scales_are_rendered(site):
     assert "Skor keseluruhan: <strong>3 (Cukup tercapai)</strong>" in ajs
     pustaka = (site / "kasus/ln-hikari-2024/daftar-pustaka/index.html").read_text(encoding="utf-8")
     assert pustaka.count("<p>") >= 8 and "<em>Contemporary group work</em>" in pustaka
+
+
+def test_home_has_a_card_per_report_built_from_data(site):
+    html = (site / "index.html").read_text(encoding="utf-8")
+    cards = dict(re.findall(r'<article class="casebook-kartu" data-slug="([^"]+)">(.*?)</article>', html))
+    assert set(cards) == set(EXAMPLES)
+    assert "<dt>Klien</dt><dd>LN</dd>" in cards["ln-hikari-2024"] and "Industri (CSR)" in cards["ln-hikari-2024"]
+    assert "Social Groupwork" in cards["ajs-kartini-2024"] and 'class="casebook-status">Draf' in cards["ajs-kartini-2024"]
+    assert "casebook-status" not in cards["ln-hikari-2024"]

@@ -1,0 +1,37 @@
+"""Home-page catalogue: one card per report, generated from its data alone."""
+
+from __future__ import annotations
+
+from markupsafe import escape
+
+from macros.loading import LoadedCase
+from macros.vocabulary import Vocabulary
+
+
+def _methods(loaded: LoadedCase, vocabulary: Vocabulary) -> list[str]:
+    plan = loaded.case.plan
+    codes = dict.fromkeys(a.method for a in plan.activities) if plan else {}
+    return [vocabulary.label("metode", c) for c in codes]
+
+
+def card(loaded: LoadedCase, vocabulary: Vocabulary, href: str) -> str:
+    case = loaded.case
+    facts = [
+        ("Praktikan", case.student.name),
+        ("Institusi", case.institution.name),
+        ("Setting", vocabulary.label("setting", case.institution.setting)),
+        ("Tahun", str(case.report.year)),
+        ("Metode", ", ".join(_methods(loaded, vocabulary)) or "–"),
+        ("Klien", case.client.code),
+    ]
+    rows = "".join(f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in facts)
+    summary = f'<p class="casebook-ringkasan">{escape(case.report.summary)}</p>' if case.report.summary else ""
+    status = '<span class="casebook-status">Draf</span>' if case.is_draft else ""
+    return (f'<article class="casebook-kartu" data-slug="{escape(loaded.slug)}">'
+            f'<h3><a href="{escape(href)}">{escape(case.report.title)}</a>{status}</h3>'
+            f"<dl>{rows}</dl>{summary}</article>")
+
+
+def catalogue(cases: list[LoadedCase], vocabulary: Vocabulary, href_of) -> str:
+    ordered = sorted(cases, key=lambda c: (-c.case.report.year, c.case.report.title.casefold()))
+    return '<div class="casebook-katalog">' + "".join(card(c, vocabulary, href_of(c.slug)) for c in ordered) + "</div>"
