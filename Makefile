@@ -5,10 +5,19 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
+# Debian packages the project needs: Chromium for the browser tests (driven by Playwright).
+OS_PACKAGES := chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: build test check site schema serve clean
+.PHONY: build test check site schema serve clean os-deps
 
-build: site
+build: os-deps site
+
+os-deps:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Memasang paket Debian: $(OS_PACKAGES)"; \
+	  $(SUDO) apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(OS_PACKAGES); }
 
 # The venv is rebuilt whenever the pinned dependencies or the project metadata change.
 $(VENV)/.installed: requirements.lock pyproject.toml
@@ -23,7 +32,7 @@ check: $(VENV)/.installed
 site: check
 	$(BIN)/casebook build
 
-test: $(VENV)/.installed
+test: os-deps $(VENV)/.installed
 	$(BIN)/python -m pytest
 
 schema: $(VENV)/.installed
