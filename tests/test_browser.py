@@ -53,6 +53,7 @@ def browser():
 def page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="id-ID")
     page = context.new_page()
+    page.set_default_timeout(10_000)
     page.problems = []
     page.on("console", lambda m: m.type == "error" and page.problems.append(f"console: {m.text}"))
     page.on("pageerror", lambda e: page.problems.append(f"pageerror: {e}"))
@@ -66,7 +67,9 @@ def _search(page, server, query: str) -> list[str]:
     page.goto(server)
     box = page.locator("input.md-search__input")
     box.click()
-    box.fill(query)
+    # Material loads its index in a web worker; a query typed before it is ready is dropped.
+    page.locator(".md-search-result__meta", has_text="Ketik untuk mulai pencarian").wait_for()
+    box.press_sequentially(query, delay=20)  # real key events: Material listens to keyboard input
     page.locator(".md-search-result__meta", has_text="ditemukan").wait_for()
     return page.locator(".md-search-result__item a").evaluate_all("els => els.map(e => e.href)")
 
