@@ -198,6 +198,43 @@ class PageMacros:
         """References in APA style, sorted, hanging indent. Call: `{{ daftar_pustaka() }}`"""
         return reference_list(self._require(self._case().case.references, "pustaka"))
 
+    def _photos(self, section: str | None = None, *, in_appendix: bool = False) -> list:
+        from macros.render.gallery import publishable
+
+        appendices = self._case().case.appendices
+        photos = appendices.photos if appendices else []
+        if in_appendix:
+            return [p for p in photos if publishable(p)]
+        return [p for p in photos if p.section == section and publishable(p)]
+
+    def _media_src(self, photo) -> str:
+        # Chapter pages live at kasus/<slug>/<page>/, media at kasus/<slug>/media/.
+        return "../" + photo.file
+
+    def ada_foto(self, bagian: str) -> bool:
+        """Whether publishable photos belong to this sub-section. Call: `{% if ada_foto('4.1') %}`"""
+        return bool(self._photos(bagian))
+
+    def foto_bagian(self, bagian: str) -> str:
+        """The photos of one sub-section as numbered figures (caption below). Call: `{{ foto_bagian('4.1') }}`"""
+        from macros.render.gallery import image
+
+        photos = self._require(self._photos(bagian), f"lampiran.dokumentasi (bagian: {bagian})")
+        stem = "foto-" + bagian.replace(".", "-")
+        return "\n".join(self._numbered("gambar", f"{stem}-{n}", p.caption, image(p, self._media_src(p)))
+                         for n, p in enumerate(photos, start=1))
+
+    def galeri_dokumentasi(self) -> str:
+        """All publishable documentation photos with captions, for the appendix. Call: `{{ galeri_dokumentasi() }}`"""
+        from macros.render.gallery import gallery
+
+        self._require(self._case().case.appendices and self._case().case.appendices.photos, "lampiran.dokumentasi")
+        shown = self._photos(in_appendix=True)
+        hidden = len(self._case().case.appendices.photos) - len(shown)
+        note = (f"\n\n*{hidden} foto tidak ditampilkan di situs publik: tanpa izin publikasi atau memuat wajah anak.*"
+                if hidden else "")
+        return (gallery(shown, self._media_src) if shown else "") + note
+
     def ref(self, id: str) -> str:
         """Link to a numbered table or figure of this report, e.g. "Tabel 4.1". Call: `{{ ref('wawancara') }}`"""
         self._case()
@@ -230,7 +267,7 @@ class PageMacros:
         return catalogue(list(site.cases.values()), site.vocabulary, lambda slug: f"{SITE_SECTION}/{slug}/")
 
     def register(self) -> None:
-        for name in ("ada", "isi", "ada_tahap", "identitas_klien", "judul_laporan", "daftar_laporan", "tabel_wawancara", "kuadran_kekuatan",
+        for name in ("ada", "isi", "ada_tahap", "ada_foto", "foto_bagian", "galeri_dokumentasi", "identitas_klien", "judul_laporan", "daftar_laporan", "tabel_wawancara", "kuadran_kekuatan",
                      "tabel_rencana_intervensi", "rencana_intervensi", "tabel_evaluasi", "daftar_hadir", "ref", "daftar_tabel", "daftar_gambar",
                      "catatan_tahap", "persetujuan", "proses_asesmen", "bpss", "ils", "analisis_masalah", "konferensi_kasus",
                      "sesi_intervensi", "skala_capaian", "faktor_evaluasi", "terminasi_rujukan", "daftar_pustaka"):

@@ -127,8 +127,9 @@ def test_tables_are_numbered_per_chapter_and_listed(site):
     listing = (site / "kasus/ln-hikari-2024/daftar-tabel/index.html").read_text(encoding="utf-8")
     listed = re.findall(r'<li><a class="casebook-ref" href="[^"]+#([^"]+)">([^<]+)</a></li>', listing)
     assert [(anchor, text) for anchor, text in listed] == [(a, t) for a, t in captions]
+    figures = re.findall(r'class="casebook-caption casebook-caption-gambar" id="[^"]+">([^<]+)</p>', bab4)
     ln_figures = (site / "kasus/ln-hikari-2024/daftar-gambar/index.html").read_text(encoding="utf-8")
-    assert "Laporan ini tidak memuat gambar." in ln_figures  # its photo figures come with the gallery
+    assert re.findall(r'<li><a class="casebook-ref" href="[^"]+">([^<]+)</a></li>', ln_figures) == figures
 
 
 def test_unknown_reference_fails_the_build(tmp_path):
@@ -149,8 +150,10 @@ def _captions(html: str) -> list[str]:
 
 def test_examples_reproduce_the_seed_numbering(site):
     ln = (site / "kasus/ln-hikari-2024/bab-4-penanganan-kasus/index.html").read_text(encoding="utf-8")
-    assert _captions(ln) == ["Tabel 4.1 Tahapan Wawancara", "Tabel 4.2 Quadrant Strength Klien LN", "Tabel 4.3 Evaluasi"]
+    tables = [c for c in _captions(ln) if c.startswith("Tabel")]
+    assert tables == ["Tabel 4.1 Tahapan Wawancara", "Tabel 4.2 Quadrant Strength Klien LN", "Tabel 4.3 Evaluasi"]
     ajs = (site / "kasus/ajs-kartini-2024/bab-4-penanganan-kasus/index.html").read_text(encoding="utf-8")
+    # AJS is a child: his photos show his face, so none is published; the quadrant stays Gambar 4.1.
     assert _captions(ajs) == ["Gambar 4.1 Kuadran Strength Klien", "Tabel 4.1 Rencana Intervensi", "Tabel 4.2 Hasil Evaluasi"]
     listing = (site / "kasus/ajs-kartini-2024/daftar-gambar/index.html").read_text(encoding="utf-8")
     assert "Gambar 4.1 Kuadran Strength Klien</a>" in listing
@@ -183,3 +186,12 @@ def test_home_has_a_card_per_report_built_from_data(site):
     assert "<dt>Klien</dt><dd>LN</dd>" in cards["ln-hikari-2024"] and "Industri (CSR)" in cards["ln-hikari-2024"]
     assert "Social Groupwork" in cards["ajs-kartini-2024"] and 'class="casebook-status">Draf' in cards["ajs-kartini-2024"]
     assert "casebook-status" not in cards["ln-hikari-2024"]
+
+
+def test_only_publishable_photos_appear(site):
+    ln = (site / "kasus/ln-hikari-2024/bab-4-penanganan-kasus/index.html").read_text(encoding="utf-8")
+    assert 'src="../media/tahap-eic.svg"' in ln                      # consent given
+    assert "engagement-ketua-hikari.svg" not in ln                  # no publication consent
+    assert (site / "kasus/ln-hikari-2024/media/tahap-eic.svg").is_file()
+    ajs = (site / "kasus/ajs-kartini-2024/lampiran/index.html").read_text(encoding="utf-8")
+    assert "6 foto tidak ditampilkan di situs publik" in ajs

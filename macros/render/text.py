@@ -33,8 +33,14 @@ def field_lines(pairs: list[tuple[str, str | None]]) -> str:
 
 def render_value(value) -> str:
     """A field of any shape as Markdown: text as prose, lists as bullets, titled items as sub-sections."""
+    import datetime as dt
+
     from pydantic import BaseModel
 
+    from macros.schema.types import format_date
+
+    if isinstance(value, dt.date):
+        return format_date(value) + "\n"
     if isinstance(value, str):
         return prose(value) + "\n"
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
