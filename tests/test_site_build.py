@@ -108,12 +108,17 @@ def test_chapter_template_draws_the_tables_the_report_has(site):
     assert "casebook-hadir" in (site / "kasus/ln-hikari-2024/lampiran/index.html").read_text(encoding="utf-8")
 
 
-def test_macro_for_missing_data_fails_naming_report_page_and_field(tmp_path):
+def _build_fixture_with_bab4(tmp_path, page_text: str):
+    """Build the small fixture report whose own BAB IV page is `page_text`."""
     project = _project_copy(tmp_path)
     folder = project / "cases" / "ts-contoh-2024"
     shutil.copytree(FIXTURE, folder)
-    (folder / "bab-4-penanganan-kasus.md").write_text("# BAB IV\n\n{{ kuadran_kekuatan() }}\n")
-    result = mkdocs_build(project, tmp_path / "site")
+    (folder / "bab-4-penanganan-kasus.md").write_text(page_text)
+    return mkdocs_build(project, tmp_path / "site")
+
+
+def test_macro_for_missing_data_fails_naming_report_page_and_field(tmp_path):
+    result = _build_fixture_with_bab4(tmp_path, "# BAB IV\n\n{{ kuadran_kekuatan() }}\n")
     assert result.returncode != 0  # mkdocs-macros' on_error_fail exits with 100
     assert ("cases/ts-contoh-2024/kasus.yml: halaman kasus/ts-contoh-2024/bab-4-penanganan-kasus.md memanggil makro "
             "yang membutuhkan `asesmen.kekuatan`, tetapi data itu belum diisi") in result.stderr
@@ -133,11 +138,7 @@ def test_tables_are_numbered_per_chapter_and_listed(site):
 
 
 def test_unknown_reference_fails_the_build(tmp_path):
-    project = _project_copy(tmp_path)
-    folder = project / "cases" / "ts-contoh-2024"
-    shutil.copytree(FIXTURE, folder)
-    (folder / "bab-4-penanganan-kasus.md").write_text("# BAB IV\n\nLihat {{ ref('tidak_ada') }}.\n\n{{ tabel_wawancara() }}\n")
-    result = mkdocs_build(project, tmp_path / "site")
+    result = _build_fixture_with_bab4(tmp_path, "# BAB IV\n\nLihat {{ ref('tidak_ada') }}.\n\n{{ tabel_wawancara() }}\n")
     assert result.returncode == 1
     assert ("kasus/ts-contoh-2024/bab-4-penanganan-kasus.md: ref('tidak_ada'): tabel/gambar dengan id itu tidak ada "
             "di laporan ts-contoh-2024 (id yang ada: wawancara)") in result.stderr
