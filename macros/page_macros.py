@@ -245,6 +245,21 @@ class PageMacros:
         self._case()
         return LIST_MARKER.format(kind="tabel")
 
+    def judul_lampiran(self, judul: str, id: str) -> str:
+        """A numbered appendix heading ("Lampiran 2 Daftar Hadir"), listed in Daftar Lampiran.
+
+        Call: `{{ judul_lampiran("Daftar Hadir", "daftar_hadir") }}`
+        """
+        page = self.env.page
+        numbering = current_build["numbering"][self._case().slug]
+        caption = numbering.register("lampiran", id, 0, judul, page.url)
+        return f"## {caption.label} {escape(judul)} {{#{caption.anchor}}}"
+
+    def daftar_lampiran(self) -> str:
+        """List of this report's appendices with links. Call: `{{ daftar_lampiran() }}`"""
+        self._case()
+        return LIST_MARKER.format(kind="lampiran")
+
     def daftar_gambar(self) -> str:
         """List of this report's numbered figures with links. Call: `{{ daftar_gambar() }}`"""
         self._case()
@@ -268,7 +283,7 @@ class PageMacros:
 
     def register(self) -> None:
         for name in ("ada", "isi", "ada_tahap", "ada_foto", "foto_bagian", "galeri_dokumentasi", "identitas_klien", "judul_laporan", "daftar_laporan", "tabel_wawancara", "kuadran_kekuatan",
-                     "tabel_rencana_intervensi", "rencana_intervensi", "tabel_evaluasi", "daftar_hadir", "ref", "daftar_tabel", "daftar_gambar",
+                     "tabel_rencana_intervensi", "rencana_intervensi", "tabel_evaluasi", "daftar_hadir", "ref", "daftar_tabel", "daftar_gambar", "judul_lampiran", "daftar_lampiran",
                      "catatan_tahap", "persetujuan", "proses_asesmen", "bpss", "ils", "analisis_masalah", "konferensi_kasus",
                      "sesi_intervensi", "skala_capaian", "faktor_evaluasi", "terminasi_rujukan", "daftar_pustaka"):
             self.env.macro(getattr(self, name), name)

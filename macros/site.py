@@ -15,6 +15,7 @@ CHAPTERS: dict[str, str] = {
     "index.md": "Ringkasan",
     "daftar-tabel.md": "Daftar Tabel",
     "daftar-gambar.md": "Daftar Gambar",
+    "daftar-lampiran.md": "Daftar Lampiran",
     "bab-1-pendahuluan.md": "BAB I Pendahuluan",
     "bab-2-landasan-konseptual.md": "BAB II Landasan Konseptual",
     "bab-3-konteks-institusi.md": "BAB III Konteks Praktikum Institusi",
@@ -25,7 +26,7 @@ CHAPTERS: dict[str, str] = {
     "lampiran.md": "Lampiran",
 }
 # Default pages shown only when the report has the data they are made of.
-TEMPLATE_NEEDS = {"daftar-pustaka.md": "pustaka", "lampiran.md": "lampiran", "bab-1-pendahuluan.md": "pendahuluan",
+TEMPLATE_NEEDS = {"daftar-pustaka.md": "pustaka", "lampiran.md": "lampiran", "daftar-lampiran.md": "lampiran", "bab-1-pendahuluan.md": "pendahuluan",
                   "bab-2-landasan-konseptual.md": "landasan", "bab-5-praktik-baik.md": "praktik_baik",
                   "bab-6-simpulan.md": "simpulan"}
 SITE_SECTION = "kasus"

@@ -49,3 +49,9 @@ def test_list_marker_becomes_linked_list():
 
 def test_chapter_of_file_name():
     assert chapter_of("bab-4-penanganan-kasus.md") == 4 and chapter_of("lampiran.md") is None
+
+
+def test_appendices_count_through_the_report():
+    n = ReportNumbering("x")
+    n.register("lampiran", "surat", 0, "Surat", "kasus/x/lampiran/")
+    assert n.register("lampiran", "hadir", 0, "Daftar Hadir", "kasus/x/lampiran/").label == "Lampiran 2"

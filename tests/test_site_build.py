@@ -196,3 +196,13 @@ def test_only_publishable_photos_appear(site):
     assert (site / "kasus/ln-hikari-2024/media/tahap-eic.svg").is_file()
     ajs = (site / "kasus/ajs-kartini-2024/lampiran/index.html").read_text(encoding="utf-8")
     assert "6 foto tidak ditampilkan di situs publik" in ajs
+
+
+def test_appendices_are_numbered_and_listed(site):
+    html = (site / "kasus/ln-hikari-2024/lampiran/index.html").read_text(encoding="utf-8")
+    headings = re.findall(r'<h2 id="(lampiran-[^"]+)">(Lampiran \d+ [^<]+)', html)
+    assert [h for _, h in headings] == ["Lampiran 1 Surat-surat", "Lampiran 2 Daftar Hadir", "Lampiran 3 Notulen Konferensi Kasus",
+                                        "Lampiran 4 Lampiran Lain", "Lampiran 5 Dokumentasi Kegiatan"]
+    listing = (site / "kasus/ln-hikari-2024/daftar-lampiran/index.html").read_text(encoding="utf-8")
+    listed = re.findall(r'<li><a class="casebook-ref" href="[^"]+#([^"]+)">([^<]+)</a></li>', listing)
+    assert listed == headings

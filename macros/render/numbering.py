@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import escape
 
-KIND_LABELS = {"tabel": "Tabel", "gambar": "Gambar"}
+KIND_LABELS = {"tabel": "Tabel", "gambar": "Gambar", "lampiran": "Lampiran"}
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI"}
 
 
@@ -29,6 +29,8 @@ class Caption:
 
     @property
     def label(self) -> str:
+        if self.kind == "lampiran":  # appendices count through the whole report: Lampiran 1, 2, ...
+            return f"Lampiran {self.number}"
         return f"{KIND_LABELS[self.kind]} {self.chapter}.{self.number}"
 
     @property
@@ -73,7 +75,7 @@ def chapter_of(filename: str) -> int | None:
 REF_MARKER = '<span class="casebook-ref" data-id="{id}"></span>'
 LIST_MARKER = '<div class="casebook-daftar" data-kind="{kind}"></div>'
 _REF = re.compile(r'<span class="casebook-ref" data-id="([^"]+)"></span>')
-_LIST = re.compile(r'<div class="casebook-daftar" data-kind="(tabel|gambar)"></div>')
+_LIST = re.compile(r'<div class="casebook-daftar" data-kind="(tabel|gambar|lampiran)"></div>')
 
 
 def _relative(from_url: str, to_url: str) -> str:
