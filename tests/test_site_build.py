@@ -140,8 +140,8 @@ def test_tables_are_numbered_per_chapter_and_listed(site):
 def test_unknown_reference_fails_the_build(tmp_path):
     result = _build_fixture_with_bab4(tmp_path, "# BAB IV\n\nLihat {{ ref('tidak_ada') }}.\n\n{{ tabel_wawancara() }}\n")
     assert result.returncode == 1
-    assert ("kasus/ts-contoh-2024/bab-4-penanganan-kasus.md: ref('tidak_ada'): tabel/gambar dengan id itu tidak ada "
-            "di laporan ts-contoh-2024 (id yang ada: wawancara)") in result.stderr
+    assert ("kasus/ts-contoh-2024/bab-4-penanganan-kasus.md: ref('tidak_ada'): tabel/gambar/lampiran dengan id itu tidak "
+            "ada di laporan ts-contoh-2024 (id yang ada: daftar_hadir, dokumentasi, wawancara)") in result.stderr
     assert "Traceback" not in result.stderr
 
 

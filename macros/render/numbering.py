@@ -95,7 +95,7 @@ def resolve_markers(html: str, numbering: ReportNumbering, page_url: str) -> str
         caption = numbering.captions.get(match.group(1))
         if caption is None:
             known = ", ".join(sorted(numbering.captions)) or "belum ada"
-            raise NumberingError(f"ref('{match.group(1)}'): tabel/gambar dengan id itu tidak ada di laporan "
+            raise NumberingError(f"ref('{match.group(1)}'): tabel/gambar/lampiran dengan id itu tidak ada di laporan "
                                  f"{numbering.slug} (id yang ada: {known})")
         return link(caption, caption.label)
 
