@@ -113,6 +113,17 @@ class PageMacros:
         plan = self._require(self._case().case.plan, "rencana_intervensi")
         return self._numbered_table(id, judul, tables.plan_table(plan.activities, self._site().vocabulary))
 
+    def log_sesi(self, judul: str = "Tahapan Pelaksanaan Intervensi", id: str = "log_sesi", bernomor: bool = True) -> str:
+        """Dated log of all sessions and group meetings; numbered unless `bernomor=False`.
+
+        Call: `{{ log_sesi() }}` or `{{ log_sesi(bernomor=False) }}`
+        """
+        intervention = self._require(self._case().case.intervention, "intervensi")
+        table = tables.session_log(intervention.sessions)
+        if not bernomor:
+            return f'<p class="casebook-caption">{escape(judul)}</p>{table}'
+        return self._numbered_table(id, judul, table)
+
     def rencana_intervensi(self) -> str:
         """The intervention plan as text (programme, goals, targets, method, techniques, indicators),
         for reports that present the plan in prose rather than as a table. Call: `{{ rencana_intervensi() }}`"""
@@ -270,6 +281,14 @@ class PageMacros:
         appendices = self._case().case.appendices
         return tables.attendance(self._require(appendices and appendices.attendance, "lampiran.daftar_hadir"))
 
+    def ringkasan_laporan(self) -> str:
+        """Summary card of this report: student, institution, setting, year, method, client, summary, status.
+        Call: `{{ ringkasan_laporan() }}`"""
+        from macros.render.catalogue import card
+
+        loaded = self._case()
+        return card(loaded, self._site().vocabulary, "./")
+
     def judul_laporan(self) -> str:
         """The report title, escaped. Call: `{{ judul_laporan() }}`"""
         return str(escape(self._case().case.report.title))
@@ -282,8 +301,8 @@ class PageMacros:
         return catalogue(list(site.cases.values()), site.vocabulary, lambda slug: f"{SITE_SECTION}/{slug}/")
 
     def register(self) -> None:
-        for name in ("ada", "isi", "ada_tahap", "ada_foto", "foto_bagian", "galeri_dokumentasi", "identitas_klien", "judul_laporan", "daftar_laporan", "tabel_wawancara", "kuadran_kekuatan",
-                     "tabel_rencana_intervensi", "rencana_intervensi", "tabel_evaluasi", "daftar_hadir", "ref", "daftar_tabel", "daftar_gambar", "judul_lampiran", "daftar_lampiran",
+        for name in ("ada", "isi", "ringkasan_laporan", "ada_tahap", "ada_foto", "foto_bagian", "galeri_dokumentasi", "identitas_klien", "judul_laporan", "daftar_laporan", "tabel_wawancara", "kuadran_kekuatan",
+                     "tabel_rencana_intervensi", "rencana_intervensi", "log_sesi", "tabel_evaluasi", "daftar_hadir", "ref", "daftar_tabel", "daftar_gambar", "judul_lampiran", "daftar_lampiran",
                      "catatan_tahap", "persetujuan", "proses_asesmen", "bpss", "ils", "analisis_masalah", "konferensi_kasus",
                      "sesi_intervensi", "skala_capaian", "faktor_evaluasi", "terminasi_rujukan", "daftar_pustaka"):
             self.env.macro(getattr(self, name), name)

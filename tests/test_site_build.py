@@ -206,3 +206,16 @@ def test_appendices_are_numbered_and_listed(site):
     listing = (site / "kasus/ln-hikari-2024/daftar-lampiran/index.html").read_text(encoding="utf-8")
     listed = re.findall(r'<li><a class="casebook-ref" href="[^"]+#([^"]+)">([^<]+)</a></li>', listing)
     assert listed == headings
+
+
+def test_seed_tables_have_their_rows_in_the_html(site):
+    def rows(html: str, css: str) -> int:
+        table = re.search(rf'<table class="casebook-tabel {css}">(.*?)</table>', html, re.S).group(1)
+        return len(re.findall(r"<tr>", table.split("<tbody>", 1)[1]))
+
+    ln = (site / "kasus/ln-hikari-2024/bab-4-penanganan-kasus/index.html").read_text(encoding="utf-8")
+    assert rows(ln, "casebook-wawancara") == 5 and rows(ln, "casebook-kuadran") == 2 and rows(ln, "casebook-evaluasi") == 3
+    ajs = (site / "kasus/ajs-kartini-2024/bab-4-penanganan-kasus/index.html").read_text(encoding="utf-8")
+    assert rows(ajs, "casebook-rencana") == 2
+    assert rows(ajs, "casebook-log-sesi") >= 13
+    assert "Tahapan Pelaksanaan Intervensi</p>" in ajs

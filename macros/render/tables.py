@@ -13,7 +13,7 @@ from markupsafe import escape
 from macros.schema.appendix import DaftarHadir
 from macros.schema.assessment import ButirKekuatan
 from macros.schema.evaluation import HasilSebelumSesudah
-from macros.schema.plan import KegiatanIntervensi, Tujuan
+from macros.schema.plan import KegiatanIntervensi, SesiIntervensi, Tujuan
 from macros.schema.process import Wawancara
 from macros.schema.types import format_date
 from macros.vocabulary import Vocabulary
@@ -91,3 +91,10 @@ def attendance(sheet: DaftarHadir) -> str:
     rows = (_row([str(n), str(escape(r.name)), str(escape(r.student_number)), *("✓" if p else "–" for p in r.present),
                   str(escape(r.note or ""))]) for n, r in enumerate(sheet.rows, start=1))
     return _table("casebook-hadir", header, rows)
+
+
+def session_log(sessions: Sequence[SesiIntervensi]) -> str:
+    """Dated log of sessions/group meetings: Hari/Tanggal, Kegiatan, Anggota."""
+    rows = (_row([str(escape(format_date(s.date))), str(escape(s.title)), str(escape(", ".join(s.members) or "–"))])
+            for s in sessions)
+    return _table("casebook-log-sesi", ["Hari/Tanggal", "Kegiatan", "Anggota Kelompok"], rows)
