@@ -17,6 +17,10 @@ from macros.render.numbering import LIST_MARKER, REF_MARKER, chapter_of
 from macros.site import SITE_SECTION, current_build, slug_of_page
 
 
+class MacroDataError(ValueError):
+    """A page asks for something the report cannot give; the message is all the student needs."""
+
+
 class PageMacros:
     """Bound to the mkdocs-macros environment so each call knows its page."""
 
@@ -31,7 +35,7 @@ class PageMacros:
         slug = slug_of_page(page.file.src_uri) if page else None
         if slug is None or slug not in self._site().cases:
             where = page.file.src_uri if page else "?"
-            raise ValueError(f"{where}: makro laporan hanya dapat dipakai di halaman laporan (kasus/<slug>/...)")
+            raise MacroDataError(f"{where}: makro laporan hanya dapat dipakai di halaman laporan (kasus/<slug>/...)")
         return self._site().cases[slug]
 
     def identitas_klien(self) -> str:
@@ -43,7 +47,7 @@ class PageMacros:
         """The data a macro draws; its absence fails the build naming report, page and field."""
         if value in (None, [], ()):
             loaded = self._case()
-            raise ValueError(f"cases/{loaded.slug}/kasus.yml: halaman {self.env.page.file.src_uri} memanggil makro "
+            raise MacroDataError(f"cases/{loaded.slug}/kasus.yml: halaman {self.env.page.file.src_uri} memanggil makro "
                              f"yang membutuhkan `{field}`, tetapi data itu belum diisi")
         return value
 
@@ -61,7 +65,7 @@ class PageMacros:
         page = self.env.page
         chapter = chapter_of(page.file.name)
         if chapter is None:
-            raise ValueError(f"{page.file.src_uri}: tabel/gambar bernomor hanya dapat dipakai di halaman bab (bab-N-...)")
+            raise MacroDataError(f"{page.file.src_uri}: tabel/gambar bernomor hanya dapat dipakai di halaman bab (bab-N-...)")
         numbering = current_build["numbering"][self._case().slug]
         caption = numbering.register(kind, element_id, chapter, title, page.url)
         if kind == "gambar":
@@ -82,7 +86,7 @@ class PageMacros:
         for key in path.split("."):
             fields = {(f.alias or n): n for n, f in type(value).model_fields.items()} if hasattr(value, "model_fields") else {}
             if key not in fields:
-                raise ValueError(f"isi('{path}'): kolom `{key}` tidak dikenal di kasus.yml")
+                raise MacroDataError(f"isi('{path}'): kolom `{key}` tidak dikenal di kasus.yml")
             value = getattr(value, fields[key])
             if value is None:
                 break
@@ -102,7 +106,7 @@ class PageMacros:
         Call: `{{ kuadran_kekuatan() }}` or `{{ kuadran_kekuatan(sebagai="gambar", judul="Kuadran Strength Klien") }}`
         """
         if sebagai not in ("tabel", "gambar"):
-            raise ValueError(f"kuadran_kekuatan(sebagai='{sebagai}'): pilih 'tabel' atau 'gambar'")
+            raise MacroDataError(f"kuadran_kekuatan(sebagai='{sebagai}'): pilih 'tabel' atau 'gambar'")
         case = self._case().case
         items = self._require(case.assessment and case.assessment.strengths, "asesmen.kekuatan")
         title = judul or f"Kuadran Kekuatan Klien {case.client.code}"

@@ -122,6 +122,7 @@ def test_macro_for_missing_data_fails_naming_report_page_and_field(tmp_path):
     assert result.returncode != 0  # mkdocs-macros' on_error_fail exits with 100
     assert ("cases/ts-contoh-2024/kasus.yml: halaman kasus/ts-contoh-2024/bab-4-penanganan-kasus.md memanggil makro "
             "yang membutuhkan `asesmen.kekuatan`, tetapi data itu belum diisi") in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def test_tables_are_numbered_per_chapter_and_listed(site):
@@ -219,3 +220,11 @@ def test_seed_tables_have_their_rows_in_the_html(site):
     assert rows(ajs, "casebook-rencana") == 2
     assert rows(ajs, "casebook-log-sesi") >= 13
     assert "Tahapan Pelaksanaan Intervensi</p>" in ajs
+
+
+def test_duplicate_caption_id_fails_without_traceback(tmp_path):
+    result = _build_fixture_with_bab4(tmp_path, "# BAB IV\n\n{{ tabel_wawancara() }}\n\n{{ tabel_evaluasi(id='wawancara') }}\n")
+    assert result.returncode != 0
+    assert ("kasus/ts-contoh-2024/bab-4-penanganan-kasus.md: id `wawancara` sudah dipakai oleh Tabel 4.1; beri id lain"
+            in result.stderr)
+    assert "Traceback" not in result.stderr
