@@ -19,7 +19,7 @@ from pathlib import Path
 
 from macros.completeness import completeness
 from macros.errors import Problem, display_path
-from macros.loading import CASE_FILE, LoadResult, load_case
+from macros.loading import CASE_FILE, LoadResult, case_folders, load_case
 from macros.project import SCHEMA_FILE, TEMPLATES_DIR, ProjectConfig, load_project
 from macros.schema_export import schema_text
 
@@ -109,7 +109,7 @@ def find_case_folders(paths: list[Path], project: ProjectConfig) -> list[Path]:
         elif path.is_dir() and (path / CASE_FILE).is_file():
             folders.append(path)
         elif path.is_dir():
-            found = sorted(p for p in path.iterdir() if p.is_dir() and not p.name.startswith(".") and (p / CASE_FILE).exists())
+            found = case_folders(path)
             if not found:
                 raise UsageError(f"tidak ada laporan (folder berisi {CASE_FILE}) di {display_path(path, project.root)}")
             folders.extend(found)

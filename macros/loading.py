@@ -58,6 +58,13 @@ class LoadResult:
         return [p for p in self.problems if not p.is_error]
 
 
+def case_folders(directory: Path) -> list[Path]:
+    """Report folders directly inside `directory` (those holding kasus.yml), sorted; hidden ones skipped."""
+    if not directory.is_dir():
+        return []
+    return sorted(p for p in directory.iterdir() if p.is_dir() and not p.name.startswith(".") and (p / CASE_FILE).exists())
+
+
 class Locator:
     """Turns YAML paths into `Problem`s with file, line and column."""
 

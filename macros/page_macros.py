@@ -155,15 +155,7 @@ class PageMacros:
 
     def proses_asesmen(self) -> str:
         """Assessment process text with date and place. Call: `{{ proses_asesmen() }}`"""
-        from macros.render.text import field_lines, prose
-        from macros.schema.types import format_date
-
-        a = self._assessment()
-        vocabulary = self._site().vocabulary
-        period = format_date(a.start) + (f" s.d. {format_date(a.end)}" if a.end else "")
-        header = field_lines([("Waktu", period), ("Tempat", a.place),
-                              ("Alat asesmen", ", ".join(vocabulary.label("alat_asesmen", t) for t in a.tools))])
-        return f"{header}\n\n{prose(a.process)}\n"
+        return records.assessment_process(self._assessment(), self._site().vocabulary)
 
     def bpss(self) -> str:
         """BPSS description, four aspects. Call: `{{ bpss() }}`"""
@@ -243,9 +235,10 @@ class PageMacros:
         """All publishable documentation photos with captions, for the appendix. Call: `{{ galeri_dokumentasi() }}`"""
         from macros.render.gallery import gallery
 
-        self._require(self._case().case.appendices and self._case().case.appendices.photos, "lampiran.dokumentasi")
+        appendices = self._case().case.appendices
+        all_photos = self._require(appendices and appendices.photos, "lampiran.dokumentasi")
         shown = self._photos(in_appendix=True)
-        hidden = len(self._case().case.appendices.photos) - len(shown)
+        hidden = len(all_photos) - len(shown)
         note = (f"\n\n*{hidden} foto tidak ditampilkan di situs publik: tanpa izin publikasi atau memuat wajah anak.*"
                 if hidden else "")
         return (gallery(shown, self._media_src) if shown else "") + note
@@ -305,8 +298,7 @@ class PageMacros:
         return catalogue(list(site.cases.values()), site.vocabulary, lambda slug: f"{SITE_SECTION}/{slug}/")
 
     def register(self) -> None:
-        for name in ("ada", "isi", "ringkasan_laporan", "ada_tahap", "ada_foto", "foto_bagian", "galeri_dokumentasi", "identitas_klien", "judul_laporan", "daftar_laporan", "tabel_wawancara", "kuadran_kekuatan",
-                     "tabel_rencana_intervensi", "rencana_intervensi", "log_sesi", "tabel_evaluasi", "daftar_hadir", "ref", "daftar_tabel", "daftar_gambar", "judul_lampiran", "daftar_lampiran",
-                     "catatan_tahap", "persetujuan", "proses_asesmen", "bpss", "ils", "analisis_masalah", "konferensi_kasus",
-                     "sesi_intervensi", "skala_capaian", "faktor_evaluasi", "terminasi_rujukan", "daftar_pustaka"):
-            self.env.macro(getattr(self, name), name)
+        """Every public method is a page macro under its own (Indonesian) name."""
+        for name in dir(self):
+            if not name.startswith("_") and name != "register":
+                self.env.macro(getattr(self, name), name)

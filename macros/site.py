@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from macros.errors import CaseDataError
-from macros.loading import CASE_FILE, LoadedCase, load_case
+from macros.loading import LoadedCase, case_folders, load_case
 from macros.project import CASES_DIR, TEMPLATES_DIR
 from macros.vocabulary import Vocabulary
 
@@ -58,11 +58,8 @@ class SiteCases:
 
 def load_site_cases(root: Path, vocabulary: Vocabulary) -> SiteCases:
     """Every report under cases/, validated; any data error fails the build with all messages."""
-    cases_dir = root / CASES_DIR
-    folders = sorted(p for p in cases_dir.iterdir() if p.is_dir() and not p.name.startswith(".") and (p / CASE_FILE).exists()) \
-        if cases_dir.is_dir() else []
     problems, cases = [], {}
-    for folder in folders:
+    for folder in case_folders(root / CASES_DIR):
         result = load_case(folder, vocabulary=vocabulary, root=root)
         problems.extend(result.errors)
         if result.loaded:

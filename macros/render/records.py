@@ -11,14 +11,15 @@ from macros.schema.types import format_date
 from macros.vocabulary import Vocabulary
 
 
-def _when(date, end=None) -> str:
+def date_span(date, end=None) -> str:
+    """`Selasa, 10 September 2024 s.d. Selasa, 17 September 2024`, or a single date."""
     return format_date(date) + (f" s.d. {format_date(end)}" if end else "")
 
 
 def stage_record(record: CatatanTahap, vocabulary: Vocabulary) -> str:
     header = field_lines([
         ("Tahap", vocabulary.label("tahap", record.stage)),
-        ("Hari/tanggal", _when(record.date, record.end_date)),
+        ("Hari/tanggal", date_span(record.date, record.end_date)),
         ("Pukul", str(record.time) if record.time else None),
         ("Tempat", record.place), ("Media", record.channel),
         ("Pihak", ", ".join(record.participants) or None), ("Praktikan", record.practitioner),
@@ -34,6 +35,12 @@ def consent_record(consent: Persetujuan) -> str:
                      for n, i in enumerate(consent.items, start=1))
     how = f"\n\n{prose(consent.explained_how)}" if consent.explained_how else ""
     return f"{header}{how}\n\n| No | Pernyataan | Keputusan |\n|---|---|---|\n{rows}\n"
+
+
+def assessment_process(assessment: Asesmen, vocabulary: Vocabulary) -> str:
+    header = field_lines([("Waktu", date_span(assessment.start, assessment.end)), ("Tempat", assessment.place),
+                          ("Alat asesmen", ", ".join(vocabulary.label("alat_asesmen", t) for t in assessment.tools))])
+    return f"{header}\n\n{prose(assessment.process)}\n"
 
 
 def bpss(assessment: Asesmen) -> str:
@@ -123,9 +130,8 @@ def plan_text(plan: RencanaIntervensi, vocabulary: Vocabulary) -> str:
         parts.append(prose(plan.process))
     parts.append(f"**Sasaran intervensi:**\n\n{bullets(plan.targets)}")
     for activity in plan.activities:
-        period = format_date(activity.start) + (f" s.d. {format_date(activity.end)}" if activity.end else "")
         lines = [f"**{plain(activity.name)}**",
-                 field_lines([("Waktu", period), ("Tempat", activity.place),
+                 field_lines([("Waktu", date_span(activity.start, activity.end)), ("Tempat", activity.place),
                               ("Metode", vocabulary.label("metode", activity.method)),
                               ("Tipe kelompok", vocabulary.label("tipe_kelompok", activity.group_type) if activity.group_type else None),
                               ("Teknik", ", ".join(vocabulary.label("teknik", t) for t in activity.techniques)),
