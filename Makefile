@@ -1,23 +1,27 @@
 # Casebook: two commands on a fresh machine.
-#   make build   venv + pinned dependencies + checked example reports + site in site/
+#   make build   OS packages + venv + pinned dependencies + checked example reports + site and PDFs in site/
 #   make test    the test suite (builds real sites into temporary folders)
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
-# Debian packages the project needs: Chromium for the browser tests (driven by Playwright).
-OS_PACKAGES := chromium
+# Debian packages the project needs: Chromium for the browser tests (driven by Playwright),
+# Liberation Serif (metric-compatible with Times New Roman) for the PDF, poppler-utils
+# (pdftoppm, pdftotext) for the PDF tests. WeasyPrint's Pango comes with the OS.
+OS_PACKAGES := chromium fonts-liberation2 poppler-utils
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: build test check site schema serve clean os-deps
+.PHONY: build test check site schema serve clean os-deps bench
 
 build: os-deps site
 
 os-deps:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  echo "Memasang paket Debian: $(OS_PACKAGES)"; \
+	@missing=$$(for p in $(OS_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "Memasang paket Debian: $$missing"; \
 	  $(SUDO) apt-get update -qq && \
-	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(OS_PACKAGES); }
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
 
 # The venv is rebuilt whenever the pinned dependencies or the project metadata change.
 $(VENV)/.installed: requirements.lock pyproject.toml
@@ -41,5 +45,14 @@ schema: $(VENV)/.installed
 serve: $(VENV)/.installed
 	$(BIN)/casebook serve
 
+# Benchmarks (not part of CI): they print their figures. bench_pdf also needs the stock engine.
+$(VENV)/.bench: requirements-bench.lock $(VENV)/.installed
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -r requirements-bench.lock
+	touch $@
+
+bench: os-deps $(VENV)/.bench
+	$(BIN)/python tests/benchmarks/bench_check.py
+	$(BIN)/python tests/benchmarks/bench_pdf.py
+
 clean:
-	rm -rf site $(VENV) .pytest_cache
+	rm -rf site $(VENV) .pytest_cache .cache

@@ -8,8 +8,10 @@ from __future__ import annotations
 from typing import Any
 
 from markupsafe import escape
+from pydantic import BaseModel
 
 from macros.loading import LoadedCase
+from macros.pdf.site_pdfs import pdf_enabled, pdf_url
 from macros.render import records, tables
 from macros.render.references import reference_list
 from macros.render.identity import identity_table
@@ -84,7 +86,7 @@ class PageMacros:
 
         value: Any = self._case().case
         for key in path.split("."):
-            fields = {(f.alias or n): n for n, f in type(value).model_fields.items()} if hasattr(value, "model_fields") else {}
+            fields = {(f.alias or n): n for n, f in type(value).model_fields.items()} if isinstance(value, BaseModel) else {}
             if key not in fields:
                 raise MacroDataError(f"isi('{path}'): kolom `{key}` tidak dikenal di kasus.yml")
             value = getattr(value, fields[key])
@@ -284,7 +286,7 @@ class PageMacros:
         from macros.render.catalogue import card
 
         loaded = self._case()
-        return card(loaded, self._site().vocabulary, "./")
+        return card(loaded, self._site().vocabulary, "./", f"{loaded.slug}.pdf" if pdf_enabled() else None)
 
     def judul_laporan(self) -> str:
         """The report title, escaped. Call: `{{ judul_laporan() }}`"""
@@ -295,7 +297,8 @@ class PageMacros:
         from macros.render.catalogue import catalogue
 
         site = self._site()
-        return catalogue(list(site.cases.values()), site.vocabulary, lambda slug: f"{SITE_SECTION}/{slug}/")
+        return catalogue(list(site.cases.values()), site.vocabulary, lambda slug: f"{SITE_SECTION}/{slug}/",
+                         lambda slug: pdf_url(slug) if pdf_enabled() else None)
 
     def register(self) -> None:
         """Every public method is a page macro under its own (Indonesian) name."""

@@ -14,8 +14,12 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+from mkdocs.utils import get_relative_url
 
 from macros.errors import CaseDataError
+from macros.pdf.assemble import ChapterPage
+from macros.pdf.settings import load_pdf_settings
+from macros.pdf.site_pdfs import build_site_pdfs, pdf_enabled, pdf_url
 from macros.project import CASES_DIR, casebook_settings
 from macros.render.numbering import NumberingError, ReportNumbering, resolve_markers
 from macros.site import CHAPTERS, SITE_SECTION, SiteCases, current_build, load_site_cases, slug_of_page
@@ -23,15 +27,21 @@ from macros.vocabulary import build_vocabulary
 
 log = logging.getLogger("mkdocs.plugins.casebook")
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    root = Path(config.config_file_path).parent
-    vocabulary = build_vocabulary(casebook_settings(config).get("kosakata"))
+    config_file = Path(config.config_file_path)
+    settings = casebook_settings(config)
+    vocabulary = build_vocabulary(settings.get("kosakata"))
     try:
-        site = load_site_cases(root, vocabulary)
+        current_build["pdf"] = load_pdf_settings(settings, config_file)
+    except CaseDataError as exc:
+        raise PluginError("Pengaturan PDF di mkdocs.yml tidak valid:\n" + str(exc)) from None
+    try:
+        site = load_site_cases(config_file.parent, vocabulary)
     except CaseDataError as exc:
         raise PluginError("Data laporan tidak valid:\n" + str(exc)) from None
     current_build["site"] = site
     # Fresh every build (mkdocs serve rebuilds in the same process): numbers never carry over.
     current_build["numbering"] = {slug: ReportNumbering(slug) for slug in site.cases}
+    current_build["chapters"] = {slug: [] for slug in site.cases}
     config.nav = _navigation(config.nav, site)
     return config
 
@@ -62,6 +72,22 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
+    """Keep each chapter's body as rendered: the PDF is made of the very same HTML."""
+    slug = slug_of_page(page.file.src_uri)
+    if slug is not None and slug in current_build["chapters"]:
+        current_build["chapters"][slug].append(ChapterPage(page.file.name + ".md", page.url, html))
+    return html
+
+
+def on_page_context(context: dict, page, config: MkDocsConfig, nav) -> dict:
+    """Report pages get a download link to their PDF (see overrides/main.html)."""
+    slug = slug_of_page(page.file.src_uri)
+    if slug is not None and pdf_enabled():
+        context["casebook_pdf"] = get_relative_url(pdf_url(slug), page.url)
+    return context
+
+
 def on_post_page(output: str, page, config: MkDocsConfig) -> str:
     """Every page has been rendered by now: resolve references and lists of tables/figures."""
     slug = slug_of_page(page.file.src_uri)
@@ -71,3 +97,22 @@ def on_post_page(output: str, page, config: MkDocsConfig) -> str:
         return resolve_markers(output, current_build["numbering"][slug], page.url)
     except NumberingError as exc:
         raise PluginError(f"{page.file.src_uri}: {exc}") from None
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """One PDF per report; a failing report is named and fails the build after the others are written."""
+    if not pdf_enabled():
+        return
+    outcomes = build_site_pdfs(current_build["site"], current_build["chapters"], current_build["numbering"],
+                               current_build["pdf"], Path(config.site_dir))
+    failed = []
+    for outcome in outcomes:
+        if outcome.error:
+            failed.append(outcome.slug)
+            log.error(f"PDF laporan {outcome.slug} gagal dibuat: {outcome.error}")
+        elif outcome.cached:
+            log.info(f"PDF {outcome.slug}: {outcome.pages} halaman (tidak berubah, dari cache)")
+        else:
+            log.info(f"PDF {outcome.slug}: {outcome.pages} halaman, {outcome.seconds:.1f} detik")
+    if failed:
+        raise PluginError(f"PDF tidak dapat dibuat untuk: {', '.join(failed)} (PDF laporan lain sudah ditulis)")

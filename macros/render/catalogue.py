@@ -14,7 +14,7 @@ def _methods(loaded: LoadedCase, vocabulary: Vocabulary) -> list[str]:
     return [vocabulary.label("metode", c) for c in codes]
 
 
-def card(loaded: LoadedCase, vocabulary: Vocabulary, href: str) -> str:
+def card(loaded: LoadedCase, vocabulary: Vocabulary, href: str, pdf_href: str | None = None) -> str:
     case = loaded.case
     facts = [
         ("Praktikan", case.student.name),
@@ -27,11 +27,15 @@ def card(loaded: LoadedCase, vocabulary: Vocabulary, href: str) -> str:
     rows = "".join(f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in facts)
     summary = f'<p class="casebook-ringkasan">{escape(case.report.summary)}</p>' if case.report.summary else ""
     status = '<span class="casebook-status">Draf</span>' if case.is_draft else ""
+    download = (f'<p class="casebook-unduh"><a href="{escape(pdf_href)}" download>Unduh PDF laporan</a></p>'
+                if pdf_href else "")
     return (f'<article class="casebook-kartu" data-slug="{escape(loaded.slug)}">'
             f'<h3><a href="{escape(href)}">{escape(case.report.title)}</a>{status}</h3>'
-            f"<dl>{rows}</dl>{summary}</article>")
+            f"<dl>{rows}</dl>{summary}{download}</article>")
 
 
-def catalogue(cases: list[LoadedCase], vocabulary: Vocabulary, href_of) -> str:
+def catalogue(cases: list[LoadedCase], vocabulary: Vocabulary, href_of, pdf_href_of=lambda slug: None) -> str:
     ordered = sorted(cases, key=lambda c: (-c.case.report.year, c.case.report.title.casefold()))
-    return '<div class="casebook-katalog">' + "".join(card(c, vocabulary, href_of(c.slug)) for c in ordered) + "</div>"
+    cards = "".join(card(c, vocabulary, href_of(c.slug), pdf_href_of(c.slug)) for c in ordered)
+    return f'<div class="casebook-katalog">{cards}</div>'
+

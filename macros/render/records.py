@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from macros.render.text import bullets, field_lines, plain, prose
+from macros.render.text import bullets, field_lines, keep_with_next, label, plain, prose
 from macros.schema.assessment import Asesmen
 from macros.schema.evaluation import GAS_LABELS, TAS_LABELS, Evaluasi
 from macros.schema.plan import RencanaIntervensi, SesiIntervensi, Tujuan
@@ -25,8 +25,8 @@ def stage_record(record: CatatanTahap, vocabulary: Vocabulary) -> str:
         ("Pihak", ", ".join(record.participants) or None), ("Praktikan", record.practitioner),
         ("Teknik", ", ".join(vocabulary.label("teknik", t) for t in record.techniques) or None),
     ])
-    title = f"**{plain(record.title)}**\n\n" if record.title else ""
-    return f"{title}{header}\n\n**Proses:**\n\n{prose(record.process)}\n\n**Hasil:**\n\n{bullets(record.results)}\n"
+    title = label(plain(record.title)) + "\n\n" if record.title else ""
+    return f"{title}{header}\n\n{label('Proses:')}\n\n{prose(record.process)}\n\n{label('Hasil:')}\n\n{bullets(record.results)}\n"
 
 
 def consent_record(consent: Persetujuan) -> str:
@@ -47,7 +47,7 @@ def bpss(assessment: Asesmen) -> str:
     b = assessment.bpss
     parts = [("Aspek Biologis", b.biological), ("Aspek Psikologis", b.psychological),
              ("Aspek Sosial", b.social), ("Aspek Spiritual", b.spiritual)]
-    return "\n\n".join(f"**{label}**\n\n{prose(text)}" for label, text in parts) + "\n"
+    return "\n\n".join(f"{label(name)}\n\n{prose(text)}" for name, text in parts) + "\n"
 
 
 def problem_analysis(assessment: Asesmen) -> str:
@@ -57,13 +57,14 @@ def problem_analysis(assessment: Asesmen) -> str:
                 ("Fokus masalah", plain(assessment.focus)),
                 ("Kebutuhan", bullets(assessment.needs)),
                 ("Potensi dan sistem sumber", "\n".join(f"- **{plain(r.kind)}**: {plain(r.description)}" for r in assessment.resources))]
-    return "\n\n".join(f"**{label}**\n\n{body}" for label, body in sections if body) + "\n"
+    return "\n\n".join(f"{label(name)}\n\n{body}" for name, body in sections if body) + "\n"
 
 
 def ils(assessment: Asesmen) -> str:
     def state(flag):
         return "" if flag is None else (" (mandiri)" if flag else " (belum mandiri)")
-    return "\n\n".join(f"**{plain(d.domain)}**{state(d.independent)}\n\n{prose(d.description)}" for d in assessment.ils) + "\n"
+    return "\n\n".join(f"{keep_with_next(f'**{plain(d.domain)}**{state(d.independent)}')}\n\n{prose(d.description)}"
+                       for d in assessment.ils) + "\n"
 
 
 def case_conference(conference: KonferensiKasus) -> str:
@@ -71,7 +72,7 @@ def case_conference(conference: KonferensiKasus) -> str:
                           ("Hari/tanggal", format_date(conference.date) if conference.date else "tidak tercatat"),
                           ("Pukul", str(conference.time) if conference.time else None), ("Tempat", conference.place),
                           ("Peserta", ", ".join(conference.participants)), ("Agenda", conference.agenda)])
-    return f"{header}\n\n**Hasil:**\n\n{bullets(conference.outcomes)}\n"
+    return f"{header}\n\n{label('Hasil:')}\n\n{bullets(conference.outcomes)}\n"
 
 
 def session(number: int, item: SesiIntervensi, vocabulary: Vocabulary) -> str:
@@ -82,8 +83,8 @@ def session(number: int, item: SesiIntervensi, vocabulary: Vocabulary) -> str:
         ("Teknik", ", ".join(vocabulary.label("teknik", t) for t in item.techniques) or None),
         ("Anggota", ", ".join(item.members) or None),
     ])
-    result = f"\n\n**Hasil:**\n\n{prose(item.result)}" if item.result else ""
-    return f"**Sesi {number}: {plain(item.title)}**\n\n{header}\n\n**Proses:**\n\n{prose(item.process)}{result}\n"
+    result = f"\n\n{label('Hasil:')}\n\n{prose(item.result)}" if item.result else ""
+    return f"{label(f'Sesi {number}: {plain(item.title)}')}\n\n{header}\n\n{label('Proses:')}\n\n{prose(item.process)}{result}\n"
 
 
 def scales(evaluation: Evaluasi) -> str:
@@ -92,17 +93,17 @@ def scales(evaluation: Evaluasi) -> str:
         tas = evaluation.tas
         rows = "\n".join(f"| {plain(t.task)} | {t.score} | {TAS_LABELS[t.score]} |" for t in tas.tasks)
         threshold = f" Batas keberhasilan: {tas.minimum}." if tas.minimum is not None else ""
-        parts.append(f"**Task Achievement Scale (0–4)**\n\n| Tugas | Skor | Keterangan |\n|---|---|---|\n{rows}\n\n"
+        parts.append(f"{label('Task Achievement Scale (0–4)')}\n\n| Tugas | Skor | Keterangan |\n|---|---|---|\n{rows}\n\n"
                      f"Skor keseluruhan: **{tas.score} ({tas.label})**.{threshold}")
     if evaluation.gas:
         rows = "\n".join(f"| {plain(g.goal)} | {g.score:+d} | {GAS_LABELS[g.score]} |" for g in evaluation.gas)
-        parts.append(f"**Goal Attainment Scaling (−2 s.d. +2)**\n\n| Tujuan | Skor | Keterangan |\n|---|---|---|\n{rows}")
+        parts.append(f"{label('Goal Attainment Scaling (−2 s.d. +2)')}\n\n| Tujuan | Skor | Keterangan |\n|---|---|---|\n{rows}")
     return "\n\n".join(parts) + "\n"
 
 
 def factors(evaluation: Evaluasi) -> str:
     parts = [("Faktor pendukung", evaluation.supporting), ("Faktor penghambat", evaluation.inhibiting)]
-    return "\n\n".join(f"**{label}**\n\n{bullets(items)}" for label, items in parts if items) + "\n"
+    return "\n\n".join(f"{label(name)}\n\n{bullets(items)}" for name, items in parts if items) + "\n"
 
 
 def termination(record: Terminasi, referrals: list[Rujukan]) -> str:
@@ -110,11 +111,11 @@ def termination(record: Terminasi, referrals: list[Rujukan]) -> str:
                           ("Tempat", record.place), ("Praktikan", record.practitioner)])
     text = f"{header}\n\n{prose(record.process)}"
     if record.results:
-        text += f"\n\n**Hasil:**\n\n{bullets(record.results)}"
+        text += f"\n\n{label('Hasil:')}\n\n{bullets(record.results)}"
     for referral in referrals:
         reason = f"\n\n{prose(referral.reason)}" if referral.reason else ""
         when = f" ({format_date(referral.date)})" if referral.date else ""
-        text += f"\n\n**Rujukan kepada {plain(referral.to)}**{when}{reason}\n\n{bullets(referral.follow_up)}"
+        text += f"\n\n{keep_with_next(f'**Rujukan kepada {plain(referral.to)}**{when}')}{reason}\n\n{bullets(referral.follow_up)}"
     return text + "\n"
 
 

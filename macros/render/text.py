@@ -26,9 +26,20 @@ def bullets(items) -> str:
     return "\n".join(f"- {plain(item)}" for item in items)
 
 
+def keep_with_next(markdown_block: str) -> str:
+    """Mark a paragraph (a label such as **Hasil:**, a session title, a header block) so print keeps it
+    on the same page as what follows it: the print stylesheet gives `.casebook-label` break-after: avoid."""
+    return f"{markdown_block.rstrip()}\n{{: .casebook-label }}"
+
+
+def label(text: str) -> str:
+    """A bold run-in label paragraph (`**Hasil:**`), kept with the text it introduces. `text` is Markdown."""
+    return keep_with_next(f"**{text}**")
+
+
 def field_lines(pairs: list[tuple[str, str | None]]) -> str:
     """`Label : nilai` lines, as campus reports print session headers; empty values are skipped."""
-    return "\n".join(f"**{label}**: {plain(value)}  " for label, value in pairs if value)
+    return keep_with_next("\n".join(f"**{label}**: {plain(value)}  " for label, value in pairs if value))
 
 
 def render_value(value) -> str:
@@ -50,7 +61,7 @@ def render_value(value) -> str:
     if isinstance(value, BaseModel):
         data = value.model_dump(by_alias=False)
         title = next((data[k] for k in ("title", "name", "dilemma") if isinstance(data.get(k), str)), None)
-        body = [render_value(getattr(value, k)) for k in value.model_fields
+        body = [render_value(getattr(value, k)) for k in type(value).model_fields
                 if k not in ("title", "name", "dilemma") and getattr(value, k) not in (None, [], "")]
         if title:
             return f"**{plain(title)}**\n\n" + "\n\n".join(body)

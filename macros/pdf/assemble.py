@@ -1,0 +1,175 @@
+"""One print HTML document per report, made from the report's rendered chapter pages.
+
+The chapters are the very HTML the site shows (captured from MkDocs after the macros
+ran); here they are joined behind a generated front matter and made print-ready:
+heading ids get a chapter prefix so they stay unique in one document, BAB titles are
+split over two centred lines, sub-sections are numbered (4.2.1), references become
+internal links and images point at files on disk. Pure: strings in, string out.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urljoin
+
+from markupsafe import escape
+
+from macros.pdf import frontmatter
+from macros.pdf.frontmatter import TocEntry
+from macros.render.numbering import Caption, ReportNumbering, resolve_markers
+from macros.schema import Case
+
+# Chapter pages that go into the PDF, in print order. The site's list pages (Daftar
+# Tabel, ...) are replaced by the PDF's own lists, which carry page numbers.
+PRINT_CHAPTERS = ("bab-1-pendahuluan.md", "bab-2-landasan-konseptual.md", "bab-3-konteks-institusi.md",
+                  "bab-4-penanganan-kasus.md", "bab-5-praktik-baik.md", "bab-6-simpulan.md",
+                  "daftar-pustaka.md", "lampiran.md")
+BODY_START = "awal-isi"  # id of the first body element: page 1 (arabic) starts on its page
+
+_HEADING = re.compile(r"<h([1-6])([^>]*)>(.*?)</h\1>", re.S)
+_ID = re.compile(r'\sid="([^"]*)"')
+_HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
+_TAG = re.compile(r"<[^>]+>")
+_BAB = re.compile(r"^BAB\s+([IVXLC]+)\s*[.:]?\s*(.+)$")
+_NUMBERED = re.compile(r"^(\d+(?:\.\d+)*)\.?\s")
+_IMG_SRC = re.compile(r'(<img\b[^>]*?\ssrc=")([^"]+)(")')
+_LOCAL_HREF = re.compile(r'href="#([^"]+)"')
+
+
+@dataclass(frozen=True)
+class ChapterPage:
+    """A chapter as the site rendered it: its file name, site URL and HTML body."""
+
+    name: str
+    url: str
+    html: str
+
+
+@dataclass
+class PrintDocument:
+    html: str
+    toc: list[TocEntry] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)  # local files the document loads (images), for the cache key
+
+
+def _text(fragment: str) -> str:
+    return html.unescape(_TAG.sub("", fragment)).strip()
+
+
+def _link_markers_locally(body: str, numbering: ReportNumbering, page_url: str) -> str:
+    """References to tables/figures become `#anchor` links inside the one PDF document."""
+    resolved = resolve_markers(body, numbering, page_url)
+    return re.sub(r'href="[^"#]*#((?:tabel|gambar|lampiran)-[^"]+)"', r'href="#\1"', resolved)
+
+
+class _ChapterRewriter:
+    """Rewrites one chapter's headings; collects the Daftar Isi entries it contributes."""
+
+    def __init__(self, prefix: str, toc_depth: int):
+        self.prefix = prefix
+        self.toc_depth = toc_depth
+        self.entries: list[TocEntry] = []
+        self.section_number: str | None = None  # "4.2" while inside sub-section 4.2
+        self.sub_count = 0
+        self.ids: dict[str, str] = {}
+
+    def __call__(self, match: re.Match) -> str:
+        level, attrs, inner = int(match.group(1)), match.group(2), _HEADERLINK.sub("", match.group(3))
+        old_id = _ID.search(attrs)
+        new_id = f"{self.prefix}--{old_id.group(1)}" if old_id else f"{self.prefix}--h{len(self.entries)}"
+        if old_id:
+            self.ids[old_id.group(1)] = new_id
+        attrs = _ID.sub("", attrs)
+        text = _text(inner)
+        if level == 1:
+            return self._chapter_title(text, inner, new_id, attrs)
+        if level == 2:
+            numbered = _NUMBERED.match(text)
+            self.section_number, self.sub_count = (numbered.group(1), 0) if numbered else (None, 0)
+        elif level == 3 and self.section_number and not _NUMBERED.match(text):
+            self.sub_count += 1
+            number = f"{self.section_number}.{self.sub_count}"
+            inner, text = f"{number} {inner}", f"{number} {text}"
+        if level <= self.toc_depth:
+            self.entries.append(TocEntry(level, text, new_id))
+        return f'<h{level} id="{escape(new_id)}"{attrs}>{inner}</h{level}>'
+
+    def _chapter_title(self, text: str, inner: str, new_id: str, attrs: str) -> str:
+        bab = _BAB.match(text)
+        if bab:
+            number, title = f"BAB {bab.group(1)}", bab.group(2)
+            label = f"{number} {title.upper()}"
+            self.entries.append(TocEntry(1, label, new_id))
+            return (f'<h1 id="{escape(new_id)}" class="judul-bab" data-label="{escape(label)}"{attrs}>'
+                    f'<span class="nomor-bab">{escape(number)}</span><span class="nama-bab">{escape(title)}</span></h1>')
+        self.entries.append(TocEntry(1, text.upper(), new_id))
+        return f'<h1 id="{escape(new_id)}" class="judul-bagian"{attrs}>{inner}</h1>'
+
+
+def _absolute_sources(body: str, page_url: str, site_dir: Path, files: list[Path]) -> str:
+    """`../media/x.jpg` on page `kasus/s/bab-4/` -> file:///.../site/kasus/s/media/x.jpg (no network, ever)."""
+
+    def absolute(match: re.Match) -> str:
+        src = html.unescape(match.group(2))
+        if re.match(r"^[a-z]+:", src):
+            return match.group(0)  # data: URIs stay; http(s) is refused later by the URL fetcher
+        relative = urljoin("/" + page_url, src).lstrip("/")
+        path = (site_dir / relative).resolve()
+        files.append(path)
+        return f"{match.group(1)}{escape(path.as_uri())}{match.group(3)}"
+
+    return _IMG_SRC.sub(absolute, body)
+
+
+def print_chapter(page: ChapterPage, numbering: ReportNumbering, site_dir: Path, toc_depth: int,
+                  files: list[Path]) -> tuple[str, list[TocEntry]]:
+    prefix = page.name.removesuffix(".md")
+    rewriter = _ChapterRewriter(prefix, toc_depth)
+    body = _HEADING.sub(rewriter, _link_markers_locally(page.html, numbering, page.url))
+    # In-page links to headings follow their new ids; caption anchors are unique per report and stay.
+    body = _LOCAL_HREF.sub(lambda m: f'href="#{rewriter.ids.get(m.group(1), m.group(1))}"', body)
+    body = _absolute_sources(body, page.url, site_dir, files)
+    kind = "bab" if rewriter.entries and prefix.startswith("bab-") else "akhir"
+    return f'<section class="{kind}" id="{escape(prefix)}">{body}</section>', rewriter.entries
+
+
+def _metadata(case: Case, created: str) -> str:
+    keywords = ", ".join(case.report.keywords)
+    subject = f"{frontmatter.report_kind_title(case).title()} — {case.institution.name}, {case.student.campus} {case.report.year}"
+    return (f"<title>{escape(frontmatter.report_kind_title(case).title())}: {escape(case.report.title)}</title>"
+            f'<meta name="author" content="{escape(case.student.name)}">'
+            f'<meta name="description" content="{escape(subject)}">'
+            f'<meta name="keywords" content="{escape(keywords)}">'
+            f'<meta name="generator" content="Casebook">'
+            f'<meta name="dcterms.created" content="{escape(created)}">'
+            f'<meta name="dcterms.modified" content="{escape(created)}">')
+
+
+def build_print_html(case: Case, chapters: list[ChapterPage], numbering: ReportNumbering, *, site_dir: Path,
+                     toc_depth: int, created: str, logo_src: str | None) -> PrintDocument:
+    """The whole report as one HTML document, front matter first."""
+    files: list[Path] = []
+    by_name = {c.name: c for c in chapters}
+    bodies, body_toc = [], []
+    for name in PRINT_CHAPTERS:
+        if name in by_name:
+            body, entries = print_chapter(by_name[name], numbering, site_dir, toc_depth, files)
+            bodies.append(body)
+            body_toc.extend(entries)
+    captions: dict[str, list[Caption]] = {kind: numbering.of_kind(kind) for kind in frontmatter.LIST_TITLES}
+    front_toc = [TocEntry(1, "LEMBAR PENGESAHAN", "lembar-pengesahan", True)]
+    if case.foreword:
+        front_toc.append(TocEntry(1, "KATA PENGANTAR", "kata-pengantar", True))
+    front_toc += [TocEntry(1, title.upper(), anchor, True) for anchor, title in
+                  [("daftar-isi", "Daftar Isi"), *frontmatter.LIST_TITLES.values()]]
+    toc = front_toc + body_toc
+    front = (frontmatter.cover(case, logo_src) + frontmatter.approval_page(case) + frontmatter.foreword(case)
+             + frontmatter.table_of_contents(toc)
+             + "".join(frontmatter.caption_list(kind, captions[kind]) for kind in frontmatter.LIST_TITLES))
+    document = (f'<!DOCTYPE html><html lang="id"><head><meta charset="utf-8">{_metadata(case, created)}</head>'
+                f'<body><div class="bagian-depan">{front}</div>'
+                f'<div class="bagian-isi" id="{BODY_START}">{"".join(bodies)}</div></body></html>')
+    return PrintDocument(document, toc, files)

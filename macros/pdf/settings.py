@@ -1,0 +1,107 @@
+"""PDF settings from mkdocs.yml (`extra.casebook.pdf`), with the campus print profiles.
+
+A profile is the campus's formatting rule (paper, margins, font, spacing, logo); the
+report's content never changes with it. Choosing another profile is one line of config:
+
+    extra:
+      casebook:
+        pdf:
+          profil: ringkas
+          profil_cetak:
+            ringkas: {margin: {kiri: 3cm, atas: 2.5cm, kanan: 2.5cm, bawah: 2.5cm}}
+
+Fields a profile leaves out take the built-in campus default (A4, left 4 cm, others
+3 cm, Liberation Serif 12 pt, 1.5 line spacing).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import StringConstraints, ValidationError
+
+from macros.errors import CaseDataError, Problem
+from macros.loading import Locator, translate_error
+from macros.schema.base import F, Model, StrictBool
+from macros.yaml_source import YamlSyntaxError, parse_yaml
+
+# "3cm", "25mm", "1in", "12pt": the units campuses write their rules in.
+Length = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^\d+(\.\d+)?(cm|mm|in|pt)$")]
+PAPER_SIZES = {"A4": "210mm 297mm", "F4": "215mm 330mm", "Letter": "8.5in 11in"}
+VARIANTS = ("pdf/a-3u", "pdf/a-2u", "pdf/a-3b", "pdf/a-2b")
+
+
+class Margin(Model):
+    top: Length = F("atas", "Margin atas, misalnya 3cm.", "3cm")
+    right: Length = F("kanan", "Margin kanan.", "3cm")
+    bottom: Length = F("bawah", "Margin bawah.", "3cm")
+    left: Length = F("kiri", "Margin kiri (sisi jilid).", "4cm")
+
+
+class PrintProfile(Model):
+    """How a campus wants a report printed."""
+
+    paper: Literal["A4", "F4", "Letter"] = F("kertas", "Ukuran kertas: A4, F4 (folio) atau Letter.", "A4")
+    margin: Margin = F("margin", "Margin halaman.", default_factory=Margin)
+    font: str = F("huruf", "Nama huruf serif yang terpasang (Liberation Serif setara Times New Roman).", "Liberation Serif")
+    font_size: Length = F("ukuran_huruf", "Ukuran huruf isi, misalnya 12pt.", "12pt")
+    line_spacing: float = F("spasi_baris", "Spasi baris isi (tabel, keterangan, pustaka tetap 1).", 1.5, ge=1.0, le=3.0)
+    logo: str | None = F("logo", "Berkas logo kampus untuk sampul, relatif terhadap folder proyek.", None)
+
+    @property
+    def page_size(self) -> str:
+        return PAPER_SIZES[self.paper]
+
+
+DEFAULT_PROFILE = "kampus"
+
+
+class PdfSettings(Model):
+    enabled: StrictBool = F("aktif", "Buat PDF setiap laporan saat situs dibangun.", True)
+    profile: str = F("profil", "Nama profil cetak yang dipakai (kunci di `profil_cetak`).", DEFAULT_PROFILE)
+    variant: Literal[VARIANTS] | None = F("varian", "Varian arsip PDF/A, misalnya pdf/a-3u; kosongkan untuk PDF biasa.", None)
+    tagged: StrictBool = F("bertag", "PDF bertag (struktur untuk pembaca layar).", False)
+    toc_depth: int = F("tingkat_daftar_isi", "Tingkat judul di Daftar Isi: 2 (4.1) atau 3 (4.1.1).", 3, ge=1, le=3)
+    profiles: dict[str, PrintProfile] = F("profil_cetak", "Profil cetak kampus, per nama.", default_factory=dict)
+
+    @property
+    def print_profile(self) -> PrintProfile:
+        return self.profiles.get(self.profile, PrintProfile())
+
+
+CONFIG_PATH = ("extra", "casebook", "pdf")
+
+
+def load_pdf_settings(casebook_settings: dict[str, Any], config_file: Path | None) -> PdfSettings:
+    """Validated settings; a mistake raises CaseDataError naming mkdocs.yml, line and key."""
+    raw = casebook_settings.get("pdf") or {}
+    locator = _locator(config_file)
+    try:
+        settings = PdfSettings.model_validate(raw)
+    except ValidationError as exc:
+        problems = [translate_error({**e, "loc": CONFIG_PATH + tuple(e["loc"])}, locator) for e in exc.errors(include_url=False)]
+        raise CaseDataError(problems) from None
+    if settings.profile != DEFAULT_PROFILE and settings.profile not in settings.profiles:
+        known = ", ".join([DEFAULT_PROFILE, *settings.profiles])
+        raise CaseDataError([locator.problem((*CONFIG_PATH, "profil"), f"profil cetak `{settings.profile}` tidak ada",
+                                             f"pilihan: {known}")])
+    logo = settings.print_profile.logo
+    if logo and config_file and not (config_file.parent / logo).is_file():
+        raise CaseDataError([locator.problem((*CONFIG_PATH, "profil_cetak", settings.profile, "logo"),
+                                             f"berkas logo `{logo}` tidak ditemukan", "tulis path relatif terhadap folder mkdocs.yml")])
+    return settings
+
+
+def _locator(config_file: Path | None) -> Locator:
+    """Line numbers come from our own YAML reader; a mkdocs.yml it cannot read still gets messages (line 1)."""
+    document = None
+    if config_file and config_file.is_file():
+        try:
+            document = parse_yaml(config_file.read_text(encoding="utf-8"))
+        except YamlSyntaxError:
+            document = None  # e.g. `!ENV` tags: MkDocs reads them, our strict reader refuses them
+    return Locator(config_file.name if config_file else "mkdocs.yml", document)
+
+
+__all__ = ["PdfSettings", "PrintProfile", "Margin", "load_pdf_settings"]
