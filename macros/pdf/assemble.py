@@ -68,8 +68,9 @@ def _link_markers_locally(body: str, numbering: ReportNumbering, page_url: str) 
 class _ChapterRewriter:
     """Rewrites one chapter's headings; collects the Daftar Isi entries it contributes."""
 
-    def __init__(self, prefix: str, toc_depth: int):
+    def __init__(self, prefix: str, toc_depth: int, keep_ids: set[str]):
         self.prefix = prefix
+        self.keep_ids = keep_ids  # caption anchors (e.g. an appendix heading): unique per report, linked from the lists
         self.toc_depth = toc_depth
         self.entries: list[TocEntry] = []
         self.section_number: str | None = None  # "4.2" while inside sub-section 4.2
@@ -79,7 +80,12 @@ class _ChapterRewriter:
     def __call__(self, match: re.Match) -> str:
         level, attrs, inner = int(match.group(1)), match.group(2), _HEADERLINK.sub("", match.group(3))
         old_id = _ID.search(attrs)
-        new_id = f"{self.prefix}--{old_id.group(1)}" if old_id else f"{self.prefix}--h{len(self.entries)}"
+        if old_id and old_id.group(1) in self.keep_ids:
+            new_id = old_id.group(1)
+        elif old_id:
+            new_id = f"{self.prefix}--{old_id.group(1)}"
+        else:
+            new_id = f"{self.prefix}--h{len(self.entries)}"
         if old_id:
             self.ids[old_id.group(1)] = new_id
         attrs = _ID.sub("", attrs)
@@ -109,29 +115,32 @@ class _ChapterRewriter:
         return f'<h1 id="{escape(new_id)}" class="judul-bagian"{attrs}>{inner}</h1>'
 
 
-def _absolute_sources(body: str, page_url: str, site_dir: Path, files: list[Path]) -> str:
-    """`../media/x.jpg` on page `kasus/s/bab-4/` -> file:///.../site/kasus/s/media/x.jpg (no network, ever)."""
+def _site_relative_sources(body: str, page_url: str, site_dir: Path, files: list[Path]) -> str:
+    """`../media/x.jpg` on page `kasus/s/bab-4/` -> `kasus/s/media/x.jpg`, read from the built site.
 
-    def absolute(match: re.Match) -> str:
+    Relative to the site folder (the document's base URL), so the HTML — and the cache key made
+    from it — is the same whichever folder the site is built into.
+    """
+
+    def relative(match: re.Match) -> str:
         src = html.unescape(match.group(2))
         if re.match(r"^[a-z]+:", src):
-            return match.group(0)  # data: URIs stay; http(s) is refused later by the URL fetcher
-        relative = urljoin("/" + page_url, src).lstrip("/")
-        path = (site_dir / relative).resolve()
-        files.append(path)
-        return f"{match.group(1)}{escape(path.as_uri())}{match.group(3)}"
+            return match.group(0)  # data: URIs stay; http(s) and outside files are refused by the URL fetcher
+        target = urljoin("/" + page_url, src).lstrip("/")
+        files.append(site_dir / target)
+        return f"{match.group(1)}{escape(target)}{match.group(3)}"
 
-    return _IMG_SRC.sub(absolute, body)
+    return _IMG_SRC.sub(relative, body)
 
 
 def print_chapter(page: ChapterPage, numbering: ReportNumbering, site_dir: Path, toc_depth: int,
                   files: list[Path]) -> tuple[str, list[TocEntry]]:
     prefix = page.name.removesuffix(".md")
-    rewriter = _ChapterRewriter(prefix, toc_depth)
+    rewriter = _ChapterRewriter(prefix, toc_depth, {c.anchor for c in numbering.captions.values()})
     body = _HEADING.sub(rewriter, _link_markers_locally(page.html, numbering, page.url))
     # In-page links to headings follow their new ids; caption anchors are unique per report and stay.
     body = _LOCAL_HREF.sub(lambda m: f'href="#{rewriter.ids.get(m.group(1), m.group(1))}"', body)
-    body = _absolute_sources(body, page.url, site_dir, files)
+    body = _site_relative_sources(body, page.url, site_dir, files)
     kind = "bab" if rewriter.entries and prefix.startswith("bab-") else "akhir"
     return f'<section class="{kind}" id="{escape(prefix)}">{body}</section>', rewriter.entries
 

@@ -38,9 +38,9 @@ def job_key(job: RenderJob, files: list[Path]) -> str:
     for part in (ENGINE_VERSION, weasyprint_version, job.html, job.profile_css, PRINT_CSS.read_text(encoding="utf-8"),
                  str(job.variant), str(job.tagged)):
         digest.update(part.encode("utf-8") + b"\0")
-    for path in sorted(set(files)):
-        digest.update(str(path).encode("utf-8") + b"\0")
+    for path in sorted(set(files)):  # their names are in the HTML already; here their bytes count
         digest.update(path.read_bytes() if path.is_file() else b"<missing>")
+        digest.update(b"\0")
     return digest.hexdigest()
 
 
@@ -52,9 +52,14 @@ def _write_atomically(path: Path, data: bytes) -> None:
     temporary.replace(path)
 
 
-def build_pdfs(jobs: list[tuple[RenderJob, list[Path], Path]], cache_root: Path, *, workers: int | None = None) -> list[PdfOutcome]:
-    """Render (or reuse) each job's PDF and write it to its target path. Order of results = order of jobs."""
-    cache = cache_root / CACHE_DIR
+def cache_folder(project_root: Path) -> Path:
+    """`.cache/casebook/pdf` in the project, or CASEBOOK_CACHE_DIR (tests use a fresh one)."""
+    override = os.environ.get("CASEBOOK_CACHE_DIR")
+    return Path(override) / "pdf" if override else project_root / CACHE_DIR
+
+
+def build_pdfs(jobs: list[tuple[RenderJob, list[Path], Path]], cache: Path, *, workers: int | None = None) -> list[PdfOutcome]:
+    """Render (or reuse from `cache`) each job's PDF and write it to its target. Results in the order of jobs."""
     outcomes: dict[str, PdfOutcome] = {}
     pending: list[tuple[RenderJob, Path, Path]] = []
     for job, files, target in jobs:

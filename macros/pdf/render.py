@@ -24,7 +24,7 @@ class RenderJob:
     profile_css: str
     variant: str | None
     tagged: bool
-    allowed_roots: tuple[str, ...]  # only files below these folders may be loaded (project, built site)
+    allowed_roots: tuple[str, ...]  # only files below these may be loaded; the last (the built site) is the base URL
 
 
 @dataclass(frozen=True)

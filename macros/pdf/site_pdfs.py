@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 from macros.pdf.assemble import ChapterPage, build_print_html
-from macros.pdf.build import PdfOutcome, build_pdfs
+from macros.pdf.build import PdfOutcome, build_pdfs, cache_folder
 from macros.pdf.render import RenderJob, profile_css
 from macros.pdf.settings import PdfSettings
 from macros.schema import Case
@@ -48,5 +48,5 @@ def build_site_pdfs(site: SiteCases, chapters: dict[str, list[ChapterPage]], num
         files = document.files + ([logo] if logo else [])
         job = RenderJob(slug, document.html, css, settings.variant, settings.tagged, (str(site.root.resolve()), str(site_dir.resolve())))
         jobs.append((job, files, site_dir / pdf_url(slug)))
-    return build_pdfs(jobs, site.root, workers=workers)
+    return build_pdfs(jobs, cache_folder(site.root), workers=workers)
 
