@@ -19,13 +19,18 @@ from mkdocs.utils import get_relative_url
 from macros.errors import CaseDataError
 from macros.pdf.assemble import ChapterPage
 from macros.pdf.settings import load_pdf_settings
-from macros.pdf.site_pdfs import build_site_pdfs, pdf_enabled, pdf_url
+from macros.pdf import pool
+from macros.pdf.site_pdfs import pdf_enabled, pdf_url, start_site_pdfs
 from macros.project import CASES_DIR, casebook_settings
 from macros.render.numbering import NumberingError, ReportNumbering, resolve_markers
 from macros.site import CHAPTERS, SITE_SECTION, SiteCases, current_build, load_site_cases, slug_of_page
 from macros.vocabulary import build_vocabulary
 
 log = logging.getLogger("mkdocs.plugins.casebook")
+def on_startup(command: str, dirty: bool) -> None:
+    pool.configure(one_shot=command != "serve")
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config_file = Path(config.config_file_path)
     settings = casebook_settings(config)
@@ -39,6 +44,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except CaseDataError as exc:
         raise PluginError("Data laporan tidak valid:\n" + str(exc)) from None
     current_build["site"] = site
+    if pdf_enabled():
+        pool.warm_up(len(site.cases))  # workers import WeasyPrint on the other core while pages render
     # Fresh every build (mkdocs serve rebuilds in the same process): numbers never carry over.
     current_build["numbering"] = {slug: ReportNumbering(slug) for slug in site.cases}
     current_build["chapters"] = {slug: [] for slug in site.cases}
@@ -99,13 +106,24 @@ def on_post_page(output: str, page, config: MkDocsConfig) -> str:
         raise PluginError(f"{page.file.src_uri}: {exc}") from None
 
 
+def on_env(env, config: MkDocsConfig, files: Files):
+    """Every chapter is rendered by now: start the PDFs, which render while MkDocs writes the site."""
+    current_build["pdf_pending"] = None
+    if pdf_enabled():
+        current_build["pdf_pending"] = start_site_pdfs(
+            current_build["site"], current_build["chapters"], current_build["numbering"], current_build["pdf"],
+            files, Path(config.site_dir), pool.executor())
+    return env
+
+
 def on_post_build(config: MkDocsConfig) -> None:
-    """One PDF per report; a failing report is named and fails the build after the others are written."""
-    if not pdf_enabled():
+    """Write one PDF per report; a failing report is named and fails the build after the others are written."""
+    pending = current_build.get("pdf_pending")
+    if pending is None:
         return
-    outcomes = build_site_pdfs(current_build["site"], current_build["chapters"], current_build["numbering"],
-                               current_build["pdf"], Path(config.site_dir))
     failed = []
+    outcomes = pending.finish()
+    pool.finish_build()
     for outcome in outcomes:
         if outcome.error:
             failed.append(outcome.slug)

@@ -201,8 +201,7 @@ def test_no_heading_is_left_alone_at_the_bottom_of_a_page(site, slug):
 
 def test_headings_and_labels_move_to_the_next_page_rather_than_end_one(tmp_path):
     """Forty sections, each pushing its heading one line further down: one of them lands at a page end."""
-    from macros.pdf.render import profile_css
-    from macros.pdf.settings import PrintProfile
+    from macros.pdf.settings import PrintProfile, profile_css
 
     sections = "".join(
         f'<section class="bab">{"".join(f"<p>Baris pengisi {i}.</p>" for i in range(k))}'
@@ -210,8 +209,8 @@ def test_headings_and_labels_move_to_the_next_page_rather_than_end_one(tmp_path)
         f'<p class="casebook-label"><strong>Hasil uji {k}:</strong></p><p>Isi sesudah label {k}.</p></section>'
         for k in range(18, 58))
     html = f'<html lang="id"><body><div class="bagian-isi">{sections}</div></body></html>'
-    job = RenderJob("uji", html, profile_css(PrintProfile()), None, False, (str(tmp_path),))
-    [outcome] = build_pdfs([(job, [], tmp_path / "uji.pdf")], tmp_path / "cache", workers=1)
+    job = RenderJob("uji", "", html, profile_css(PrintProfile()), None, False, (str(tmp_path),))
+    [outcome] = build_pdfs([(job, [], tmp_path / "uji.pdf")], tmp_path / "cache")
     assert outcome.error is None
     for text in page_texts(tmp_path / "uji.pdf"):
         last = [line.strip() for line in text.splitlines() if line.strip()][-2]  # the last before the page number
@@ -378,13 +377,13 @@ def test_unknown_profile_is_refused_naming_the_config_line(tmp_path):
 
 
 def test_one_failing_report_does_not_stop_the_others(tmp_path):
-    good = RenderJob("baik", "<html><body><p>Isi</p></body></html>", "", None, False, (str(tmp_path),))
-    # No folder may be read: WeasyPrint cannot even set a base URL, so this report fails.
-    broken = RenderJob("rusak", "<html><body><p>Isi</p></body></html>", "", None, False, ())
-    outcomes = build_pdfs([(broken, [], tmp_path / "rusak.pdf"), (good, [], tmp_path / "baik.pdf")],
-                          tmp_path / "cache", workers=1)
+    good = RenderJob("baik", "", "<html><body><p>Isi</p></body></html>", "", None, False, (str(tmp_path),))
+    # Its front matter lists a heading the body does not have: the renderer refuses to print a wrong list.
+    broken = RenderJob("rusak", '<html><body><a data-halaman="@@halaman:tidak-ada@@">x</a></body></html>',
+                       "<html><body><p>Isi</p></body></html>", "", None, False, (str(tmp_path),))
+    outcomes = build_pdfs([(broken, [], tmp_path / "rusak.pdf"), (good, [], tmp_path / "baik.pdf")], tmp_path / "cache")
     assert [o.slug for o in outcomes] == ["rusak", "baik"]
-    assert outcomes[0].error and outcomes[0].path is None and not (tmp_path / "rusak.pdf").exists()
+    assert "tidak-ada" in outcomes[0].error and outcomes[0].path is None and not (tmp_path / "rusak.pdf").exists()
     assert outcomes[1].error is None and (tmp_path / "baik.pdf").read_bytes().startswith(b"%PDF-")
 
 
@@ -395,8 +394,8 @@ def test_images_outside_the_project_are_not_loaded(tmp_path):
     inside = tmp_path / "proyek"
     inside.mkdir()
     html = f'<html><body><img src="{secret.as_uri()}"><img src="http://example.com/x.png"></body></html>'
-    [outcome] = build_pdfs([(RenderJob("uji", html, "", None, False, (str(inside),)), [], inside / "uji.pdf")],
-                           tmp_path / "cache", workers=1)
+    [outcome] = build_pdfs([(RenderJob("uji", "", html, "", None, False, (str(inside),)), [], inside / "uji.pdf")],
+                           tmp_path / "cache")
     assert outcome.error is None
     with pikepdf.open(inside / "uji.pdf") as pdf:
         assert not pdf.pages[0].Resources.get("/XObject")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin
@@ -50,7 +51,10 @@ class ChapterPage:
 
 @dataclass
 class PrintDocument:
-    html: str
+    """A report ready to print: front matter and body are laid out separately (see render.py)."""
+
+    front_html: str
+    body_html: str
     toc: list[TocEntry] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)  # local files the document loads (images), for the cache key
 
@@ -115,32 +119,34 @@ class _ChapterRewriter:
         return f'<h1 id="{escape(new_id)}" class="judul-bagian"{attrs}>{inner}</h1>'
 
 
-def _site_relative_sources(body: str, page_url: str, site_dir: Path, files: list[Path]) -> str:
-    """`../media/x.jpg` on page `kasus/s/bab-4/` -> `kasus/s/media/x.jpg`, read from the built site.
+def _source_files(body: str, page_url: str, source_of: Callable[[str], Path | None], files: list[Path]) -> str:
+    """`../media/x.jpg` on page `kasus/s/bab-4/` -> the file it was copied from (cases/s/media/x.jpg).
 
-    Relative to the site folder (the document's base URL), so the HTML — and the cache key made
-    from it — is the same whichever folder the site is built into.
+    The PDF reads the report's own files, so it can be rendered before MkDocs has copied
+    anything into the site folder.
     """
 
-    def relative(match: re.Match) -> str:
+    def local(match: re.Match) -> str:
         src = html.unescape(match.group(2))
         if re.match(r"^[a-z]+:", src):
             return match.group(0)  # data: URIs stay; http(s) and outside files are refused by the URL fetcher
-        target = urljoin("/" + page_url, src).lstrip("/")
-        files.append(site_dir / target)
-        return f"{match.group(1)}{escape(target)}{match.group(3)}"
+        source = source_of(urljoin("/" + page_url, src).lstrip("/"))
+        if source is None:
+            return match.group(0)
+        files.append(source)
+        return f"{match.group(1)}{escape(source.resolve().as_uri())}{match.group(3)}"
 
-    return _IMG_SRC.sub(relative, body)
+    return _IMG_SRC.sub(local, body)
 
 
-def print_chapter(page: ChapterPage, numbering: ReportNumbering, site_dir: Path, toc_depth: int,
+def print_chapter(page: ChapterPage, numbering: ReportNumbering, source_of: Callable[[str], Path | None], toc_depth: int,
                   files: list[Path]) -> tuple[str, list[TocEntry]]:
     prefix = page.name.removesuffix(".md")
     rewriter = _ChapterRewriter(prefix, toc_depth, {c.anchor for c in numbering.captions.values()})
     body = _HEADING.sub(rewriter, _link_markers_locally(page.html, numbering, page.url))
     # In-page links to headings follow their new ids; caption anchors are unique per report and stay.
     body = _LOCAL_HREF.sub(lambda m: f'href="#{rewriter.ids.get(m.group(1), m.group(1))}"', body)
-    body = _site_relative_sources(body, page.url, site_dir, files)
+    body = _source_files(body, page.url, source_of, files)
     kind = "bab" if rewriter.entries and prefix.startswith("bab-") else "akhir"
     return f'<section class="{kind}" id="{escape(prefix)}">{body}</section>', rewriter.entries
 
@@ -157,15 +163,16 @@ def _metadata(case: Case, created: str) -> str:
             f'<meta name="dcterms.modified" content="{escape(created)}">')
 
 
-def build_print_html(case: Case, chapters: list[ChapterPage], numbering: ReportNumbering, *, site_dir: Path,
-                     toc_depth: int, created: str, logo_src: str | None) -> PrintDocument:
+def build_print_html(case: Case, chapters: list[ChapterPage], numbering: ReportNumbering, *,
+                     source_of: Callable[[str], Path | None], toc_depth: int, created: str,
+                     logo_src: str | None) -> PrintDocument:
     """The whole report as one HTML document, front matter first."""
     files: list[Path] = []
     by_name = {c.name: c for c in chapters}
     bodies, body_toc = [], []
     for name in PRINT_CHAPTERS:
         if name in by_name:
-            body, entries = print_chapter(by_name[name], numbering, site_dir, toc_depth, files)
+            body, entries = print_chapter(by_name[name], numbering, source_of, toc_depth, files)
             bodies.append(body)
             body_toc.extend(entries)
     captions: dict[str, list[Caption]] = {kind: numbering.of_kind(kind) for kind in frontmatter.LIST_TITLES}
@@ -178,7 +185,7 @@ def build_print_html(case: Case, chapters: list[ChapterPage], numbering: ReportN
     front = (frontmatter.cover(case, logo_src) + frontmatter.approval_page(case) + frontmatter.foreword(case)
              + frontmatter.table_of_contents(toc)
              + "".join(frontmatter.caption_list(kind, captions[kind]) for kind in frontmatter.LIST_TITLES))
-    document = (f'<!DOCTYPE html><html lang="id"><head><meta charset="utf-8">{_metadata(case, created)}</head>'
-                f'<body><div class="bagian-depan">{front}</div>'
-                f'<div class="bagian-isi" id="{BODY_START}">{"".join(bodies)}</div></body></html>')
-    return PrintDocument(document, toc, files)
+    head = f'<!DOCTYPE html><html lang="id"><head><meta charset="utf-8">{_metadata(case, created)}</head>'
+    return PrintDocument(f'{head}<body><div class="bagian-depan">{front}</div></body></html>',
+                         f'{head}<body><div class="bagian-isi" id="{BODY_START}">{"".join(bodies)}</div></body></html>',
+                         toc, files)

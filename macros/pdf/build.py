@@ -9,16 +9,17 @@ what a fresh render would give. A report that fails does not stop the others.
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from importlib import metadata
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from macros.pdf.render import PRINT_CSS, RenderJob, RenderResult, render_pdf
 
 CACHE_DIR = Path(".cache") / "casebook" / "pdf"
-ENGINE_VERSION = "casebook-pdf-1"  # bump when the assembly changes in a way the inputs do not show
+ENGINE_VERSION = "casebook-pdf-2"  # bump when rendering changes in a way the inputs do not show
 
 
 @dataclass(frozen=True)
@@ -31,12 +32,19 @@ class PdfOutcome:
     error: str | None = None
 
 
-def job_key(job: RenderJob, files: list[Path]) -> str:
-    from weasyprint import __version__ as weasyprint_version
+def cache_folder(project_root: Path) -> Path:
+    """`.cache/casebook/pdf` in the project, or CASEBOOK_CACHE_DIR (tests use a fresh one)."""
+    override = os.environ.get("CASEBOOK_CACHE_DIR")
+    return Path(override) / "pdf" if override else project_root / CACHE_DIR
 
+
+def job_key(job: RenderJob, files: list[Path]) -> str:
+    # The installed version from package metadata: importing WeasyPrint here would cost the
+    # main process half a second it is meant to spend building the site.
+    weasyprint_version = metadata.version("weasyprint")
     digest = hashlib.sha256()
-    for part in (ENGINE_VERSION, weasyprint_version, job.html, job.profile_css, PRINT_CSS.read_text(encoding="utf-8"),
-                 str(job.variant), str(job.tagged)):
+    for part in (ENGINE_VERSION, weasyprint_version, job.front_html, job.body_html, job.profile_css,
+                 PRINT_CSS.read_text(encoding="utf-8"), str(job.variant), str(job.tagged)):
         digest.update(part.encode("utf-8") + b"\0")
     for path in sorted(set(files)):  # their names are in the HTML already; here their bytes count
         digest.update(path.read_bytes() if path.is_file() else b"<missing>")
@@ -52,45 +60,67 @@ def _write_atomically(path: Path, data: bytes) -> None:
     temporary.replace(path)
 
 
-def cache_folder(project_root: Path) -> Path:
-    """`.cache/casebook/pdf` in the project, or CASEBOOK_CACHE_DIR (tests use a fresh one)."""
-    override = os.environ.get("CASEBOOK_CACHE_DIR")
-    return Path(override) / "pdf" if override else project_root / CACHE_DIR
+@dataclass
+class PendingPdfs:
+    """PDFs of one build: cached ones known at once, the others rendering in the pool."""
+
+    cache: Path
+    order: list[str]
+    cached: dict[str, tuple[Path, Path]] = field(default_factory=dict)           # slug -> (cache file, target)
+    running: dict[str, tuple[Future | RenderJob, Path, Path]] = field(default_factory=dict)
+    failed: dict[str, str] = field(default_factory=dict)                          # slug -> message (not even assembled)
+
+    def finish(self) -> list[PdfOutcome]:
+        """Wait for the renders, write every PDF to its place; results in the order the jobs came."""
+        outcomes: dict[str, PdfOutcome] = {slug: PdfOutcome(slug, None, 0, 0.0, False, message)
+                                           for slug, message in self.failed.items()}
+        for slug, (cached, target) in self.cached.items():
+            _write_atomically(target, cached.read_bytes())
+            pages = int(cached.with_suffix(".halaman").read_text())
+            outcomes[slug] = PdfOutcome(slug, target, pages, 0.0, True)
+        for slug, (work, cached, target) in self.running.items():
+            result = self._result(slug, work)
+            if result.error or result.pdf is None:
+                outcomes[slug] = PdfOutcome(slug, None, 0, result.seconds, False, result.error)
+                continue
+            _write_atomically(target, result.pdf)
+            _write_atomically(cached, result.pdf)
+            _write_atomically(cached.with_suffix(".halaman"), str(result.pages).encode())
+            outcomes[slug] = PdfOutcome(slug, target, result.pages, result.seconds, False)
+        return [outcomes[slug] for slug in self.order]
+
+    @staticmethod
+    def _result(slug: str, work: Future | RenderJob) -> RenderResult:
+        if isinstance(work, RenderJob):
+            return render_pdf(work)
+        try:
+            return work.result()
+        except BrokenProcessPool:
+            from macros.pdf import pool
+
+            pool.reset_after_failure()
+            return RenderResult(slug, error="proses pembuat PDF berhenti mendadak (kehabisan memori?)")
 
 
-def build_pdfs(jobs: list[tuple[RenderJob, list[Path], Path]], cache: Path, *, workers: int | None = None) -> list[PdfOutcome]:
-    """Render (or reuse from `cache`) each job's PDF and write it to its target. Results in the order of jobs."""
-    outcomes: dict[str, PdfOutcome] = {}
-    pending: list[tuple[RenderJob, Path, Path]] = []
+def start_pdfs(jobs: list[tuple[RenderJob, list[Path], Path]], cache: Path,
+               executor: ProcessPoolExecutor | None = None, failed: dict[str, str] | None = None) -> PendingPdfs:
+    """Look each job up in the cache; submit the rest to `executor` (or render them in finish()).
+
+    `failed` names reports whose print HTML could not even be assembled; they are reported with the rest.
+    """
+    failed = failed or {}
+    pending = PendingPdfs(cache, [job.slug for job, _, _ in jobs] + list(failed), failed=dict(failed))
     for job, files, target in jobs:
         cached = cache / f"{job_key(job, files)}.pdf"
-        pages_note = cached.with_suffix(".halaman")
-        if cached.is_file() and pages_note.is_file():
-            _write_atomically(target, cached.read_bytes())
-            outcomes[job.slug] = PdfOutcome(job.slug, target, int(pages_note.read_text()), 0.0, True)
+        if cached.is_file() and cached.with_suffix(".halaman").is_file():
+            pending.cached[job.slug] = (cached, target)
         else:
-            pending.append((job, cached, target))
+            work = executor.submit(render_pdf, job) if executor else job
+            pending.running[job.slug] = (work, cached, target)
+    return pending
 
-    def record(result: RenderResult, cached: Path, target: Path) -> None:
-        if result.error or result.pdf is None:
-            outcomes[result.slug] = PdfOutcome(result.slug, None, 0, result.seconds, False, result.error)
-            return
-        _write_atomically(target, result.pdf)
-        _write_atomically(cached, result.pdf)
-        _write_atomically(cached.with_suffix(".halaman"), str(result.pages).encode())
-        outcomes[result.slug] = PdfOutcome(result.slug, target, result.pages, result.seconds, False)
 
-    workers = min(workers or os.cpu_count() or 1, len(pending))
-    if workers <= 1:
-        for job, cached, target in pending:
-            record(render_pdf(job), cached, target)
-    else:
-        # forkserver: workers start from a clean process that already imported WeasyPrint,
-        # safe next to `mkdocs serve`'s threads and cheap per worker.
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["weasyprint", "macros.pdf.render"])
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            futures = [(pool.submit(render_pdf, job), cached, target) for job, cached, target in pending]
-            for future, cached, target in futures:
-                record(future.result(), cached, target)
-    return [outcomes[job.slug] for job, _, _ in jobs]
+def build_pdfs(jobs: list[tuple[RenderJob, list[Path], Path]], cache: Path,
+               executor: ProcessPoolExecutor | None = None) -> list[PdfOutcome]:
+    """Render (or reuse) every job's PDF and write it to its target."""
+    return start_pdfs(jobs, cache, executor).finish()

@@ -1,8 +1,9 @@
 """Front matter of the submission PDF as HTML: cover, approval page, foreword and the lists.
 
-Pure functions from the report's data; the page numbers in the lists are not computed
-here but left to the print engine (`target-counter`), so they are right by construction
-whatever the pagination turns out to be.
+Pure functions from the report's data. Page numbers are not known here: list entries
+carry a placeholder (`page_placeholder`) that the renderer fills from the laid-out body,
+and front-matter entries use the print engine's own `target-counter`, so every number is
+read off the real layout.
 """
 
 from __future__ import annotations
@@ -102,13 +103,20 @@ def foreword(case: Case) -> str:
     return f'<section class="depan kata-pengantar" id="kata-pengantar"><h1>Kata Pengantar</h1>{body}{thanks}{signed}</section>'
 
 
-def _entry(text_html: str, anchor: str, css_class: str) -> str:
-    # The page number and the dot leader come from the print stylesheet (target-counter + leader()).
-    return f'<li class="{css_class}"><a href="#{escape(anchor)}">{text_html}</a></li>'
+def page_placeholder(anchor: str) -> str:
+    """Stands for the body page number of `anchor` until the body has been laid out (see render.py)."""
+    return f"@@halaman:{anchor}@@"
+
+
+def _entry(text_html: str, anchor: str, css_class: str, *, front: bool = False) -> str:
+    # The dot leader and the number are drawn by the print stylesheet from data-halaman
+    # (body pages) or from target-counter (front-matter pages, in the same document).
+    number = "" if front else f' data-halaman="{escape(page_placeholder(anchor))}"'
+    return f'<li class="{css_class}"><a href="#{escape(anchor)}"{number}>{text_html}</a></li>'
 
 
 def table_of_contents(entries: list[TocEntry]) -> str:
-    items = "".join(_entry(str(escape(e.text)), e.anchor, f"tingkat-{e.level}" + (" depan" if e.front else ""))
+    items = "".join(_entry(str(escape(e.text)), e.anchor, f"tingkat-{e.level}" + (" depan" if e.front else ""), front=e.front)
                     for e in entries)
     return f'<section class="depan daftar" id="daftar-isi"><h1>Daftar Isi</h1><ul class="daftar-isi">{items}</ul></section>'
 

@@ -1,30 +1,38 @@
-"""HTML -> PDF with WeasyPrint: the campus profile, page labels, PDF/A, no network.
+"""HTML -> PDF with WeasyPrint: the campus profile, page numbers, page labels, PDF/A, no network.
 
-Runs in worker processes (see build.py), so it takes and returns plain values only.
+The body (BAB I to the appendices) is laid out first, on its own, so its pages count
+1, 2, ... by themselves. The page of every heading and caption is then read off that
+layout and written into the front matter's lists, which is laid out second (numbered
+i, ii, ...; its own entries use target-counter inside it). Both are joined into one PDF:
+the lists' numbers are right by construction, and the costly re-layout passes that
+target-counter over a whole report would need are avoided.
+
+Runs in worker processes (see pool.py), so it takes and returns plain values only.
 """
 
 from __future__ import annotations
 
+import html as html_text
+import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from macros.pdf.assemble import BODY_START
-from macros.pdf.settings import PrintProfile
-
 PRINT_CSS = Path(__file__).with_name("print.css")
+_PLACEHOLDER = re.compile(r"@@halaman:([^@]+)@@")
 
 
 @dataclass(frozen=True)
 class RenderJob:
-    """Everything one PDF depends on; `key` is its content hash (see build.py)."""
+    """Everything one PDF depends on (build.py hashes it for the cache)."""
 
     slug: str
-    html: str
+    front_html: str
+    body_html: str
     profile_css: str
     variant: str | None
     tagged: bool
-    allowed_roots: tuple[str, ...]  # only files below these may be loaded; the last (the built site) is the base URL
+    allowed_roots: tuple[str, ...]  # only files below these may be loaded; the first is the base URL
 
 
 @dataclass(frozen=True)
@@ -34,16 +42,6 @@ class RenderResult:
     pages: int = 0
     seconds: float = 0.0
     error: str | None = None
-
-
-def profile_css(profile: PrintProfile) -> str:
-    """The part of the stylesheet a campus profile decides."""
-    m = profile.margin
-    font = profile.font.replace('"', "")
-    return (f"@page {{ size: {profile.page_size}; margin: {m.top} {m.right} {m.bottom} {m.left};"
-            f' @bottom-center {{ font-family: "{font}", serif; font-size: {profile.font_size}; }} }}\n'
-            f'html {{ font-family: "{font}", "Liberation Serif", "Times New Roman", serif;'
-            f" font-size: {profile.font_size}; line-height: {profile.line_spacing}; }}\n")
 
 
 def _local_fetcher(roots: list[Path]):
@@ -63,13 +61,6 @@ def _local_fetcher(roots: list[Path]):
     return LocalFetcher(allowed_protocols={"file", "data"})
 
 
-def _body_start_index(document) -> int:
-    for index, page in enumerate(document.pages):
-        if BODY_START in page.anchors:
-            return index
-    return len(document.pages)
-
-
 def _page_labels(body_start: int):
     """Finisher writing /PageLabels: readers then show i, ii, ... and 1, 2, ... as printed."""
     import pydyf
@@ -83,22 +74,47 @@ def _page_labels(body_start: int):
     return finish
 
 
+def fill_page_numbers(front_html: str, body_pages: dict[str, int]) -> str:
+    """Put the body page of each listed anchor into the front matter; an unknown anchor is a bug, not a '?'."""
+    def number(match: re.Match) -> str:
+        anchor = html_text.unescape(match.group(1))
+        if anchor not in body_pages:
+            raise LookupError(f"judul/keterangan `{anchor}` tercantum di daftar tetapi tidak ada di isi laporan")
+        return str(body_pages[anchor])
+
+    return _PLACEHOLDER.sub(number, front_html)
+
+
 def render_pdf(job: RenderJob) -> RenderResult:
     """Render one report; any failure comes back as a message, so other reports go on."""
     started = time.perf_counter()
     try:
         from weasyprint import CSS, HTML
+        from weasyprint.text.fonts import FontConfiguration
 
         roots = [Path(r) for r in job.allowed_roots]
-        html = HTML(string=job.html, base_url=roots[-1].as_uri() + "/", url_fetcher=_local_fetcher(roots))
+        fonts = FontConfiguration()  # shared: fonts are found and loaded once for both parts
         stylesheets = [CSS(string=job.profile_css), CSS(filename=str(PRINT_CSS))]
-        document = html.render(stylesheets=stylesheets)
+
+        def layout(source: str):
+            document = HTML(string=source, base_url=roots[0].as_uri() + "/", url_fetcher=_local_fetcher(roots))
+            return document.render(stylesheets=stylesheets, font_config=fonts)
+
+        body = layout(job.body_html)
+        body_pages: dict[str, int] = {}
+        for index, page in enumerate(body.pages, start=1):
+            for anchor in page.anchors:
+                body_pages.setdefault(anchor, index)
+        front = layout(fill_page_numbers(job.front_html, body_pages)) if job.front_html else None
+        front_pages = front.pages if front else []
+        # Metadata comes from the front part (both parts share the same <head>).
+        report = (front or body).copy(front_pages + body.pages)
         options = {"pdf_identifier": True}  # ID from the content hash: same input, same bytes
         if job.variant:
             options["pdf_variant"] = job.variant
         if job.tagged:
             options["pdf_tags"] = True
-        pdf = document.write_pdf(finisher=_page_labels(_body_start_index(document)), **options)
-        return RenderResult(job.slug, pdf, len(document.pages), time.perf_counter() - started)
+        pdf = report.write_pdf(finisher=_page_labels(len(front_pages)), **options)
+        return RenderResult(job.slug, pdf, len(report.pages), time.perf_counter() - started)
     except Exception as exc:  # noqa: BLE001 — reported per report by the caller, never a traceback
         return RenderResult(job.slug, seconds=time.perf_counter() - started, error=f"{type(exc).__name__}: {exc}")

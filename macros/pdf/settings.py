@@ -70,6 +70,16 @@ class PdfSettings(Model):
         return self.profiles.get(self.profile, PrintProfile())
 
 
+def profile_css(profile: PrintProfile) -> str:
+    """The part of the stylesheet a campus profile decides."""
+    m = profile.margin
+    font = profile.font.replace('"', "")
+    return (f"@page {{ size: {profile.page_size}; margin: {m.top} {m.right} {m.bottom} {m.left};"
+            f' @bottom-center {{ font-family: "{font}", serif; font-size: {profile.font_size}; }} }}\n'
+            f'html {{ font-family: "{font}", "Liberation Serif", "Times New Roman", serif;'
+            f" font-size: {profile.font_size}; line-height: {profile.line_spacing}; }}\n")
+
+
 CONFIG_PATH = ("extra", "casebook", "pdf")
 
 
@@ -104,4 +114,4 @@ def _locator(config_file: Path | None) -> Locator:
     return Locator(config_file.name if config_file else "mkdocs.yml", document)
 
 
-__all__ = ["PdfSettings", "PrintProfile", "Margin", "load_pdf_settings"]
+__all__ = ["PdfSettings", "PrintProfile", "Margin", "load_pdf_settings", "profile_css"]

@@ -1,4 +1,4 @@
-"""From a finished MkDocs build to one PDF per report (called by the hook's on_post_build)."""
+"""From a MkDocs build to one PDF per report (called by the hooks in macros/site_hooks.py)."""
 
 from __future__ import annotations
 
@@ -6,10 +6,13 @@ import datetime as dt
 import os
 from pathlib import Path
 
+from mkdocs.structure.files import Files
+
 from macros.pdf.assemble import ChapterPage, build_print_html
-from macros.pdf.build import PdfOutcome, build_pdfs, cache_folder
-from macros.pdf.render import RenderJob, profile_css
-from macros.pdf.settings import PdfSettings
+from macros.pdf.build import PendingPdfs, cache_folder, start_pdfs
+from macros.pdf.render import RenderJob
+from macros.pdf.settings import PdfSettings, profile_css
+from macros.render.numbering import NumberingError
 from macros.schema import Case
 from macros.site import SITE_SECTION, SiteCases, current_build
 
@@ -35,18 +38,27 @@ def creation_date(case: Case) -> str:
     return f"{day.isoformat()}T00:00:00Z"
 
 
-def build_site_pdfs(site: SiteCases, chapters: dict[str, list[ChapterPage]], numbering: dict, settings: PdfSettings,
-                    site_dir: Path, *, workers: int | None = None) -> list[PdfOutcome]:
+def start_site_pdfs(site: SiteCases, chapters: dict[str, list[ChapterPage]], numbering: dict, settings: PdfSettings,
+                    files: Files, site_dir: Path, executor=None) -> PendingPdfs:
+    """Assemble every report's print HTML and start rendering; call .finish() on the result to write the PDFs."""
     profile = settings.print_profile
     logo = (site.root / profile.logo).resolve() if profile.logo else None
     css = profile_css(profile)
-    jobs = []
-    for slug, loaded in site.cases.items():
-        document = build_print_html(loaded.case, chapters.get(slug, []), numbering[slug], site_dir=site_dir,
-                                    toc_depth=settings.toc_depth, created=creation_date(loaded.case),
-                                    logo_src=logo.as_uri() if logo else None)
-        files = document.files + ([logo] if logo else [])
-        job = RenderJob(slug, document.html, css, settings.variant, settings.tagged, (str(site.root.resolve()), str(site_dir.resolve())))
-        jobs.append((job, files, site_dir / pdf_url(slug)))
-    return build_pdfs(jobs, cache_folder(site.root), workers=workers)
 
+    def source_of(uri: str) -> Path | None:
+        file = files.get_file_from_path(uri)
+        return Path(file.abs_src_path) if file is not None and file.abs_src_path else None
+
+    jobs, failed = [], {}
+    for slug, loaded in site.cases.items():
+        try:
+            document = build_print_html(loaded.case, chapters.get(slug, []), numbering[slug], source_of=source_of,
+                                        toc_depth=settings.toc_depth, created=creation_date(loaded.case),
+                                        logo_src=logo.as_uri() if logo else None)
+        except NumberingError as exc:  # e.g. an unknown ref(): the page itself fails the build with this message
+            failed[slug] = str(exc)
+            continue
+        job = RenderJob(slug, document.front_html, document.body_html, css, settings.variant, settings.tagged,
+                        (str(site.root.resolve()),))
+        jobs.append((job, document.files + ([logo] if logo else []), site_dir / pdf_url(slug)))
+    return start_pdfs(jobs, cache_folder(site.root), executor, failed)
