@@ -364,6 +364,28 @@ def test_a_second_profile_changes_the_margins_by_config_alone(long_table, tmp_pa
     assert kampus - ringkas == pytest.approx(1 * cm, abs=0.2)
 
 
+def test_tagged_option_gives_a_tagged_pdf_a(tmp_path):
+    project = _project_copy(tmp_path)
+    shutil.copytree(FIXTURE, project / "cases" / "ts-contoh-2024")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("bertag: false", "bertag: true"), encoding="utf-8")
+    result = build(project, tmp_path / "site", tmp_path / "cache")
+    assert result.returncode == 0, result.stderr
+    with pikepdf.open(pdf_of(tmp_path / "site", "ts-contoh-2024")) as pdf:
+        assert "/StructTreeRoot" in pdf.Root and pdf.Root.MarkInfo.Marked
+        with pdf.open_metadata() as xmp:
+            assert xmp["pdfaid:part"] == "3"
+
+
+def test_pdf_can_be_switched_off_for_one_build(tmp_path):
+    project = _project_copy(tmp_path)
+    shutil.copytree(FIXTURE, project / "cases" / "ts-contoh-2024")
+    result = build(project, tmp_path / "site", tmp_path / "cache", CASEBOOK_PDF="0")
+    assert result.returncode == 0, result.stderr
+    assert not list((tmp_path / "site").rglob("*.pdf"))
+    assert "Unduh PDF" not in (tmp_path / "site" / "kasus" / "ts-contoh-2024" / "index.html").read_text(encoding="utf-8")
+
+
 def test_unknown_profile_is_refused_naming_the_config_line(tmp_path):
     project = _project_copy(tmp_path)
     shutil.copytree(FIXTURE, project / "cases" / "ts-contoh-2024")

@@ -16,6 +16,7 @@ Fields a profile leaves out take the built-in campus default (A4, left 4 cm, oth
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -29,6 +30,13 @@ from macros.yaml_source import YamlSyntaxError, parse_yaml
 # "3cm", "25mm", "1in", "12pt": the units campuses write their rules in.
 Length = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^\d+(\.\d+)?(cm|mm|in|pt)$")]
 PAPER_SIZES = {"A4": "210mm 297mm", "F4": "215mm 330mm", "Letter": "8.5in 11in"}
+PAPER_HEIGHT_MM = {"A4": 297.0, "F4": 330.0, "Letter": 279.4}
+MM_PER_UNIT = {"mm": 1.0, "cm": 10.0, "in": 25.4, "pt": 25.4 / 72}
+
+
+def to_mm(length: str) -> float:
+    number, unit = re.fullmatch(r"(\d+(?:\.\d+)?)(cm|mm|in|pt)", length).groups()
+    return float(number) * MM_PER_UNIT[unit]
 VARIANTS = ("pdf/a-3u", "pdf/a-2u", "pdf/a-3b", "pdf/a-2b")
 
 
@@ -52,6 +60,11 @@ class PrintProfile(Model):
     @property
     def page_size(self) -> str:
         return PAPER_SIZES[self.paper]
+
+    @property
+    def text_height_mm(self) -> float:
+        """Height of the printable area: the cover spreads its blocks over it."""
+        return PAPER_HEIGHT_MM[self.paper] - to_mm(self.margin.top) - to_mm(self.margin.bottom)
 
 
 DEFAULT_PROFILE = "kampus"
@@ -77,7 +90,8 @@ def profile_css(profile: PrintProfile) -> str:
     return (f"@page {{ size: {profile.page_size}; margin: {m.top} {m.right} {m.bottom} {m.left};"
             f' @bottom-center {{ font-family: "{font}", serif; font-size: {profile.font_size}; }} }}\n'
             f'html {{ font-family: "{font}", "Liberation Serif", "Times New Roman", serif;'
-            f" font-size: {profile.font_size}; line-height: {profile.line_spacing}; }}\n")
+            f" font-size: {profile.font_size}; line-height: {profile.line_spacing}; }}\n"
+            f".sampul {{ height: {profile.text_height_mm - 1:.1f}mm; }}\n")
 
 
 CONFIG_PATH = ("extra", "casebook", "pdf")
