@@ -431,7 +431,7 @@ def test_render_cover_toc_bab4_and_long_table_pages_to_png(site, long_table):
     texts = page_texts(pdf)
     toc = next(i for i, t in enumerate(texts) if normalise(t).startswith("daftar isi"))
     bab4 = next(i for i, t in enumerate(texts) if normalise(t).startswith("bab iv penanganan kasus"))
-    table = next(i for i, t in enumerate(page_texts(long_table)) if "Akhir baris 20." in t)
+    table = next(i for i, t in enumerate(page_texts(long_table)) if "akhir baris 20." in normalise(t))
     shots = [(pdf, 0, "pdf-sampul"), (pdf, toc, "pdf-daftar-isi"), (pdf, bab4, "pdf-bab-4"), (long_table, table, "pdf-tabel-panjang")]
     for source, index, name in shots:
         prefix = ARTIFACTS / name
