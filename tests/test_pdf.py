@@ -199,14 +199,16 @@ def test_no_heading_is_left_alone_at_the_bottom_of_a_page(site, slug):
         assert not normalise(" ".join(lines)).endswith(normalise(title)), f"'{title}' ends page {index + 1}"
 
 
-def test_headings_and_labels_move_to_the_next_page_rather_than_end_one(tmp_path):
+def test_headings_labels_and_captions_move_to_the_next_page_rather_than_end_one(tmp_path):
     """Forty sections, each pushing its heading one line further down: one of them lands at a page end."""
     from macros.pdf.settings import PrintProfile, profile_css
 
     sections = "".join(
         f'<section class="bab">{"".join(f"<p>Baris pengisi {i}.</p>" for i in range(k))}'
         f'<h2>Judul uji {k}</h2><p>Isi sesudah judul {k}.</p>'
-        f'<p class="casebook-label"><strong>Hasil uji {k}:</strong></p><p>Isi sesudah label {k}.</p></section>'
+        f'<p class="casebook-label"><strong>Hasil uji {k}:</strong></p><p>Isi sesudah label {k}.</p>'
+        f'<p class="casebook-caption">Tabel uji {k}</p><table><thead><tr><th>Kolom</th></tr></thead>'
+        f'<tbody><tr><td>Sel {k}</td></tr></tbody></table></section>'
         for k in range(18, 58))
     html = f'<html lang="id"><body><div class="bagian-isi">{sections}</div></body></html>'
     job = RenderJob("uji", "", html, profile_css(PrintProfile()), None, False, (str(tmp_path),))
@@ -214,7 +216,7 @@ def test_headings_and_labels_move_to_the_next_page_rather_than_end_one(tmp_path)
     assert outcome.error is None
     for text in page_texts(tmp_path / "uji.pdf"):
         last = [line.strip() for line in text.splitlines() if line.strip()][-2]  # the last before the page number
-        assert not last.startswith(("Judul uji", "Hasil uji")), f"'{last}' is left alone at the bottom of a page"
+        assert not last.startswith(("Judul uji", "Hasil uji", "Tabel uji")), f"'{last}' is left alone at the bottom of a page"
 
 
 def _walk(items):
