@@ -225,6 +225,48 @@ def _walk(items):
         yield from _walk(item.children)
 
 
+def _words(pdf: Path) -> list[list[tuple[float, float, float, float, str]]]:
+    """Per page: (xMin, yMin, xMax, yMax, word) of every word, from poppler."""
+    html = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pattern = r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>'
+    return [[(float(a), float(b), float(c), float(d), w) for a, b, c, d, w in re.findall(pattern, page)]
+            for page in html.split("<page ")[1:]]
+
+
+@pytest.mark.parametrize("slug", EXAMPLES)
+def test_nothing_runs_into_the_margins_wide_tables_included(site, slug):
+    cm = 72 / 2.54
+    for number, words in enumerate(_words(pdf_of(site, slug)), start=1):
+        for x_min, _, x_max, _, word in words:
+            # 2 pt of slack: a hyphen added at a line break may hang a hair past the edge
+            assert x_min >= 4 * cm - 1 and x_max <= 21 / 2.54 * 72 - 3 * cm + 2, f"page {number}: '{word}' at {x_min:.0f}–{x_max:.0f} pt"
+
+
+def test_figure_captions_sit_below_their_figure_and_table_captions_above_their_table(site):
+    pages = _words(pdf_of(site, "ln-hikari-2024"))
+    texts = [" ".join(w[4] for w in page) for page in pages]
+    figure_page = next(i for i, t in enumerate(texts) if "Gambar 4.1 Engagement" in t and "Foto asli" in t)
+    words = pages[figure_page]
+    caption_y = next(w[1] for w in words if w[4] == "4.1" and any(v[4] == "Gambar" and abs(v[1] - w[1]) < 1 for v in words))
+    placeholder_y = next(w[1] for w in words if w[4] == "Foto")  # text drawn inside the placeholder picture
+    assert caption_y > placeholder_y
+    table_page = next(i for i, t in enumerate(texts) if "Tabel 4.1 Tahapan Wawancara" in t and "Kegiatan" in t)
+    words = pages[table_page]
+    caption_y = next(w[1] for w in words if w[4] == "Tahapan")
+    header_y = next(w[1] for w in words if w[4] == "Kegiatan")
+    assert caption_y < header_y
+
+
+def test_source_date_epoch_fixes_the_creation_date(monkeypatch):
+    from macros.loading import load_case
+    from macros.pdf.site_pdfs import creation_date
+
+    case = load_case(ROOT / "cases" / "ln-hikari-2024").loaded.case
+    assert creation_date(case) == "2024-10-18T00:00:00Z"  # the approval date
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    assert creation_date(case) == "2023-11-14T22:13:20Z"
+
+
 # --- PDF structure: outline, metadata, fonts, links, PDF/A -------------------------------------
 
 def test_outline_has_front_matter_each_bab_and_its_sections(site):

@@ -61,8 +61,12 @@ def test_plan_table_has_six_columns_and_smart_goals(ajs):
 def test_attendance_marks_each_week(ln):
     sheet = ln.appendices.attendance
     html = tables.attendance(sheet)
-    assert html.count("<th>") == 3 + sheet.weeks + 1
+    week_headers = re.findall(r"<th>(\d+)</th>", html)   # second header row: 1, 2, ..., weeks
+    assert week_headers == [str(w) for w in range(1, sheet.weeks + 1)]
+    assert f'<th colspan="{sheet.weeks}">Minggu ke-</th>' in html
     assert len(_body_rows(html)) == len(sheet.rows)
+    for row in _body_rows(html):
+        assert len(re.findall(r"<td>", row)) == 3 + sheet.weeks + 1
 
 
 def test_text_is_escaped():

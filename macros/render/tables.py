@@ -86,11 +86,14 @@ def plan_table(activities: Sequence[KegiatanIntervensi], vocabulary: Vocabulary)
 
 
 def attendance(sheet: DaftarHadir) -> str:
-    """Weekly attendance: one column per week, ✓ present, – absent."""
-    header = ["No", "Nama", "NRP", *(f"Minggu {w}" for w in range(1, sheet.weeks + 1)), "Ket."]
+    """Weekly attendance: weeks grouped under one header (fits a page at seven weeks and more); ✓ present, – absent."""
+    weeks = range(1, sheet.weeks + 1)
+    head = (f'<tr><th rowspan="2">No</th><th rowspan="2">Nama</th><th rowspan="2">NRP</th>'
+            f'<th colspan="{sheet.weeks}">Minggu ke-</th><th rowspan="2">Ket.</th></tr>'
+            + _row((str(w) for w in weeks), "th"))
     rows = (_row([str(n), str(escape(r.name)), str(escape(r.student_number)), *("✓" if p else "–" for p in r.present),
                   str(escape(r.note or ""))]) for n, r in enumerate(sheet.rows, start=1))
-    return _table("casebook-hadir", header, rows)
+    return f'<table class="casebook-tabel casebook-hadir"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'
 
 
 def session_log(sessions: Sequence[SesiIntervensi]) -> str:
