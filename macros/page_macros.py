@@ -103,16 +103,78 @@ class PageMacros:
         return self._numbered_table(id, judul, tables.interview_log(self._require(self._case().case.interviews, "wawancara")))
 
     def kuadran_kekuatan(self, judul: str = "", id: str = "kuadran_kekuatan", sebagai: str = "tabel") -> str:
-        """Strengths quadrant as a captioned 2×2 table, numbered as a table or (sebagai="gambar") a figure.
+        """Strengths quadrant: a numbered 2×2 table, or (sebagai="gambar") a numbered SVG figure with its data table.
 
         Call: `{{ kuadran_kekuatan() }}` or `{{ kuadran_kekuatan(sebagai="gambar", judul="Kuadran Strength Klien") }}`
         """
+        from macros.render.diagrams.charts import quadrant_svg
+        from macros.render.diagrams.data_tables import folded
+
         if sebagai not in ("tabel", "gambar"):
             raise MacroDataError(f"kuadran_kekuatan(sebagai='{sebagai}'): pilih 'tabel' atau 'gambar'")
         case = self._case().case
         items = self._require(case.assessment and case.assessment.strengths, "asesmen.kekuatan")
         title = judul or f"Kuadran Kekuatan Klien {case.client.code}"
-        return self._numbered(sebagai, id, title, tables.strengths_quadrant(items))
+        if sebagai == "tabel":
+            return self._numbered_table(id, title, tables.strengths_quadrant(items))
+        return self._figure(id, title, quadrant_svg(list(items), title), folded(tables.strengths_quadrant(items)))
+
+    def _figure(self, element_id: str, title: str, svg: str, data_html: str) -> str:
+        """A numbered diagram (caption below) followed by its data, folded on the site."""
+        return self._numbered("gambar", element_id, title, svg) + data_html
+
+    def ecomap(self, judul: str = "", id: str = "ecomap") -> str:
+        """The client's ecomap drawn from asesmen.ecomap, as a numbered figure. Call: `{{ ecomap() }}`"""
+        from macros.render.diagrams.data_tables import ecomap_table, folded
+        from macros.render.diagrams.ecomap import ecomap_svg
+
+        case = self._case().case
+        ecomap = self._require(case.assessment and case.assessment.ecomap, "asesmen.ecomap")
+        title = judul or f"Ecomap Klien {case.client.code}"
+        return self._figure(id, title, ecomap_svg(case.client.code, list(ecomap.systems), title),
+                            folded(ecomap_table(ecomap.systems)))
+
+    def genogram(self, judul: str = "", id: str = "genogram") -> str:
+        """The client's genogram drawn from asesmen.genogram, as a numbered figure. Call: `{{ genogram() }}`"""
+        from macros.render.diagrams.data_tables import folded, genogram_table
+        from macros.render.diagrams.genogram import genogram_svg
+
+        case = self._case().case
+        genogram = self._require(case.assessment and case.assessment.genogram, "asesmen.genogram")
+        title = judul or f"Genogram Klien {case.client.code}"
+        return self._figure(id, title, genogram_svg(genogram, title), folded(genogram_table(genogram)))
+
+    def linimasa(self, judul: str = "Linimasa Penanganan Kasus", id: str = "linimasa") -> str:
+        """Every dated step of the helping process on the practicum period, as a numbered figure.
+        Call: `{{ linimasa() }}`"""
+        from macros.render.diagrams.charts import timeline_events, timeline_svg
+        from macros.render.diagrams.data_tables import folded, timeline_table
+
+        case = self._case().case
+        vocabulary = self._site().vocabulary
+        events = timeline_events(case, lambda stage: vocabulary.label("tahap", stage))
+        self._require(events, "tahapan, wawancara, asesmen atau intervensi (tanggal)")
+        return self._figure(id, judul, timeline_svg(case, events, judul), folded(timeline_table(events)))
+
+    def grafik_capaian(self, judul: str = "", id: str = "grafik_capaian") -> str:
+        """TAS (0–4) or GAS (−2..+2) scores per task as a bar chart with the success line.
+        Call: `{{ grafik_capaian() }}`"""
+        from macros.render.diagrams.charts import outcome_svg
+        from macros.render.diagrams.data_tables import folded, outcome_table
+        from macros.schema.evaluation import GAS_LABELS, TAS_LABELS
+
+        case = self._case().case
+        evaluation = self._require(case.evaluation, "evaluasi")
+        self._require(evaluation.tas or evaluation.gas, "evaluasi.tas atau evaluasi.gas")
+        if evaluation.tas:
+            title = judul or f"Capaian Tugas Klien {case.client.code} (Task Achievement Scale)"
+            rows = [(t.task, t.score, TAS_LABELS[t.score]) for t in evaluation.tas.tasks]
+            target = f"Batas keberhasilan: {evaluation.tas.minimum}." if evaluation.tas.minimum is not None else ""
+        else:
+            title = judul or f"Capaian Tujuan Klien {case.client.code} (Goal Attainment Scaling)"
+            rows = [(g.goal, g.score, GAS_LABELS[g.score]) for g in evaluation.gas]
+            target = "Skor 0 = hasil yang diharapkan."
+        return self._figure(id, title, outcome_svg(case, title), folded(outcome_table(rows, target)))
 
     def tabel_rencana_intervensi(self, judul: str = "Rencana Intervensi", id: str = "rencana_intervensi") -> str:
         """Intervention plan table, six columns. Call: `{{ tabel_rencana_intervensi() }}`"""

@@ -155,8 +155,12 @@ def test_examples_reproduce_the_seed_numbering(site):
     tables = [c for c in _captions(ln) if c.startswith("Tabel")]
     assert tables == ["Tabel 4.1 Tahapan Wawancara", "Tabel 4.2 Quadrant Strength Klien LN", "Tabel 4.3 Evaluasi"]
     ajs = (site / "kasus/ajs-kartini-2024/bab-4-penanganan-kasus/index.html").read_text(encoding="utf-8")
+    # The seed's ecomap is Gambar 4.3 (the Ketua photo before it has no consent, the assessment photo takes 4.2).
+    assert "Gambar 4.3 Ecomap Klien LN" in _captions(ln)
     # AJS is a child: his photos show his face, so none is published; the quadrant stays Gambar 4.1.
-    assert _captions(ajs) == ["Gambar 4.1 Kuadran Strength Klien", "Tabel 4.1 Rencana Intervensi", "Tabel 4.2 Hasil Evaluasi"]
+    assert _captions(ajs) == ["Gambar 4.1 Kuadran Strength Klien", "Gambar 4.2 Genogram Klien AJS", "Tabel 4.1 Rencana Intervensi",
+                              "Tabel 4.2 Hasil Evaluasi", "Gambar 4.3 Capaian Tugas Klien AJS (Task Achievement Scale)",
+                              "Gambar 4.4 Linimasa Penanganan Kasus"]
     listing = (site / "kasus/ajs-kartini-2024/daftar-gambar/index.html").read_text(encoding="utf-8")
     assert "Gambar 4.1 Kuadran Strength Klien</a>" in listing
 

@@ -1,0 +1,1 @@
+"""Assessment diagrams drawn from data as SVG: ecomap, genogram, strengths quadrant, timeline, outcomes."""
