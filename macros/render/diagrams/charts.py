@@ -153,16 +153,16 @@ def layout_timeline(case: Case, events: list[Event]) -> TimelineLayout:
     layout = TimelineLayout(WIDTH, height, lanes=lanes, first=first, last=last)
     layout.plot = Box(LANE_LABEL_W, 10, WIDTH - LANE_LABEL_W - 16, len(lanes) * LANE)
     for index, lane in enumerate(lanes):
-        layout.add_label(Label((lane,), LANE_LABEL_W - 8, 10 + index * LANE + LANE / 2 - 6.5, 10.5, anchor="end"))
+        layout.add_label(Label((lane,), LANE_LABEL_W - 8, 10 + index * LANE + LANE / 2 - 7, 11.5, anchor="end"))
     # Weekly ticks from the first Monday of the period; labels never closer than their own width.
     day = first + dt.timedelta(days=(7 - first.weekday()) % 7)
     last_right = -1e9
     while day <= last:
         x = x_of(layout, day)
         text = _short_date(day)
-        w = text_width(text, 9.5)
+        w = text_width(text, 10.5)
         if x - w / 2 > last_right + 6 and x + w / 2 <= WIDTH - 2:
-            layout.add_label(Label((text,), x, layout.plot.bottom + 8, 9.5))
+            layout.add_label(Label((text,), x, layout.plot.bottom + 8, 10.5))
             last_right = x + w / 2
         day += dt.timedelta(days=7)
     return layout

@@ -24,6 +24,7 @@ KIND_FILLS = {"keluarga": "#fdf1e6", "pekerjaan": "#eef3fb", "kelompok": "#eef8e
 CLIENT_RADIUS = 40
 LABEL_SIZE = 11
 LEGEND_HEIGHT = 70
+LEGEND_SIZE = 11
 
 
 @dataclass(frozen=True)
@@ -62,19 +63,19 @@ def layout_ecomap(code: str, systems: list[SistemEcomap]) -> EcomapLayout:
     n = len(systems)
     radius = 54 if n <= 8 else 48 if n <= 12 else 44
     gap = 18
-    ring = max(CLIENT_RADIUS + radius + 90, (2 * radius + gap) / (2 * math.sin(math.pi / n)) if n > 1 else 0)
+    ring = max(CLIENT_RADIUS + radius + 110, (2 * radius + gap) / (2 * math.sin(math.pi / n)) if n > 1 else 0)
     size = 2 * (ring + radius + 10)
     width, height = max(size, 560), size + LEGEND_HEIGHT
     cx, cy = width / 2, size / 2
     layout = EcomapLayout(width, height)
-    client_shape = layout.add_shape(Box(cx - CLIENT_RADIUS, cy - CLIENT_RADIUS, 2 * CLIENT_RADIUS, 2 * CLIENT_RADIUS))
+    client_shape = layout.add_shape(Box(cx - CLIENT_RADIUS, cy - CLIENT_RADIUS, 2 * CLIENT_RADIUS, 2 * CLIENT_RADIUS, True))
     layout.client = (cx, cy, CLIENT_RADIUS)
     layout.client_label = layout.add_label(Label((code, "(klien)"), cx, cy - 15, 12, bold=True), client_shape)
     placed = []
     for index, system in enumerate(systems):
         angle = -math.pi / 2 + 2 * math.pi * index / n
         sx, sy = polar(cx, cy, ring, angle)
-        shape = layout.add_shape(Box(sx - radius, sy - radius, 2 * radius, 2 * radius))
+        shape = layout.add_shape(Box(sx - radius, sy - radius, 2 * radius, 2 * radius, True))
         label = layout.add_label(_node_label(system.name, sx, sy, radius), shape)
         start = polar(cx, cy, CLIENT_RADIUS, angle)
         end = polar(cx, cy, ring - radius, angle)
@@ -95,9 +96,9 @@ def _legend(layout: EcomapLayout) -> None:
     x = 20.0
     labels = []
     for relation, text in LEGEND_ITEMS:
-        labels.append(layout.add_label(Label((text,), x + 46, y, 10, anchor="start")))
-        x += 46 + text_width(text, 10) + 24
-    labels.append(layout.add_label(Label(("Panah: arah aliran energi/sumber",), 20 + 46, y + 26, 10, anchor="start")))
+        labels.append(layout.add_label(Label((text,), x + 46, y, LEGEND_SIZE, anchor="start")))
+        x += 46 + text_width(text, LEGEND_SIZE) + 20
+    labels.append(layout.add_label(Label(("Panah: arah aliran energi/sumber",), 20 + 46, y + 26, LEGEND_SIZE, anchor="start")))
     layout.legend_labels = tuple(labels)
 
 
@@ -160,7 +161,7 @@ def draw_ecomap(layout: EcomapLayout, title: str) -> str:
     for relation, text in LEGEND_ITEMS:
         sample = Segment(x, y + 6, x + 38, y + 6)
         legend.append(_stroke(relation, sample))
-        x += 46 + text_width(text, 10) + 24
+        x += 46 + text_width(text, LEGEND_SIZE) + 20
     sample = Segment(20, y + 32, 58, y + 32)
     legend.append(f'<line x1="20" y1="{num(y + 32)}" x2="58" y2="{num(y + 32)}" stroke="#222" stroke-width="1.2"/>'
                   + _arrowhead(sample.x2, sample.y2, sample.x1, sample.y1))

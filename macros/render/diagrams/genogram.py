@@ -125,7 +125,8 @@ def layout_genogram(genogram: Genogram) -> GenogramLayout:
         x_of.update(zip(order, positions))
         row_ids.append(order)
     width = max(x_of.values()) + SLOT / 2 + MARGIN
-    height = MARGIN + rows * ROW
+    # The last row needs its symbols and names, not the room left for a next row's lines.
+    height = MARGIN + 14 + (rows - 1) * ROW + SYMBOL + 4 + LABEL_LINES * LABEL_SIZE * 1.25 + MARGIN
     layout = GenogramLayout(width, height)
     for row, order in enumerate(row_ids):
         y = MARGIN + 14 + row * ROW

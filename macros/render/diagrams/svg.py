@@ -66,10 +66,13 @@ def num(value: float) -> str:
 
 @dataclass(frozen=True)
 class Box:
+    """A rectangle; with `round=True` the circle (or ellipse) inscribed in it, for overlap tests."""
+
     x: float
     y: float
     w: float
     h: float
+    round: bool = False
 
     @property
     def right(self) -> float:
@@ -80,8 +83,20 @@ class Box:
         return self.y + self.h
 
     def overlaps(self, other: Box, margin: float = 0.0) -> bool:
-        return (self.x < other.right + margin and other.x < self.right + margin
-                and self.y < other.bottom + margin and other.y < self.bottom + margin)
+        boxes_meet = (self.x < other.right + margin and other.x < self.right + margin
+                      and self.y < other.bottom + margin and other.y < self.bottom + margin)
+        if not boxes_meet or not (self.round or other.round):
+            return boxes_meet
+        if self.round and other.round:  # two circles: centres closer than the radii
+            return math.dist(self.centre, other.centre) < (self.w + other.w) / 2 + margin
+        circle, box = (self, other) if self.round else (other, self)
+        cx, cy = circle.centre
+        nearest = (min(max(cx, box.x), box.right), min(max(cy, box.y), box.bottom))
+        return math.dist((cx, cy), nearest) < circle.w / 2 + margin
+
+    @property
+    def centre(self) -> tuple[float, float]:
+        return self.x + self.w / 2, self.y + self.h / 2
 
     def contains(self, other: Box) -> bool:
         return self.x <= other.x and self.y <= other.y and other.right <= self.right and other.bottom <= self.bottom
