@@ -21,7 +21,9 @@ from macros.render.diagrams.svg import Box, Label, Layout, Segment, document, nu
 from macros.schema.assessment import AnggotaGenogram, Genogram
 
 SYMBOL = 36
-SLOT = 112          # width per person
+SLOT = 112          # width per person when a row has room; narrower (down to MIN_SLOT) for wide rows
+MIN_SLOT = 80
+TEXT_WIDTH = 529    # A4 text width (14 cm) in CSS px: a drawing this wide prints at full size
 LABEL_SIZE = 10
 LABEL_LINES = 3
 ROW = SYMBOL + LABEL_LINES * LABEL_SIZE * 1.25 + 52   # symbol, names, room for the sibling line
@@ -44,6 +46,7 @@ class Person:
 
 @dataclass
 class GenogramLayout(Layout):
+    slot: float = SLOT
     people: dict[str, Person] = field(default_factory=dict)
     couple_lines: list[tuple[Segment, str]] = field(default_factory=list)   # (line, status)
     descent_lines: list[Segment] = field(default_factory=list)
@@ -109,30 +112,35 @@ def layout_genogram(genogram: Genogram) -> GenogramLayout:
     members = {m.id: m for m in genogram.members}
     level = generations(genogram)
     rows = max(level.values()) + 1
+    widest = max(sum(1 for v in level.values() if v == row) for row in range(rows))
+    # Narrower slots for crowded rows keep the drawing near the printed text width (and its text legible).
+    slot = max(MIN_SLOT, min(SLOT, (TEXT_WIDTH - 2 * MARGIN) / widest))
     x_of: dict[str, float] = {}
     row_ids: list[list[str]] = []
     for row in range(rows):
         order = _row_order(genogram, level, x_of, row)
         # Wanted positions: under the parents when known, else next in line; then pushed apart to a slot each.
-        wanted, cursor = [], MARGIN + SLOT / 2
+        wanted, cursor = [], MARGIN + slot / 2
         for mid in order:
             parents = [x_of[p] for p in (members[mid].father, members[mid].mother) if p in x_of]
             wanted.append(sum(parents) / len(parents) if parents else cursor)
-            cursor = wanted[-1] + SLOT
+            cursor = wanted[-1] + slot
         positions: list[float] = []
         for want in wanted:
-            positions.append(max(want, positions[-1] + SLOT if positions else MARGIN + SLOT / 2))
+            positions.append(max(want, positions[-1] + slot if positions else MARGIN + slot / 2))
         x_of.update(zip(order, positions))
         row_ids.append(order)
-    width = max(x_of.values()) + SLOT / 2 + MARGIN
+    width = max(x_of.values()) + slot / 2 + MARGIN
     # The last row needs its symbols and names, not the room left for a next row's lines.
     height = MARGIN + 14 + (rows - 1) * ROW + SYMBOL + 4 + LABEL_LINES * LABEL_SIZE * 1.25 + MARGIN
-    layout = GenogramLayout(width, height)
+    layout = GenogramLayout(width, height, slot=slot)
     for row, order in enumerate(row_ids):
         y = MARGIN + 14 + row * ROW
         for mid in order:
             m = members[mid]
-            lines = wrap(m.label, SLOT - 20, LABEL_SIZE)[:LABEL_LINES]
+            lines = wrap(m.label, slot - 20, LABEL_SIZE)
+            if len(lines) > LABEL_LINES:  # the full label stays in the data table under the figure
+                lines = lines[:LABEL_LINES - 1] + [lines[LABEL_LINES - 1].rstrip("-") + "…"]
             label = Label(tuple(lines), x_of[mid], y + SYMBOL + 4, LABEL_SIZE)
             person = Person(m, row, x_of[mid], y, label)
             layout.people[mid] = person
@@ -170,18 +178,26 @@ def _connect(layout: GenogramLayout, genogram: Genogram) -> None:
         parents = tuple(sorted(p for p in (person.member.father, person.member.mother) if p in people))
         if parents:
             families.setdefault(parents, []).append(person)
+    # Families whose children share a row get their sibling lines at different heights, so two
+    # families' lines never run together.
+    by_row: dict[float, list[tuple[str, ...]]] = {}
+    for parents, children in families.items():
+        by_row.setdefault(children[0].y, []).append(parents)
+    for row_families in by_row.values():
+        row_families.sort(key=lambda parents: min(c.x for c in families[parents]))
     for parents, children in families.items():
         top = people[parents[0]]
         if len(parents) == 2 and frozenset(parents) in couple_mid:
             drop_x, drop_y = couple_mid[frozenset(parents)], top.y + SYMBOL / 2
         else:  # one known parent (or parents not drawn as a couple): from the side of the symbol, in the slot gap
             start = people[parents[0]]
-            side = start.x + SLOT / 2
+            side = start.x + layout.slot / 2
             drop_x, drop_y = side, start.y + SYMBOL / 2
             stub = Segment(start.x + SYMBOL / 2, drop_y, side, drop_y)
             layout.descent_lines.append(stub)
             layout.segments.append(stub)
-        bar_y = children[0].y - 16
+        stagger = by_row[children[0].y].index(parents) % 5
+        bar_y = children[0].y - 12 - 6 * stagger
         xs = [c.x for c in children] + [drop_x]
         for segment in (Segment(drop_x, drop_y, drop_x, bar_y), Segment(min(xs), bar_y, max(xs), bar_y),
                         *(Segment(c.x, bar_y, c.x, c.y) for c in children)):
