@@ -287,5 +287,12 @@ def check_empty_parts(loaded: LoadedCase, locator: Locator) -> Iterator[Problem]
                               f"isi `{format_path(part.path)}` di kasus.yml", severity=Severity.WARNING)
 
 
+def check_privacy(loaded: LoadedCase, locator: Locator) -> Iterator[Problem]:
+    """Nothing that identifies the client: private strings from rahasia.yml and identity patterns (NIK, HP, ...)."""
+    from macros.privacy.gate import scan_report  # the gate imports this package's loader
+
+    yield from scan_report(loaded, locator)
+
+
 RULES: list[Rule] = [check_period, check_date_ranges, check_stage_order, check_duplicates, check_scores,
-                     check_table_shapes, check_references, check_files, check_empty_parts]
+                     check_table_shapes, check_references, check_files, check_empty_parts, check_privacy]

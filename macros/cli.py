@@ -20,6 +20,7 @@ from pathlib import Path
 from macros.completeness import completeness
 from macros.errors import Problem, display_path
 from macros.loading import CASE_FILE, LoadResult, case_folders, load_case
+from macros.privacy.secrets import SECRETS_FILE
 from macros.project import SCHEMA_FILE, TEMPLATES_DIR, ProjectConfig, load_project
 from macros.schema_export import schema_text
 
@@ -88,6 +89,9 @@ def cmd_new(args: argparse.Namespace, project: ProjectConfig) -> int:
             shutil.copy2(page, staging / page.name)
         (staging / "media").mkdir()
         (staging / "media" / ".gitkeep").touch()
+        # The private identity file must never be committed, even when the folder is copied elsewhere.
+        (staging / ".gitignore").write_text(f"# Identitas asli klien: jangan pernah di-commit atau diunggah.\n{SECRETS_FILE}\n",
+                                            encoding="utf-8")
         staging.rename(target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -95,6 +99,8 @@ def cmd_new(args: argparse.Namespace, project: ProjectConfig) -> int:
     shown = display_path(target, project.root)
     print(f"Laporan baru dibuat di {shown}/")
     print(f"Langkah berikut: isi {shown}/{CASE_FILE} (ganti setiap <<ISI ...>>), lalu jalankan `casebook check {shown}`.")
+    print(f"Identitas asli klien (bila perlu dicatat) hanya di {shown}/{SECRETS_FILE}: berkas itu tidak pernah terbit "
+          "dan dipakai untuk memastikan tidak ada yang bocor (lihat halaman Privasi di situs).")
     return EXIT_OK
 
 

@@ -16,7 +16,7 @@ from macros.render import records, tables
 from macros.render.references import reference_list
 from macros.render.identity import identity_table
 from macros.render.numbering import LIST_MARKER, REF_MARKER, chapter_of
-from macros.site import SITE_SECTION, current_build, slug_of_page
+from macros.site import SITE_SECTION, current_build, publication_profile, slug_of_page
 
 
 class MacroDataError(ValueError):
@@ -274,9 +274,10 @@ class PageMacros:
 
         appendices = self._case().case.appendices
         photos = appendices.photos if appendices else []
+        profile = publication_profile()
         if in_appendix:
-            return [p for p in photos if publishable(p)]
-        return [p for p in photos if p.section == section and publishable(p)]
+            return [p for p in photos if publishable(p, profile)]
+        return [p for p in photos if p.section == section and publishable(p, profile)]
 
     def _media_src(self, photo) -> str:
         # Chapter pages live at kasus/<slug>/<page>/, media at kasus/<slug>/media/.

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from macros.errors import CaseDataError
+from macros.errors import CaseDataError, Problem
 from macros.loading import LoadedCase, case_folders, load_case
 from macros.project import CASES_DIR, TEMPLATES_DIR
 from macros.vocabulary import Vocabulary
@@ -33,6 +34,17 @@ SITE_SECTION = "kasus"
 
 # The reports of the build in progress: set by the hook in on_config, read by page macros.
 current_build: dict = {}
+
+PROFILES = ("public", "internal")
+
+
+def publication_profile() -> str:
+    """`public` (default: the open portfolio) or `internal` (the campus archive): set by `casebook build --profile`."""
+    profile = os.environ.get("CASEBOOK_PROFILE", "public")
+    if profile not in PROFILES:
+        raise CaseDataError([Problem("CASEBOOK_PROFILE", 1, 1, "", f"profil `{profile}` tidak dikenal",
+                                     "pilih public atau internal")])
+    return profile
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,9 @@ field, Indonesian message — and no traceback.
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import os
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -17,6 +19,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
 from macros.errors import CaseDataError
+from macros.privacy.gate import all_needles, scan_published
+from macros.privacy.media import strip_metadata
 from macros.pdf.assemble import ChapterPage
 from macros.pdf.settings import load_pdf_settings
 from macros.pdf import pool
@@ -75,8 +79,26 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             for item in sorted(media.rglob("*")):
                 if item.is_file() and not item.name.startswith("."):
                     uri = f"{SITE_SECTION}/{slug}/media/{item.relative_to(media).as_posix()}"
-                    files.append(File.generated(config, uri, abs_src_path=str(item)))
+                    files.append(File.generated(config, uri, abs_src_path=str(_without_metadata(item, site.root))))
     return files
+
+
+def _without_metadata(item: Path, root: Path) -> Path:
+    """Photos are published without EXIF/XMP/IPTC (GPS, time, device): a cleaned copy in the cache."""
+    data = item.read_bytes()
+    try:
+        cleaned = strip_metadata(item.name, data)
+    except ValueError as exc:
+        raise PluginError(f"{item}: {exc}; simpan ulang foto itu dari aplikasi foto") from None
+    if cleaned == data:
+        return item
+    target = root / ".cache" / "casebook" / "media" / f"{hashlib.sha256(cleaned).hexdigest()[:32]}{item.suffix.lower()}"
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        temporary.write_bytes(cleaned)
+        temporary.replace(target)
+    return target
 
 
 def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
@@ -117,13 +139,16 @@ def on_env(env, config: MkDocsConfig, files: Files):
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Write one PDF per report; a failing report is named and fails the build after the others are written."""
+    """Write one PDF per report; a failing report is named and fails the build after the others are written.
+    Then prove that no private string of any report reached the site or a PDF."""
     pending = current_build.get("pdf_pending")
     if pending is None:
+        _refuse_leaks(Path(config.site_dir), {})
         return
     failed = []
     outcomes = pending.finish()
     pool.finish_build()
+    _refuse_leaks(Path(config.site_dir), pending.print_texts)
     for outcome in outcomes:
         if outcome.error:
             failed.append(outcome.slug)
@@ -134,3 +159,20 @@ def on_post_build(config: MkDocsConfig) -> None:
             log.info(f"PDF {outcome.slug}: {outcome.pages} halaman, {outcome.seconds:.1f} detik")
     if failed:
         raise PluginError(f"PDF tidak dapat dibuat untuk: {', '.join(failed)} (PDF laporan lain sudah ditulis)")
+
+
+def _refuse_leaks(site_dir: Path, print_texts: dict[str, str]) -> None:
+    """The last gate: any private string in the output removes that output and fails the build."""
+    site = current_build["site"]
+    leaks = scan_published(site_dir, all_needles(site.cases.values(), site.root), print_texts)
+    if not leaks:
+        return
+    for leak in leaks:
+        leaked = site_dir.parent / leak.where
+        if leaked.is_file():
+            leaked.unlink()  # never leave a leaking page or PDF on disk
+        else:  # the print HTML of a PDF: remove that PDF
+            slug = leak.where.split(" ")[0]
+            (site_dir / pdf_url(slug)).unlink(missing_ok=True)
+    lines = "\n".join(sorted({leak.format() for leak in leaks}))
+    raise PluginError(f"Data pribadi dari rahasia.yml ditemukan di hasil build (berkas itu dihapus):\n{lines}")

@@ -69,6 +69,7 @@ class PendingPdfs:
     cached: dict[str, tuple[Path, Path]] = field(default_factory=dict)           # slug -> (cache file, target)
     running: dict[str, tuple[Future | RenderJob, Path, Path]] = field(default_factory=dict)
     failed: dict[str, str] = field(default_factory=dict)                          # slug -> message (not even assembled)
+    print_texts: dict[str, str] = field(default_factory=dict)                     # "<slug> (PDF)" -> its print HTML
 
     def finish(self) -> list[PdfOutcome]:
         """Wait for the renders, write every PDF to its place; results in the order the jobs came."""
@@ -111,6 +112,7 @@ def start_pdfs(jobs: list[tuple[RenderJob, list[Path], Path]], cache: Path,
     failed = failed or {}
     pending = PendingPdfs(cache, [job.slug for job, _, _ in jobs] + list(failed), failed=dict(failed))
     for job, files, target in jobs:
+        pending.print_texts[f"{job.slug} (PDF: teks dan metadata)"] = job.front_html + job.body_html
         cached = cache / f"{job_key(job, files)}.pdf"
         if cached.is_file() and cached.with_suffix(".halaman").is_file():
             pending.cached[job.slug] = (cached, target)

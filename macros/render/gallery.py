@@ -8,8 +8,11 @@ from macros.schema.appendix import Foto
 from macros.schema.types import format_date
 
 
-def publishable(photo: Foto) -> bool:
-    """Public site rule: consent given, and never a recognisable face of a child."""
+def publishable(photo: Foto, profile: str = "public") -> bool:
+    """Public profile: consent given, and never a recognisable face of a child.
+    Internal profile (the campus's own archive and the submission): every photo."""
+    if profile == "internal":
+        return True
     return photo.publication_consent and not (photo.minor and photo.face_visible)
 
 

@@ -15,6 +15,7 @@ from macros.schema.client import Klien
 from macros.schema.evaluation import Evaluasi
 from macros.schema.front import KataPengantar, Laporan, Pengesahan, Praktikan
 from macros.schema.plan import Intervensi, RencanaIntervensi
+from macros.schema.privacy import Privasi
 from macros.schema.process import CatatanTahap, KonferensiKasus, Persetujuan, Rujukan, Terminasi, Wawancara
 
 
@@ -43,6 +44,7 @@ class Case(Model):
     conclusion: Simpulan | None = F("simpulan", "BAB VI Simpulan dan Rekomendasi.", None)
     references: list[Pustaka] = F("pustaka", "Daftar pustaka (format APA dibuat otomatis).", default_factory=list)
     appendices: Lampiran | None = F("lampiran", "Lampiran.", None)
+    privacy: Privasi | None = F("privasi", "Pengecualian pemeriksa privasi (teks yang sengaja boleh terbit, dengan alasan).", None)
 
     @property
     def is_draft(self) -> bool:

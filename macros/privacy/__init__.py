@@ -1,0 +1,1 @@
+"""Privacy gate: private identity file, identity patterns, output leak scan, photo metadata stripping."""

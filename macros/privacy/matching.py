@@ -1,0 +1,77 @@
+"""Finding a private string in published text, whatever its case, accents or spacing.
+
+Both sides are folded the same way: Unicode decomposed, accents dropped, lower case,
+every run of non-letters/non-digits turned into one space. "Siti  Nur'Aini", "SITI
+NUR AINI" and "Sití Nur-aini" then all read "siti nur aini". Names of eight letters or
+more are also looked for with the spaces taken out ("sitinuraini"), which catches a name
+written without spaces or split by markup. Numbers (NIK, phone) are compared digit by
+digit, with +62 read as 0. Initials are matched as a whole upper-case word.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+_NUMBER_RUN = re.compile(r"\+?\d[\d\s().-]*\d")
+_TAG = re.compile(r"<[^<>]{0,2000}>")
+_ATTRIBUTE = re.compile(r"""=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+
+
+def _attribute_values(tag: re.Match) -> str:
+    values = _ATTRIBUTE.findall(tag.group(0))
+    return " " + " ".join(a or b or c for a, b, c in values) + " " if values else ""
+
+
+def fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    return " " + _NON_WORD.sub(" ", plain).strip() + " "
+
+
+def digits(text: str) -> str:
+    only = re.sub(r"\D", "", text)
+    return "0" + only[2:] if only.startswith("62") else only
+
+
+@dataclass(frozen=True)
+class Needle:
+    """One private string and what it is, for the message (e.g. 'nama asli klien')."""
+
+    text: str
+    what: str
+    kind: str = "teks"  # "teks" | "angka" | "inisial"
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """Published text folded once, for many needles."""
+
+    raw: str
+    folded: str
+    squashed: str
+    numbers: tuple[str, ...]
+
+    @classmethod
+    def of(cls, raw: str) -> Prepared:
+        # Markup inside a name ("<b>Sri</b> Wulandari") must not hide it: tags are taken out first,
+        # but their attribute values (alt, title, <meta content=...>) are text too and stay.
+        folded = fold(_TAG.sub(_attribute_values, raw))
+        return cls(raw, folded, folded.replace(" ", ""), tuple(digits(run) for run in _NUMBER_RUN.findall(raw)))
+
+
+def contains(text: Prepared, needle: Needle) -> bool:
+    if needle.kind == "angka":
+        wanted = digits(needle.text)
+        return len(wanted) >= 6 and any(wanted in run for run in text.numbers)
+    if needle.kind == "inisial":
+        return re.search(rf"(?<![A-Za-z]){re.escape(needle.text)}(?![A-Za-z])", text.raw) is not None
+    target = fold(needle.text)
+    if not target.strip():
+        return False
+    if target in text.folded:
+        return True
+    compact = target.replace(" ", "")
+    return len(compact) >= 8 and compact in text.squashed

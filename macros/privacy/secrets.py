@@ -1,0 +1,114 @@
+"""The private identity file of a report, `cases/<slug>/rahasia.yml`: never published, never committed.
+
+A student may write down here who the client and the people around them really are —
+names, NIK, phone numbers, address, birth date — so that Casebook can prove that none of
+it appears anywhere in what is published. The file is read only to build that list of
+strings to look for ("needles"); nothing from it is ever rendered.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from macros.errors import Problem, display_path
+from macros.loading import Locator, translate_error
+from macros.privacy.matching import Needle
+from macros.schema.base import F, Model
+from macros.schema.types import MONTHS, Tanggal, Teks
+from macros.yaml_source import YamlSyntaxError, parse_yaml
+
+SECRETS_FILE = "rahasia.yml"
+GITIGNORE_LINE = SECRETS_FILE
+
+
+class OrangRahasia(Model):
+    """A real person behind a pseudonym code."""
+
+    name: Teks = F("nama", "Nama lengkap asli.")
+    nickname: Teks | None = F("panggilan", "Nama panggilan, bila dipakai sehari-hari.", None)
+    initials: Teks | None = F("inisial", "Inisial asli (dibuat dari nama bila kosong).", None)
+    role: Teks | None = F("peran", "Peran, misalnya 'ibu klien'.", None)
+    nik: Teks | None = F("nik", "Nomor Induk Kependudukan (16 angka).", None)
+    family_card: Teks | None = F("no_kk", "Nomor Kartu Keluarga.", None)
+    phones: list[Teks] = F("telepon", "Nomor telepon/HP.", default_factory=list)
+    email: Teks | None = F("email", "Alamat e-mail.", None)
+    address: Teks | None = F("alamat", "Alamat rumah.", None)
+    birth_date: Tanggal | None = F("tanggal_lahir", "Tanggal lahir.", None)
+
+
+class Rahasia(Model):
+    client: OrangRahasia = F("klien", "Identitas asli klien.")
+    others: list[OrangRahasia] = F("orang_lain", "Keluarga dan significant others dengan identitas asli.", default_factory=list)
+    other_strings: list[Teks] = F("lainnya", "Teks lain yang tidak boleh terbit (nama sekolah, nama kampung, ...).",
+                                  default_factory=list)
+
+
+@dataclass(frozen=True)
+class Secrets:
+    needles: tuple[Needle, ...]
+    client_initials: str | None
+
+
+def initials_of(name: str) -> str:
+    return "".join(word[0] for word in name.replace("-", " ").split() if word[0].isalpha()).upper()
+
+
+def _date_forms(day: dt.date) -> list[str]:
+    d, m, y = day.day, day.month, day.year
+    forms = [f"{d} {MONTHS[m - 1]} {y}", f"{d:02d} {m:02d} {y}", f"{d} {m} {y}", f"{y} {m:02d} {d:02d}"]
+    return list(dict.fromkeys(forms))
+
+
+def _person_needles(person: OrangRahasia, who: str) -> list[Needle]:
+    needles = [Needle(person.name, f"nama asli {who}")]
+    if person.nickname:
+        needles.append(Needle(person.nickname, f"nama panggilan {who}"))
+    for number, what in ((person.nik, "NIK"), (person.family_card, "nomor KK"), *((p, "nomor telepon") for p in person.phones)):
+        if number:
+            needles.append(Needle(number, f"{what} {who}", "angka"))
+    if person.email:
+        needles.append(Needle(person.email, f"e-mail {who}"))
+    if person.address:
+        needles.append(Needle(person.address, f"alamat {who}"))
+        street = person.address.split(",")[0]
+        if street != person.address and len(street) >= 8:
+            needles.append(Needle(street, f"alamat {who}"))
+    if person.birth_date:
+        needles += [Needle(form, f"tanggal lahir {who}") for form in _date_forms(person.birth_date)]
+    return needles
+
+
+def needles_of(secrets: Rahasia, client_code: str) -> Secrets:
+    client = secrets.client
+    needles = _person_needles(client, "klien")
+    initials = client.initials or initials_of(client.name)
+    if len(initials) >= 2 and initials != client_code:
+        needles.append(Needle(initials, "inisial asli klien", "inisial"))
+    for person in secrets.others:
+        needles += _person_needles(person, person.role or "orang lain")
+    needles += [Needle(text, "teks rahasia") for text in secrets.other_strings]
+    return Secrets(tuple(needles), initials)
+
+
+def load_secrets(folder: Path, root: Path | None, client_code: str) -> tuple[Secrets | None, list[Problem]]:
+    """The report's secrets, or None without a rahasia.yml; a broken file is an error (never a silent skip)."""
+    path = folder / SECRETS_FILE
+    if not path.is_file():
+        return None, []
+    shown = display_path(path, root)
+    try:
+        document = parse_yaml(path.read_text(encoding="utf-8"))
+    except YamlSyntaxError as exc:
+        return None, [Problem(shown, p.line, p.column, "", p.message, p.hint) for p in exc.problems]
+    except UnicodeDecodeError:
+        return None, [Problem(shown, 1, 1, "", "berkas bukan teks UTF-8", "simpan ulang berkas dengan encoding UTF-8")]
+    locator = Locator(shown, document)
+    try:
+        secrets = Rahasia.model_validate(document.data or {})
+    except ValidationError as exc:
+        return None, [translate_error(e, locator) for e in exc.errors(include_url=False)]
+    return needles_of(secrets, client_code), []
