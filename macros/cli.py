@@ -19,13 +19,12 @@ from pathlib import Path
 
 from macros.completeness import completeness
 from macros.errors import Problem, display_path
-from macros.loading import CASE_FILE, LoadResult, case_folders, load_case
+from macros.loading import CASE_FILE, SLUG, LoadResult, case_folders, load_case
 from macros.privacy.secrets import SECRETS_FILE
 from macros.project import SCHEMA_FILE, TEMPLATES_DIR, ProjectConfig, load_project
 from macros.schema_export import schema_text
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 class UsageError(Exception):
@@ -72,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def cmd_new(args: argparse.Namespace, project: ProjectConfig) -> int:
     slug = args.slug
-    if not SLUG.match(slug):
+    if not SLUG.fullmatch(slug):
         raise UsageError(f"nama laporan `{slug}` tidak valid: gunakan huruf kecil, angka dan tanda hubung, misalnya ln-hikari-2024")
     target = project.cases_dir / slug
     if target.exists():

@@ -7,6 +7,8 @@ act on, each pointing at the line and column of the value (or key) at fault.
 
 from __future__ import annotations
 
+import re
+
 import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +21,7 @@ from macros.model_paths import YamlPath, format_path, keys_of, model_at
 from macros.schema import Case
 from macros.schema.types import PLACEHOLDER
 from macros.vocabulary import DEFAULT_VOCABULARY, Vocabulary
-from macros.yaml_source import YamlDocument, YamlSyntaxError, parse_yaml
+from macros.yaml_source import MAX_BYTES, YamlDocument, YamlSyntaxError, parse_yaml
 
 CASE_FILE = "kasus.yml"
 
@@ -58,6 +60,9 @@ class LoadResult:
         return [p for p in self.problems if not p.is_error]
 
 
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
 def case_folders(directory: Path) -> list[Path]:
     """Report folders directly inside `directory` (those holding kasus.yml), sorted; hidden ones skipped."""
     if not directory.is_dir():
@@ -85,9 +90,16 @@ def load_case(folder: Path, *, vocabulary: Vocabulary = DEFAULT_VOCABULARY, root
     slug = folder.name
     path = folder / CASE_FILE
     shown = display_path(path, root)
+    if not SLUG.fullmatch(slug) or len(slug) > 64:
+        # The slug becomes a URL and a file name: only a safe alphabet, never a path trick.
+        return LoadResult(slug, folder, None, [Problem(shown, 1, 1, "", f"nama folder laporan `{slug}` tidak valid",
+                                                       "gunakan huruf kecil, angka dan tanda hubung, misalnya ln-hikari-2024")])
     if not path.is_file():
         return LoadResult(slug, folder, None, [Problem(shown, 1, 1, "", f"berkas {CASE_FILE} tidak ditemukan",
                                                        f"buat dengan `casebook new {slug}`")])
+    if path.stat().st_size > MAX_BYTES:  # refuse before reading: a huge file must not cost memory or time
+        return LoadResult(slug, folder, None, [Problem(shown, 1, 1, "", f"berkas terlalu besar (lebih dari {MAX_BYTES // 1_000_000} MB)",
+                                                       "simpan foto dan lampiran besar di folder media/, bukan di kasus.yml")])
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:

@@ -77,6 +77,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         media = site.root / CASES_DIR / slug / "media"
         if media.is_dir():
             for item in sorted(media.rglob("*")):
+                if not item.resolve().is_relative_to(media.resolve()):
+                    # A symlink out of the report folder would publish whatever it points at.
+                    raise PluginError(f"{item.relative_to(site.root)}: berkas media menunjuk ke luar folder laporan; "
+                                      "salin berkasnya ke folder media/ (jangan pakai tautan simbolik)")
                 if item.is_file() and not item.name.startswith("."):
                     uri = f"{SITE_SECTION}/{slug}/media/{item.relative_to(media).as_posix()}"
                     files.append(File.generated(config, uri, abs_src_path=str(_without_metadata(item, site.root))))

@@ -150,24 +150,44 @@ def _tab_problems(text: str) -> list[SourceProblem]:
     return problems
 
 
+MAX_BYTES = 2_000_000   # a report's data is tens of kilobytes; megabytes mean a mistake or an attack
+MAX_DEPTH = 40          # the deepest real report structure is under 10 levels
+
+
 def parse_yaml(text: str) -> YamlDocument:
-    """Parse one YAML document into plain data with marks; raise YamlSyntaxError."""
+    """Parse one YAML document into plain data with marks; raise YamlSyntaxError.
+
+    Hostile input is refused quickly with a message: files over MAX_BYTES, nesting deeper
+    than MAX_DEPTH, and aliases (`*nama`), whose repeated expansion can blow a small file
+    up to gigabytes ("billion laughs").
+    """
+    if len(text.encode("utf-8")) > MAX_BYTES:
+        raise YamlSyntaxError([SourceProblem(1, 1, (), f"berkas terlalu besar (lebih dari {MAX_BYTES // 1_000_000} MB)",
+                                             "simpan foto dan lampiran besar di folder media/, bukan di berkas YAML")])
     tabs = _tab_problems(text)
     if tabs:
         raise YamlSyntaxError(tabs)
     try:
-        root = yaml.compose(text, Loader=_FastLoader)
-    except yaml.YAMLError:
-        root = _compose_explaining_errors(text)
+        try:
+            root = yaml.compose(text, Loader=_FastLoader)
+        except yaml.YAMLError:
+            root = _compose_explaining_errors(text)
+    except RecursionError:
+        raise YamlSyntaxError([_too_deep(1, 1, ())]) from None
     doc = YamlDocument(data=None)
     if root is None:
         doc.data = {}
         return doc
     problems: list[SourceProblem] = []
-    doc.data = _convert(root, (), doc, problems)
+    doc.data = _convert(root, (), doc, problems, set())
     if problems:
         raise YamlSyntaxError(problems)
     return doc
+
+
+def _too_deep(line: int, column: int, path: Path_) -> SourceProblem:
+    return SourceProblem(line, column, path, f"struktur bersarang terlalu dalam (lebih dari {MAX_DEPTH} tingkat)",
+                         "periksa indentasi dan tanda kurung [ ] { } yang tidak ditutup")
 
 
 def _compose_explaining_errors(text: str) -> Node | None:
@@ -184,7 +204,14 @@ def _mark(node: Node) -> tuple[int, int]:
     return (node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-def _convert(node: Node, path: Path_, doc: YamlDocument, problems: list[SourceProblem]) -> Any:
+def _convert(node: Node, path: Path_, doc: YamlDocument, problems: list[SourceProblem], seen: set[int]) -> Any:
+    if id(node) in seen and not isinstance(node, ScalarNode) or len(path) > MAX_DEPTH:
+        line, col = _mark(node)
+        problems.append(_too_deep(line, col, path) if len(path) > MAX_DEPTH else
+                        SourceProblem(line, col, path, "alias YAML (`*nama`) tidak didukung",
+                                      "tulis nilainya lengkap di setiap tempat"))
+        return None
+    seen.add(id(node))
     doc.value_marks[path] = _mark(node)
     if node.tag not in _KNOWN_TAGS:
         line, col = _mark(node)
@@ -195,7 +222,7 @@ def _convert(node: Node, path: Path_, doc: YamlDocument, problems: list[SourcePr
     if isinstance(node, ScalarNode):
         return _scalar(node)
     if isinstance(node, SequenceNode):
-        return [_convert(item, path + (index,), doc, problems) for index, item in enumerate(node.value)]
+        return [_convert(item, path + (index,), doc, problems, seen) for index, item in enumerate(node.value)]
     assert isinstance(node, MappingNode)
     result: dict[str, Any] = {}
     for key_node, value_node in node.value:
@@ -214,7 +241,7 @@ def _convert(node: Node, path: Path_, doc: YamlDocument, problems: list[SourcePr
                                           f"pertama kali di baris {first_line}; hapus salah satunya"))
             continue
         doc.key_marks[path + (key,)] = (line, col)
-        result[key] = _convert(value_node, path + (key,), doc, problems)
+        result[key] = _convert(value_node, path + (key,), doc, problems, seen)
     return result
 
 

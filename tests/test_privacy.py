@@ -237,3 +237,30 @@ def test_photo_profiles_public_drops_unconsented_and_child_faces_internal_keeps_
     assert not Image.open(published).getexif()   # the copy on the site has no GPS, no camera
     if profile == "public":
         assert "2 foto tidak ditampilkan di situs publik" in html
+
+
+# --- paths and names ---------------------------------------------------------------------------------
+
+def test_report_folders_need_a_safe_name(tmp_path):
+    folder = write_case_variant(tmp_path, None, (FIXTURE / "kasus.yml").read_text(encoding="utf-8"), name="Laporan Saya")
+    code, out = run_cli(["check", str(folder)])
+    assert code == 1 and "nama folder laporan `Laporan Saya` tidak valid" in out
+
+
+def test_a_media_symlink_out_of_the_report_fails_the_build(tmp_path):
+    project = _project_copy(tmp_path)
+    folder = project / "cases" / "ts-contoh-2024"
+    shutil.copytree(FIXTURE, folder)
+    outside = tmp_path / "di-luar.txt"
+    outside.write_text("rahasia di luar proyek", encoding="utf-8")
+    (folder / "media" / "tautan.txt").symlink_to(outside)
+    result = build(project, tmp_path / "site", tmp_path / "cache")
+    assert result.returncode == 1
+    assert "berkas media menunjuk ke luar folder laporan" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "site" / "kasus" / "ts-contoh-2024" / "media" / "tautan.txt").exists()
+
+
+def test_a_photo_path_escaping_the_report_is_refused(tmp_path):
+    folder = write_case_variant(tmp_path, "berkas: media/foto.svg", "berkas: ../../../etc/passwd")
+    code, out = run_cli(["check", str(folder)])
+    assert code == 1 and "berkas `../../../etc/passwd` berada di luar folder laporan" in out

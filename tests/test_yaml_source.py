@@ -67,7 +67,48 @@ def test_fast_and_explaining_parsers_agree_on_data_and_marks():
         docs = []
         for loader in (_FastLoader, _Loader):
             doc = YamlDocument(data=None)
-            doc.data = _convert(yaml.compose(text, Loader=loader), (), doc, [])
+            doc.data = _convert(yaml.compose(text, Loader=loader), (), doc, [], set())
             docs.append(doc)
         assert docs[0].data == docs[1].data
         assert docs[0].value_marks == docs[1].value_marks and docs[0].key_marks == docs[1].key_marks
+
+
+# --- hostile input: refused fast, with little memory, with a message -----------------------------
+
+def _refused_quickly(text: str) -> list[str]:
+    import time
+    import tracemalloc
+
+    tracemalloc.start()
+    started = time.perf_counter()
+    with pytest.raises(YamlSyntaxError) as refused:
+        parse_yaml(text)
+    seconds = time.perf_counter() - started
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert seconds < 1.0 and peak < 100_000_000, (seconds, peak)
+    return [p.message for p in refused.value.problems]
+
+
+def test_alias_expansion_bomb_is_refused():
+    levels = ['a: &a ["x","x","x","x","x","x","x","x","x"]']
+    levels += [f"{chr(98 + i)}: &{chr(98 + i)} [{','.join([f'*{chr(97 + i)}'] * 9)}]" for i in range(8)]
+    messages = _refused_quickly("\n".join(levels) + "\n")
+    assert "alias YAML (`*nama`) tidak didukung" in messages
+
+
+@pytest.mark.parametrize("depth", [41, 5000])
+def test_deeply_nested_documents_are_refused(depth):
+    messages = _refused_quickly("a: " + "[" * depth + "]" * depth + "\n")
+    assert messages == ["struktur bersarang terlalu dalam (lebih dari 40 tingkat)"]
+
+
+def test_oversized_files_are_refused_before_parsing(tmp_path):
+    assert _refused_quickly("catatan: " + "x" * 2_100_000 + "\n") == ["berkas terlalu besar (lebih dari 2 MB)"]
+    from macros.loading import load_case
+
+    folder = tmp_path / "besar"
+    folder.mkdir()
+    (folder / "kasus.yml").write_text("catatan: " + "x" * 2_100_000 + "\n", encoding="utf-8")
+    result = load_case(folder)
+    assert [p.message for p in result.errors] == ["berkas terlalu besar (lebih dari 2 MB)"]
