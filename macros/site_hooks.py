@@ -21,6 +21,7 @@ from mkdocs.utils import get_relative_url
 from macros.errors import CaseDataError
 from macros.privacy.gate import all_needles, scan_published
 from macros.privacy.media import strip_metadata
+from macros.privacy.sanitize import sanitize
 from macros.pdf.assemble import ChapterPage
 from macros.pdf.settings import load_pdf_settings
 from macros.pdf import pool
@@ -106,9 +107,13 @@ def _without_metadata(item: Path, root: Path) -> Path:
 
 
 def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
-    """Keep each chapter's body as rendered: the PDF is made of the very same HTML."""
+    """Report pages are sanitised (no script from anything a student wrote), then kept as rendered:
+    the PDF is made of the very same HTML."""
     slug = slug_of_page(page.file.src_uri)
-    if slug is not None and slug in current_build["chapters"]:
+    if slug is None:
+        return html
+    html = sanitize(html)
+    if slug in current_build["chapters"]:
         current_build["chapters"][slug].append(ChapterPage(page.file.name + ".md", page.url, html))
     return html
 
