@@ -8,6 +8,7 @@ for anything a student can cause.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import shutil
 import subprocess
@@ -180,15 +181,41 @@ def cmd_schema(args: argparse.Namespace, project: ProjectConfig) -> int:
 
 
 def _mkdocs(*arguments: str, project: ProjectConfig, profile: str = "public") -> int:
-    import os
-
     env = dict(os.environ, CASEBOOK_PROFILE=profile)
     return subprocess.call([sys.executable, "-m", "mkdocs", *arguments], cwd=project.root, env=env)
 
 
+STAGING_PREFIX = ".site-baru-"
+PREVIOUS_PREFIX = ".site-lama-"
+
+
+def _recover_interrupted_build(root: Path, site: Path) -> None:
+    """A build killed mid-way leaves only hidden folders: put the last good site back, drop the rest."""
+    previous = sorted(root.glob(f"{PREVIOUS_PREFIX}*"))
+    if not site.exists() and previous:
+        previous[-1].rename(site)  # killed between the two renames of a swap: the old site comes back
+    for leftover in [*root.glob(f"{STAGING_PREFIX}*"), *root.glob(f"{PREVIOUS_PREFIX}*")]:
+        shutil.rmtree(leftover, ignore_errors=True)
+
+
 def cmd_build(args: argparse.Namespace, project: ProjectConfig) -> int:
-    code = _mkdocs("build", "--strict", project=project, profile=args.profile)
-    return EXIT_OK if code == 0 else EXIT_DATA
+    """Build beside the site and swap at the end: a failed or killed build never leaves a half-written site/."""
+    site = project.root / "site"
+    _recover_interrupted_build(project.root, site)
+    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=project.root))
+    code = _mkdocs("build", "--strict", "--site-dir", str(staging), project=project, profile=args.profile)
+    if code != 0:
+        shutil.rmtree(staging, ignore_errors=True)
+        if site.exists():
+            print("casebook: build gagal; situs sebelumnya di site/ tetap utuh.", file=sys.stderr)
+        return EXIT_DATA
+    previous = None
+    if site.exists():
+        previous = site.rename(project.root / f"{PREVIOUS_PREFIX}{os.getpid()}")
+    staging.rename(site)
+    if previous is not None:
+        shutil.rmtree(previous, ignore_errors=True)
+    return EXIT_OK
 
 
 def cmd_serve(args: argparse.Namespace, project: ProjectConfig) -> int:
