@@ -487,3 +487,19 @@ def test_render_cover_toc_bab4_and_long_table_pages_to_png(site, long_table):
             grey = image.convert("L")
             dark = sum(grey.histogram()[:128])
             assert dark > 500, f"{name}.png is (nearly) blank"
+
+
+def _page_background(page) -> bytes | None:
+    """The form a page paints first over its whole area (WeasyPrint's @page background), if any."""
+    match = re.search(rb"^q\n0 0 [\d.]+ [\d.]+ re\nW\nn\n/(x\d+) Do", page.Contents.read_bytes().split(b"cm\n", 2)[-1])
+    return page.Resources.XObject["/" + match.group(1).decode()].read_bytes() if match else None
+
+
+def test_draft_reports_carry_a_draf_mark_on_every_page_and_approved_ones_none(site):
+    with pikepdf.open(pdf_of(site, "ajs-kartini-2024")) as draft:   # no approval date: a draft
+        backgrounds = [_page_background(page) for page in draft.pages]
+        assert all(backgrounds) and len(set(backgrounds)) == 1
+        assert len(re.findall(rb"[lc]\n", backgrounds[0])) > 20   # the word drawn as outlines, not text
+    assert all("DRAF" not in text for text in page_texts(pdf_of(site, "ajs-kartini-2024")))
+    with pikepdf.open(pdf_of(site, "ln-hikari-2024")) as approved:
+        assert not any(_page_background(page) for page in approved.pages)

@@ -12,6 +12,7 @@ from macros.pdf.assemble import ChapterPage, build_print_html
 from macros.pdf.build import PendingPdfs, cache_folder, start_pdfs
 from macros.pdf.render import RenderJob
 from macros.pdf.settings import PdfSettings, profile_css
+from macros.pdf.watermark import watermark_css
 from macros.render.numbering import NumberingError
 from macros.schema import Case
 from macros.site import SITE_SECTION, SiteCases, current_build
@@ -58,7 +59,9 @@ def start_site_pdfs(site: SiteCases, chapters: dict[str, list[ChapterPage]], num
         except NumberingError as exc:  # e.g. an unknown ref(): the page itself fails the build with this message
             failed[slug] = str(exc)
             continue
-        job = RenderJob(slug, document.front_html, document.body_html, css, settings.variant, settings.tagged,
+        # Until the report has an approval date, every page carries a diagonal DRAF mark.
+        page_css = css + (watermark_css() if loaded.case.is_draft else "")
+        job = RenderJob(slug, document.front_html, document.body_html, page_css, settings.variant, settings.tagged,
                         (str(site.root.resolve()),))
         jobs.append((job, document.files + ([logo] if logo else []), site_dir / pdf_url(slug)))
     return start_pdfs(jobs, cache_folder(site.root), executor, failed)
