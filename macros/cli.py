@@ -18,7 +18,7 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from macros.completeness import completeness
+from macros.completeness import checklist, completeness
 from macros.errors import Problem, display_path
 from macros.loading import CASE_FILE, SLUG, LoadResult, case_folders, load_case
 from macros.privacy.secrets import SECRETS_FILE
@@ -48,6 +48,7 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="periksa data laporan")
     check.add_argument("paths", nargs="*", metavar="PATH", help="folder laporan, kasus.yml, atau folder berisi laporan")
     check.add_argument("--strict", action="store_true", help="peringatan juga dianggap gagal")
+    check.add_argument("--rinci", action="store_true", help="tampilkan status setiap bagian laporan (kelengkapan)")
     schema = commands.add_parser("schema", help="cetak JSON Schema kasus.yml")
     schema.add_argument("--output", type=Path, help="tulis ke berkas ini alih-alih layar")
     build = commands.add_parser("build", help="bangun situs (dan PDF) ke folder site/")
@@ -160,7 +161,12 @@ def cmd_check(args: argparse.Namespace, project: ProjectConfig) -> int:
         tally = completeness(result.loaded.case)
         status = "draf" if result.loaded.case.is_draft else "disetujui"
         print(f"{result.slug}: {tally.summary} ({status})")
-        if tally.empty:
+        if args.rinci:
+            marks = {"terisi": "✓", "belum terisi": "✗", "opsional, kosong": "–", "perlu diperiksa": "⚠"}
+            for row in checklist(result.loaded.case, result.warnings):
+                notes = f" ({'; '.join(row.notes)})" if row.notes else ""
+                print(f"  {marks[row.status]} {row.name}: {row.status}{notes}")
+        elif tally.empty:
             print("  belum terisi: " + ", ".join(p.label if p.label == p.group else f"{p.group} {p.label}" for p in tally.empty))
     elapsed = time.perf_counter() - started
     print(f"{len(results)} laporan diperiksa dalam {elapsed:.2f} detik: {errors} galat, {warnings} peringatan.")

@@ -97,3 +97,47 @@ class Completeness:
 def completeness(case: Case) -> Completeness:
     filled = [p for p in PARTS if p.filled(case)]
     return Completeness(filled, [p for p in PARTS if not p.filled(case)])
+
+
+STATUS_FILLED, STATUS_EMPTY, STATUS_OPTIONAL, STATUS_WARNING = "terisi", "belum terisi", "opsional, kosong", "perlu diperiksa"
+
+
+@dataclass(frozen=True)
+class PartStatus:
+    part: Part
+    status: str
+    notes: tuple[str, ...] = ()
+
+    @property
+    def name(self) -> str:
+        return self.part.label if self.part.label == self.part.group else f"{self.part.group} {self.part.label}"
+
+
+def checklist(case: Case, warnings: list | None = None) -> list[PartStatus]:
+    """Every part of the campus structure with its status; a filled part with a warning is 'perlu diperiksa'.
+
+    A warning belongs to the part whose data path is the longest prefix of the warning's field;
+    a warning about a whole section belongs to every part of it.
+    """
+    from macros.model_paths import format_path
+
+    prefixes = [format_path(part.path) for part in PARTS]
+    notes: dict[int, list[str]] = {}
+    for warning in warnings or []:
+        owners = [i for i, prefix in enumerate(prefixes)
+                  if warning.field_path == prefix or warning.field_path.startswith(prefix + ".")
+                  or warning.field_path.startswith(prefix + "[")]
+        if owners:
+            notes.setdefault(max(owners, key=lambda i: len(prefixes[i])), []).append(warning.message)
+        else:  # a warning about a whole section (e.g. `pendahuluan` missing) concerns each of its parts
+            for i, prefix in enumerate(prefixes):
+                if prefix.startswith(warning.field_path + "."):
+                    notes.setdefault(i, []).append(warning.message)
+    rows = []
+    for index, part in enumerate(PARTS):
+        found = tuple(notes.get(index, ()))
+        if not part.filled(case):
+            rows.append(PartStatus(part, STATUS_EMPTY if part.required else STATUS_OPTIONAL, found))
+        else:
+            rows.append(PartStatus(part, STATUS_WARNING if found else STATUS_FILLED, found))
+    return rows

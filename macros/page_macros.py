@@ -351,6 +351,15 @@ class PageMacros:
         loaded = self._case()
         return card(loaded, self._site().vocabulary, "./", f"{loaded.slug}.pdf" if pdf_enabled() else None)
 
+    def kelengkapan(self) -> str:
+        """Checklist of every part of the campus structure: terisi / belum terisi / perlu diperiksa.
+        Call: `{{ kelengkapan() }}`"""
+        from macros.completeness import checklist
+        from macros.render.html import checklist_table
+
+        loaded = self._case()
+        return checklist_table(checklist(loaded.case, self._site().warnings.get(loaded.slug, [])))
+
     def judul_laporan(self) -> str:
         """The report title, escaped. Call: `{{ judul_laporan() }}`"""
         return str(escape(self._case().case.report.title))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from macros.errors import CaseDataError, Problem
@@ -14,6 +14,7 @@ from macros.vocabulary import Vocabulary
 # Chapter pages of a report in report order: file name -> navigation title.
 CHAPTERS: dict[str, str] = {
     "index.md": "Ringkasan",
+    "kelengkapan.md": "Kelengkapan",
     "daftar-tabel.md": "Daftar Tabel",
     "daftar-gambar.md": "Daftar Gambar",
     "daftar-lampiran.md": "Daftar Lampiran",
@@ -31,6 +32,8 @@ TEMPLATE_NEEDS = {"daftar-pustaka.md": "pustaka", "lampiran.md": "lampiran", "da
                   "bab-2-landasan-konseptual.md": "landasan", "bab-5-praktik-baik.md": "praktik_baik",
                   "bab-6-simpulan.md": "simpulan"}
 SITE_SECTION = "kasus"
+# Pages for the campus and the supervisor, never on the public portfolio.
+INTERNAL_ONLY = {"kelengkapan.md"}
 
 # The reports of the build in progress: set by the hook in on_config, read by page macros.
 current_build: dict = {}
@@ -52,12 +55,15 @@ class SiteCases:
     root: Path
     cases: dict[str, LoadedCase]
     vocabulary: Vocabulary
+    warnings: dict[str, list] = field(default_factory=dict)
 
     def page_source(self, slug: str, chapter: str) -> Path | None:
         """The student's own page if present, else the default template, else None.
 
         A template whose data the report lacks (no references: no Daftar Pustaka) is left out.
         """
+        if chapter in INTERNAL_ONLY and publication_profile() != "internal":
+            return None
         own = self.root / CASES_DIR / slug / chapter
         if own.is_file():
             return own
@@ -70,15 +76,16 @@ class SiteCases:
 
 def load_site_cases(root: Path, vocabulary: Vocabulary) -> SiteCases:
     """Every report under cases/, validated; any data error fails the build with all messages."""
-    problems, cases = [], {}
+    problems, cases, warnings = [], {}, {}
     for folder in case_folders(root / CASES_DIR):
         result = load_case(folder, vocabulary=vocabulary, root=root)
         problems.extend(result.errors)
         if result.loaded:
             cases[result.slug] = result.loaded
+            warnings[result.slug] = result.warnings
     if problems:
         raise CaseDataError(problems)
-    return SiteCases(root, cases, vocabulary)
+    return SiteCases(root, cases, vocabulary, warnings)
 
 
 def slug_of_page(src_uri: str) -> str | None:

@@ -1,0 +1,44 @@
+"""Completeness checklist: every part of the campus structure, in `casebook check --rinci` and on the internal site."""
+
+from __future__ import annotations
+
+import re
+
+from macros.completeness import PARTS, checklist
+from macros.errors import Problem, Severity
+from macros.loading import load_case
+from tests.helpers import FIXTURE, ROOT, run_cli, write_case_variant
+from tests.test_pdf import build
+
+
+def test_every_part_gets_a_status_and_a_warning_marks_a_filled_part_for_review():
+    case = load_case(ROOT / "cases" / "ln-hikari-2024").loaded.case
+    rows = checklist(case)
+    assert [r.part for r in rows] == PARTS
+    assert {r.status for r in rows} <= {"terisi", "belum terisi", "opsional, kosong"}
+    warning = Problem("kasus.yml", 1, 1, "asesmen.bpss.sosial", "contoh peringatan", severity=Severity.WARNING)
+    flagged = [r for r in checklist(case, [warning]) if r.status == "perlu diperiksa"]
+    assert [r.name for r in flagged] == ["BAB IV Asesmen BPSS"] and flagged[0].notes == ("contoh peringatan",)
+
+
+def test_check_rinci_lists_every_part_with_its_mark(tmp_path):
+    code, out = run_cli(["check", "--rinci", str(ROOT / "cases" / "ajs-kartini-2024")])
+    assert code == 0
+    lines = [line for line in out.splitlines() if re.match(r"  [✓✗–⚠] ", line)]
+    assert len(lines) == len(PARTS)
+    assert "  – Bagian awal Lembar pengesahan: opsional, kosong" in lines
+    assert "  ✓ BAB IV Asesmen BPSS: terisi" in lines
+    # The small fixture lacks required chapters: they show as ✗ with the checker's note.
+    folder = write_case_variant(tmp_path, None, (FIXTURE / "kasus.yml").read_text(encoding="utf-8"))
+    code, out = run_cli(["check", "--rinci", str(folder)])
+    assert re.search(r"  ✗ BAB I Latar belakang: belum terisi \(bagian \"BAB I\" \(`pendahuluan`\) belum diisi\)", out), out
+
+
+def test_the_checklist_page_exists_on_the_internal_site_only(tmp_path):
+    internal = build(ROOT, tmp_path / "internal", tmp_path / "cache", CASEBOOK_PROFILE="internal", CASEBOOK_PDF="0")
+    public = build(ROOT, tmp_path / "public", tmp_path / "cache", CASEBOOK_PDF="0")
+    assert internal.returncode == 0 and public.returncode == 0, internal.stderr + public.stderr
+    page = (tmp_path / "internal" / "kasus" / "ajs-kartini-2024" / "kelengkapan" / "index.html").read_text(encoding="utf-8")
+    assert "– opsional, kosong" in page and "✓ terisi" in page and f"dari {len(PARTS)} bagian terisi" in page
+    assert not (tmp_path / "public" / "kasus" / "ajs-kartini-2024" / "kelengkapan").exists()
+    assert "Kelengkapan" not in (tmp_path / "public" / "kasus" / "ajs-kartini-2024" / "index.html").read_text(encoding="utf-8")
