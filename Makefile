@@ -7,8 +7,9 @@ BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 # Debian packages the project needs: Chromium for the browser tests (driven by Playwright),
 # Liberation Serif (metric-compatible with Times New Roman) for the PDF, poppler-utils
-# (pdftoppm, pdftotext) for the PDF tests. WeasyPrint's Pango comes with the OS.
-OS_PACKAGES := chromium fonts-liberation2 poppler-utils
+# (pdftoppm, pdftotext) for the PDF tests, librsvg2-bin (rsvg-convert) for pandoc to put SVG
+# diagrams and photos into the Word export. WeasyPrint's Pango comes with the OS.
+OS_PACKAGES := chromium fonts-liberation2 poppler-utils librsvg2-bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: build test check site schema serve clean os-deps bench

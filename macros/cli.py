@@ -54,6 +54,12 @@ def _parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="bangun situs (dan PDF) ke folder site/")
     build.add_argument("--profile", choices=["public", "internal"], default="public", help="profil publikasi")
     commands.add_parser("serve", help="jalankan situs di http://127.0.0.1:8000 dan muat ulang saat berkas berubah")
+    export = commands.add_parser("export", help="ekspor laporan ke Word (.docx) untuk komentar pembimbing")
+    export.add_argument("slug", help="nama folder laporan, misalnya ln-hikari-2024")
+    export.add_argument("--docx", action="store_true", required=True, help="format Word (saat ini satu-satunya format)")
+    export.add_argument("--output", type=Path, help="berkas tujuan (bawaan: <slug>.docx di folder ini)")
+    export.add_argument("--profile", choices=["public", "internal"], default="internal",
+                        help="profil foto (bawaan internal: salinan untuk pembimbing)")
     return parser
 
 
@@ -61,7 +67,8 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         project = load_project()
-        handler = {"new": cmd_new, "check": cmd_check, "schema": cmd_schema, "build": cmd_build, "serve": cmd_serve}
+        handler = {"new": cmd_new, "check": cmd_check, "schema": cmd_schema, "build": cmd_build, "serve": cmd_serve,
+                   "export": cmd_export}
         return handler[args.command](args, project)
     except UsageError as exc:
         print(f"casebook: {exc}", file=sys.stderr)
@@ -221,6 +228,32 @@ def cmd_build(args: argparse.Namespace, project: ProjectConfig) -> int:
     staging.rename(site)
     if previous is not None:
         shutil.rmtree(previous, ignore_errors=True)
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace, project: ProjectConfig) -> int:
+    """The report as a Word document: build its pages (no PDF), then pandoc with the campus reference styles."""
+    from macros.export.docx import html_to_docx, word_ready_html
+    from macros.pdf.settings import load_pdf_settings
+    from macros.project import casebook_settings_of
+
+    if not (project.cases_dir / args.slug / CASE_FILE).is_file():
+        raise UsageError(f"laporan `{args.slug}` tidak ditemukan di {display_path(project.cases_dir, project.root)}/")
+    target = (args.output or Path.cwd() / f"{args.slug}.docx").resolve()
+    with tempfile.TemporaryDirectory() as work:
+        html_dir = Path(work) / "html"
+        html_dir.mkdir()
+        env = dict(os.environ, CASEBOOK_PROFILE=args.profile, CASEBOOK_PDF="0", CASEBOOK_EXPORT_HTML=str(html_dir))
+        code = subprocess.call([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(Path(work) / "site")],
+                               cwd=project.root, env=env)
+        if code != 0:
+            return EXIT_DATA
+        front = (html_dir / f"{args.slug}.front.html").read_text(encoding="utf-8")
+        body = (html_dir / f"{args.slug}.body.html").read_text(encoding="utf-8")
+        settings = load_pdf_settings(casebook_settings_of(project.root), project.root / "mkdocs.yml")
+        html_to_docx(word_ready_html(front, body), target, settings.print_profile,
+                     [project.cases_dir / args.slug, Path(work) / "site"])
+    print(f"Dokumen Word ditulis ke {display_path(target, project.root)}")
     return EXIT_OK
 
 

@@ -46,6 +46,14 @@ def casebook_settings(mkdocs_config: dict[str, Any] | None) -> dict[str, Any]:
     return extra.get("casebook") or {}
 
 
+def casebook_settings_of(root: Path) -> dict[str, Any]:
+    """`extra.casebook` of the project's mkdocs.yml (tags such as !ENV ignored)."""
+    config_file = root / "mkdocs.yml"
+    if not config_file.is_file():
+        return {}
+    return casebook_settings(yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader))
+
+
 def load_project(root: Path | None = None) -> ProjectConfig:
     root = find_root(root)
     config_file = root / "mkdocs.yml"

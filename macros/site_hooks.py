@@ -25,7 +25,7 @@ from macros.privacy.sanitize import sanitize
 from macros.pdf.assemble import ChapterPage
 from macros.pdf.settings import load_pdf_settings
 from macros.pdf import pool
-from macros.pdf.site_pdfs import pdf_enabled, pdf_url, start_site_pdfs
+from macros.pdf.site_pdfs import pdf_enabled, pdf_url, print_documents, start_site_pdfs
 from macros.project import CASES_DIR, casebook_settings
 from macros.render.numbering import NumberingError, ReportNumbering, resolve_markers
 from macros.site import CHAPTERS, SITE_SECTION, SiteCases, current_build, load_site_cases, slug_of_page
@@ -140,6 +140,13 @@ def on_post_page(output: str, page, config: MkDocsConfig) -> str:
 def on_env(env, config: MkDocsConfig, files: Files):
     """Every chapter is rendered by now: start the PDFs, which render while MkDocs writes the site."""
     current_build["pdf_pending"] = None
+    export_dir = os.environ.get("CASEBOOK_EXPORT_HTML")
+    if export_dir:  # `casebook export`: the print HTML of every report, for pandoc
+        documents, _ = print_documents(current_build["site"], current_build["chapters"], current_build["numbering"],
+                                       current_build["pdf"], files)
+        for slug, document in documents.items():
+            Path(export_dir, f"{slug}.front.html").write_text(document.front_html, encoding="utf-8")
+            Path(export_dir, f"{slug}.body.html").write_text(document.body_html, encoding="utf-8")
     if pdf_enabled():
         current_build["pdf_pending"] = start_site_pdfs(
             current_build["site"], current_build["chapters"], current_build["numbering"], current_build["pdf"],

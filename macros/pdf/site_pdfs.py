@@ -8,7 +8,7 @@ from pathlib import Path
 
 from mkdocs.structure.files import Files
 
-from macros.pdf.assemble import ChapterPage, build_print_html
+from macros.pdf.assemble import ChapterPage, PrintDocument, build_print_html
 from macros.pdf.build import PendingPdfs, cache_folder, start_pdfs
 from macros.pdf.render import RenderJob
 from macros.pdf.settings import PdfSettings, profile_css
@@ -39,26 +39,39 @@ def creation_date(case: Case) -> str:
     return f"{day.isoformat()}T00:00:00Z"
 
 
+def print_documents(site: SiteCases, chapters: dict[str, list[ChapterPage]], numbering: dict, settings: PdfSettings,
+                    files: Files) -> tuple[dict[str, PrintDocument], dict[str, str]]:
+    """Every report's print HTML (for its PDF, and for the Word export); reports that cannot be assembled, by slug."""
+    profile = settings.print_profile
+    logo = (site.root / profile.logo).resolve() if profile.logo else None
+
+    def source_of(uri: str) -> Path | None:
+        file = files.get_file_from_path(uri)
+        return Path(file.abs_src_path) if file is not None and file.abs_src_path else None
+
+    documents, failed = {}, {}
+    for slug, loaded in site.cases.items():
+        try:
+            documents[slug] = build_print_html(loaded.case, chapters.get(slug, []), numbering[slug], source_of=source_of,
+                                               toc_depth=settings.toc_depth, created=creation_date(loaded.case),
+                                               logo_src=logo.as_uri() if logo else None)
+        except NumberingError as exc:  # e.g. an unknown ref(): the page itself fails the build with this message
+            failed[slug] = str(exc)
+    return documents, failed
+
+
 def start_site_pdfs(site: SiteCases, chapters: dict[str, list[ChapterPage]], numbering: dict, settings: PdfSettings,
                     files: Files, site_dir: Path, executor=None) -> PendingPdfs:
     """Assemble every report's print HTML and start rendering; call .finish() on the result to write the PDFs."""
     profile = settings.print_profile
     logo = (site.root / profile.logo).resolve() if profile.logo else None
     css = profile_css(profile)
-
-    def source_of(uri: str) -> Path | None:
-        file = files.get_file_from_path(uri)
-        return Path(file.abs_src_path) if file is not None and file.abs_src_path else None
-
-    jobs, failed = [], {}
+    documents, failed = print_documents(site, chapters, numbering, settings, files)
+    jobs = []
     for slug, loaded in site.cases.items():
-        try:
-            document = build_print_html(loaded.case, chapters.get(slug, []), numbering[slug], source_of=source_of,
-                                        toc_depth=settings.toc_depth, created=creation_date(loaded.case),
-                                        logo_src=logo.as_uri() if logo else None)
-        except NumberingError as exc:  # e.g. an unknown ref(): the page itself fails the build with this message
-            failed[slug] = str(exc)
+        if slug not in documents:
             continue
+        document = documents[slug]
         # Until the report has an approval date, every page carries a diagonal DRAF mark.
         page_css = css + (watermark_css() if loaded.case.is_draft else "")
         job = RenderJob(slug, document.front_html, document.body_html, page_css, settings.variant, settings.tagged,

@@ -1,0 +1,1 @@
+"""Other formats of a report: the Word document for supervisors."""
