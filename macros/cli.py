@@ -161,6 +161,11 @@ def cmd_check(args: argparse.Namespace, project: ProjectConfig) -> int:
             print(problem.format())
         errors += len(result.errors)
         warnings += len(result.warnings)
+    first = next((p for r in results for p in r.errors if p.field_path), None)
+    if first:
+        anchor = re.sub(r"\[\d+\]", "", first.field_path)
+        print(f"Keterangan setiap kolom ada di Panduan › Rujukan kasus.yml, misalnya "
+              f"http://127.0.0.1:8000/panduan/skema/#{anchor} (jalankan `casebook serve`).")
     for result in results:
         if result.loaded is None:
             print(f"{result.slug}: tidak dapat dibaca ({len(result.errors)} galat)")

@@ -27,6 +27,8 @@ from macros.pdf.settings import load_pdf_settings
 from macros.pdf import pool
 from macros.pdf.site_pdfs import pdf_enabled, pdf_url, print_documents, start_site_pdfs
 from macros.project import CASES_DIR, casebook_settings
+from macros.render.schema_reference import schema_reference
+from macros.render.macro_reference import macro_reference
 from macros.render.numbering import NumberingError, ReportNumbering, resolve_markers
 from macros.site import CHAPTERS, SITE_SECTION, SiteCases, current_build, load_site_cases, slug_of_page
 from macros.vocabulary import build_vocabulary
@@ -70,6 +72,15 @@ def _navigation(nav: list | None, site: SiteCases) -> list:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     site = current_build["site"]
+    # Reference pages of the Panduan, generated from the code so they never go stale.
+    example = next(iter(site.cases.values()), None)
+    generated = {
+        "panduan/skema.md": schema_reference(site.vocabulary, example.document.data if example else {}),
+        "panduan/makro.md": macro_reference(),
+    }
+    for uri, markdown in generated.items():
+        # {% raw %}: the examples show Jinja-like text that mkdocs-macros must not run.
+        files.append(File.generated(config, uri, content="{% raw %}\n" + markdown + "\n{% endraw %}\n"))
     for slug in site.cases:
         for name in CHAPTERS:
             source = site.page_source(slug, name)

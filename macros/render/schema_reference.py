@@ -1,0 +1,99 @@
+"""The schema reference page (Panduan › Rujukan kasus.yml), generated from the models at build time.
+
+Every field of kasus.yml with its path, kind, whether it is required, its Indonesian
+description and an example taken from the first example report. Each row carries an
+anchor equal to its path (`#asesmen.bpss`), which error messages point to.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from markupsafe import escape
+
+from macros.schema_export import case_json_schema
+from macros.vocabulary import Vocabulary
+
+
+def _resolve(node: dict, defs: dict) -> dict:
+    if "$ref" in node:
+        target = defs[node["$ref"].split("/")[-1]]
+        return {**target, **{k: v for k, v in node.items() if k != "$ref"}}
+    if "anyOf" in node:  # Optional[X]: the non-null branch
+        branches = [b for b in node["anyOf"] if b.get("type") != "null"]
+        if len(branches) == 1:
+            return {**_resolve(branches[0], defs), **{k: v for k, v in node.items() if k != "anyOf"}}
+    return node
+
+
+def _kind(node: dict, defs: dict) -> str:
+    node = _resolve(node, defs)
+    if "enum" in node:
+        return "pilihan: " + ", ".join(f"`{v}`" for v in node["enum"][:12]) + (" …" if len(node["enum"]) > 12 else "")
+    kind = node.get("type")
+    if kind == "array":
+        return "daftar " + _kind(node.get("items", {}), defs).replace("bagian", "bagian", 1)
+    if kind == "object" or "properties" in node:
+        return "bagian"
+    if kind == "integer":
+        bounds = f" ({node['minimum']}–{node['maximum']})" if "minimum" in node and "maximum" in node else ""
+        return "bilangan bulat" + bounds
+    if kind == "boolean":
+        return "`true`/`false`"
+    if kind == "string":
+        pattern = node.get("pattern", "")
+        return "kode samaran" if "A-Z" in pattern else "teks"
+    return "nilai"
+
+
+def _example(data: Any, path: list[str]) -> str:
+    value = data
+    for key in path:
+        while isinstance(value, list):
+            value = value[0] if value else None
+        if not isinstance(value, dict) or key not in value:
+            return ""
+        value = value[key]
+    while isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, (dict, type(None))):
+        return ""
+    text = " ".join(str(value).split())
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def _rows(node: dict, defs: dict, path: list[str], data: Any, out: list[tuple[str, str, str, str, str]]) -> None:
+    node = _resolve(node, defs)
+    if node.get("type") == "array":
+        _rows(node.get("items", {}), defs, path, data, out)
+        return
+    required = set(node.get("required", []))
+    for key, child in (node.get("properties") or {}).items():
+        child_path = path + [key]
+        resolved = _resolve(child, defs)
+        out.append((".".join(child_path), _kind(child, defs), "wajib" if key in required else "opsional",
+                    child.get("description") or resolved.get("description", ""), _example(data, child_path)))
+        target = resolved.get("items", resolved) if resolved.get("type") == "array" else resolved
+        if "properties" in _resolve(target, defs) and len(child_path) < 6:
+            _rows(resolved, defs, child_path, data, out)
+
+
+def schema_reference(vocabulary: Vocabulary, example: Any) -> str:
+    """Markdown of the whole reference; one table per top-level section."""
+    schema = case_json_schema(vocabulary)
+    defs = schema.get("$defs", {})
+    rows: list[tuple[str, str, str, str, str]] = []
+    _rows(schema, defs, [], example, rows)
+    parts = ["# Rujukan kasus.yml\n",
+             "Setiap kolom `kasus.yml`: jenis isinya, wajib atau tidak, keterangannya, dan contoh dari laporan "
+             "contoh. Pesan galat `casebook check` menunjuk ke baris di halaman ini (misalnya `#asesmen.bpss`).\n"]
+    section = None
+    for path, kind, needed, description, example in rows:
+        top = path.split(".")[0]
+        if top != section:
+            section = top
+            parts.append(f'\n## {escape(top)} {{#{escape(top)}-bagian}}\n\n| Kolom | Jenis | Wajib | Keterangan | Contoh |\n|---|---|---|---|---|')
+        example_cell = f"`{escape(example)}`" if example else ""
+        parts.append(f'| <span id="{escape(path)}"></span>`{escape(path)}` | {kind} | {needed} | '
+                     f"{escape(description).replace('|', '/')} | {example_cell.replace('|', '/')} |")
+    return "\n".join(parts) + "\n"

@@ -1,0 +1,52 @@
+"""The Panduan: reference pages generated from the code, linked from `casebook check`."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from macros.page_macros import PageMacros
+from tests.helpers import ROOT, run_cli, write_case_variant
+from tests.test_pdf import build
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    base = tmp_path_factory.mktemp("panduan")
+    result = build(ROOT, base / "site", base / "cache", CASEBOOK_PDF="0")
+    assert result.returncode == 0, result.stderr
+    return base / "site"
+
+
+def test_schema_reference_has_an_anchor_and_a_row_for_every_field(site):
+    from macros.model_paths import keys_of
+    from macros.schema import Case
+
+    html = (site / "panduan" / "skema" / "index.html").read_text(encoding="utf-8")
+    anchors = set(re.findall(r'<span id="([^"]+)"></span>', html))
+    assert {"laporan.judul", "asesmen.bpss", "asesmen.bpss.biologis", "klien.kode", "privasi.izinkan.alasan"} <= anchors
+    assert len(anchors) > 250
+    row = re.search(r'<span id="laporan.tahun"></span>.*?</tr>', html, re.S).group(0)
+    assert "bilangan bulat (2000–2100)" in row and "wajib" in row and "Tahun laporan" in row and "2024" in row
+    assert set(keys_of(Case)) <= anchors  # every top-level section has its row
+
+
+def test_macro_reference_lists_every_page_macro_with_its_call(site):
+    html = (site / "panduan" / "makro" / "index.html").read_text(encoding="utf-8")
+    public = [n for n in dir(PageMacros) if not n.startswith("_") and n != "register"]
+    for name in public:
+        assert f"<code>{name}</code>" in html, name
+    assert "{{ ecomap() }}" in html and "{{ tabel_wawancara() }}" in html
+
+
+def test_panduan_pages_are_in_the_navigation(site):
+    home = (site / "index.html").read_text(encoding="utf-8")
+    for title in ("Menulis YAML", "Makro halaman", "Rujukan kasus.yml", "Privasi", "PDF Laporan"):
+        assert title in home
+
+
+def test_check_points_to_the_field_in_the_reference(tmp_path):
+    folder = write_case_variant(tmp_path, "usia: 40", "usia: empat puluh")
+    code, out = run_cli(["check", str(folder)])
+    assert code == 1 and "http://127.0.0.1:8000/panduan/skema/#klien.usia" in out
