@@ -56,6 +56,7 @@ class SiteCases:
     cases: dict[str, LoadedCase]
     vocabulary: Vocabulary
     warnings: dict[str, list] = field(default_factory=dict)
+    problems: list = field(default_factory=list)  # only under `mkdocs serve`: the reports left out, and why
 
     def page_source(self, slug: str, chapter: str) -> Path | None:
         """The student's own page if present, else the default template, else None.
@@ -74,8 +75,12 @@ class SiteCases:
         return template if template.is_file() else None
 
 
-def load_site_cases(root: Path, vocabulary: Vocabulary) -> SiteCases:
-    """Every report under cases/, validated; any data error fails the build with all messages."""
+def load_site_cases(root: Path, vocabulary: Vocabulary, *, keep_going: bool = False) -> SiteCases:
+    """Every report under cases/, validated; any data error fails the build with all messages.
+
+    With `keep_going` (the live preview), reports with errors are left out and their problems kept,
+    so the browser can show them instead of a silently stale page.
+    """
     problems, cases, warnings = [], {}, {}
     for folder in case_folders(root / CASES_DIR):
         result = load_case(folder, vocabulary=vocabulary, root=root)
@@ -83,9 +88,9 @@ def load_site_cases(root: Path, vocabulary: Vocabulary) -> SiteCases:
         if result.loaded:
             cases[result.slug] = result.loaded
             warnings[result.slug] = result.warnings
-    if problems:
+    if problems and not keep_going:
         raise CaseDataError(problems)
-    return SiteCases(root, cases, vocabulary, warnings)
+    return SiteCases(root, cases, vocabulary, warnings, problems)
 
 
 def slug_of_page(src_uri: str) -> str | None:

@@ -11,8 +11,11 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import re
+import sys
 from pathlib import Path
 
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -22,9 +25,9 @@ from macros.errors import CaseDataError
 from macros.privacy.gate import all_needles, scan_published
 from macros.privacy.media import strip_metadata
 from macros.privacy.sanitize import sanitize
+from macros.pdf import pool
 from macros.pdf.assemble import ChapterPage
 from macros.pdf.settings import load_pdf_settings
-from macros.pdf import pool
 from macros.pdf.site_pdfs import pdf_enabled, pdf_url, print_documents, start_site_pdfs
 from macros.project import CASES_DIR, casebook_settings
 from macros.render.schema_reference import schema_reference
@@ -34,8 +37,13 @@ from macros.site import CHAPTERS, SITE_SECTION, SiteCases, current_build, load_s
 from macros.vocabulary import build_vocabulary
 
 log = logging.getLogger("mkdocs.plugins.casebook")
+_serving = False  # `mkdocs serve`: data errors are shown in the browser too, not only in the terminal
+
+
 def on_startup(command: str, dirty: bool) -> None:
-    pool.configure(one_shot=command != "serve")
+    global _serving
+    _serving = command == "serve"
+    pool.configure(one_shot=not _serving)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -47,9 +55,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except CaseDataError as exc:
         raise PluginError("Pengaturan PDF di mkdocs.yml tidak valid:\n" + str(exc)) from None
     try:
-        site = load_site_cases(config_file.parent, vocabulary)
+        site = load_site_cases(config_file.parent, vocabulary, keep_going=_serving)
     except CaseDataError as exc:
         raise PluginError("Data laporan tidak valid:\n" + str(exc)) from None
+    for problem in site.problems:  # only while serving: the terminal and every page show them
+        # Printed, not logged: in strict mode a logged error would abort the preview it is meant to explain.
+        print(f"GALAT   -  {problem.format()}", file=sys.stderr)
     current_build["site"] = site
     if pdf_enabled():
         pool.warm_up(len(site.cases))  # workers import WeasyPrint on the other core while pages render
@@ -139,6 +150,7 @@ def on_page_context(context: dict, page, config: MkDocsConfig, nav) -> dict:
 
 def on_post_page(output: str, page, config: MkDocsConfig) -> str:
     """Every page has been rendered by now: resolve references and lists of tables/figures."""
+    output = _with_error_banner(output, current_build["site"].problems)
     slug = slug_of_page(page.file.src_uri)
     if slug is None:
         return output
@@ -203,3 +215,16 @@ def _refuse_leaks(site_dir: Path, print_texts: dict[str, str]) -> None:
             (site_dir / pdf_url(slug)).unlink(missing_ok=True)
     lines = "\n".join(sorted({leak.format() for leak in leaks}))
     raise PluginError(f"Data pribadi dari rahasia.yml ditemukan di hasil build (berkas itu dihapus):\n{lines}")
+
+
+def _with_error_banner(output: str, problems: list) -> str:
+    """Under `casebook serve`, the data errors on top of every page: the student sees them where they look."""
+    if not problems:
+        return output
+    items = "".join(f"<li><code>{escape(p.format())}</code></li>" for p in problems[:30])
+    more = f"<li>… dan {len(problems) - 30} lagi (lihat terminal)</li>" if len(problems) > 30 else ""
+    banner = (f'<div class="casebook-galat-data" role="alert"><p><strong>Data laporan belum valid.</strong> '
+              f"Laporan yang bergalat tidak ditampilkan sampai diperbaiki; halaman dimuat ulang saat Anda menyimpan.</p>"
+              f"<ul>{items}{more}</ul></div>")
+    body = re.search(r"<body[^>]*>", output)
+    return output[:body.end()] + banner + output[body.end():] if body else banner + output

@@ -50,3 +50,44 @@ def test_check_points_to_the_field_in_the_reference(tmp_path):
     folder = write_case_variant(tmp_path, "usia: 40", "usia: empat puluh")
     code, out = run_cli(["check", str(folder)])
     assert code == 1 and "http://127.0.0.1:8000/panduan/skema/#klien.usia" in out
+
+
+def test_serve_shows_data_errors_in_the_browser_and_the_terminal(tmp_path):
+    import shutil
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    from tests.helpers import FIXTURE
+    from tests.test_site_build import _project_copy
+
+    project = _project_copy(tmp_path)
+    shutil.copytree(FIXTURE, project / "cases" / "ts-contoh-2024")
+    shutil.copytree(FIXTURE, project / "cases" / "xy-rusak-2024")
+    broken = project / "cases" / "xy-rusak-2024" / "kasus.yml"
+    broken.write_text(broken.read_text(encoding="utf-8").replace("usia: 40", "usia: empat puluh"), encoding="utf-8")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    log = tmp_path / "serve.log"
+    env = dict(__import__("os").environ, NO_MKDOCS_2_WARNING="1", CASEBOOK_PDF="0")
+    with log.open("w") as out:
+        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "--no-livereload"],
+                                  cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT)
+    try:
+        page = ""
+        for _ in range(100):
+            try:
+                page = urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2).read().decode("utf-8")
+                break
+            except OSError:
+                time.sleep(0.2)
+        assert 'class="casebook-galat-data"' in page and "Data laporan belum valid" in page
+        assert "xy-rusak-2024/kasus.yml:21:9: klien.usia: harus berupa bilangan bulat" in page
+        assert "kasus/ts-contoh-2024/" in page  # the valid report is still there
+        assert "klien.usia: harus berupa bilangan bulat" in log.read_text(encoding="utf-8")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
