@@ -21,6 +21,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
+from macros.error_catalogue import faq_markdown
 from macros.errors import CaseDataError
 from macros.privacy.gate import all_needles, scan_published
 from macros.privacy.media import strip_metadata
@@ -88,6 +89,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     generated = {
         "panduan/skema.md": schema_reference(site.vocabulary, example.document.data if example else {}),
         "panduan/makro.md": macro_reference(),
+        "panduan/galat.md": faq_markdown(),
     }
     for uri, markdown in generated.items():
         # {% raw %}: the examples show Jinja-like text that mkdocs-macros must not run.

@@ -91,3 +91,18 @@ def test_serve_shows_data_errors_in_the_browser_and_the_terminal(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_error_faq_shows_what_the_checker_really_prints(site):
+    from html import unescape
+
+    from macros.error_catalogue import CATALOGUE, run
+
+    html = unescape((site / "panduan" / "galat" / "index.html").read_text(encoding="utf-8"))
+    text = re.sub(r"<[^>]+>", "", html)
+    assert len(CATALOGUE) >= 10
+    for mistake in CATALOGUE:
+        messages = run(mistake)
+        assert messages, f"the catalogue entry '{mistake.title}' no longer produces an error"
+        for message in messages:
+            assert message in text, message

@@ -1,0 +1,175 @@
+"""The error catalogue behind the Panduan's FAQ: common mistakes, run through the real checker.
+
+Each entry edits a small valid report and states what the student probably meant. The FAQ page
+shows the messages `casebook check` really prints for it, produced at build time, so the page
+can never drift from the checker.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+# A small, complete, valid report every entry edits (kept in step with tests/fixtures/valid_case).
+BASE = """laporan:
+  judul: Penguatan Kapasitas Klien TS
+  tahun: 2024
+  periode:
+    mulai: 19 Agustus 2024
+    selesai: 27 September 2024
+  kota: Bandung
+praktikan:
+  nama: Dewi Lestari
+  nrp: "2104001"
+  program_studi: Sarjana Terapan Pekerjaan Sosial
+  kampus: Politeknik Kesejahteraan Sosial Bandung
+  kelompok: Kelompok 1
+institusi:
+  nama: Sentra Contoh
+  setting: primer
+klien:
+  kode: TS
+  jenis_kelamin: perempuan
+  usia: 40
+  klaster: [kemiskinan]
+tahapan:
+  - tahap: engagement
+    tanggal: Selasa, 20 Agustus 2024
+    waktu: 09.00-10.00
+    proses: Perkenalan dengan klien.
+    hasil: [Relasi terbangun]
+  - tahap: intake
+    tanggal: 2024-08-21
+    proses: Klien setuju mengikuti proses pertolongan.
+    hasil: [Informasi awal diperoleh]
+wawancara:
+  - kegiatan: Wawancara dengan klien
+    tanggal: Kamis, 22 Agustus 2024
+    waktu: 10.00-11.00
+    hasil: Gejala masalah teridentifikasi.
+  - kegiatan: Wawancara dengan tetangga
+    tanggal: Jumat, 23 Agustus 2024
+    waktu: 14.00-14.30
+    hasil: Fakta pendukung diperoleh.
+asesmen:
+  tanggal_mulai: 22 Agustus 2024
+  tanggal_selesai: 26 Agustus 2024
+  proses: Wawancara dan observasi.
+  alat: [wawancara, observasi, ecomap]
+  ecomap:
+    sistem:
+      - {id: keluarga, nama: Keluarga, hubungan: kuat, arah: dua_arah}
+  gejala_masalah: [Pendapatan tidak tetap]
+  dampak_masalah: [Kebutuhan dasar sulit dipenuhi]
+  fokus_masalah: Keterbatasan keterampilan usaha.
+rencana_intervensi:
+  tanggal_mulai: 27 Agustus 2024
+  nama_program: Pelatihan usaha
+  sasaran: [Klien TS]
+  kegiatan:
+    - id: usaha
+      nama: Pelatihan usaha kecil
+      tujuan: {uraian: Klien menyusun rencana usaha, target: 1 rencana usaha, tenggat: dalam 14 hari}
+      pihak_terlibat: [Praktikan]
+      tanggal_mulai: 2 September 2024
+      tempat: Sentra Contoh
+      metode: casework
+      teknik: [modelling, support]
+      indikator: [Rencana usaha tersusun]
+intervensi:
+  sesi:
+    - kegiatan: usaha
+      judul: Menyusun rencana usaha
+      tanggal: Senin, 2 September 2024
+      waktu: 13.00-14.30
+      teknik: [modelling]
+      anggota: [TS]
+      proses: Klien mengamati contoh rencana usaha.
+    - kegiatan: usaha
+      judul: Menghitung modal
+      tanggal: Rabu, 4 September 2024
+      proses: Klien menghitung modal awal.
+evaluasi:
+  tanggal: 20 September 2024
+  hasil:
+    - {aspek: Keterampilan usaha, sebelum: Belum punya rencana, sesudah: Rencana usaha tersusun}
+  tas:
+    tugas:
+      - {uraian: Menyusun rencana, skor: 4}
+      - {uraian: Menghitung modal, skor: 2}
+    skor: 3
+  gas:
+    - {tujuan: Rencana usaha, skor: 1}
+terminasi:
+  tanggal: 25 September 2024
+  proses: Proses pertolongan diakhiri.
+lampiran:
+  daftar_hadir:
+    judul: Daftar hadir kelompok 1
+    jumlah_minggu: 2
+    baris:
+      - {nama: Dewi Lestari, nrp: "2104001", hadir: [true, true]}
+      - {nama: Rudi Hartono, nrp: "2104002", hadir: [true, false]}
+"""
+
+
+@dataclass(frozen=True)
+class Mistake:
+    title: str
+    old: str
+    new: str
+    explanation: str
+
+
+CATALOGUE = [
+    Mistake("Nama hari tidak cocok dengan tanggal", "tanggal: Selasa, 20 Agustus 2024", "tanggal: Senin, 20 Agustus 2024",
+            "Periksa kalender; tulis hari yang benar atau hapus nama harinya (20 Agustus 2024)."),
+    Mistake("Jam salah ketik", "waktu: 09.00-10.00", "waktu: 09.000-10.00",
+            "Jam ditulis JJ.MM, rentang dengan tanda hubung: 09.00-10.00."),
+    Mistake("Tahun salah ketik", "tanggal: Senin, 2 September 2024", "tanggal: Sabtu, 2 September 2023",
+            "Tanggal kegiatan harus di dalam periode praktikum; biasanya tahunnya salah ketik."),
+    Mistake("yes/no untuk benar/salah", "hadir: [true, true]", "hadir: [yes, true]",
+            "Casebook tidak menebak: tulis true atau false."),
+    Mistake("Menjorok dengan Tab", "  kota: Bandung", "\tkota: Bandung",
+            "YAML menolak karakter Tab; pakai dua spasi."),
+    Mistake("Salah ketik nama kunci", "  kota: Bandung", "  kotta: Bandung",
+            "Nama kunci harus persis seperti di Rujukan kasus.yml; saran di dalam kurung menunjukkan yang dimaksud."),
+    Mistake("Kolom wajib belum diisi", "  kota: Bandung\n", "",
+            "Setiap kolom wajib tercantum di Rujukan kasus.yml."),
+    Mistake("Kunci ditulis dua kali", "  kota: Bandung", "  kota: Bandung\n  kota: Bekasi",
+            "Hapus salah satunya; YAML tidak boleh punya kunci ganda dalam satu bagian."),
+    Mistake("Tanda kutip tidak ditutup", "judul: Penguatan Kapasitas Klien TS", 'judul: "Penguatan Kapasitas Klien TS',
+            "Tutup tanda kutip di baris yang sama."),
+    Mistake("Nama asli klien sebagai kode", "kode: TS", "kode: Tini Sulastri",
+            "Klien hanya ditulis dengan kode samaran (1–8 huruf kapital/angka), bukan nama."),
+    Mistake("Nomor HP di teks", "proses: Perkenalan dengan klien.", 'proses: "Perkenalan, klien memberi nomor 0812-3456-7890."',
+            "Nomor HP mengenali orang; hapus, atau izinkan bila itu nomor resmi lembaga (privasi.izinkan)."),
+]
+
+
+def run(mistake: Mistake) -> list[str]:
+    """The lines `casebook check` prints for this mistake (errors only), paths shown from the report folder."""
+    from macros.loading import load_case
+
+    assert BASE.count(mistake.old) >= 1, mistake.title
+    with tempfile.TemporaryDirectory() as work:
+        folder = Path(work) / "contoh-2024"
+        folder.mkdir()
+        (folder / "kasus.yml").write_text(BASE.replace(mistake.old, mistake.new, 1), encoding="utf-8")
+        result = load_case(folder, root=Path(work))
+        return [p.format() for p in result.errors]
+
+
+def faq_markdown() -> str:
+    from markupsafe import escape
+
+    parts = ["# Pesan galat yang sering muncul\n",
+             "Setiap contoh di bawah dijalankan melalui pemeriksa Casebook saat situs dibangun, jadi pesannya "
+             "persis seperti yang akan Anda lihat.\n"]
+    for mistake in CATALOGUE:
+        wrong = mistake.new.replace("\t", "⇥").strip() or "(kolom dihapus)"
+        messages = "\n".join(run(mistake)) or "(tidak ada pesan)"
+        parts.append(f"## {escape(mistake.title)}\n\nYang ditulis:\n\n```yaml\n{wrong}\n```\n\n"
+                     f"Pesan Casebook:\n\n```text\n{messages}\n```\n\n{escape(mistake.explanation)}\n")
+    return "\n".join(parts)
