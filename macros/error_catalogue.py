@@ -143,7 +143,7 @@ CATALOGUE = [
             "Tutup tanda kutip di baris yang sama."),
     Mistake("Nama asli klien sebagai kode", "kode: TS", "kode: Tini Sulastri",
             "Klien hanya ditulis dengan kode samaran (1–8 huruf kapital/angka), bukan nama."),
-    Mistake("Nomor HP di teks", "proses: Perkenalan dengan klien.", 'proses: "Perkenalan, klien memberi nomor 0812-3456-7890."',
+    Mistake("Nomor HP di teks", "proses: Perkenalan dengan klien.", 'proses: "Perkenalan, klien memberi nomor 0812-0000-1111."',
             "Nomor HP mengenali orang; hapus, atau izinkan bila itu nomor resmi lembaga (privasi.izinkan)."),
 ]
 
