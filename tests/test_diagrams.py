@@ -242,14 +242,7 @@ def test_same_data_gives_the_same_bytes():
 
 # --- on the site and in the PDF ------------------------------------------------------------------
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    from tests.test_pdf import build
-
-    base = tmp_path_factory.mktemp("diagram")
-    result = build(ROOT, base / "site", base / "cache")
-    assert result.returncode == 0, result.stderr
-    return base / "site"
+from tests.test_pdf import site  # noqa: E402,F401 — the examples built once with a fresh PDF cache
 
 
 def test_examples_show_their_diagrams_with_title_desc_and_a_folded_data_table(site):

@@ -408,11 +408,18 @@ def test_a_second_profile_changes_the_margins_by_config_alone(long_table, tmp_pa
     assert kampus - ringkas == pytest.approx(1 * cm, abs=0.2)
 
 
-def test_tagged_option_gives_a_tagged_pdf_a(tmp_path):
+def _fixture_project(tmp_path: Path, config_edit: tuple[str, str] | None = None) -> Path:
+    """The small fixture report in a project copy, optionally with one edit to its mkdocs.yml."""
     project = _project_copy(tmp_path)
     shutil.copytree(FIXTURE, project / "cases" / "ts-contoh-2024")
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("bertag: false", "bertag: true"), encoding="utf-8")
+    if config_edit:
+        config = project / "mkdocs.yml"
+        config.write_text(config.read_text(encoding="utf-8").replace(*config_edit), encoding="utf-8")
+    return project
+
+
+def test_tagged_option_gives_a_tagged_pdf_a(tmp_path):
+    project = _fixture_project(tmp_path, ("bertag: false", "bertag: true"))
     result = build(project, tmp_path / "site", tmp_path / "cache")
     assert result.returncode == 0, result.stderr
     with pikepdf.open(pdf_of(tmp_path / "site", "ts-contoh-2024")) as pdf:
@@ -422,8 +429,7 @@ def test_tagged_option_gives_a_tagged_pdf_a(tmp_path):
 
 
 def test_pdf_can_be_switched_off_for_one_build(tmp_path):
-    project = _project_copy(tmp_path)
-    shutil.copytree(FIXTURE, project / "cases" / "ts-contoh-2024")
+    project = _fixture_project(tmp_path)
     result = build(project, tmp_path / "site", tmp_path / "cache", CASEBOOK_PDF="0")
     assert result.returncode == 0, result.stderr
     assert not list((tmp_path / "site").rglob("*.pdf"))
@@ -431,10 +437,8 @@ def test_pdf_can_be_switched_off_for_one_build(tmp_path):
 
 
 def test_unknown_profile_is_refused_naming_the_config_line(tmp_path):
-    project = _project_copy(tmp_path)
-    shutil.copytree(FIXTURE, project / "cases" / "ts-contoh-2024")
+    project = _fixture_project(tmp_path, ("profil: kampus", "profil: kampsu"))
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("profil: kampus", "profil: kampsu"), encoding="utf-8")
     result = build(project, tmp_path / "site", tmp_path / "cache")
     assert result.returncode == 1
     line = next(n for n, text in enumerate(config.read_text().splitlines(), start=1) if "profil: kampsu" in text)
