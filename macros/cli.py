@@ -20,7 +20,7 @@ from pathlib import Path
 
 from macros.completeness import checklist, completeness
 from macros.errors import Problem, display_path
-from macros.loading import CASE_FILE, SLUG, LoadResult, case_folders, load_case
+from macros.loading import CASE_FILE, PLACEHOLDER_MESSAGE, SLUG, LoadResult, case_folders, load_case
 from macros.privacy.secrets import SECRETS_FILE
 from macros.project import SCHEMA_FILE, TEMPLATES_DIR, ProjectConfig, load_project
 from macros.schema_export import schema_text
@@ -166,6 +166,12 @@ def cmd_check(args: argparse.Namespace, project: ProjectConfig) -> int:
         anchor = re.sub(r"\[\d+\]", "", first.field_path)
         print(f"Keterangan setiap kolom ada di Panduan › Rujukan kasus.yml, misalnya "
               f"http://127.0.0.1:8000/panduan/skema/#{anchor} (jalankan `casebook serve`).")
+    for result in results:
+        placeholders = [p for p in result.errors if p.message == PLACEHOLDER_MESSAGE]
+        if placeholders:  # a fresh template: say where to start instead of leaving 100+ lines to scroll
+            first = min(placeholders, key=lambda p: p.line)
+            print(f"{result.slug}: {len(placeholders)} isian contoh `<<ISI ...>>` belum diganti; mulai dari "
+                  f"{first.file} baris {first.line} ({first.field_path}). Bagian yang tidak diperlukan boleh dihapus, kecuali laporan, praktikan, institusi dan klien.")
     for result in results:
         if result.loaded is None:
             print(f"{result.slug}: tidak dapat dibaca ({len(result.errors)} galat)")

@@ -61,6 +61,7 @@ class LoadResult:
 
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+PLACEHOLDER_MESSAGE = "masih berisi isian contoh"
 
 
 def case_folders(directory: Path) -> list[Path]:
@@ -116,7 +117,7 @@ def load_case(folder: Path, *, vocabulary: Vocabulary = DEFAULT_VOCABULARY, root
         return LoadResult(slug, folder, None, [locator.problem((), "isi kasus.yml harus berupa pemetaan `kunci: nilai`",
                                                                "mulai dengan `laporan:` di kolom pertama")])
     placeholders = list(_placeholder_paths(document.data))
-    problems = [locator.problem(p, "masih berisi isian contoh", "ganti dengan data laporan Anda, atau hapus bagian opsional ini")
+    problems = [locator.problem(p, PLACEHOLDER_MESSAGE, "ganti dengan data laporan Anda, atau hapus bagian opsional ini")
                 for p in placeholders]
     try:
         case = Case.model_validate(document.data, context={"vocabulary": vocabulary})

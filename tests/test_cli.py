@@ -36,6 +36,8 @@ def test_new_template_fails_check_only_on_placeholders(project):
     errors = [line for line in output.splitlines() if line.startswith("cases/budi-panti-2025/kasus.yml")]
     assert len(errors) > 50
     assert all("masih berisi isian contoh" in line for line in errors), [e for e in errors if "isian contoh" not in e][:3]
+    # The last screenful says how many there are and where to start.
+    assert f"budi-panti-2025: {len(errors)} isian contoh `<<ISI ...>>` belum diganti; mulai dari cases/budi-panti-2025/kasus.yml baris" in output
 
 
 def test_template_covers_every_section_of_the_model():
