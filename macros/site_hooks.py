@@ -32,7 +32,7 @@ from macros.pdf.settings import load_pdf_settings
 from macros.pdf.site_pdfs import pdf_enabled, pdf_url, print_documents, start_site_pdfs
 from macros.project import CASES_DIR, casebook_settings
 from macros.render.schema_reference import schema_reference
-from macros.render.macro_reference import macro_reference
+from macros.render.macro_reference import macro_examples, macro_reference
 from macros.render.numbering import NumberingError, ReportNumbering, resolve_markers
 from macros.site import CHAPTERS, SITE_SECTION, SiteCases, current_build, load_site_cases, slug_of_page
 from macros.vocabulary import build_vocabulary
@@ -88,7 +88,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     example = next(iter(site.cases.values()), None)
     generated = {
         "panduan/skema.md": schema_reference(site.vocabulary, example.document.data if example else {}),
-        "panduan/makro.md": macro_reference(),
+        "panduan/makro.md": macro_reference(macro_examples(site)),
         "panduan/galat.md": faq_markdown(),
     }
     for uri, markdown in generated.items():

@@ -37,7 +37,10 @@ def test_macro_reference_lists_every_page_macro_with_its_call(site):
     public = [n for n in dir(PageMacros) if not n.startswith("_") and n != "register"]
     for name in public:
         assert f"<code>{name}</code>" in html, name
-    assert "{{ ecomap() }}" in html and "{{ tabel_wawancara() }}" in html
+    assert "{{ ecomap() }}" in html and "{{ tabel_wawancara() }}" in html and "{{ foto_bagian('4.1') }}" in html
+    # In Indonesian, and with a link to a page where the macro's output can be seen.
+    assert "Ecomap klien sebagai gambar bernomor" in html and "drawn from" not in html
+    assert re.search(r'<code>ecomap</code>.*?href="\.\./\.\./kasus/ln-hikari-2024/bab-4-penanganan-kasus/"', html, re.S)
 
 
 def test_panduan_pages_are_in_the_navigation(site):

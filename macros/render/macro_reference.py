@@ -8,17 +8,86 @@ import re
 from markupsafe import escape
 
 
-def macro_reference() -> str:
+# What each macro does, in the students' language (the docstrings are the developers' English).
+HELP_ID = {
+    "ada": "Benar bila kasus.yml punya data di jalur itu; untuk bagian yang boleh kosong.",
+    "ada_foto": "Benar bila ada foto yang boleh terbit untuk subbab itu.",
+    "ada_tahap": "Benar bila ada catatan tahap itu (engagement, intake, kontrak, ...).",
+    "analisis_masalah": "Gejala, penyebab, dampak, fokus masalah, kebutuhan, dan sistem sumber.",
+    "bpss": "Hasil asesmen BPSS: aspek biologis, psikologis, sosial, spiritual.",
+    "catatan_tahap": "Catatan satu tahap (engagement/intake/kontrak): waktu, tempat, proses, hasil.",
+    "daftar_gambar": "Daftar Gambar laporan ini dengan tautan.",
+    "daftar_hadir": "Tabel daftar hadir per minggu (lampiran).",
+    "daftar_lampiran": "Daftar Lampiran laporan ini dengan tautan.",
+    "daftar_laporan": "Katalog semua laporan sebagai kartu (halaman beranda).",
+    "daftar_pustaka": "Daftar pustaka berformat APA, urut otomatis.",
+    "daftar_tabel": "Daftar Tabel laporan ini dengan tautan.",
+    "ecomap": "Ecomap klien sebagai gambar bernomor, beserta tabel datanya.",
+    "faktor_evaluasi": "Faktor pendukung dan penghambat.",
+    "foto_bagian": "Foto dokumentasi satu subbab sebagai gambar bernomor.",
+    "galeri_dokumentasi": "Semua foto dokumentasi yang boleh terbit (lampiran).",
+    "genogram": "Genogram klien sebagai gambar bernomor, beserta tabel datanya.",
+    "grafik_capaian": "Grafik skor TAS atau GAS per tugas dengan garis batas keberhasilan.",
+    "identitas_klien": "Tabel identitas klien (kode samaran, usia, klaster, ...).",
+    "ils": "Hasil Independent Living Skills per ranah.",
+    "isi": "Isi satu kolom kasus.yml sebagai teks, misalnya latar belakang.",
+    "judul_lampiran": "Judul lampiran bernomor (Lampiran 1, 2, ...).",
+    "judul_laporan": "Judul laporan.",
+    "kelengkapan": "Daftar periksa kelengkapan setiap bagian laporan.",
+    "konferensi_kasus": "Catatan konferensi kasus (CC1, CC2, ...).",
+    "kuadran_kekuatan": "Kuadran kekuatan sebagai tabel atau gambar bernomor.",
+    "linimasa": "Linimasa seluruh tahap pertolongan pada periode praktikum (gambar bernomor).",
+    "log_sesi": "Tabel jadwal sesi intervensi dan pertemuan kelompok.",
+    "persetujuan": "Catatan informed consent beserta butir persetujuannya.",
+    "proses_asesmen": "Waktu, tempat, alat, dan uraian proses asesmen.",
+    "ref": "Rujukan bertaut ke tabel/gambar/lampiran, misalnya \"Tabel 4.1\".",
+    "rencana_intervensi": "Rencana intervensi sebagai teks (program, tujuan, sasaran, metode).",
+    "ringkasan_laporan": "Kartu ringkasan laporan (halaman pertama laporan).",
+    "sesi_intervensi": "Uraian setiap sesi intervensi: waktu, tempat, teknik, proses, hasil.",
+    "skala_capaian": "Tabel skor Task Achievement Scale dan/atau Goal Attainment Scaling.",
+    "tabel_evaluasi": "Tabel kondisi sebelum dan sesudah intervensi (bernomor).",
+    "tabel_rencana_intervensi": "Tabel rencana intervensi enam kolom (bernomor).",
+    "tabel_wawancara": "Tabel tahapan wawancara (bernomor).",
+    "terminasi_rujukan": "Catatan terminasi dan rujukan.",
+}
+
+
+def macro_reference(examples: dict[str, tuple[str, str]] | None = None) -> str:
+    """`examples`: macro name -> (link text, site URL of a page that uses it), to see its output."""
     from macros.page_macros import PageMacros
 
+    examples = examples or {}
     rows = []
     for name, method in sorted(inspect.getmembers(PageMacros, inspect.isfunction)):
         if name.startswith("_") or name == "register":
             continue
         doc = inspect.getdoc(method) or ""
         calls = re.findall(r"`(\{[{%].*?[}%]\})`", doc)
-        purpose = " ".join(re.split(r"\bCall:", doc)[0].split())
-        rows.append(f"| `{name}` | {escape(purpose).replace('|', '/')} | {'<br>'.join(f'`{escape(c)}`' for c in calls)} |")
+        purpose = HELP_ID[name]  # a new macro without an Indonesian line fails the Panduan test
+        example = f"[{escape(examples[name][0])}](../../{examples[name][1]})" if name in examples else ""
+        shown_calls = "<br>".join(f"`{c.replace('|', '/')}`" for c in calls)  # code spans: Markdown escapes them
+        rows.append(f"| `{name}` | {escape(purpose)} | {shown_calls} | {example} |")
     return ("# Makro halaman\n\nMakro dipanggil di halaman bab (`cases/<slug>/*.md`) dan menampilkan data dari "
-            "`kasus.yml`. Tabel dan gambar bernomor otomatis per bab.\n\n| Makro | Fungsi | Cara memanggil |\n|---|---|---|\n"
-            + "\n".join(rows) + "\n")
+            "`kasus.yml`. Tabel dan gambar bernomor otomatis per bab. Kolom terakhir menautkan halaman laporan "
+            "contoh yang memakai makro itu, untuk melihat hasilnya.\n\n| Makro | Fungsi | Cara memanggil | Contoh hasil |\n"
+            "|---|---|---|---|\n" + "\n".join(rows) + "\n")
+
+
+def macro_examples(site) -> dict[str, tuple[str, str]]:
+    """The first page where each macro is called, looking at the most complete report first (where its output shows)."""
+    import re as _re
+
+    from macros.completeness import completeness
+    from macros.site import CHAPTERS, SITE_SECTION
+
+    found: dict[str, tuple[str, str]] = {}
+    ordered = sorted(site.cases.items(), key=lambda item: (-len(completeness(item[1].case).filled), item[0]))
+    for slug, loaded in ordered:
+        for chapter, title in CHAPTERS.items():
+            source = site.page_source(slug, chapter)
+            if source is None:
+                continue
+            page = "" if chapter == "index.md" else chapter.removesuffix(".md") + "/"
+            for name in _re.findall(r"\b([a-z_]+)\(", source.read_text(encoding="utf-8")):
+                found.setdefault(name, (f"{loaded.case.client.code} · {title}", f"{SITE_SECTION}/{slug}/{page}"))
+    return found
