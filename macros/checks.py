@@ -73,6 +73,16 @@ def check_period(loaded: LoadedCase, locator: Locator) -> Iterator[Problem]:
                               "periksa tanggalnya, atau perbarui `laporan.periode`")
 
 
+def check_report_year(loaded: LoadedCase, locator: Locator) -> Iterator[Problem]:
+    """The year printed on the cover belongs to the practicum (or the year after, when the report is finished then)."""
+    report = loaded.case.report
+    years = {report.period.start.year, report.period.end.year, report.period.end.year + 1}
+    if report.year not in years:
+        yield locator.problem(("laporan", "tahun"), f"tahun laporan {report.year} tidak sesuai periode praktikum "
+                              f"({_period_text(loaded.case)})", f"maksud Anda {report.period.end.year}?",
+                              severity=Severity.WARNING)
+
+
 def check_date_ranges(loaded: LoadedCase, locator: Locator) -> Iterator[Problem]:
     """An end date never before its start date, wherever a part has both."""
     leaves = dict(_dates(loaded.case))
@@ -283,8 +293,9 @@ def check_empty_parts(loaded: LoadedCase, locator: Locator) -> Iterator[Problem]
                 yield locator.problem((section,), f"bagian \"{part.group}\" (`{section}`) belum diisi",
                                       "lihat contoh di docs/templat/kasus.yml", severity=Severity.WARNING)
             continue
-        yield locator.problem(part.path, f"bagian \"{part.group} {part.label}\" belum diisi",
-                              f"isi `{format_path(part.path)}` di kasus.yml", severity=Severity.WARNING)
+        hint = (f"tambahkan butir `- tahap: {part.label.lower()}` di `tahapan`" if part.path == ("tahapan",)
+                else f"isi `{format_path(part.path)}` di kasus.yml")
+        yield locator.problem(part.path, f"bagian \"{part.group} {part.label}\" belum diisi", hint, severity=Severity.WARNING)
 
 
 def check_privacy(loaded: LoadedCase, locator: Locator) -> Iterator[Problem]:
@@ -294,5 +305,5 @@ def check_privacy(loaded: LoadedCase, locator: Locator) -> Iterator[Problem]:
     yield from scan_report(loaded, locator)
 
 
-RULES: list[Rule] = [check_period, check_date_ranges, check_stage_order, check_duplicates, check_scores,
+RULES: list[Rule] = [check_period, check_report_year, check_date_ranges, check_stage_order, check_duplicates, check_scores,
                      check_table_shapes, check_references, check_files, check_empty_parts, check_privacy]

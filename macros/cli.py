@@ -164,6 +164,9 @@ def cmd_check(args: argparse.Namespace, project: ProjectConfig) -> int:
     first = next((p for r in results for p in r.errors if p.field_path), None)
     if first:
         anchor = re.sub(r"\[\d+\]", "", first.field_path)
+        unknown = re.match(r"kunci `([^`]+)` tidak dikenal", first.message)
+        if unknown and anchor.endswith("." + unknown.group(1)):  # an unknown key has no row: its section has
+            anchor = anchor[: -len(unknown.group(1)) - 1]
         print(f"Keterangan setiap kolom ada di Panduan › Rujukan kasus.yml, misalnya "
               f"http://127.0.0.1:8000/panduan/skema/#{anchor} (jalankan `casebook serve`).")
     for result in results:
@@ -205,7 +208,8 @@ def cmd_schema(args: argparse.Namespace, project: ProjectConfig) -> int:
 
 
 def _mkdocs(*arguments: str, project: ProjectConfig, profile: str = "public") -> int:
-    env = dict(os.environ, CASEBOOK_PROFILE=profile)
+    # MkDocs' notice about its own future is for maintainers, not for a student building a report.
+    env = dict(os.environ, CASEBOOK_PROFILE=profile, NO_MKDOCS_2_WARNING="1")
     return subprocess.call([sys.executable, "-m", "mkdocs", *arguments], cwd=project.root, env=env)
 
 
@@ -239,6 +243,9 @@ def cmd_build(args: argparse.Namespace, project: ProjectConfig) -> int:
     staging.rename(site)
     if previous is not None:
         shutil.rmtree(previous, ignore_errors=True)
+    pdfs = sorted(site.glob("kasus/*/*.pdf"))
+    print(f"Selesai: situs di {display_path(site, project.root)}/ (buka index.html)"
+          + (f"; PDF: {', '.join(display_path(p, project.root) for p in pdfs)}" if pdfs else ""))
     return EXIT_OK
 
 

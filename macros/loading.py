@@ -229,4 +229,10 @@ def _unknown_key_hint(loc: YamlPath) -> str:
         return ""
     keys = keys_of(model)
     close = difflib.get_close_matches(key, keys, n=1, cutoff=0.6)
-    return f"maksud Anda `{close[0]}`?" if close else f"kunci yang dikenal: {', '.join(keys)}"
+    if close:
+        return f"maksud Anda `{close[0]}`?"
+    if "." in key or key[:1].isupper() or " " in key:
+        # e.g. `{nama: Dr. X, M.Kesos., jabatan: ...}`: the comma ended the name and "M.Kesos." became a key.
+        return (f"ada koma di dalam {{ }}? tulis teksnya dalam tanda kutip, misalnya nama: \"Dr. X, M.Kesos.\" "
+                f"(kunci yang dikenal: {', '.join(keys)})")
+    return f"kunci yang dikenal: {', '.join(keys)}"

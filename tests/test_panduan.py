@@ -109,3 +109,18 @@ def test_error_faq_shows_what_the_checker_really_prints(site):
         assert messages, f"the catalogue entry '{mistake.title}' no longer produces an error"
         for message in messages:
             assert message in text, message
+
+
+def test_an_unknown_key_links_to_its_section_and_a_comma_in_braces_is_explained(tmp_path):
+    folder = write_case_variant(tmp_path, '- {nama: Dewi Lestari, nrp: "2104001"',
+                                '- {nama: Dewi Lestari, S.Tr.Sos., nrp: "2104001"')
+    code, out = run_cli(["check", str(folder)])
+    assert code == 1
+    assert "ada koma di dalam { }? tulis teksnya dalam tanda kutip" in out
+    assert "panduan/skema/#lampiran.daftar_hadir.baris " in out  # the section's row, not the made-up key
+
+
+def test_a_cover_year_outside_the_practicum_is_warned(tmp_path):
+    folder = write_case_variant(tmp_path, "tahun: 2024", "tahun: 2021")
+    code, out = run_cli(["check", "--strict", str(folder)])
+    assert code == 1 and "laporan.tahun: tahun laporan 2021 tidak sesuai periode praktikum" in out
