@@ -124,3 +124,13 @@ def test_a_cover_year_outside_the_practicum_is_warned(tmp_path):
     folder = write_case_variant(tmp_path, "tahun: 2024", "tahun: 2021")
     code, out = run_cli(["check", "--strict", str(folder)])
     assert code == 1 and "laporan.tahun: tahun laporan 2021 tidak sesuai periode praktikum" in out
+
+
+def test_every_choice_is_listed_with_its_meaning(site):
+    html = (site / "panduan" / "skema" / "index.html").read_text(encoding="utf-8")
+    row = re.search(r'<span id="institusi.setting"></span>.*?</tr>', html, re.S).group(0)
+    assert "<code>primer</code> (Primer (Sentra/Panti))" in row and "<code>komunitas</code>," in row
+    from macros.vocabulary import DEFAULT_VOCABULARY
+
+    techniques = re.search(r'<span id="rencana_intervensi.kegiatan.teknik"></span>.*?</tr>', html, re.S).group(0)
+    assert all(f"<code>{code}</code>" in techniques for code in DEFAULT_VOCABULARY.codes("teknik"))

@@ -28,8 +28,10 @@ def _resolve(node: dict, defs: dict) -> dict:
 
 def _kind(node: dict, defs: dict) -> str:
     node = _resolve(node, defs)
-    if "enum" in node:
-        return "pilihan: " + ", ".join(f"`{v}`" for v in node["enum"][:12]) + (" …" if len(node["enum"]) > 12 else "")
+    if "enum" in node:  # every choice, with its meaning when the vocabulary gives one
+        labels = node.get("markdownEnumDescriptions") or [None] * len(node["enum"])
+        return "pilihan: " + ", ".join(f"`{v}`" + (f" ({escape(label)})" if label and label.lower() != str(v).replace("_", " ") else "")
+                                        for v, label in zip(node["enum"], labels))
     kind = node.get("type")
     if kind == "array":
         return "daftar " + _kind(node.get("items", {}), defs).replace("bagian", "bagian", 1)
