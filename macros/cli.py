@@ -18,7 +18,7 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from macros.completeness import checklist, completeness
+from macros.completeness import STATUS_MARKS, checklist, completeness
 from macros.errors import Problem, display_path
 from macros.loading import CASE_FILE, PLACEHOLDER_MESSAGE, SLUG, LoadResult, case_folders, load_case
 from macros.privacy.secrets import SECRETS_FILE
@@ -183,10 +183,9 @@ def cmd_check(args: argparse.Namespace, project: ProjectConfig) -> int:
         status = "draf" if result.loaded.case.is_draft else "disetujui"
         print(f"{result.slug}: {tally.summary} ({status})")
         if args.rinci:
-            marks = {"terisi": "✓", "belum terisi": "✗", "opsional, kosong": "–", "perlu diperiksa": "⚠"}
             for row in checklist(result.loaded.case, result.warnings):
                 notes = f" ({'; '.join(row.notes)})" if row.notes else ""
-                print(f"  {marks[row.status]} {row.name}: {row.status}{notes}")
+                print(f"  {STATUS_MARKS[row.status]} {row.name}: {row.status}{notes}")
         elif tally.empty:
             print("  belum terisi: " + ", ".join(p.label if p.label == p.group else f"{p.group} {p.label}" for p in tally.empty))
     elapsed = time.perf_counter() - started
@@ -207,9 +206,9 @@ def cmd_schema(args: argparse.Namespace, project: ProjectConfig) -> int:
     return EXIT_OK
 
 
-def _mkdocs(*arguments: str, project: ProjectConfig, profile: str = "public") -> int:
+def _mkdocs(*arguments: str, project: ProjectConfig, profile: str = "public", **extra_env: str) -> int:
     # MkDocs' notice about its own future is for maintainers, not for a student building a report.
-    env = dict(os.environ, CASEBOOK_PROFILE=profile, NO_MKDOCS_2_WARNING="1")
+    env = dict(os.environ, CASEBOOK_PROFILE=profile, NO_MKDOCS_2_WARNING="1", **extra_env)
     return subprocess.call([sys.executable, "-m", "mkdocs", *arguments], cwd=project.root, env=env)
 
 
@@ -261,9 +260,8 @@ def cmd_export(args: argparse.Namespace, project: ProjectConfig) -> int:
     with tempfile.TemporaryDirectory() as work:
         html_dir = Path(work) / "html"
         html_dir.mkdir()
-        env = dict(os.environ, CASEBOOK_PROFILE=args.profile, CASEBOOK_PDF="0", CASEBOOK_EXPORT_HTML=str(html_dir))
-        code = subprocess.call([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(Path(work) / "site")],
-                               cwd=project.root, env=env)
+        code = _mkdocs("build", "--strict", "--site-dir", str(Path(work) / "site"), project=project, profile=args.profile,
+                       CASEBOOK_PDF="0", CASEBOOK_EXPORT_HTML=str(html_dir))
         if code != 0:
             return EXIT_DATA
         front = (html_dir / f"{args.slug}.front.html").read_text(encoding="utf-8")

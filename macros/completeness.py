@@ -100,6 +100,8 @@ def completeness(case: Case) -> Completeness:
 
 
 STATUS_FILLED, STATUS_EMPTY, STATUS_OPTIONAL, STATUS_WARNING = "terisi", "belum terisi", "opsional, kosong", "perlu diperiksa"
+# A mark per status, so the checklist reads without colour (terminal and site alike).
+STATUS_MARKS = {STATUS_FILLED: "✓", STATUS_EMPTY: "✗", STATUS_OPTIONAL: "–", STATUS_WARNING: "⚠"}
 
 
 @dataclass(frozen=True)

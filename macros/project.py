@@ -56,8 +56,5 @@ def casebook_settings_of(root: Path) -> dict[str, Any]:
 
 def load_project(root: Path | None = None) -> ProjectConfig:
     root = find_root(root)
-    config_file = root / "mkdocs.yml"
-    settings: dict[str, Any] = {}
-    if config_file.is_file():
-        settings = casebook_settings(yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader))
+    settings = casebook_settings_of(root)
     return ProjectConfig(root, build_vocabulary(settings.get("kosakata")))

@@ -28,7 +28,6 @@ from macros.schema import Case
 PRINT_CHAPTERS = ("bab-1-pendahuluan.md", "bab-2-landasan-konseptual.md", "bab-3-konteks-institusi.md",
                   "bab-4-penanganan-kasus.md", "bab-5-praktik-baik.md", "bab-6-simpulan.md",
                   "daftar-pustaka.md", "lampiran.md")
-BODY_START = "awal-isi"  # id of the first body element: page 1 (arabic) starts on its page
 
 _HEADING = re.compile(r"<h([1-6])([^>]*)>(.*?)</h\1>", re.S)
 _ID = re.compile(r'\sid="([^"]*)"')
@@ -55,7 +54,6 @@ class PrintDocument:
 
     front_html: str
     body_html: str
-    toc: list[TocEntry] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)  # local files the document loads (images), for the cache key
 
 
@@ -187,5 +185,5 @@ def build_print_html(case: Case, chapters: list[ChapterPage], numbering: ReportN
              + "".join(frontmatter.caption_list(kind, captions[kind]) for kind in frontmatter.LIST_TITLES))
     head = f'<!DOCTYPE html><html lang="id"><head><meta charset="utf-8">{_metadata(case, created)}</head>'
     return PrintDocument(f'{head}<body><div class="bagian-depan">{front}</div></body></html>',
-                         f'{head}<body><div class="bagian-isi" id="{BODY_START}">{"".join(bodies)}</div></body></html>',
-                         toc, files)
+                         f'{head}<body><div class="bagian-isi">{"".join(bodies)}</div></body></html>',
+                         files)

@@ -55,6 +55,8 @@ def print_documents(site: SiteCases, chapters: dict[str, list[ChapterPage]], num
             documents[slug] = build_print_html(loaded.case, chapters.get(slug, []), numbering[slug], source_of=source_of,
                                                toc_depth=settings.toc_depth, created=creation_date(loaded.case),
                                                logo_src=logo.as_uri() if logo else None)
+            if logo:
+                documents[slug].files.append(logo)  # the logo's bytes count for the PDF cache too
         except NumberingError as exc:  # e.g. an unknown ref(): the page itself fails the build with this message
             failed[slug] = str(exc)
     return documents, failed
@@ -63,9 +65,7 @@ def print_documents(site: SiteCases, chapters: dict[str, list[ChapterPage]], num
 def start_site_pdfs(site: SiteCases, chapters: dict[str, list[ChapterPage]], numbering: dict, settings: PdfSettings,
                     files: Files, site_dir: Path, executor=None) -> PendingPdfs:
     """Assemble every report's print HTML and start rendering; call .finish() on the result to write the PDFs."""
-    profile = settings.print_profile
-    logo = (site.root / profile.logo).resolve() if profile.logo else None
-    css = profile_css(profile)
+    css = profile_css(settings.print_profile)
     documents, failed = print_documents(site, chapters, numbering, settings, files)
     jobs = []
     for slug, loaded in site.cases.items():
@@ -76,5 +76,5 @@ def start_site_pdfs(site: SiteCases, chapters: dict[str, list[ChapterPage]], num
         page_css = css + (watermark_css() if loaded.case.is_draft else "")
         job = RenderJob(slug, document.front_html, document.body_html, page_css, settings.variant, settings.tagged,
                         (str(site.root.resolve()),))
-        jobs.append((job, document.files + ([logo] if logo else []), site_dir / pdf_url(slug)))
+        jobs.append((job, document.files, site_dir / pdf_url(slug)))
     return start_pdfs(jobs, cache_folder(site.root), executor, failed)

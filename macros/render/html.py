@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
+from macros.completeness import STATUS_MARKS
+
 
 def table(rows: list[tuple[str, str]], *, css_class: str) -> str:
     """A two-column label/value table; both columns escaped."""
@@ -11,14 +13,11 @@ def table(rows: list[tuple[str, str]], *, css_class: str) -> str:
     return str(Markup(f'<table class="{escape(css_class)}"><tbody>{body}</tbody></table>'))
 
 
-_MARKS = {"terisi": "✓", "belum terisi": "✗", "opsional, kosong": "–", "perlu diperiksa": "⚠"}
-
-
 def checklist_table(rows) -> str:
     """Kelengkapan laporan: part, status with a mark (shape, not only colour), notes from the checks."""
     body = "".join(
         f'<tr class="status-{escape(r.status.split(",")[0].replace(" ", "-"))}"><td>{escape(r.name)}</td>'
-        f"<td>{_MARKS[r.status]} {escape(r.status)}</td><td>{escape('; '.join(r.notes))}</td></tr>" for r in rows)
+        f"<td>{STATUS_MARKS[r.status]} {escape(r.status)}</td><td>{escape('; '.join(r.notes))}</td></tr>" for r in rows)
     filled = sum(1 for r in rows if r.status in ("terisi", "perlu diperiksa"))
     return (f"<p>{filled} dari {len(rows)} bagian terisi.</p>"
             f'<table class="casebook-tabel casebook-kelengkapan"><thead><tr><th>Bagian</th><th>Status</th>'
