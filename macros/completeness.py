@@ -21,6 +21,8 @@ class Part:
     path: YamlPath
     filled: Callable[[Case], bool]
     required: bool = True
+    # Something to check even when the part is filled (e.g. signed names but no approval date yet).
+    caution: Callable[[Case], str | None] | None = None
 
 
 def _a(case: Case):  # assessment or None, to keep the table below readable
@@ -33,7 +35,9 @@ def _stage(name: str) -> Callable[[Case], bool]:
 
 PARTS: list[Part] = [
     Part("Bagian awal", "Halaman judul", ("laporan",), lambda c: True),
-    Part("Bagian awal", "Lembar pengesahan", ("pengesahan",), lambda c: not c.is_draft, required=False),
+    Part("Bagian awal", "Lembar pengesahan", ("pengesahan",), lambda c: c.approval is not None, required=False,
+         caution=lambda c: ("belum disetujui: `pengesahan.tanggal_disetujui` masih kosong, jadi PDF bertanda DRAF"
+                            if c.approval is not None and c.is_draft else None)),
     Part("Bagian awal", "Kata pengantar", ("kata_pengantar",), lambda c: c.foreword is not None, required=False),
     Part("BAB I", "Latar belakang", ("pendahuluan", "latar_belakang"), lambda c: c.introduction is not None),
     Part("BAB I", "Tujuan", ("pendahuluan", "tujuan_khusus"), lambda c: c.introduction is not None),
@@ -137,7 +141,8 @@ def checklist(case: Case, warnings: list | None = None) -> list[PartStatus]:
                     notes.setdefault(i, []).append(warning.message)
     rows = []
     for index, part in enumerate(PARTS):
-        found = tuple(notes.get(index, ()))
+        caution = part.caution(case) if part.caution else None
+        found = tuple(notes.get(index, ())) + ((caution,) if caution else ())
         if not part.filled(case):
             rows.append(PartStatus(part, STATUS_EMPTY if part.required else STATUS_OPTIONAL, found))
         else:

@@ -21,6 +21,16 @@ def test_every_part_gets_a_status_and_a_warning_marks_a_filled_part_for_review()
     assert [r.name for r in flagged] == ["BAB IV Asesmen BPSS"] and flagged[0].notes == ("contoh peringatan",)
 
 
+def test_approval_with_names_but_no_date_is_filled_but_flagged_as_draft():
+    case = load_case(ROOT / "cases" / "ln-hikari-2024").loaded.case
+    approved = next(r for r in checklist(case) if r.part.label == "Lembar pengesahan")
+    assert approved.status == "terisi" and approved.notes == ()
+    draft = case.model_copy(update={"approval": case.approval.model_copy(update={"approved_on": None})})
+    row = next(r for r in checklist(draft) if r.part.label == "Lembar pengesahan")
+    assert row.status == "perlu diperiksa"
+    assert row.notes == ("belum disetujui: `pengesahan.tanggal_disetujui` masih kosong, jadi PDF bertanda DRAF",)
+
+
 def test_check_rinci_lists_every_part_with_its_mark(tmp_path):
     code, out = run_cli(["check", "--rinci", str(ROOT / "cases" / "ajs-kartini-2024")])
     assert code == 0

@@ -82,8 +82,14 @@ def approval_page(case: Case) -> str:
         when = (f"Telah disetujui pada tanggal {format_date(approval.approved_on, weekday=False)}"
                 if approval.approved_on else "Belum disetujui (laporan masih draf)")
         head_role = approval.head_of_programme.role or "Ketua Program Studi"
+        # Field instructors sign in a column beside the supervisor: two columns keep full names on one
+        # line, and the page still holds two field instructors.
+        columns = [_signature(["Pembimbing"], approval.supervisor)]
+        if approval.field_instructors:
+            columns.append("".join(_signature(["Pendamping Lapangan"], person) for person in approval.field_instructors))
+        row = "".join(f'<div class="tanda-tangan-kolom">{column}</div>' for column in columns)
         body = (f'<p class="pengesahan-tanggal">{escape(when)}</p><p>Oleh:</p>'
-                + _signature(["Pembimbing"], approval.supervisor)
+                f'<div class="tanda-tangan-baris">{row}</div>'
                 + _signature(["Mengetahui:", head_role, case.student.campus], approval.head_of_programme))
     return f'<section class="depan pengesahan" id="lembar-pengesahan"><h1>Lembar Pengesahan</h1>{head}{body}</section>'
 

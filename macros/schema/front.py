@@ -48,7 +48,7 @@ class Pengesahan(Model):
     approved_on: Tanggal | None = F("tanggal_disetujui", "Tanggal persetujuan; kosongkan selama laporan masih draf.", None)
     supervisor: Pejabat = F("pembimbing", "Dosen pembimbing praktikum.")
     head_of_programme: Pejabat = F("ketua_prodi", "Ketua program studi yang mengetahui.")
-    field_instructors: list[Pejabat] = F("pendamping_lapangan", "Pendamping/supervisor lapangan di institusi.", default_factory=list)
+    field_instructors: list[Pejabat] = F("pendamping_lapangan", "Pendamping/supervisor lapangan di institusi; masing-masing diberi ruang tanda tangan di lembar pengesahan, di samping pembimbing.", default_factory=list)
 
 
 class UcapanTerimaKasih(Model):
