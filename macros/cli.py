@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -20,6 +19,7 @@ from pathlib import Path
 
 from macros.completeness import STATUS_MARKS, checklist, completeness
 from macros.errors import Problem, display_path
+from macros.help_links import reference_link
 from macros.loading import CASE_FILE, PLACEHOLDER_MESSAGE, SLUG, LoadResult, case_folders, load_case
 from macros.privacy.secrets import SECRETS_FILE
 from macros.project import SCHEMA_FILE, TEMPLATES_DIR, ProjectConfig, load_project
@@ -159,16 +159,11 @@ def cmd_check(args: argparse.Namespace, project: ProjectConfig) -> int:
     for result in results:
         for problem in result.problems:
             print(problem.format())
+            link = reference_link(problem, project.vocabulary)
+            if link:
+                print(f"    lihat: {link}")
         errors += len(result.errors)
         warnings += len(result.warnings)
-    first = next((p for r in results for p in r.errors if p.field_path), None)
-    if first:
-        anchor = re.sub(r"\[\d+\]", "", first.field_path)
-        unknown = re.match(r"kunci `([^`]+)` tidak dikenal", first.message)
-        if unknown and anchor.endswith("." + unknown.group(1)):  # an unknown key has no row: its section has
-            anchor = anchor[: -len(unknown.group(1)) - 1]
-        print(f"Keterangan setiap kolom ada di Panduan › Rujukan kasus.yml, misalnya "
-              f"http://127.0.0.1:8000/panduan/skema/#{anchor} (jalankan `casebook serve`).")
     for result in results:
         placeholders = [p for p in result.errors if p.message == PLACEHOLDER_MESSAGE]
         if placeholders:  # a fresh template: say where to start instead of leaving 100+ lines to scroll

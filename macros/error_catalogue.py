@@ -153,7 +153,9 @@ CATALOGUE = [
 
 def run(mistake: Mistake) -> list[str]:
     """The lines `casebook check` prints for this mistake (errors only), paths shown from the report folder."""
+    from macros.help_links import reference_link
     from macros.loading import load_case
+    from macros.vocabulary import DEFAULT_VOCABULARY
 
     assert BASE.count(mistake.old) >= 1, mistake.title
     with tempfile.TemporaryDirectory() as work:
@@ -161,7 +163,13 @@ def run(mistake: Mistake) -> list[str]:
         folder.mkdir()
         (folder / "kasus.yml").write_text(BASE.replace(mistake.old, mistake.new, 1), encoding="utf-8")
         result = load_case(folder, root=Path(work))
-        return [p.format() for p in result.errors]
+        lines = []
+        for problem in result.errors:
+            lines.append(problem.format())
+            link = reference_link(problem, DEFAULT_VOCABULARY)
+            if link:
+                lines.append(f"    lihat: {link}")
+        return lines
 
 
 def faq_markdown() -> str:

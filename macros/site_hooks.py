@@ -23,6 +23,7 @@ from mkdocs.utils import get_relative_url
 
 from macros.error_catalogue import faq_markdown
 from macros.errors import CaseDataError
+from macros.help_links import reference_link
 from macros.privacy.gate import all_needles, scan_published
 from macros.privacy.media import strip_metadata
 from macros.privacy.sanitize import sanitize
@@ -219,11 +220,17 @@ def _refuse_leaks(site_dir: Path, print_texts: dict[str, str]) -> None:
     raise PluginError(f"Data pribadi dari rahasia.yml ditemukan di hasil build (berkas itu dihapus):\n{lines}")
 
 
+def _reference_anchor_html(problem, vocabulary) -> str:
+    link = reference_link(problem, vocabulary, base="")
+    return f' <a href="{escape(link)}">lihat keterangan kolom ini</a>' if link else ""
+
+
 def _with_error_banner(output: str, problems: list) -> str:
     """Under `casebook serve`, the data errors on top of every page: the student sees them where they look."""
     if not problems:
         return output
-    items = "".join(f"<li><code>{escape(p.format())}</code></li>" for p in problems[:30])
+    vocabulary = current_build["site"].vocabulary
+    items = "".join(f"<li><code>{escape(p.format())}</code>{_reference_anchor_html(p, vocabulary)}</li>" for p in problems[:30])
     more = f"<li>… dan {len(problems) - 30} lagi (lihat terminal)</li>" if len(problems) > 30 else ""
     banner = (f'<div class="casebook-galat-data" role="alert"><p><strong>Data laporan belum valid.</strong> '
               f"Laporan yang bergalat tidak ditampilkan sampai diperbaiki; halaman dimuat ulang saat Anda menyimpan.</p>"

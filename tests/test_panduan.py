@@ -49,10 +49,20 @@ def test_panduan_pages_are_in_the_navigation(site):
         assert title in home
 
 
-def test_check_points_to_the_field_in_the_reference(tmp_path):
+def test_each_error_links_to_its_own_row_of_the_reference(site, tmp_path):
     folder = write_case_variant(tmp_path, "usia: 40", "usia: empat puluh")
+    text = (folder / "kasus.yml").read_text(encoding="utf-8").replace("tahun: 2024", "tahun: dua")
+    (folder / "kasus.yml").write_text(text, encoding="utf-8")
     code, out = run_cli(["check", str(folder)])
-    assert code == 1 and "http://127.0.0.1:8000/panduan/skema/#klien.usia" in out
+    lines = out.splitlines()
+    errors = [i for i, line in enumerate(lines) if re.search(r"kasus\.yml:\d+:\d+: ", line)]
+    assert code == 1 and len(errors) == 2
+    links = [lines[i + 1] for i in errors]
+    assert links == ["    lihat: http://127.0.0.1:8000/panduan/skema/#laporan.tahun",
+                     "    lihat: http://127.0.0.1:8000/panduan/skema/#klien.usia"]
+    html = (site / "panduan" / "skema" / "index.html").read_text(encoding="utf-8")
+    for link in links:  # each link lands on a row that exists
+        assert f'<span id="{link.split("#")[1]}"></span>' in html
 
 
 def test_serve_shows_data_errors_in_the_browser_and_the_terminal(tmp_path):
@@ -89,6 +99,7 @@ def test_serve_shows_data_errors_in_the_browser_and_the_terminal(tmp_path):
                 time.sleep(0.2)
         assert 'class="casebook-galat-data"' in page and "Data laporan belum valid" in page
         assert "xy-rusak-2024/kasus.yml:21:9: klien.usia: harus berupa bilangan bulat" in page
+        assert '<a href="/panduan/skema/#klien.usia">lihat keterangan kolom ini</a>' in page
         assert "kasus/ts-contoh-2024/" in page  # the valid report is still there
         assert "klien.usia: harus berupa bilangan bulat" in log.read_text(encoding="utf-8")
     finally:
@@ -117,7 +128,7 @@ def test_an_unknown_key_links_to_its_section_and_a_comma_in_braces_is_explained(
     code, out = run_cli(["check", str(folder)])
     assert code == 1
     assert "ada koma di dalam { }? tulis teksnya dalam tanda kutip" in out
-    assert "panduan/skema/#lampiran.daftar_hadir.baris " in out  # the section's row, not the made-up key
+    assert re.search(r"panduan/skema/#lampiran\.daftar_hadir\.baris$", out, re.M)  # the section's row, not the made-up key
 
 
 def test_a_cover_year_outside_the_practicum_is_warned(tmp_path):

@@ -7,6 +7,7 @@ anchor equal to its path (`#asesmen.bpss`), which error messages point to.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from markupsafe import escape
@@ -78,6 +79,29 @@ def _rows(node: dict, defs: dict, path: list[str], data: Any, out: list[tuple[st
         target = resolved.get("items", resolved) if resolved.get("type") == "array" else resolved
         if "properties" in _resolve(target, defs) and len(child_path) < 6:
             _rows(resolved, defs, child_path, data, out)
+
+
+def reference_paths(vocabulary: Vocabulary) -> frozenset[str]:
+    """Every field path that has a row (and so an anchor) in the reference."""
+    schema = case_json_schema(vocabulary)
+    rows: list[tuple[str, str, str, str, str]] = []
+    _rows(schema, schema.get("$defs", {}), [], {}, rows)
+    return frozenset(row[0] for row in rows)
+
+
+def reference_anchor(field_path: str, paths: frozenset[str]) -> str | None:
+    """The reference row an error about `field_path` should point to.
+
+    List indexes are dropped (`tahapan[2].tahap` → `tahapan.tahap`); a field without a row of its
+    own (an unknown key, a typo) points to the nearest section that has one.
+    """
+    parts = re.sub(r"\[\d+\]", "", field_path).split(".")
+    while parts:
+        candidate = ".".join(parts)
+        if candidate in paths:
+            return candidate
+        parts.pop()
+    return None
 
 
 def schema_reference(vocabulary: Vocabulary, example: Any) -> str:
