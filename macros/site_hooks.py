@@ -21,6 +21,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
+from macros.archive.pages import (archive_markdown, fill_page, global_navigation, link_chapters, report_navigation,
+                                   report_sections)
 from macros.error_catalogue import faq_markdown
 from macros.errors import CaseDataError
 from macros.help_links import reference_link
@@ -35,7 +37,7 @@ from macros.project import CASES_DIR, casebook_settings
 from macros.render.schema_reference import schema_reference
 from macros.render.macro_reference import macro_examples, macro_reference
 from macros.render.numbering import NumberingError, ReportNumbering, resolve_markers
-from macros.site import CHAPTERS, SITE_SECTION, SiteCases, current_build, load_site_cases, slug_of_page
+from macros.site import CHAPTERS, SITE_SECTION, current_build, load_site_cases, slug_of_page
 from macros.vocabulary import build_vocabulary
 
 log = logging.getLogger("mkdocs.plugins.casebook")
@@ -69,18 +71,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Fresh every build (mkdocs serve rebuilds in the same process): numbers never carry over.
     current_build["numbering"] = {slug: ReportNumbering(slug) for slug in site.cases}
     current_build["chapters"] = {slug: [] for slug in site.cases}
-    config.nav = _navigation(config.nav, site)
+    config.nav = global_navigation(config.nav)
     return config
-
-
-def _navigation(nav: list | None, site: SiteCases) -> list:
-    reports = []
-    for slug, loaded in site.cases.items():
-        case = loaded.case
-        pages = [{title: f"{SITE_SECTION}/{slug}/{name}"} for name, title in CHAPTERS.items() if site.page_source(slug, name)]
-        reports.append({f"{case.client.code} · {case.institution.name} ({case.report.year})": pages})
-    nav = list(nav or [{"Beranda": "index.md"}])
-    return nav[:1] + [{"Laporan": reports}] + nav[1:]
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -95,6 +87,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for uri, markdown in generated.items():
         # {% raw %}: the examples show Jinja-like text that mkdocs-macros must not run.
         files.append(File.generated(config, uri, content="{% raw %}\n" + markdown + "\n{% endraw %}\n"))
+    for uri, markdown in archive_markdown().items():  # front matter first; their data arrives as HTML later
+        files.append(File.generated(config, uri, content=markdown))
     for slug in site.cases:
         for name in CHAPTERS:
             source = site.page_source(slug, name)
@@ -131,12 +125,22 @@ def _without_metadata(item: Path, root: Path) -> Path:
     return target
 
 
+def on_nav(nav, config: MkDocsConfig, files: Files):
+    """Report pages are outside the global navigation: link each report's chapters among themselves."""
+    sections = report_sections(current_build["site"], files)
+    for pages in sections.values():
+        link_chapters(pages)
+    current_build["report_pages"] = sections
+    return nav
+
+
 def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
     """Report pages are sanitised (no script from anything a student wrote), then kept as rendered:
-    the PDF is made of the very same HTML."""
+    the PDF is made of the very same HTML. Generated Arsip pages get their catalogue here."""
     slug = slug_of_page(page.file.src_uri)
     if slug is None:
-        return html
+        pdf_of = (lambda s: pdf_url(s)) if pdf_enabled() else (lambda s: None)
+        return fill_page(page.file.src_uri, html, page.url, current_build["site"], pdf_of)
     html = sanitize(html)
     if slug in current_build["chapters"]:
         current_build["chapters"][slug].append(ChapterPage(page.file.name + ".md", page.url, html))
@@ -144,10 +148,18 @@ def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
 
 
 def on_page_context(context: dict, page, config: MkDocsConfig, nav) -> dict:
-    """Report pages get a download link to their PDF (see overrides/main.html)."""
+    """Report pages get a download link to their PDF (see overrides/main.html) and a sidebar
+    of their own chapters."""
     slug = slug_of_page(page.file.src_uri)
-    if slug is not None and pdf_enabled():
+    if slug is None:
+        return context
+    if pdf_enabled():
         context["casebook_pdf"] = get_relative_url(pdf_url(slug), page.url)
+    loaded = current_build["site"].cases.get(slug)
+    if loaded is not None:
+        case = loaded.case
+        title = f"{case.client.code} · {case.institution.name} ({case.report.year})"
+        context["nav"] = report_navigation(nav, slug, title, current_build["report_pages"][slug])
     return context
 
 

@@ -14,7 +14,8 @@ def _methods(loaded: LoadedCase, vocabulary: Vocabulary) -> list[str]:
     return [vocabulary.label("metode", c) for c in codes]
 
 
-def card(loaded: LoadedCase, vocabulary: Vocabulary, href: str, pdf_href: str | None = None) -> str:
+def card(loaded: LoadedCase, vocabulary: Vocabulary, href: str, pdf_href: str | None = None, *, attributes: str = "") -> str:
+    """A report's card; `attributes` are extra HTML attributes (the archive's facet codes), already escaped."""
     case = loaded.case
     facts = [
         ("Praktikan", case.student.name),
@@ -29,7 +30,8 @@ def card(loaded: LoadedCase, vocabulary: Vocabulary, href: str, pdf_href: str | 
     status = '<span class="casebook-status">Draf</span>' if case.is_draft else ""
     download = (f'<p class="casebook-unduh"><a href="{escape(pdf_href)}" download>Unduh PDF laporan</a></p>'
                 if pdf_href else "")
-    return (f'<article class="casebook-kartu" data-slug="{escape(loaded.slug)}">'
+    extra = f" {attributes}" if attributes else ""
+    return (f'<article class="casebook-kartu" data-slug="{escape(loaded.slug)}"{extra}>'
             f'<h3><a href="{escape(href)}">{escape(case.report.title)}</a>{status}</h3>'
             f"<dl>{rows}</dl>{summary}{download}</article>")
 
