@@ -73,6 +73,9 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as exc:
         print(f"casebook: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except BrokenPipeError:  # `casebook check --rinci | head`: the reader has seen enough
+        sys.stdout = open(os.devnull, "w")  # no second error when Python flushes stdout at exit
+        return 0
     except ValueError as exc:  # e.g. an unknown vocabulary kind in mkdocs.yml
         print(f"casebook: mkdocs.yml: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -182,7 +185,12 @@ def cmd_check(args: argparse.Namespace, project: ProjectConfig) -> int:
                 notes = f" ({'; '.join(row.notes)})" if row.notes else ""
                 print(f"  {STATUS_MARKS[row.status]} {row.name}: {row.status}{notes}")
         elif tally.empty:
-            print("  belum terisi: " + ", ".join(p.label if p.label == p.group else f"{p.group} {p.label}" for p in tally.empty))
+            missing = [p for p in tally.empty if p.required]
+            optional = [p for p in tally.empty if not p.required]
+            if missing:
+                print("  belum terisi: " + ", ".join(p.label if p.label == p.group else f"{p.group} {p.label}" for p in missing))
+            if optional:
+                print("  opsional, kosong: " + ", ".join(p.label if p.label == p.group else f"{p.group} {p.label}" for p in optional))
     elapsed = time.perf_counter() - started
     print(f"{len(results)} laporan diperiksa dalam {elapsed:.2f} detik: {errors} galat, {warnings} peringatan.")
     if errors or (args.strict and warnings):

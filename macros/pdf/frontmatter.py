@@ -63,9 +63,11 @@ def cover(case: Case, logo_src: str | None) -> str:
     )
 
 
-def _signature(role_lines: list[str], person: Pejabat) -> str:
+def _signature(role_lines: list[str], person: Pejabat, *, show_role: bool = False) -> str:
     roles = "".join(f"<p>{escape(line)}</p>" for line in role_lines if line)
     staff = f'<p class="nip">NIP {escape(person.staff_number)}</p>' if person.staff_number else ""
+    if show_role and person.role:  # a field instructor's position at the institution, under the name
+        staff = f'<p class="jabatan-pejabat">{escape(person.role)}</p>' + staff
     return (f'<div class="tanda-tangan">{roles}<div class="ruang-tanda-tangan"></div>'
             f'<p class="nama-pejabat">{escape(person.name)}</p>{staff}</div>')
 
@@ -86,9 +88,12 @@ def approval_page(case: Case) -> str:
         # line, and the page still holds two field instructors.
         columns = [_signature(["Pembimbing"], approval.supervisor)]
         if approval.field_instructors:
-            columns.append("".join(_signature(["Pendamping Lapangan"], person) for person in approval.field_instructors))
+            columns.append("".join(_signature(["Pendamping Lapangan"], person, show_role=True)
+                                   for person in approval.field_instructors))
         row = "".join(f'<div class="tanda-tangan-kolom">{column}</div>' for column in columns)
-        body = (f'<p class="pengesahan-tanggal">{escape(when)}</p><p>Oleh:</p>'
+        # The seeds write "Oleh:" after the approval date; before approval "Menyetujui:" reads right.
+        by = "Menyetujui:" if approval.approved_on is None else "Oleh:"
+        body = (f'<p class="pengesahan-tanggal">{escape(when)}</p><p>{by}</p>'
                 f'<div class="tanda-tangan-baris">{row}</div>'
                 + _signature(["Mengetahui:", head_role, case.student.campus], approval.head_of_programme))
     return f'<section class="depan pengesahan" id="lembar-pengesahan"><h1>Lembar Pengesahan</h1>{head}{body}</section>'

@@ -53,7 +53,7 @@ HELP_ID = {
 
 
 def macro_reference(examples: dict[str, tuple[str, str]] | None = None) -> str:
-    """`examples`: macro name -> (link text, site URL of a page that uses it), to see its output."""
+    """`examples`: macro name -> (link text, docs path of a chapter page that uses it), to see its output."""
     from macros.page_macros import PageMacros
 
     examples = examples or {}
@@ -64,7 +64,8 @@ def macro_reference(examples: dict[str, tuple[str, str]] | None = None) -> str:
         doc = inspect.getdoc(method) or ""
         calls = re.findall(r"`(\{[{%].*?[}%]\})`", doc)
         purpose = HELP_ID[name]  # a new macro without an Indonesian line fails the Panduan test
-        example = f"[{escape(examples[name][0])}](../../{examples[name][1]})" if name in examples else ""
+        # A link to the chapter's source path (from panduan/makro.md), which MkDocs checks and turns into its URL.
+        example = f"[{escape(examples[name][0])}](../{examples[name][1]})" if name in examples else ""
         shown_calls = "<br>".join(f"`{c.replace('|', '/')}`" for c in calls)  # code spans: Markdown escapes them
         rows.append(f"| `{name}` | {escape(purpose)} | {shown_calls} | {example} |")
     return ("# Makro halaman\n\nMakro dipanggil di halaman bab (`cases/<slug>/*.md`) dan menampilkan data dari "
@@ -87,7 +88,6 @@ def macro_examples(site) -> dict[str, tuple[str, str]]:
             source = site.page_source(slug, chapter)
             if source is None:
                 continue
-            page = "" if chapter == "index.md" else chapter.removesuffix(".md") + "/"
             for name in _re.findall(r"\b([a-z_]+)\(", source.read_text(encoding="utf-8")):
-                found.setdefault(name, (f"{loaded.case.client.code} · {title}", f"{SITE_SECTION}/{slug}/{page}"))
+                found.setdefault(name, (f"{loaded.case.client.code} · {title}", f"{SITE_SECTION}/{slug}/{chapter}"))
     return found

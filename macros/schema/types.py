@@ -159,7 +159,10 @@ def vocabulary_term(kind: str, what: str):
             return value
         codes = vocabulary.codes(kind)
         close = difflib.get_close_matches(value.lower(), codes, n=1, cutoff=0.6)
-        hint = f"maksud Anda `{close[0]}`?" if close else f"pilihan: {', '.join(codes)}"
+        # Each code with its meaning: `primer` alone does not tell a student it is where a panti belongs.
+        choices = "; ".join(code if vocabulary.label(kind, code).casefold() == code.replace("_", " ") else
+                            f"{code} = {vocabulary.label(kind, code)}" for code in codes)
+        hint = f"maksud Anda `{close[0]}`?" if close else f"pilihan: {choices}"
         raise fail(f"`{value}` bukan {what} yang dikenal", hint)
 
     return Annotated[str, AfterValidator(check), WithJsonSchema({"type": "string", "x-kosakata": kind})]
