@@ -233,7 +233,9 @@ def cmd_build(args: argparse.Namespace, project: ProjectConfig) -> int:
     site = project.root / "site"
     _recover_interrupted_build(project.root, site)
     staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=project.root))
-    code = _mkdocs("build", "--strict", "--site-dir", str(staging), project=project, profile=args.profile)
+    # Progress bars only where someone watches: a terminal, not a CI log or a pipe.
+    bars = {"CASEBOOK_PROGRESS": "1"} if sys.stderr.isatty() else {}
+    code = _mkdocs("build", "--strict", "--site-dir", str(staging), project=project, profile=args.profile, **bars)
     if code != 0:
         shutil.rmtree(staging, ignore_errors=True)
         if site.exists():

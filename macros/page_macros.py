@@ -364,13 +364,14 @@ class PageMacros:
         """The report title, escaped. Call: `{{ judul_laporan() }}`"""
         return str(escape(self._case().case.report.title))
 
-    def daftar_laporan(self) -> str:
-        """Catalogue of all reports as cards, for the home page. Call: `{{ daftar_laporan() }}`"""
+    def daftar_laporan(self, jumlah: int | None = None) -> str:
+        """Reports as cards, newest first: all of them, or only the newest `jumlah` (the home page of a
+        large archive). Call: `{{ daftar_laporan() }}` or `{{ daftar_laporan(6) }}`"""
         from macros.render.catalogue import catalogue
 
         site = self._site()
         return catalogue(list(site.cases.values()), site.vocabulary, lambda slug: f"{SITE_SECTION}/{slug}/",
-                         lambda slug: pdf_url(slug) if pdf_enabled() else None)
+                         lambda slug: pdf_url(slug) if pdf_enabled() else None, limit=jumlah)
 
     def register(self) -> None:
         """Every public method is a page macro under its own (Indonesian) name."""

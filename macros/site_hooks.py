@@ -26,6 +26,7 @@ from macros.archive.pages import (archive_markdown, fill_page, global_navigation
 from macros.error_catalogue import faq_markdown
 from macros.errors import CaseDataError
 from macros.help_links import reference_link
+from macros.progress import progress
 from macros.privacy.gate import all_needles, scan_published
 from macros.privacy.media import strip_metadata
 from macros.privacy.sanitize import sanitize
@@ -37,7 +38,7 @@ from macros.project import CASES_DIR, casebook_settings
 from macros.render.schema_reference import schema_reference
 from macros.render.macro_reference import macro_examples, macro_reference
 from macros.render.numbering import NumberingError, ReportNumbering, resolve_markers
-from macros.site import CHAPTERS, SITE_SECTION, current_build, load_site_cases, slug_of_page
+from macros.site import CHAPTERS, SITE_SECTION, current_build, load_site_cases, publication_profile, slug_of_page
 from macros.vocabulary import build_vocabulary
 
 log = logging.getLogger("mkdocs.plugins.casebook")
@@ -72,7 +73,20 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     current_build["numbering"] = {slug: ReportNumbering(slug) for slug in site.cases}
     current_build["chapters"] = {slug: [] for slug in site.cases}
     config.nav = global_navigation(config.nav)
+    config.copyright = _with_profile(config.copyright)
     return config
+
+
+PROFILE_NOTES = {
+    "public": "Profil publik: portofolio terbuka, tanpa foto tanpa izin publikasi dan tanpa lampiran internal.",
+    "internal": "Profil internal: arsip kampus lengkap, hanya untuk intranet kampus.",
+}
+
+
+def _with_profile(copyright: str | None) -> str:
+    """The footer says which profile built the site, so nobody mistakes an internal copy for a public one."""
+    note = f'<span class="casebook-profil" data-profil="{publication_profile()}">{PROFILE_NOTES[publication_profile()]}</span>'
+    return f"{copyright} · {note}" if copyright else note
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -131,6 +145,8 @@ def on_nav(nav, config: MkDocsConfig, files: Files):
     for pages in sections.values():
         link_chapters(pages)
     current_build["report_pages"] = sections
+    progress.start()
+    progress.expect("Halaman", len(files.documentation_pages()))
     return nav
 
 
@@ -165,6 +181,7 @@ def on_page_context(context: dict, page, config: MkDocsConfig, nav) -> dict:
 
 def on_post_page(output: str, page, config: MkDocsConfig) -> str:
     """Every page has been rendered by now: resolve references and lists of tables/figures."""
+    progress.advance("Halaman")
     output = _with_error_banner(output, current_build["site"].problems)
     slug = slug_of_page(page.file.src_uri)
     if slug is None:
@@ -197,10 +214,13 @@ def on_post_build(config: MkDocsConfig) -> None:
     Then prove that no private string of any report reached the site or a PDF."""
     pending = current_build.get("pdf_pending")
     if pending is None:
+        progress.stop()
         _refuse_leaks(Path(config.site_dir), {})
         return
     failed = []
-    outcomes = pending.finish()
+    progress.expect("PDF", len(pending.order))
+    outcomes = pending.finish(on_done=lambda slug: progress.advance("PDF"))
+    progress.stop()
     pool.finish_build()
     _refuse_leaks(Path(config.site_dir), pending.print_texts)
     for outcome in outcomes:

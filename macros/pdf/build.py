@@ -13,6 +13,7 @@ import os
 from importlib import metadata
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -71,23 +72,27 @@ class PendingPdfs:
     failed: dict[str, str] = field(default_factory=dict)                          # slug -> message (not even assembled)
     print_texts: dict[str, str] = field(default_factory=dict)                     # "<slug> (PDF)" -> its print HTML
 
-    def finish(self) -> list[PdfOutcome]:
-        """Wait for the renders, write every PDF to its place; results in the order the jobs came."""
+    def finish(self, on_done: Callable[[str], None] = lambda slug: None) -> list[PdfOutcome]:
+        """Wait for the renders, write every PDF to its place; results in the order the jobs came.
+        `on_done(slug)` is called as each report is settled (the progress bar)."""
         outcomes: dict[str, PdfOutcome] = {slug: PdfOutcome(slug, None, 0, 0.0, False, message)
                                            for slug, message in self.failed.items()}
         for slug, (cached, target) in self.cached.items():
             _write_atomically(target, cached.read_bytes())
             pages = int(cached.with_suffix(".halaman").read_text())
             outcomes[slug] = PdfOutcome(slug, target, pages, 0.0, True)
+            on_done(slug)
         for slug, (work, cached, target) in self.running.items():
             result = self._result(slug, work)
             if result.error or result.pdf is None:
                 outcomes[slug] = PdfOutcome(slug, None, 0, result.seconds, False, result.error)
+                on_done(slug)
                 continue
             _write_atomically(target, result.pdf)
             _write_atomically(cached, result.pdf)
             _write_atomically(cached.with_suffix(".halaman"), str(result.pages).encode())
             outcomes[slug] = PdfOutcome(slug, target, result.pages, result.seconds, False)
+            on_done(slug)
         return [outcomes[slug] for slug in self.order]
 
     @staticmethod

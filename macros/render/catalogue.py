@@ -36,8 +36,9 @@ def card(loaded: LoadedCase, vocabulary: Vocabulary, href: str, pdf_href: str | 
             f"<dl>{rows}</dl>{summary}{download}</article>")
 
 
-def catalogue(cases: list[LoadedCase], vocabulary: Vocabulary, href_of, pdf_href_of=lambda slug: None) -> str:
-    ordered = sorted(cases, key=lambda c: (-c.case.report.year, c.case.report.title.casefold()))
+def catalogue(cases: list[LoadedCase], vocabulary: Vocabulary, href_of, pdf_href_of=lambda slug: None,
+              limit: int | None = None) -> str:
+    ordered = sorted(cases, key=lambda c: (-c.case.report.year, c.case.report.title.casefold()))[:limit]
     cards = "".join(card(c, vocabulary, href_of(c.slug), pdf_href_of(c.slug)) for c in ordered)
     return f'<div class="casebook-katalog">{cards}</div>'
 

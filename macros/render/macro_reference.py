@@ -19,7 +19,7 @@ HELP_ID = {
     "daftar_gambar": "Daftar Gambar laporan ini dengan tautan.",
     "daftar_hadir": "Tabel daftar hadir per minggu (lampiran).",
     "daftar_lampiran": "Daftar Lampiran laporan ini dengan tautan.",
-    "daftar_laporan": "Katalog semua laporan sebagai kartu (halaman beranda).",
+    "daftar_laporan": "Laporan sebagai kartu, terbaru dahulu: semuanya, atau hanya sejumlah yang terbaru (halaman beranda).",
     "daftar_pustaka": "Daftar pustaka berformat APA, urut otomatis.",
     "daftar_tabel": "Daftar Tabel laporan ini dengan tautan.",
     "ecomap": "Ecomap klien sebagai gambar bernomor, beserta tabel datanya.",
