@@ -45,7 +45,7 @@ def test_macro_reference_lists_every_page_macro_with_its_call(site):
 
 def test_panduan_pages_are_in_the_navigation(site):
     home = (site / "index.html").read_text(encoding="utf-8")
-    for title in ("Menulis YAML", "Makro halaman", "Rujukan kasus.yml", "Privasi", "PDF Laporan"):
+    for title in ("Menulis YAML", "Makro halaman", "Rujukan kasus.yml", "Privasi", "PDF Laporan", "Menerbitkan situs"):
         assert title in home
 
 
