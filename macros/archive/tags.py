@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from markupsafe import escape
 from mkdocs.utils import get_relative_url
@@ -103,7 +104,7 @@ def tag_page(tag: Tag, report_href: ReportHref = default_report_href, cards: dic
     n = len(tag.reports)
     listing = (f'<div class="casebook-katalog">{"".join(cards[r.slug] for r in tag.reports)}</div>'
                if cards is not None else _report_list(tag, report_href))
-    filtered = f"{catalogue}?{tag.key}={tag.code}"
+    filtered = f"{catalogue}?{urlencode({tag.key: tag.code})}"
     return (front_matter(tag.title)
             + f'<div class="casebook-tag" data-tag="{text(tag.key)}:{text(tag.code)}">'
             f'<h1>{text(tag.title)}</h1>'
