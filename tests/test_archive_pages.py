@@ -1,0 +1,301 @@
+"""Archive statistics and tags pages: counts match the reports, layouts never collide, links resolve.
+
+Facts come from the two real reports plus synthetic variations: many reports over many
+years, every vocabulary term, long campus-added labels, and hostile text in titles.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import posixpath
+import random
+import re
+import time
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from macros.archive.facets import NO_OUTCOME, OUTCOME_BANDS, ReportFacts, facet_counts, outcome_band, report_facts
+from macros.archive.statistics import (Bar, layout_bars, layout_heat, outcome_bars, statistics_markdown,
+                                       statistics_page)
+from macros.archive.tags import TAG_DIR, collect_tags, tag_pages
+from macros.loading import load_case
+from macros.vocabulary import DEFAULT_VOCABULARY
+from tests.helpers import ROOT
+
+SVG = "{http://www.w3.org/2000/svg}"
+VOCAB = DEFAULT_VOCABULARY.terms
+LONG_TECHNIQUE = ("pendampingan_panjang", "Pendampingan Psikososial Berbasis Keluarga dan Komunitas "
+                  "untuk Anak Berhadapan dengan Hukum")
+LONG_SETTING = ("lapas", "Lembaga Pemasyarakatan dan Balai Pemasyarakatan Kelas I")
+
+
+def real_facts() -> list[ReportFacts]:
+    return [report_facts(load_case(ROOT / "cases" / slug).loaded, DEFAULT_VOCABULARY)
+            for slug in ("ln-hikari-2024", "ajs-kartini-2024")]
+
+
+def _terms(kind: str) -> list[tuple[str, str]]:
+    return list(VOCAB[kind].items())
+
+
+def synthetic_facts(n: int, seed: int = 7) -> list[ReportFacts]:
+    """`n` reports varied from the real ones: years 2015–2025, any techniques, tools, methods, clusters, scores."""
+    rng = random.Random(seed)
+    bases = real_facts()
+    techniques = _terms("teknik") + [LONG_TECHNIQUE]
+    settings = _terms("setting") + [LONG_SETTING]
+    out = []
+    for i in range(n):
+        base = bases[i % len(bases)]
+        year = rng.randint(2015, 2025)
+        score = rng.choice([None, rng.uniform(0, 4), rng.choice([0.0, 2.0, 3.0, 4.0])])
+        values = dict(base.values)
+        values.update({
+            "tahun": ((str(year), str(year)),),
+            "institusi": ((f"institusi-{i % 150}", f"Institusi {i % 150}"),),
+            "setting": (rng.choice(settings),),
+            "klaster": tuple(rng.sample(_terms("klaster"), rng.randint(1, 3))),
+            "metode": tuple(rng.sample(_terms("metode"), rng.randint(1, 2))),
+            "teknik": tuple(sorted(rng.sample(techniques, rng.randint(1, 8)))),
+            "alat": tuple(rng.sample(_terms("alat_asesmen"), rng.randint(1, 6))),
+            "capaian": (outcome_band(score),),
+        })
+        out.append(dataclasses.replace(base, slug=f"lap-{i:04d}-{year}", title=f"Laporan {i} {{{{ x }}}} <b>&",
+                                       year=year, outcome=score, values=values))
+    return out
+
+
+def all_facts(n: int = 300) -> list[ReportFacts]:
+    return real_facts() + synthetic_facts(n)
+
+
+class Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "a":
+            self.hrefs.append(dict(attrs)["href"])
+
+
+def links_of(html: str) -> list[str]:
+    parser = Links()
+    parser.feed(html)
+    return parser.hrefs
+
+
+def svgs_of(html: str) -> list[ET.Element]:
+    return [ET.fromstring(svg) for svg in re.findall(r"<svg.*?</svg>", html, flags=re.S)]
+
+
+def chart(html: str, css_class: str) -> ET.Element:
+    return next(svg for svg in svgs_of(html) if css_class in svg.get("class"))
+
+
+def bar_counts(svg: ET.Element) -> list[tuple[str, int]]:
+    """(label, count) of every bar drawn, from the tooltips: 'Modelling: 12 laporan'."""
+    out = []
+    for rect in svg.iter(f"{SVG}rect"):
+        tip = rect.find(f"{SVG}title")
+        if tip is not None:
+            label, count = tip.text.rsplit(": ", 1)
+            out.append((label, int(count.removesuffix(" laporan").replace(".", ""))))
+    return out
+
+
+# --- statistics ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("facts", [real_facts(), all_facts(40), all_facts(300)], ids=["real", "42", "302"])
+def test_every_technique_bar_counts_the_reports_using_it_and_bars_are_sorted(facts):
+    html = statistics_page(facts, "../")
+    drawn = bar_counts(chart(html, "casebook-statistik-teknik"))
+    labels = dict(VOCAB["teknik"]) | dict([LONG_TECHNIQUE])
+    expected = {label: sum(1 for f in facts if code in f.codes("teknik")) for code, label in labels.items()}
+    assert dict(drawn) == {label: n for label, n in expected.items() if n}
+    counts = [n for _, n in drawn]
+    assert counts == sorted(counts, reverse=True)
+    tools = bar_counts(chart(html, "casebook-statistik-alat"))
+    assert dict(tools) == {c.label: c.count for c in facet_counts(facts, "alat")}
+    assert [n for _, n in tools] == sorted((n for _, n in tools), reverse=True)
+
+
+def test_year_setting_segments_add_up_to_the_reports_of_each_year():
+    facts = all_facts(300)
+    drawn = bar_counts(chart(statistics_page(facts, "../"), "casebook-statistik-tahun"))
+    per_year: dict[str, int] = {}
+    for label, n in drawn:
+        year = label.split(" · ")[0]
+        per_year[year] = per_year.get(year, 0) + n
+    assert per_year == {str(y): sum(1 for f in facts if f.year == y) for y in {f.year for f in facts}}
+
+
+def test_outcome_bands_cover_every_report_in_band_order():
+    facts = all_facts(300)
+    bars = outcome_bars(facts, "../")
+    assert [b.label for b in bars] == [label for _, label, _ in OUTCOME_BANDS] + [NO_OUTCOME[1]]
+    assert sum(b.total for b in bars) == len(facts)
+    assert bars[-1].total == sum(1 for f in facts if f.outcome is None)
+
+
+def test_methods_by_setting_cells_count_reports():
+    facts = all_facts(300)
+    svg = chart(statistics_page(facts, "../"), "casebook-statistik-metode")
+    for tip in (r.find(f"{SVG}title").text for r in svg.iter(f"{SVG}rect")):
+        pair, count = tip.rsplit(": ", 1)
+        setting, method = pair.split(" · ")
+        m = next(c for c, label in VOCAB["metode"].items() if label == method)
+        s = next(c for c, label in [*VOCAB["setting"].items(), LONG_SETTING] if label == setting)
+        assert int(count.split()[0].replace(".", "")) == sum(1 for f in facts if m in f.codes("metode") and s in f.codes("setting"))
+
+
+@pytest.mark.parametrize("n", [0, 2, 40, 1000])
+def test_charts_parse_as_svg_and_no_labels_collide(n):
+    facts = (real_facts() + synthetic_facts(n - 2)) if n >= 2 else []
+    html = statistics_page(facts, "../")
+    for svg in svgs_of(html):
+        assert svg.tag == f"{SVG}svg" and svg.find(f"{SVG}title").text
+        assert float(svg.get("width")) >= 640 - 0.01
+    if not facts:
+        assert "Belum ada laporan" in html and "<svg" not in html
+        return
+    for key in ("teknik", "alat"):
+        counts = facet_counts(facts, key)
+        layout = layout_bars([Bar(c.label, None, ((c.label, c.count, None),)) for c in counts])
+        assert layout.problems() == []
+    settings = facet_counts(facts, "setting")
+    years = sorted({f.year for f in facts})
+    stacked = [Bar(str(y), None, tuple((s.label, sum(1 for f in facts if f.year == y and s.code in f.codes("setting")), None)
+                                       for s in settings)) for y in years]
+    layout = layout_bars(stacked, [s.label for s in settings])
+    assert layout.problems() == [] and len(layout.legend) == (len(settings) if len(settings) > 1 else 0)
+    methods = facet_counts(facts, "metode")
+    assert layout_heat([s.label for s in settings], [m.label for m in methods],
+                       [[1] * len(methods) for _ in settings]).problems() == []
+
+
+def test_long_labels_wrap_or_end_in_an_ellipsis_with_the_full_text_as_tooltip():
+    very_long = "Teknik Dengan Nama Yang Sangat Panjang Sekali Sehingga Tidak Mungkin Muat Dalam Dua Baris Label Kolom"
+    bars = [Bar(very_long, None, ((very_long, 5, None),)), Bar("Pendek", None, (("Pendek", 3, None),)),
+            Bar("Supercalifragilisticexpialidociousnessberkelanjutan", None, (("x", 1, None),))]
+    layout = layout_bars(bars)
+    assert layout.problems() == []
+    _, name, cut, _, _ = layout.rows[0]
+    assert cut and name.lines[-1].endswith("…") and len(name.lines) == 2
+    svg = ET.fromstring(statistics_page_like(bars))
+    assert very_long in [t.text for t in svg.iter(f"{SVG}title")]
+
+
+def statistics_page_like(bars):
+    from macros.archive.statistics import bars_svg
+    return bars_svg(bars, (), title="uji", description="uji", css_class="uji")
+
+
+def test_bars_link_to_the_catalogue_filtered_by_their_value():
+    facts = all_facts(40)
+    html = statistics_page(facts, "../")
+    teknik = chart(html, "casebook-statistik-teknik")
+    hrefs = [a.get("href") for a in teknik.iter(f"{SVG}a")]
+    codes = {c.code for c in facet_counts(facts, "teknik")}
+    assert {parse_qs(urlsplit(h).query)["teknik"][0] for h in hrefs} == codes
+    assert all(h.startswith("../?") for h in hrefs)
+    # the resolved target from arsip/statistik/ is the catalogue at arsip/
+    assert posixpath.normpath(posixpath.join("arsip/statistik/", urlsplit(hrefs[0]).path)) == "arsip"
+    tahun = chart(html, "casebook-statistik-tahun")
+    assert any(parse_qs(urlsplit(a.get("href")).query).keys() == {"tahun", "setting"} for a in tahun.iter(f"{SVG}a"))
+    # the tables under the charts carry the same links, reachable by keyboard
+    assert all('tabindex="-1"' in a for a in re.findall(r"<a [^>]*>", "".join(re.findall(r"<svg.*?</svg>", html))))
+    tables = re.sub(r"<svg.*?</svg>", "", html)
+    assert set(hrefs) <= set(links_of(tables))
+
+
+def test_summary_line_and_determinism():
+    facts = all_facts(300)
+    html = statistics_page(facts, "../")
+    institutions = len({c for f in facts for c in f.codes("institusi")})
+    years = sorted({f.year for f in facts})
+    assert f"{len(facts)} laporan · tahun {years[0]}–{years[-1]} · {institutions} institusi" in html
+    assert statistics_page(list(facts), "../") == html
+    assert statistics_page(list(reversed(facts)), "../") == html  # report order does not matter
+    assert "2 laporan · tahun 2024 · 2 institusi" in statistics_page(real_facts())
+    assert statistics_markdown(facts).startswith('---\ntitle: "Statistik arsip"\nrender_macros: false\n---')
+
+
+def test_statistics_size_does_not_grow_with_reports_and_renders_fast():
+    small = statistics_page(all_facts(300))
+    facts = all_facts(998)
+    start = time.perf_counter()
+    big = statistics_page(facts)
+    elapsed = time.perf_counter() - start
+    print(f"\nstatistics page for {len(facts)} reports: {elapsed * 1000:.0f} ms, {len(big) / 1024:.0f} KiB")
+    assert len(big) < 1.2 * len(small)
+    assert "Laporan 5" not in big and "Institusi 1" not in big  # titles and institutions are never charted
+
+
+# --- tags ---------------------------------------------------------------------------------------
+
+def _tag_page_name(key: str, code: str) -> str:
+    return f"{TAG_DIR}/{key}-{code.replace('_', '-')}.md"
+
+
+def test_a_tag_page_for_every_technique_setting_and_cluster_listing_exactly_its_reports():
+    facts = all_facts(120)
+    pages = tag_pages(facts)
+    for key in ("teknik", "setting", "klaster"):
+        for count in facet_counts(facts, key):
+            page = pages[_tag_page_name(key, count.code)]
+            expected = [f for f in facts if count.code in f.codes(key)]
+            hrefs = links_of(page)
+            listed = [h for h in hrefs if "/kasus/" in h]
+            assert sorted(listed) == sorted(f"../../../kasus/{f.slug}/" for f in expected)
+            assert f"<p class=\"casebook-tag-jumlah\">{len(expected)} laporan</p>" in page
+    assert len(pages) == 1 + sum(len(facet_counts(facts, k)) for k in ("teknik", "setting", "klaster"))
+
+
+def test_tag_pages_list_newest_first_and_links_resolve_to_report_pages():
+    facts = all_facts(120)
+    for tag in collect_tags(facts):
+        years = [r.year for r in tag.reports]
+        assert years == sorted(years, reverse=True)
+    pages = tag_pages(facts)
+    page_url = "arsip/tag/teknik-modelling/"
+    for href in links_of(pages["arsip/tag/teknik-modelling.md"]):
+        target = posixpath.normpath(posixpath.join(page_url, urlsplit(href).path))
+        assert target.startswith("kasus/") or target in ("arsip/tag", "arsip")
+        if target.startswith("kasus/"):
+            assert re.fullmatch(r"kasus/[a-z0-9-]+", target) and href.endswith("/")
+    index = pages["arsip/tag/index.md"]
+    for href in links_of(index):
+        target = posixpath.normpath(posixpath.join("arsip/tag/", href))
+        assert f"{target}.md" in pages
+
+
+def test_tag_index_groups_and_counts():
+    facts = real_facts()
+    pages = tag_pages(facts)
+    index = pages["arsip/tag/index.md"]
+    assert index.index(">Teknik</h2>") < index.index(">Setting</h2>") < index.index(">Klaster klien</h2>")
+    assert '<a href="teknik-modelling/">Modelling</a> <span class="casebook-jumlah">1</span>' in index
+    assert '<a href="teknik-support/">Support</a>' in index
+    assert pages["arsip/tag/teknik-modelling.md"].startswith('---\ntitle: "Teknik: Modelling"\nrender_macros: false\n---')
+    assert "arsip/tag/setting-industri.md" in pages and "arsip/tag/klaster-pemberdayaan-masyarakat.md" in pages
+
+
+def test_tag_pages_escape_report_text_and_carry_no_jinja():
+    facts = all_facts(20)
+    hostile = dataclasses.replace(facts[0], title="<script>alert(1)</script> {% raw %}{{ config }}{% endraw %}")
+    pages = tag_pages([hostile, *facts[1:]])
+    text = "".join(pages.values())
+    assert "<script>" not in text and "{{" not in text and "{%" not in text
+    assert "&lt;script&gt;" in text
+    assert tag_pages(list(reversed(facts))) == tag_pages(facts)
+
+
+def test_cards_replace_the_compact_list_when_given():
+    facts = real_facts()
+    cards = {f.slug: f'<article class="casebook-kartu" data-slug="{f.slug}"></article>' for f in facts}
+    page = tag_pages(facts, cards)["arsip/tag/setting-primer.md"]
+    assert 'data-slug="ajs-kartini-2024"' in page and 'data-slug="ln-hikari-2024"' not in page
