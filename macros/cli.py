@@ -20,6 +20,8 @@ from pathlib import Path
 from macros.completeness import STATUS_MARKS, checklist, completeness
 from macros.errors import Problem, display_path
 from macros.help_links import reference_link
+from macros.incremental import ENV_FLAG as INCREMENTAL_FLAG
+from macros.incremental import adopt_state, link_previous_build
 from macros.loading import CASE_FILE, PLACEHOLDER_MESSAGE, SLUG, LoadResult, case_folders, load_case
 from macros.privacy.secrets import SECRETS_FILE
 from macros.project import SCHEMA_FILE, TEMPLATES_DIR, ProjectConfig, load_project
@@ -53,6 +55,8 @@ def _parser() -> argparse.ArgumentParser:
     schema.add_argument("--output", type=Path, help="tulis ke berkas ini alih-alih layar")
     build = commands.add_parser("build", help="bangun situs (dan PDF) ke folder site/")
     build.add_argument("--profile", choices=["public", "internal"], default="public", help="profil publikasi")
+    build.add_argument("--penuh", action="store_true",
+                       help="bangun ulang semua laporan (bawaan: laporan yang tidak berubah dipakai ulang dari build sebelumnya)")
     commands.add_parser("serve", help="jalankan situs di http://127.0.0.1:8000 dan muat ulang saat berkas berubah")
     export = commands.add_parser("export", help="ekspor laporan ke Word (.docx) untuk komentar pembimbing")
     export.add_argument("slug", help="nama folder laporan, misalnya ln-hikari-2024")
@@ -234,8 +238,13 @@ def cmd_build(args: argparse.Namespace, project: ProjectConfig) -> int:
     _recover_interrupted_build(project.root, site)
     staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=project.root))
     # Progress bars only where someone watches: a terminal, not a CI log or a pipe.
-    bars = {"CASEBOOK_PROGRESS": "1"} if sys.stderr.isatty() else {}
-    code = _mkdocs("build", "--strict", "--site-dir", str(staging), project=project, profile=args.profile, **bars)
+    env = {"CASEBOOK_PROGRESS": "1"} if sys.stderr.isatty() else {}
+    arguments = ["build", "--strict", "--site-dir", str(staging)]
+    if not args.penuh and site.exists() and link_previous_build(project.root, site, staging):
+        # Unchanged reports keep their pages and PDF (macros/incremental.py); the hook checks each one.
+        arguments.append("--dirty")
+        env[INCREMENTAL_FLAG] = "1"
+    code = _mkdocs(*arguments, project=project, profile=args.profile, **env)
     if code != 0:
         shutil.rmtree(staging, ignore_errors=True)
         if site.exists():
@@ -245,6 +254,7 @@ def cmd_build(args: argparse.Namespace, project: ProjectConfig) -> int:
     if site.exists():
         previous = site.rename(project.root / f"{PREVIOUS_PREFIX}{os.getpid()}")
     staging.rename(site)
+    adopt_state(project.root, staging, site)
     if previous is not None:
         shutil.rmtree(previous, ignore_errors=True)
     pdfs = sorted(site.glob("kasus/*/*.pdf"))

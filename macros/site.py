@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from macros.errors import CaseDataError, Problem
-from macros.loading import LoadedCase, case_folders, load_case
+from macros.load_cache import load_case_cached
+from macros.loading import LoadedCase, case_folders
 from macros.project import CASES_DIR, TEMPLATES_DIR
 from macros.vocabulary import Vocabulary
 
@@ -57,6 +58,7 @@ class SiteCases:
     vocabulary: Vocabulary
     warnings: dict[str, list] = field(default_factory=dict)
     problems: list = field(default_factory=list)  # only under `mkdocs serve`: the reports left out, and why
+    keys: dict[str, str] = field(default_factory=dict)  # slug -> content key of everything the report is made of
 
     def page_source(self, slug: str, chapter: str) -> Path | None:
         """The student's own page if present, else the default template, else None.
@@ -81,16 +83,17 @@ def load_site_cases(root: Path, vocabulary: Vocabulary, *, keep_going: bool = Fa
     With `keep_going` (the live preview), reports with errors are left out and their problems kept,
     so the browser can show them instead of a silently stale page.
     """
-    problems, cases, warnings = [], {}, {}
+    problems, cases, warnings, keys = [], {}, {}, {}
     for folder in case_folders(root / CASES_DIR):
-        result = load_case(folder, vocabulary=vocabulary, root=root)
+        result, key = load_case_cached(folder, vocabulary, root)
         problems.extend(result.errors)
         if result.loaded:
             cases[result.slug] = result.loaded
             warnings[result.slug] = result.warnings
+            keys[result.slug] = key
     if problems and not keep_going:
         raise CaseDataError(problems)
-    return SiteCases(root, cases, vocabulary, warnings, problems)
+    return SiteCases(root, cases, vocabulary, warnings, problems, keys)
 
 
 def slug_of_page(src_uri: str) -> str | None:

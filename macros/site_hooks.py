@@ -21,11 +21,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
-from macros.archive.pages import (archive_markdown, fill_page, global_navigation, link_chapters, report_navigation,
+from macros.archive.pages import (all_facts, archive_markdown, fill_page, global_navigation, link_chapters, report_navigation,
                                    report_sections)
 from macros.error_catalogue import faq_markdown
 from macros.errors import CaseDataError
 from macros.help_links import reference_link
+from macros.incremental import ENV_FLAG as INCREMENTAL_FLAG
+from macros.incremental import REPORTS_DIR, needles_key, read_state, reusable_reports, site_fingerprint, state_path, write_state
 from macros.progress import progress
 from macros.privacy.gate import all_needles, scan_published
 from macros.privacy.media import strip_metadata
@@ -43,12 +45,20 @@ from macros.vocabulary import build_vocabulary
 
 log = logging.getLogger("mkdocs.plugins.casebook")
 _serving = False  # `mkdocs serve`: data errors are shown in the browser too, not only in the terminal
+_dirty = False    # `mkdocs build --dirty`: Casebook, not file times, decides what is rebuilt (macros/incremental.py)
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    global _serving
+    global _serving, _dirty
     _serving = command == "serve"
+    _dirty = dirty
     pool.configure(one_shot=not _serving)
+    if dirty and os.environ.get(INCREMENTAL_FLAG) == "1":
+        # MkDocs warns that a dirty build may leave stale navigation; here Casebook decides file by file
+        # (macros/incremental.py) and every page that shows other pages is rebuilt. In strict mode the
+        # warning would abort the build, so this one message is dropped.
+        logging.getLogger("mkdocs.commands.build").addFilter(
+            lambda record: not record.getMessage().startswith("A 'dirty' build is being performed"))
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -67,6 +77,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         # Printed, not logged: in strict mode a logged error would abort the preview it is meant to explain.
         print(f"GALAT   -  {problem.format()}", file=sys.stderr)
     current_build["site"] = site
+    # Incremental build: which reports' previous output (linked into the staging folder) is still right.
+    fingerprint = site_fingerprint(site.root, publication_profile(), extra=f"pdf={pdf_enabled()}")
+    reused = (reusable_reports(site.root, Path(config.site_dir), fingerprint, site.keys)
+              if _dirty and os.environ.get(INCREMENTAL_FLAG) == "1" else set())
+    current_build["fingerprint"], current_build["reused"] = fingerprint, frozenset(reused)
     if pdf_enabled():
         pool.warm_up(len(site.cases))  # workers import WeasyPrint on the other core while pages render
     # Fresh every build (mkdocs serve rebuilds in the same process): numbers never carry over.
@@ -101,8 +116,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for uri, markdown in generated.items():
         # {% raw %}: the examples show Jinja-like text that mkdocs-macros must not run.
         files.append(File.generated(config, uri, content="{% raw %}\n" + markdown + "\n{% endraw %}\n"))
-    for uri, markdown in archive_markdown().items():  # front matter first; their data arrives as HTML later
+    current_build["facts"] = all_facts(site)
+    for uri, markdown in archive_markdown(current_build["facts"]).items():  # front matter first, no {% raw %}
         files.append(File.generated(config, uri, content=markdown))
+    if _dirty:  # Casebook decides: a reused report's files are kept, everything else is written anew
+        reused = current_build["reused"]
+        for file in files:
+            keep = slug_of_page(file.src_uri) in reused
+            file.is_modified = (lambda: False) if keep else (lambda: True)
     for slug in site.cases:
         for name in CHAPTERS:
             source = site.page_source(slug, name)
@@ -156,7 +177,7 @@ def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
     slug = slug_of_page(page.file.src_uri)
     if slug is None:
         pdf_of = (lambda s: pdf_url(s)) if pdf_enabled() else (lambda s: None)
-        return fill_page(page.file.src_uri, html, page.url, current_build["site"], pdf_of)
+        return fill_page(page.file.src_uri, html, page.url, current_build["site"], current_build["facts"], pdf_of)
     html = sanitize(html)
     if slug in current_build["chapters"]:
         current_build["chapters"][slug].append(ChapterPage(page.file.name + ".md", page.url, html))
@@ -205,7 +226,7 @@ def on_env(env, config: MkDocsConfig, files: Files):
     if pdf_enabled():
         current_build["pdf_pending"] = start_site_pdfs(
             current_build["site"], current_build["chapters"], current_build["numbering"], current_build["pdf"],
-            files, Path(config.site_dir), pool.executor())
+            files, Path(config.site_dir), pool.executor(), skip=current_build["reused"])
     return env
 
 
@@ -216,6 +237,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     if pending is None:
         progress.stop()
         _refuse_leaks(Path(config.site_dir), {})
+        _remember_build(Path(config.site_dir))
         return
     failed = []
     progress.expect("PDF", len(pending.order))
@@ -233,12 +255,24 @@ def on_post_build(config: MkDocsConfig) -> None:
             log.info(f"PDF {outcome.slug}: {outcome.pages} halaman, {outcome.seconds:.1f} detik")
     if failed:
         raise PluginError(f"PDF tidak dapat dibuat untuk: {', '.join(failed)} (PDF laporan lain sudah ditulis)")
+    _remember_build(Path(config.site_dir))
+
+
+def _remember_build(site_dir: Path) -> None:
+    """What this build was made of, inside the site itself: the next `casebook build` reuses what is unchanged."""
+    site = current_build["site"]
+    write_state(state_path(site.root, site_dir), current_build["fingerprint"], site.keys, current_build["needles_key"])
 
 
 def _refuse_leaks(site_dir: Path, print_texts: dict[str, str]) -> None:
     """The last gate: any private string in the output removes that output and fails the build."""
     site = current_build["site"]
-    leaks = scan_published(site_dir, all_needles(site.cases.values(), site.root), print_texts)
+    needles = all_needles(site.cases.values(), site.root)
+    current_build["needles_key"] = needles_key(needles)
+    # Reused reports were scanned by the build that wrote them; with the same needles, once is enough.
+    skip = (frozenset((REPORTS_DIR, slug) for slug in current_build["reused"])
+            if read_state(state_path(site.root, site_dir)).get("needles") == current_build["needles_key"] else frozenset())
+    leaks = scan_published(site_dir, needles, print_texts, skip)
     if not leaks:
         return
     for leak in leaks:

@@ -15,19 +15,26 @@ from mkdocs.utils import get_relative_url
 
 from macros.archive.catalogue_page import archive_catalogue, card_attributes
 from macros.archive.facets import ReportFacts, report_facts
+from macros.archive.statistics import statistics_markdown
+from macros.archive.tags import tag_pages
 from macros.render.catalogue import card
 from macros.site import CHAPTERS, SITE_SECTION, SiteCases
 
 CATALOGUE_PAGE = "arsip/index.md"
 PLACEHOLDER = '<div class="casebook-isi-arsip" data-halaman="{uri}"></div>'
 
+STATISTICS_PAGE = "arsip/statistik.md"
+TAGS_PAGE = "arsip/tag/index.md"
 # Navigation entries of the Arsip section, in order (page path -> title).
-ARCHIVE_NAV = {CATALOGUE_PAGE: "Katalog"}
+ARCHIVE_NAV = {CATALOGUE_PAGE: "Katalog", STATISTICS_PAGE: "Statistik", TAGS_PAGE: "Tag"}
 
 
-def archive_markdown() -> dict[str, str]:
-    """Markdown of each generated Arsip page: a title and the placeholder `fill_page` replaces."""
-    return {
+def archive_markdown(facts: list[ReportFacts]) -> dict[str, str]:
+    """Markdown of each generated Arsip page. The catalogue holds a placeholder `fill_page` replaces;
+    statistics and tags pages are small and complete (they mark themselves `render_macros: false`)."""
+    pages = {STATISTICS_PAGE: statistics_markdown(facts, "../")}
+    pages.update(tag_pages(facts))
+    return pages | {
         # No table of contents: the catalogue needs the width.
         CATALOGUE_PAGE: "---\nhide: [toc]\n---\n\n# Arsip laporan\n\nSemua laporan praktikum dalam arsip. Saring menurut tahun, setting, "
                         "klaster klien, metode, teknik, alat asesmen dan capaian, lalu bagikan alamat halaman "
@@ -52,11 +59,10 @@ def cards_for(site: SiteCases, facts: list[ReportFacts], page_url: str, pdf_url_
             for slug, loaded in site.cases.items()}
 
 
-def fill_page(uri: str, html: str, page_url: str, site: SiteCases, pdf_url_of) -> str:
+def fill_page(uri: str, html: str, page_url: str, site: SiteCases, facts: list[ReportFacts], pdf_url_of) -> str:
     placeholder = PLACEHOLDER.format(uri=uri)
     if placeholder not in html:
         return html
-    facts = all_facts(site)
     if uri == CATALOGUE_PAGE:
         cards = cards_for(site, facts, page_url, pdf_url_of)
         tags_href = "tag/"

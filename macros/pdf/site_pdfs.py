@@ -40,8 +40,9 @@ def creation_date(case: Case) -> str:
 
 
 def print_documents(site: SiteCases, chapters: dict[str, list[ChapterPage]], numbering: dict, settings: PdfSettings,
-                    files: Files) -> tuple[dict[str, PrintDocument], dict[str, str]]:
-    """Every report's print HTML (for its PDF, and for the Word export); reports that cannot be assembled, by slug."""
+                    files: Files, skip: frozenset[str] = frozenset()) -> tuple[dict[str, PrintDocument], dict[str, str]]:
+    """Every report's print HTML (for its PDF, and for the Word export); reports that cannot be assembled, by slug.
+    `skip`: reports an incremental build reused unchanged (their pages were not rendered, their PDF stays)."""
     profile = settings.print_profile
     logo = (site.root / profile.logo).resolve() if profile.logo else None
 
@@ -51,6 +52,8 @@ def print_documents(site: SiteCases, chapters: dict[str, list[ChapterPage]], num
 
     documents, failed = {}, {}
     for slug, loaded in site.cases.items():
+        if slug in skip:
+            continue
         try:
             documents[slug] = build_print_html(loaded.case, chapters.get(slug, []), numbering[slug], source_of=source_of,
                                                toc_depth=settings.toc_depth, created=creation_date(loaded.case),
@@ -63,10 +66,10 @@ def print_documents(site: SiteCases, chapters: dict[str, list[ChapterPage]], num
 
 
 def start_site_pdfs(site: SiteCases, chapters: dict[str, list[ChapterPage]], numbering: dict, settings: PdfSettings,
-                    files: Files, site_dir: Path, executor=None) -> PendingPdfs:
+                    files: Files, site_dir: Path, executor=None, skip: frozenset[str] = frozenset()) -> PendingPdfs:
     """Assemble every report's print HTML and start rendering; call .finish() on the result to write the PDFs."""
     css = profile_css(settings.print_profile)
-    documents, failed = print_documents(site, chapters, numbering, settings, files)
+    documents, failed = print_documents(site, chapters, numbering, settings, files, skip)
     jobs = []
     for slug, loaded in site.cases.items():
         if slug not in documents:

@@ -100,10 +100,11 @@ class Leak:
         return f"{self.where}: memuat {self.what}"
 
 
-def _published_texts(site_dir: Path) -> Iterator[tuple[str, str]]:
+def _published_texts(site_dir: Path, skip: frozenset[tuple[str, ...]] = frozenset()) -> Iterator[tuple[str, str]]:
     for item in sorted(site_dir.rglob("*")):
+        parts = item.relative_to(site_dir).parts
         # The theme's own bundled files hold no report text (and their minified code would fake initials).
-        if not item.is_file() or item.relative_to(site_dir).parts[0] == "assets":
+        if not item.is_file() or parts[0] == "assets" or parts[:2] in skip:
             continue
         name = item.relative_to(site_dir.parent).as_posix()
         if item.suffix.lower() in TEXT_SUFFIXES:
@@ -112,12 +113,15 @@ def _published_texts(site_dir: Path) -> Iterator[tuple[str, str]]:
             yield name, gzip.decompress(item.read_bytes()).decode("utf-8", errors="replace")
 
 
-def scan_published(site_dir: Path, needles: list[Needle], extra: dict[str, str] | None = None) -> list[Leak]:
-    """Every private string found in the built site and in the texts the PDFs were printed from."""
+def scan_published(site_dir: Path, needles: list[Needle], extra: dict[str, str] | None = None,
+                   skip: frozenset[tuple[str, ...]] = frozenset()) -> list[Leak]:
+    """Every private string found in the built site and in the texts the PDFs were printed from.
+    `skip`: folders (as path parts, e.g. ("kasus", "ln-hikari-2024")) an incremental build reused
+    unchanged, already scanned against these same needles."""
     if not needles:
         return []
     leaks = []
-    sources = list(_published_texts(site_dir)) + sorted((extra or {}).items())
+    sources = list(_published_texts(site_dir, skip)) + sorted((extra or {}).items())
     for where, text in sources:
         prepared = Prepared.of(text)
         leaks.extend(Leak(where, needle.what) for needle in needles if contains(prepared, needle))

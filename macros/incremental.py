@@ -1,0 +1,116 @@
+"""Incremental builds: after one report is edited, only that report's pages and PDF are made again.
+
+How `casebook build` does it without ever writing into the site being served:
+
+1. The new site is built in a staging folder (then swapped in, as in every build). Before
+   MkDocs starts, `casebook build` hard-links the previous site's report folders
+   (`kasus/<slug>/`) into the staging folder and copies the previous build's state.
+   Linking costs no copy, and nothing below writes into a linked file. The state is kept
+   in `.cache/casebook/builds/`, never in the site: it holds a hash of the private strings.
+2. The hook compares each report's content key (the same key as the load cache: every byte
+   the report is made of, plus Casebook's code) and the site-wide fingerprint (mkdocs.yml,
+   docs/, overrides/, code, profile) with the state the previous build left. A report whose
+   key is unchanged keeps its linked folder: its pages are not read, rendered or written
+   (MkDocs' dirty mode, told per file by `is_modified`) and its PDF stays. The folders of
+   changed and removed reports are unlinked first, so they are written fresh.
+3. Everything that depends on all reports (home, Arsip, statistics, tags, search) is rebuilt
+   every time; it is small.
+
+When the fingerprint differs, nothing is reused: the build is a full one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from importlib import metadata
+from pathlib import Path
+
+from macros.load_cache import code_version
+
+REPORTS_DIR = "kasus"
+# Set by `casebook build` when the staging folder holds the previous build's linked reports.
+ENV_FLAG = "CASEBOOK_INCREMENTAL"
+
+
+def site_fingerprint(root: Path, profile: str, extra: str = "") -> str:
+    """Everything other than the reports that shapes any page or PDF."""
+    digest = hashlib.sha256(f"{profile}\0{extra}\0{code_version()}".encode())
+    for name in ("mkdocs", "mkdocs-material", "mkdocs-macros-plugin", "weasyprint"):
+        try:
+            digest.update(f"{name}={metadata.version(name)}".encode())
+        except metadata.PackageNotFoundError:
+            pass
+    tracked = [root / "mkdocs.yml"]
+    for folder in ("docs", "overrides", "macros"):
+        tracked += sorted(p for p in (root / folder).rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    for path in tracked:
+        if path.is_file():
+            digest.update(b"\0" + path.relative_to(root).as_posix().encode() + b"\0")
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def state_path(root: Path, site_dir: Path) -> Path:
+    """The state of the build written to `site_dir` (named after that folder, beside the load cache)."""
+    override = os.environ.get("CASEBOOK_CACHE_DIR")
+    base = Path(override).parent if override else root / ".cache" / "casebook"
+    return base / "builds" / f"{site_dir.resolve().name}.json"
+
+
+def read_state(path: Path) -> dict:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def needles_key(needles) -> str:
+    """One hash for every private string of every report (never the strings themselves)."""
+    digest = hashlib.sha256()
+    for needle in sorted((n.text, n.what, n.kind) for n in needles):
+        digest.update("\0".join(needle).encode() + b"\n")
+    return digest.hexdigest()
+
+
+def write_state(target: Path, fingerprint: str, keys: dict[str, str], needles: str) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f".{target.name}.tmp")
+    state = {"fingerprint": fingerprint, "needles": needles, "reports": dict(sorted(keys.items()))}
+    temporary.write_text(json.dumps(state, indent=1), encoding="utf-8")
+    temporary.replace(target)
+
+
+def link_previous_build(root: Path, previous_site: Path, staging: Path) -> bool:
+    """Hard-link the previous build's report folders into `staging` and copy its state; False if there is none."""
+    state = state_path(root, previous_site)
+    if not state.is_file() or not (previous_site / REPORTS_DIR).is_dir():
+        return False
+    shutil.copytree(previous_site / REPORTS_DIR, staging / REPORTS_DIR, copy_function=os.link, dirs_exist_ok=True)
+    shutil.copyfile(state, state_path(root, staging))
+    return True
+
+
+def adopt_state(root: Path, staging: Path, site: Path) -> None:
+    """After the swap, the staging folder's state becomes the site's."""
+    source = state_path(root, staging)
+    if source.is_file():
+        source.replace(state_path(root, site))
+
+
+def reusable_reports(root: Path, site_dir: Path, fingerprint: str, keys: dict[str, str]) -> set[str]:
+    """The reports whose linked output in `site_dir` is still right; every other linked folder is removed."""
+    state = read_state(state_path(root, site_dir))
+    previous = state.get("reports", {}) if state.get("fingerprint") == fingerprint else {}
+    reports_dir = site_dir / REPORTS_DIR
+    reused = set()
+    if reports_dir.is_dir():
+        for folder in sorted(reports_dir.iterdir()):
+            slug = folder.name
+            if slug in keys and previous.get(slug) == keys[slug]:
+                reused.add(slug)
+            else:  # changed or removed: unlink (the previous site keeps its own links)
+                shutil.rmtree(folder) if folder.is_dir() else folder.unlink()
+    return reused
