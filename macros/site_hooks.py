@@ -171,6 +171,17 @@ def on_nav(nav, config: MkDocsConfig, files: Files):
     return nav
 
 
+def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
+    """CASEBOOK_EXPORT_MARKDOWN=<dir>: keep each page's Markdown as mkdocs-macros expanded it, so a
+    benchmark can build the very same content with stock MkDocs + Material (tests/benchmarks)."""
+    export = os.environ.get("CASEBOOK_EXPORT_MARKDOWN")
+    if export:
+        target = Path(export) / page.file.src_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(markdown, encoding="utf-8")
+    return markdown
+
+
 def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
     """Report pages are sanitised (no script from anything a student wrote), then kept as rendered:
     the PDF is made of the very same HTML. Generated Arsip pages get their catalogue here."""
