@@ -22,8 +22,8 @@ class Setting:
     staff_role: str                 # the field instructor's position
 
 
-PROPER = ["Melati", "Harapan Bangsa", "Cahaya Insani", "Bina Karya", "Tunas Mandiri", "Mentari", "Kasih Bunda",
-          "Sejahtera", "Purnama", "Cendana", "Bakti Luhur", "Pelita", "Nusa Indah", "Arunika", "Rumpun Bambu",
+PROPER = ["Kenari", "Harapan Bangsa", "Cahaya Insani", "Bina Karya", "Tunas Mandiri", "Mentari", "Kasih Bunda",
+          "Sentosa", "Purnama", "Cendana", "Bakti Luhur", "Pelita", "Nusa Indah", "Arunika", "Rumpun Bambu",
           "Permata Hati", "Asa Mulia", "Wira Utama", "Lentera", "Samudra Kasih"]
 
 SETTINGS: dict[str, Setting] = {

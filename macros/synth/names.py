@@ -11,15 +11,15 @@ from dataclasses import dataclass
 
 FIRST_NAMES = {
     "perempuan": ["Anisa", "Citra", "Dinda", "Eka", "Fitria", "Gita", "Hana", "Indah", "Intan", "Kartika", "Laras",
-                  "Maya", "Nabila", "Nurul", "Putri", "Ratna", "Rina", "Salsa", "Tiara", "Vina", "Wulan", "Yuni",
+                  "Maya", "Nabila", "Nurul", "Kirana", "Ratna", "Rina", "Salsa", "Tiara", "Vina", "Wulan", "Yuni",
                   "Zahra", "Aulia", "Melati", "Sekar", "Ayu", "Nadira", "Puspa", "Rahma"],
-    "laki-laki": ["Adi", "Bagas", "Candra", "Dimas", "Eko", "Fikri", "Galang", "Hadi", "Ilham", "Joko", "Kurnia",
+    "laki-laki": ["Adi", "Bagas", "Candra", "Dimas", "Eko", "Fikri", "Galang", "Haris", "Ilham", "Joko", "Kurnia",
                   "Lukman", "Mahesa", "Naufal", "Oki", "Pandu", "Raka", "Satria", "Taufik", "Umar", "Wahyu", "Yoga",
-                  "Zaki", "Arif", "Bima", "Danu", "Gilang", "Irfan", "Rizal", "Teguh"],
+                  "Zaki", "Aldo", "Bima", "Danu", "Gilang", "Irfan", "Rizal", "Tegar"],
 }
-SURNAMES = ["Permana", "Wijayanti", "Kusuma", "Saputri", "Hidayat", "Nugraha", "Lestari", "Pratiwi", "Setiawan",
+SURNAMES = ["Permana", "Wijayanti", "Kusuma", "Saputri", "Hendrawan", "Nugraha", "Larasati", "Pratiwi", "Setiawan",
             "Maharani", "Ramadhan", "Siregar", "Simanjuntak", "Wibowo", "Anggraini", "Purnomo", "Sulistyo",
-            "Rahayu", "Hakim", "Utami", "Gunawan", "Sasmita", "Mulyana", "Hasibuan", "Firdaus", "Andriyani",
+            "Rahayu", "Hutapea", "Utami", "Gunawan", "Sasmita", "Mulyana", "Hasibuan", "Firdaus", "Andriyani",
             "Prakoso", "Susanti", "Kurniawan", "Wardhani", "Tampubolon", "Syahputra", "Cahyani", "Nasution"]
 LECTURER_TITLES = [("Dr. ", ", M.Si."), ("Drs. ", ", M.Pd."), ("", ", S.ST., M.Kesos."), ("Dr. ", ", M.P.S.Sp."),
                    ("", ", S.Sos., M.Si."), ("Dr. ", ", S.ST., M.Si."), ("", ", M.Sc., Ph.D.")]
@@ -46,10 +46,10 @@ CAMPUSES = [
 # Regions where the institutions stand: (kabupaten/kota, [kecamatan], [desa/kelurahan]).
 REGIONS = [
     ("Kabupaten Bandung Barat", ["Cisarua", "Lembang", "Parongpong"], ["Cikahuripan", "Sukaharja", "Jambudipa"]),
-    ("Kabupaten Sumedang", ["Jatinangor", "Tanjungsari", "Cimanggung"], ["Cileles", "Margaluyu", "Sindangpakuon"]),
+    ("Kabupaten Sumedang", ["Jatinangor", "Sukasari", "Cimanggung"], ["Cileles", "Margaluyu", "Sindangpakuon"]),
     ("Kabupaten Garut", ["Tarogong", "Bayongbong", "Samarang"], ["Cimanganten", "Mekarjaya", "Sukakarya"]),
-    ("Kabupaten Bekasi", ["Cikarang Timur", "Serang Baru", "Cibarusah"], ["Jatireja", "Nagacipta", "Sindangmulya"]),
-    ("Kabupaten Temanggung", ["Parakan", "Ngadirejo", "Kledung"], ["Traji", "Campursari", "Kruwisan"]),
+    ("Kabupaten Karawang", ["Telukjambe", "Klari", "Purwasari"], ["Wadas", "Curug", "Tamelang"]),
+    ("Kabupaten Wonosobo", ["Kertek", "Garung", "Mojotengah"], ["Reco", "Tegalsari", "Kalibeber"]),
     ("Kabupaten Sleman", ["Ngaglik", "Mlati", "Godean"], ["Sardonoharjo", "Tlogoadi", "Sidoagung"]),
     ("Kota Malang", ["Lowokwaru", "Blimbing", "Sukun"], ["Tunjungsekar", "Purwantoro", "Bandulan"]),
     ("Kabupaten Gowa", ["Somba Opu", "Pallangga", "Bontomarannu"], ["Tombolo", "Bontoala", "Romangloe"]),
@@ -57,7 +57,7 @@ REGIONS = [
     ("Kabupaten Lombok Tengah", ["Praya", "Jonggat", "Pujut"], ["Gerantung", "Ubung", "Sengkol"]),
 ]
 
-STREETS = ["Jalan Melati Raya", "Jalan Cempaka", "Jalan Kenanga", "Jalan Pahlawan", "Jalan Merdeka Timur",
+STREETS = ["Jalan Kenari Raya", "Jalan Cempaka", "Jalan Kenanga", "Jalan Pahlawan", "Jalan Merdeka Timur",
            "Jalan Veteran", "Jalan Anggrek", "Jalan Flamboyan", "Jalan Soekarno-Hatta", "Jalan Raya Desa"]
 
 _CODE_LETTERS = "ABCDEFGHIJKLMNOPRSTUWYZ"
