@@ -1,4 +1,4 @@
-"""The `casebook` command: new, check, schema, build, serve.
+"""The `casebook` command: new, check, schema, build, serve, export, synth.
 
 Exit codes follow the usual convention: 0 clean, 1 problems in the data,
 2 wrong use of the command. Messages are in Indonesian; no traceback is shown
@@ -64,6 +64,10 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--output", type=Path, help="berkas tujuan (bawaan: <slug>.docx di folder ini)")
     export.add_argument("--profile", choices=["public", "internal"], default="internal",
                         help="profil foto (bawaan internal: salinan untuk pembimbing)")
+    synth = commands.add_parser("synth", help="buat laporan sintetis untuk uji dan tolok ukur arsip")
+    synth.add_argument("--n", type=int, required=True, help="jumlah laporan yang dibuat")
+    synth.add_argument("--seed", type=int, required=True, help="benih acak: benih sama menghasilkan berkas yang sama persis")
+    synth.add_argument("--keluaran", type=Path, help="folder tujuan (bawaan: folder cases/ proyek)")
     return parser
 
 
@@ -72,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         project = load_project()
         handler = {"new": cmd_new, "check": cmd_check, "schema": cmd_schema, "build": cmd_build, "serve": cmd_serve,
-                   "export": cmd_export}
+                   "export": cmd_export, "synth": cmd_synth}
         return handler[args.command](args, project)
     except UsageError as exc:
         print(f"casebook: {exc}", file=sys.stderr)
@@ -285,6 +289,24 @@ def cmd_export(args: argparse.Namespace, project: ProjectConfig) -> int:
         html_to_docx(word_ready_html(front, body), target, settings.print_profile,
                      [project.cases_dir / args.slug, Path(work) / "site"])
     print(f"Dokumen Word ditulis ke {display_path(target, project.root)}")
+    return EXIT_OK
+
+
+def cmd_synth(args: argparse.Namespace, project: ProjectConfig) -> int:
+    """Synthetic reports for testing and benchmarking; only folders synth made are ever replaced."""
+    from macros.synth import MANIFEST_FILE, SynthError, generate
+
+    target = args.keluaran or project.cases_dir
+    started = time.perf_counter()
+    try:
+        slugs = generate(target, args.n, args.seed)
+    except SynthError as exc:
+        raise UsageError(str(exc)) from None
+    elapsed = time.perf_counter() - started
+    shown = display_path(target, project.root)
+    print(f"{len(slugs)} laporan sintetis (seed {args.seed}) ditulis ke {shown}/ dalam {elapsed:.2f} detik.")
+    print(f"Daftar laporan, facet dan kata uji pencarian: {shown}/{MANIFEST_FILE}")
+    print(f"Periksa dengan `casebook check {shown}`.")
     return EXIT_OK
 
 

@@ -1,0 +1,171 @@
+"""`casebook synth`: valid, varied, deterministic synthetic reports and a manifest that tells the truth."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from macros.loading import load_case
+from macros.synth import MANIFEST_FILE, MARKER, generate, read_manifest
+from macros.synth.photos import MAX_BYTES, bundled_photos
+from macros.synth.probes import GUARDED_ROOTS, PROBES
+from tests.helpers import ROOT, run_cli
+
+N = 20
+
+
+@pytest.fixture(scope="module")
+def synth_dir(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("synth") / "cases"
+    slugs = generate(folder, N, seed=11)
+    assert len(slugs) == N == len(set(slugs))
+    return folder
+
+
+@pytest.fixture(scope="module")
+def loaded(synth_dir):
+    results = {folder.name: load_case(folder) for folder in sorted(p for p in synth_dir.iterdir() if p.is_dir())}
+    for slug, result in results.items():
+        assert result.loaded is not None, [p.format() for p in result.problems]
+    return {slug: result.loaded.case for slug, result in results.items()}
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _report_text(folder: Path) -> str:
+    return "\n".join(p.read_text(encoding="utf-8") for p in [folder / "kasus.yml", *sorted(folder.glob("*.md"))])
+
+
+def test_every_report_passes_the_real_checker_without_errors_or_warnings(synth_dir):
+    code, out = run_cli(["check", "--strict", str(synth_dir)])
+    assert code == 0, out
+    assert f"{N} laporan diperiksa" in out and "0 galat, 0 peringatan" in out
+
+
+def test_same_seed_gives_byte_identical_files_and_another_seed_differs(synth_dir, tmp_path):
+    again = tmp_path / "again"
+    generate(again, N, seed=11)
+    assert _files(again) == _files(synth_dir)
+    other = tmp_path / "other"
+    generate(other, N, seed=12)
+    ours = {p.name: (p / "kasus.yml").read_text(encoding="utf-8") for p in synth_dir.iterdir() if p.is_dir()}
+    theirs = {p.name: (p / "kasus.yml").read_text(encoding="utf-8") for p in other.iterdir() if p.is_dir()}
+    assert set(ours) != set(theirs)
+    assert not set(ours.values()) & set(theirs.values())
+
+
+def test_a_report_depends_only_on_seed_and_index(synth_dir, tmp_path):
+    generate(tmp_path / "few", 3, seed=11)
+    for folder in (tmp_path / "few").iterdir():
+        if folder.is_dir():
+            assert _files(folder) == _files(synth_dir / folder.name)
+
+
+def test_reports_vary_in_setting_cluster_method_year_and_outcome(loaded):
+    cases = list(loaded.values())
+    assert len({c.institution.setting for c in cases}) >= 4
+    assert len({k for c in cases for k in c.client.clusters}) >= 3
+    assert len({a.method for c in cases for a in c.plan.activities}) >= 2
+    assert len({c.report.year for c in cases}) >= 3
+    assert len({c.report.kind for c in cases}) >= 2
+    assert len({c.student.campus for c in cases}) >= 3
+    assert len({c.evaluation.tas.score for c in cases}) >= 3
+    assert len({c.institution.name for c in cases}) >= N // 2
+
+
+def test_every_section_is_filled_with_eight_to_fifteen_sessions(loaded):
+    for slug, case in loaded.items():
+        assert 8 <= len(case.intervention.sessions) <= 15, slug
+        assert {s.stage for s in case.stages} >= {"engagement", "intake", "kontrak"}, slug
+        assert case.assessment.bpss and (case.assessment.ecomap or case.assessment.genogram) and case.assessment.strengths, slug
+        assert case.evaluation.tas and case.evaluation.gas and case.termination and case.referrals, slug
+        assert case.introduction and case.framework and case.good_practice and case.conclusion and case.references, slug
+        words = len(case.introduction.background.split()) + len(case.framework.methods.split())
+        assert words > 150, slug
+
+
+def test_each_report_has_one_to_three_bundled_photos_with_varied_consent(synth_dir, loaded):
+    consent = set()
+    for slug, case in loaded.items():
+        photos = case.appendices.photos
+        assert 1 <= len(photos) <= 3, slug
+        for photo in photos:
+            assert (synth_dir / slug / photo.file).is_file()
+            consent.add(photo.publication_consent)
+        assert sorted(p.name for p in (synth_dir / slug / "media").iterdir()) == sorted(Path(p.file).name for p in photos)
+    assert consent == {True, False}
+
+
+def test_bundled_photos_are_small_images():
+    photos = bundled_photos()
+    assert 4 <= len(photos) <= 8
+    for photo in photos:
+        data = photo.read_bytes()
+        assert len(data) <= MAX_BYTES, photo.name
+        assert data.startswith(b"\xff\xd8") or data.startswith(b"\x89PNG"), photo.name
+
+
+def test_manifest_lists_facets_and_the_probe_words_really_in_each_report(synth_dir, loaded):
+    manifest = read_manifest(synth_dir)
+    assert manifest["seed"] == 11 and manifest["kata_uji"] == list(PROBES)
+    entries = {e["slug"]: e for e in manifest["laporan"]}
+    assert set(entries) == set(loaded)
+    combos = set()
+    for slug, entry in entries.items():
+        case = loaded[slug]
+        assert entry["setting"] == case.institution.setting and entry["tahun"] == case.report.year
+        assert entry["klaster"] == case.client.clusters and entry["skor_tas"] == case.evaluation.tas.score
+        assert entry["jumlah_sesi"] == len(case.intervention.sessions) and entry["jumlah_foto"] == len(case.appendices.photos)
+        text = _report_text(synth_dir / slug).lower()
+        for probe in PROBES:
+            present = re.search(rf"(?<!\w){probe}(?!\w)", text) is not None
+            assert entry["kata_uji"][probe] is present, (slug, probe)
+        for root, probe in GUARDED_ROOTS.items():
+            assert {w for w in re.findall(rf"\w*{root}\w*", text) if w != probe} == set(), (slug, root)
+        combos.add(tuple(entry["kata_uji"][p] for p in PROBES))
+    assert (False, False, False) in combos and all(any(c[i] for c in combos) for i in range(len(PROBES)))
+    assert len({e["pita_capaian"] for e in entries.values()}) >= 3
+    assert not any((synth_dir / slug / MANIFEST_FILE).exists() for slug in entries)
+
+
+def test_a_real_report_is_never_overwritten(tmp_path):
+    generate(tmp_path, 2, seed=5)
+    real = next(p for p in sorted(tmp_path.iterdir()) if p.is_dir())
+    (real / MARKER).unlink()  # as if a student had made this folder
+    before = _files(real)
+    code, out = run_cli(["synth", "--n", "2", "--seed", "5", "--keluaran", str(tmp_path)])
+    assert code == 2
+    assert "bukan buatan synth" in out and "tidak akan ditimpa" in out
+    assert _files(real) == before
+
+
+def test_synth_replaces_its_own_reports_and_drops_stale_ones(tmp_path):
+    generate(tmp_path, 4, seed=5)
+    code, out = run_cli(["synth", "--n", "2", "--seed", "5", "--keluaran", str(tmp_path)])
+    assert code == 0, out
+    assert re.search(r"2 laporan sintetis \(seed 5\) ditulis ke .* dalam \d+\.\d+ detik", out)
+    folders = [p for p in tmp_path.iterdir() if p.is_dir()]
+    assert len(folders) == 2 and len(read_manifest(tmp_path)["laporan"]) == 2
+
+
+def test_synthetic_reports_build_into_a_strict_site(tmp_path):
+    project = tmp_path / "proyek"
+    for name in ("docs", "macros", "overrides"):
+        shutil.copytree(ROOT / name, project / name)
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    slugs = generate(project / "cases", 5, seed=21)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", CASEBOOK_PDF="0", CASEBOOK_CACHE_DIR=str(tmp_path / "cache"))
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
+                            cwd=project, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    for slug in slugs:
+        page = (tmp_path / "site" / "kasus" / slug / "bab-4-penanganan-kasus" / "index.html").read_text(encoding="utf-8")
+        assert "Tahap Intervensi" in page and "casebook-evaluasi" in page
