@@ -35,6 +35,7 @@ from macros.project import CASES_DIR, casebook_settings
 from macros.render.schema_reference import schema_reference
 from macros.render.macro_reference import macro_examples, macro_reference
 from macros.render.numbering import NumberingError, ReportNumbering, resolve_markers
+from macros.search import build_search_index
 from macros.site import CHAPTERS, SITE_SECTION, SiteCases, current_build, load_site_cases, slug_of_page
 from macros.vocabulary import build_vocabulary
 
@@ -183,6 +184,7 @@ def on_env(env, config: MkDocsConfig, files: Files):
 def on_post_build(config: MkDocsConfig) -> None:
     """Write one PDF per report; a failing report is named and fails the build after the others are written.
     Then prove that no private string of any report reached the site or a PDF."""
+    build_search_index(Path(config.site_dir))  # search (macros/search/): written before the leak scan reads the site
     pending = current_build.get("pdf_pending")
     if pending is None:
         _refuse_leaks(Path(config.site_dir), {})
