@@ -11,8 +11,8 @@ site/search/casebook/
                   pages belong to which report (kasus/<slug>/): ~70 bytes per report
   s/<n>.json      term -> postings, terms spread over the shards by FNV-1a hash; a query
                   of k words fetches at most k shards
-  p/<n>.json      one page: its location and, per section, anchor, title and plain text
-                  (for the result list and its snippet); one result is one file
+  p/<n>.json      one page: its location, its report's title, and per section anchor, title
+                  and plain text (for the result list and its snippet); one result is one file
 
 A posting is one integer: (section id - previous section id) * 512 + 256 if the term is in
 the section's title + a BM25 term weight (1..255, length-normalised). Output is sorted and
@@ -33,6 +33,7 @@ from macros.search.text import STOPWORDS, shard_of, terms
 
 INDEX_DIR = "search/casebook"
 SHARD_BYTES = 24_000           # aim for shards of about this size: one query word = one small file
+REPORT_TITLE = 70             # characters of the report's title shown beside a chapter's title
 TEXT_LIMIT = 2_000             # characters of a section kept for its snippet (all of it is indexed)
 K1, B = 1.2, 0.75              # BM25
 SECTION_SITE = "kasus"         # report pages: kasus/<slug>/...
@@ -74,6 +75,9 @@ def _pages(docs: list[dict]) -> list[tuple[str, list[dict]]]:
 def build_files(material_index: dict) -> dict[str, bytes]:
     """Every file of the index, by path under site/search/casebook/."""
     pages = _pages(material_index.get("docs", []))
+    # Every report has the same chapter titles: a result names its report (the title of kasus/<slug>/).
+    report_titles = {_report_of(location): plain(sections[0].get("title", "")) for location, sections in pages
+                     if _report_of(location) and location.count("/") == 2}
     counts, lengths, page_files = [], [], {}
     section_terms: list[tuple[Counter, set]] = []
     for number, (location, sections) in enumerate(pages):
@@ -86,7 +90,11 @@ def build_files(material_index: dict) -> dict[str, bytes]:
             fragment = doc["location"].split("#", 1)[1] if "#" in doc["location"] else ""
             entries.append([fragment, title, text[:TEXT_LIMIT]])
         counts.append(len(sections))
-        page_files[f"p/{number}.json"] = _dump({"l": location, "d": entries})
+        page = {"l": location, "d": entries}
+        report = report_titles.get(_report_of(location))
+        if report and location.count("/") > 2:
+            page["r"] = report if len(report) <= REPORT_TITLE else report[:REPORT_TITLE].rsplit(" ", 1)[0] + " …"
+        page_files[f"p/{number}.json"] = _dump(page)
 
     average = (sum(lengths) / len(lengths)) if lengths else 1.0
     postings: dict[str, list[int]] = defaultdict(list)

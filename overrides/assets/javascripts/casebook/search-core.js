@@ -428,19 +428,21 @@
       return Promise.all(ranked.map(function (r) {
         return self.fetchJSON(self.pageFiles, r.page, "p/" + r.page + ".json").then(function (file) {
           var start = self.pageStart[r.page], group = [], hasPage = false;
+          // The page's own title names its report: every report has a "BAB III Konteks Praktikum Institusi".
+          var report = file.r ? ' <span class="casebook-cari-laporan">· ' + escapeHTML(file.r) + "</span>" : "";
           r.list.slice(0, 6).forEach(function (hit) {
             var doc = file.d[hit.section - start], terms = {};
             found.terms.forEach(function (q, t) { terms[q.word] = !!(hit.hits & (1 << t)); });
             if (!doc[0]) hasPage = true;
             group.push({
               location: file.l + (doc[0] ? "#" + doc[0] : ""),
-              title: highlight(doc[1], termSet),
+              title: highlight(doc[1], termSet) + (doc[0] ? "" : report),
               text: "<p>" + highlight(snippet(doc[2], termSet, 240), termSet) + "</p>",
               score: hit.score, terms: terms
             });
           });
           if (!hasPage)
-            group.push({ location: file.l, title: escapeHTML(file.d[0][1]), text: "", score: 0, terms: {} });
+            group.push({ location: file.l, title: escapeHTML(file.d[0][1]) + report, text: "", score: 0, terms: {} });
           return group;
         });
       })).then(function (items) { return { items: items, total: total }; });
