@@ -40,6 +40,7 @@ from macros.project import CASES_DIR, casebook_settings
 from macros.render.schema_reference import schema_reference
 from macros.render.macro_reference import macro_examples, macro_reference
 from macros.render.numbering import NumberingError, ReportNumbering, resolve_markers
+from macros.search import build_search_index
 from macros.site import CHAPTERS, SITE_SECTION, current_build, load_site_cases, publication_profile, slug_of_page
 from macros.vocabulary import build_vocabulary
 
@@ -244,6 +245,8 @@ def on_env(env, config: MkDocsConfig, files: Files):
 def on_post_build(config: MkDocsConfig) -> None:
     """Write one PDF per report; a failing report is named and fails the build after the others are written.
     Then prove that no private string of any report reached the site or a PDF."""
+    # Search (macros/search/): written before the leak scan reads the site.
+    build_search_index(Path(config.site_dir), current_build["reused"])
     pending = current_build.get("pdf_pending")
     if pending is None:
         progress.stop()

@@ -80,3 +80,13 @@ def test_an_incremental_build_never_writes_into_the_previous_site(project):
     assert run_cli(["build"])[0] == 0
     after = {p.relative_to(keep).as_posix(): p.read_bytes() for p in sorted(keep.rglob("*")) if p.is_file()}
     assert after == before
+def test_full_rebuild_on_request_gives_the_same_site(project):
+    site = project / "site"
+    _edit(project / "cases" / "ln-hikari-2024" / "kasus.yml", "nama: Rani Oktaviani", "nama: Rani Oktaviani Lestari")
+    assert run_cli(["build"])[0] == 0
+    incremental = {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+    assert run_cli(["build", "--penuh"])[0] == 0
+    full = {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+    assert incremental.keys() == full.keys()
+    differing = sorted(name for name in full if full[name] != incremental[name])
+    assert differing == []

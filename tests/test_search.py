@@ -1,0 +1,219 @@
+"""Site search in a real browser: Indonesian word forms, links, the JS API, stemmer parity, size.
+
+A copy of the project with the two example reports and one report whose BAB I plants
+inflected forms (pelayanan, mengintervensi, pembelajaran) in sections of their own. Queries
+are typed into Material's search box in the header of the built site, served on localhost.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import random
+import shutil
+import threading
+
+import pytest
+
+from macros.privacy.gate import scan_published
+from macros.privacy.matching import Needle
+from macros.search.build import build_files
+from macros.search.text import stem, words
+from tests.helpers import EXAMPLES, FIXTURE, ROOT
+from tests.test_browser import browser, page  # noqa: F401 — fixtures: the real browser
+from tests.test_pdf import build
+from tests.test_site_build import _project_copy
+
+SLUG = "ts-cari-2024"
+PLANTED = """# BAB I Pendahuluan
+
+## 1.1 Latar Belakang
+
+Praktikan mengamati pelayanan sosial di panti bagi lansia terlantar.
+
+## 1.2 Tujuan
+
+Pekerja sosial mengintervensi keluarga klien melalui kunjungan rumah.
+
+## 1.3 Manfaat
+
+Pembelajaran praktikan tentang asesmen berbasis kekuatan.
+"""
+PAGE = f"kasus/{SLUG}/bab-1-pendahuluan/"
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def _project(base):
+    project = _project_copy(base)
+    for slug in EXAMPLES:
+        shutil.copytree(ROOT / "cases" / slug, project / "cases" / slug)
+    shutil.copytree(FIXTURE, project / "cases" / SLUG)
+    (project / "cases" / SLUG / "bab-1-pendahuluan.md").write_text(PLANTED, encoding="utf-8")
+    return project
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory):
+    return _project(tmp_path_factory.mktemp("search"))
+
+
+@pytest.fixture(scope="module")
+def site(project, tmp_path_factory):
+    base = tmp_path_factory.mktemp("search-site")
+    result = build(project, base / "site", base / "cache", CASEBOOK_PDF="0")
+    assert result.returncode == 0, result.stderr
+    return base / "site"
+
+
+@pytest.fixture(scope="module")
+def server(site):
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+def _open_search(page, server, path=""):
+    page.goto(server + path)
+    box = page.locator("input.md-search__input")
+    box.click()
+    page.locator(".md-search-result__meta", has_text="Ketik untuk mulai pencarian").wait_for()
+    return box
+
+
+def _type(page, box, query: str) -> list[str]:
+    """The hrefs of the results for `query` (filled, then a real key press: Material listens to keyup)."""
+    meta = page.locator(".md-search-result__meta")
+    box.fill("")
+    box.press("End")
+    meta.filter(has_text="Ketik untuk mulai pencarian").wait_for()
+    box.fill(query)
+    box.press("End")
+    meta.filter(has_text="ditemukan").or_(meta.filter(has_text="Tidak ada dokumen")).wait_for()
+    return page.locator(".md-search-result__item a").evaluate_all("els => els.map(e => e.href)")
+
+
+@pytest.mark.parametrize(("query", "word", "section"), [
+    ("layanan", "pelayanan", "11-latar-belakang"),
+    ("intervensi", "mengintervensi", "12-tujuan"),
+    ("ajar", "Pembelajaran", "13-manfaat"),
+])
+def test_a_root_word_finds_its_inflected_forms_and_links_to_the_section(page, server, query, word, section):  # noqa: F811
+    box = _open_search(page, server)
+    box.press_sequentially(query, delay=30)  # typed key by key, as a student does
+    # The result shows a snippet with the inflected form marked, and its link opens that section.
+    link = page.locator(f".md-search-result__item a[href*='/{PAGE}?'][href$='#{section}']").first
+    link.wait_for()
+    assert link.locator("mark", has_text=word).count() >= 1
+    link.click()
+    page.wait_for_url(f"**/{PAGE}?h=*#{section}")
+    assert word in page.locator(f"[id='{section}'] ~ p").first.inner_text()
+    assert page.problems == []
+
+
+def test_a_nonsense_word_finds_nothing(page, server):  # noqa: F811
+    box = _open_search(page, server)
+    assert _type(page, box, "qzxwvkjh") == []
+    assert page.locator(".md-search-result__meta").inner_text() == "Tidak ada dokumen yang sesuai"
+    assert page.problems == []
+
+
+def test_every_word_must_match_when_some_section_has_them_all(page, server):  # noqa: F811
+    box = _open_search(page, server)
+    hits = _type(page, box, "pelayanan lansia")
+    assert any(f"/{PAGE}" in h for h in hits), hits
+    both = page.evaluate("async () => (await casebookSearch.search('pelayanan lansia')).items.flat()"
+                         ".filter(i => i.score > 0).map(i => i.terms)")
+    assert both and all(terms == {"pelayanan": True, "lansia": True} for terms in both)
+    # No section has both words: any of them is enough, the missing one is shown struck through.
+    hits = _type(page, box, "pelayanan qzxwvkjh")
+    assert any(f"/{PAGE}" in h for h in hits), hits
+    assert page.locator(".md-search-result__terms del", has_text="qzxwvkjh").count() >= 1
+
+
+def test_the_catalogue_api_returns_report_slugs(page, server):  # noqa: F811
+    page.goto(server)
+    result = page.evaluate("""async () => ({
+        layanan: [...await casebookSearch.reports('layanan')],
+        hidroponik: [...await casebookSearch.reports('hidroponik')],
+        none: [...await casebookSearch.reports('qzxwvkjh')],
+        stop: [...await casebookSearch.reports('yang dan di')],
+    })""")
+    assert SLUG in result["layanan"]
+    assert result["hidroponik"] == ["ln-hikari-2024"]
+    assert result["none"] == [] and result["stop"] == []
+    assert page.problems == []
+
+
+def _generated_words(count: int) -> list[str]:
+    """Made-up words from every prefix and suffix the stemmer knows (meny-, pel-, ber-, -kannya, ...)."""
+    rng = random.Random(7)
+    prefixes = ["", "me", "mem", "men", "meng", "meny", "pe", "pem", "pen", "peng", "peny", "per", "pel", "ber", "be",
+                "bel", "ter", "di", "ke", "se"]
+    suffixes = ["", "an", "kan", "i", "nya", "ku", "mu", "lah", "kah", "pun", "annya", "kannya", "inya"]
+    syllables = ["a", "ba", "ka", "la", "ma", "na", "ra", "sa", "ta", "ja", "ya", "ajar", "er", "e", "i", "u", "o", "ng",
+                 "k", "s", "r", "l", "y"]
+    return [rng.choice(prefixes) + "".join(rng.choice(syllables) for _ in range(rng.randint(1, 4))) + rng.choice(suffixes)
+            for _ in range(count)]
+
+
+def test_browser_words_and_stems_equal_python_on_the_whole_vocabulary(page, server, site):  # noqa: F811
+    texts = []
+    for item in sorted((site / "search" / "casebook" / "p").glob("*.json")):
+        for _, title, text in json.loads(item.read_text(encoding="utf-8"))["d"]:
+            texts += [title, text]
+    # Inflected forms from the stemmer's own rules, beyond what the example reports say.
+    texts.append("pelayanan layanan melayani mengintervensi diintervensi pembelajaran belajar pelajaran menyapu "
+                 "memukul pemukul bersekolah bekerja perjalanan penyelesaian terlantar kebersamaan bukunya "
+                 "rumahmu apakah bacalah meskipun peran pelari petani café naïve ÉCOLE anak-anak 2024")
+    python_words = [words(text) for text in texts]
+    vocabulary = sorted({word for found in python_words for word in found} | set(_generated_words(20_000)))
+    assert len(vocabulary) > 20_000
+    page.goto(server)
+    browser_words, browser_stems = page.evaluate(
+        "([texts, vocab]) => [texts.map(t => CasebookSearch.words(t)), vocab.map(w => CasebookSearch.stem(w))]",
+        [texts, vocabulary])
+    assert browser_words == python_words
+    mismatches = [(w, stem(w), s) for w, s in zip(vocabulary, browser_stems) if stem(w) != s]
+    assert mismatches == []
+    assert stem("pelayanan") == stem("layanan") and stem("mengintervensi") == stem("intervensi")
+    assert stem("pembelajaran") == stem("ajar")
+
+
+def test_a_query_transfers_little(page, server):  # noqa: F811
+    box = _open_search(page, server)
+    sizes = []
+    page.on("requestfinished", lambda r: sizes.append((r.url, r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"])))
+    _type(page, box, "hidroponik")
+    cold = sum(size for url, size in sizes if "/search/" in url)
+    sizes.clear()
+    _type(page, box, "keluarga klien")
+    warm = sum(size for url, size in sizes if "/search/" in url)
+    assert 0 < cold < 1_000_000 and warm < 1_000_000, (cold, warm)
+    # Material's own index is left without documents: nothing loads the whole site at once.
+    assert page.evaluate("async () => (await (await fetch('search/search_index.json')).json()).docs") == []
+
+
+def test_the_index_is_deterministic(project, site, tmp_path):
+    again = tmp_path / "site"
+    result = build(project, again, tmp_path / "cache", CASEBOOK_PDF="0")
+    assert result.returncode == 0, result.stderr
+    first = {p.relative_to(site).as_posix(): p.read_bytes() for p in (site / "search").rglob("*") if p.is_file()}
+    second = {p.relative_to(again).as_posix(): p.read_bytes() for p in (again / "search").rglob("*") if p.is_file()}
+    assert len(first) > 10 and first == second
+
+
+def test_the_leak_scan_reads_the_search_index(tmp_path):
+    material = {"config": {}, "docs": [
+        {"location": "kasus/x/bab-4/", "title": "BAB IV", "text": "<p>Bertemu Sri Wulandari Pratiwi di rumah.</p>"}]}
+    site = tmp_path / "site"
+    for path, content in build_files(material).items():
+        (site / "search" / "casebook" / path).parent.mkdir(parents=True, exist_ok=True)
+        (site / "search" / "casebook" / path).write_bytes(content)
+    leaks = scan_published(site, [Needle("Sri Wulandari Pratiwi", "nama asli klien")])
+    assert [leak.where for leak in leaks] == ["site/search/casebook/p/0.json"]
