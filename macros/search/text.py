@@ -13,6 +13,8 @@ tests compare both on the whole vocabulary of a built site, in Chromium.
 
 from __future__ import annotations
 
+import re
+import sys
 import unicodedata
 from functools import lru_cache
 
@@ -28,24 +30,26 @@ telah tersebut tidak untuk yaitu yang
 _stemmer = snowballstemmer.stemmer("indonesian")
 
 
-def _is_word_char(char: str) -> bool:
-    return unicodedata.category(char)[0] in "LNM"
+def _word_pattern() -> re.Pattern[str]:
+    """One regex class of every code point in categories L, N and M: a word is a run of them.
+    Built once from unicodedata (~0.3 s), so tokenising is regex speed, not a Python loop per char."""
+    ranges, start = [], None
+    for code in range(sys.maxunicode + 2):
+        inside = code <= sys.maxunicode and unicodedata.category(chr(code))[0] in "LNM"
+        if inside and start is None:
+            start = code
+        elif not inside and start is not None:
+            ranges.append(f"{re.escape(chr(start))}-{re.escape(chr(code - 1))}" if code - 1 > start else re.escape(chr(start)))
+            start = None
+    return re.compile(f"[{''.join(ranges)}]+")
+
+
+_WORD = _word_pattern()
 
 
 def words(text: str) -> list[str]:
     """Lower-cased words of `text`, in order, stop words included (the snippet needs them)."""
-    text = unicodedata.normalize("NFC", text).lower()
-    found, start = [], None
-    for position, char in enumerate(text):
-        if _is_word_char(char):
-            if start is None:
-                start = position
-        elif start is not None:
-            found.append(text[start:position])
-            start = None
-    if start is not None:
-        found.append(text[start:])
-    return found
+    return _WORD.findall(unicodedata.normalize("NFC", text).lower())
 
 
 @lru_cache(maxsize=200_000)
