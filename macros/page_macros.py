@@ -54,12 +54,18 @@ class PageMacros:
         return value
 
     def ada(self, path: str) -> bool:
-        """Whether the report has data at a dotted YAML path. Call: `{% if ada('asesmen.kekuatan') %}`"""
-        value: Any = self._case().document.data
+        """Whether the report has data at a dotted YAML path. Call: `{% if ada('asesmen.kekuatan') %}`
+
+        Read from the report as this profile publishes it: an appendix marked `internal` is absent
+        from the public site."""
+        value: Any = self._case().case
         for key in path.split("."):
-            if not isinstance(value, dict) or key not in value:
+            fields = {(f.alias or n): n for n, f in type(value).model_fields.items()} if isinstance(value, BaseModel) else {}
+            if key not in fields:
                 return False
-            value = value[key]
+            value = getattr(value, fields[key])
+            if value is None:
+                return False
         return value not in (None, "", [], {})
 
     def _numbered(self, kind: str, element_id: str, title: str, body_html: str) -> str:

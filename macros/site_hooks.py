@@ -8,6 +8,7 @@ field, Indonesian message — and no traceback.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
 import os
@@ -29,6 +30,7 @@ from macros.help_links import reference_link
 from macros.incremental import ENV_FLAG as INCREMENTAL_FLAG
 from macros.incremental import REPORTS_DIR, needles_key, read_state, reusable_reports, site_fingerprint, state_path, write_state
 from macros.progress import progress
+from macros.publication import profile_view, withheld_media
 from macros.privacy.gate import all_needles, scan_published
 from macros.privacy.media import strip_metadata
 from macros.privacy.sanitize import sanitize
@@ -77,6 +79,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for problem in site.problems:  # only while serving: the terminal and every page show them
         # Printed, not logged: in strict mode a logged error would abort the preview it is meant to explain.
         print(f"GALAT   -  {problem.format()}", file=sys.stderr)
+    # The reports as this profile publishes them (public: no internal appendices, no unconsented photos).
+    site = dataclasses.replace(site, cases={slug: profile_view(loaded, publication_profile())
+                                            for slug, loaded in site.cases.items()})
     current_build["site"] = site
     # Incremental build: which reports' previous output (linked into the staging folder) is still right.
     fingerprint = site_fingerprint(site.root, publication_profile(), extra=f"pdf={pdf_enabled()}")
@@ -141,13 +146,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             if source:
                 files.append(File.generated(config, f"{SITE_SECTION}/{slug}/{name}", abs_src_path=str(source)))
         media = site.root / CASES_DIR / slug / "media"
+        withheld = withheld_media(site.cases[slug], publication_profile())
         if media.is_dir():
             for item in sorted(media.rglob("*")):
                 if not item.resolve().is_relative_to(media.resolve()):
                     # A symlink out of the report folder would publish whatever it points at.
                     raise PluginError(f"{item.relative_to(site.root)}: berkas media menunjuk ke luar folder laporan; "
                                       "salin berkasnya ke folder media/ (jangan pakai tautan simbolik)")
-                if item.is_file() and not item.name.startswith("."):
+                if item.is_file() and not item.name.startswith(".") and f"media/{item.relative_to(media).as_posix()}" not in withheld:
                     uri = f"{SITE_SECTION}/{slug}/media/{item.relative_to(media).as_posix()}"
                     files.append(File.generated(config, uri, abs_src_path=str(_without_metadata(item, site.root))))
     return files

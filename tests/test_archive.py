@@ -7,6 +7,7 @@ the 50-report archive tests live with the synthetic generator.
 from __future__ import annotations
 
 import re
+import shutil
 
 import pytest
 
@@ -72,3 +73,30 @@ def test_build_shows_progress_for_pages(sites):
 def test_home_page_shows_the_newest_reports_and_links_to_the_archive(sites):
     home = (sites["public"] / "index.html").read_text(encoding="utf-8")
     assert home.count('class="casebook-kartu"') == 2 and 'href="arsip/"' in home
+
+
+def test_public_profile_publishes_neither_unconsented_photos_nor_their_files(sites):
+    # Not shown is not enough: a file left in media/ could still be fetched by its address.
+    public = sites["public"] / "kasus" / "ln-hikari-2024" / "media"
+    internal = sites["internal"] / "kasus" / "ln-hikari-2024" / "media"
+    assert (internal / "engagement-ketua-hikari.svg").is_file() and (internal / "posyandu.svg").is_file()
+    assert not (public / "engagement-ketua-hikari.svg").exists() and not (public / "posyandu.svg").exists()
+    assert (public / "tahap-eic.svg").is_file()  # consented: published
+
+
+def test_an_appendix_marked_internal_is_left_out_of_the_public_site(tmp_path):
+    from tests.helpers import FIXTURE
+    from tests.test_site_build import _project_copy
+
+    project = _project_copy(tmp_path)
+    shutil.copytree(FIXTURE, project / "cases" / "ts-contoh-2024")
+    case = project / "cases" / "ts-contoh-2024" / "kasus.yml"
+    text = case.read_text(encoding="utf-8")
+    assert "  daftar_hadir:\n" in text
+    case.write_text(text.replace("  daftar_hadir:\n", "  daftar_hadir:\n    internal: true\n"), encoding="utf-8")
+    public = build(project, tmp_path / "public", tmp_path / "cache", CASEBOOK_PDF="0")
+    internal = build(project, tmp_path / "internal", tmp_path / "cache", CASEBOOK_PDF="0", CASEBOOK_PROFILE="internal")
+    assert public.returncode == 0 and internal.returncode == 0, public.stderr + internal.stderr
+    page = "kasus/ts-contoh-2024/lampiran/index.html"
+    assert "casebook-hadir" in (tmp_path / "internal" / page).read_text(encoding="utf-8")
+    assert "casebook-hadir" not in (tmp_path / "public" / page).read_text(encoding="utf-8")

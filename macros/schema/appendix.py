@@ -41,6 +41,8 @@ class Surat(Model):
     subject: Teks | None = F("perihal", "Perihal.", None)
     summary: Prosa | None = F("isi", "Ringkasan isi surat.", None)
     file: Teks | None = F("berkas", "Pindaian surat di folder media/ (opsional).", None)
+    internal: StrictBool = F("internal", "true: hanya untuk arsip kampus (profil internal); tidak tampil di situs publik "
+                             "maupun PDF-nya, dan berkasnya tidak diterbitkan.", False)
 
 
 class BarisHadir(Model):
@@ -55,6 +57,8 @@ class DaftarHadir(Model):
     weeks: int = F("jumlah_minggu", "Jumlah minggu praktikum.", ge=1, le=52)
     rows: list[BarisHadir] = F("baris", "Satu baris per praktikan.", min_length=1)
     signed_by: Teks | None = F("ketua_kelompok", "Ketua kelompok yang menandatangani.", None)
+    internal: StrictBool = F("internal", "true: hanya untuk arsip kampus (profil internal); tidak tampil di situs publik "
+                             "maupun PDF-nya, misalnya karena memuat NRP teman sekelompok.", False)
 
 
 class Foto(Model):
@@ -73,6 +77,8 @@ class LampiranLain(Model):
     title: Teks = F("judul", "Judul lampiran.")
     body: Prosa | None = F("isi", "Isi lampiran (Markdown).", None)
     file: Teks | None = F("berkas", "Berkas lampiran di folder media/.", None)
+    internal: StrictBool = F("internal", "true: hanya untuk arsip kampus (profil internal); tidak tampil di situs publik "
+                             "maupun PDF-nya, dan berkasnya tidak diterbitkan.", False)
 
 
 class Lampiran(Model):
