@@ -54,7 +54,7 @@ $(VENV)/.bench: requirements-bench.lock $(VENV)/.installed
 bench: os-deps $(VENV)/.bench
 	$(BIN)/python tests/benchmarks/bench_check.py
 	$(BIN)/python tests/benchmarks/bench_pdf.py
-	$(BIN)/python tests/benchmarks/bench_search.py --n 1000
+	$(BIN)/python tests/benchmarks/bench_archive.py --n 1000
 
 clean:
 	rm -rf site $(VENV) .pytest_cache .cache

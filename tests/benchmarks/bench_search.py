@@ -9,10 +9,8 @@ time from the last key press to the first result in the list (warm: page and wor
 index manifest loaded; each query's shards fetched for the first time, then again cached) and
 the bytes transferred for it (Playwright network events: headers + bodies).
 
-The archive: `casebook synth` (branch synth) when it exists, else tests/benchmarks/archive.py
-(the example reports copied N times with pseudo-words of their own). The navigation lists only
-the first reports: Material writes the whole navigation into every page, which is O(N^2) bytes
-(168 MB for N=50) and no campus site of N=1000 can keep; every report page is still built.
+The archive: `casebook synth --n N` (valid, varied reports of seed size). `bench_archive.py`
+runs these browser timings too, on the archive it builds.
 """
 
 from __future__ import annotations
@@ -31,29 +29,12 @@ import threading
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from tests.benchmarks.archive import make_archive  # noqa: E402
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
 
 QUERIES = ["layanan", "intervensi", "ajar", "hidroponik", "keluarga klien", "asesmen", "terminasi", "kelompok",
            "rehabilitasi sosial", "tata boga", "pendamping lapangan", "kebutuhan", "evaluasi hasil", "disabilitas",
            "masyarakat desa", "motivasi", "genogram", "ekonomi", "pelatihan", "rujukan"]
-
-BENCH_HOOK = '''
-import shutil
-from pathlib import Path
-from mkdocs.plugins import event_priority
-
-@event_priority(-100)  # after site_hooks built the navigation: list only a few reports in it
-def on_config(config):
-    for item in config.nav:
-        if isinstance(item, dict) and "Laporan" in item:
-            item["Laporan"] = item["Laporan"][:5]
-    return config
-
-def on_post_build(config):  # before site_hooks (listed first): keep Material's stock index for comparison
-    shutil.copy(Path(config.site_dir) / "search" / "search_index.json", Path(config.config_file_path).parent / "lunr_index.json")
-'''
-
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
@@ -61,12 +42,14 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 
 def build_archive(project: Path, n: int, seed: int) -> float:
-    make_archive(project, n, seed)
-    (project / "bench_hooks.py").write_text(BENCH_HOOK, encoding="utf-8")
-    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    (project / "mkdocs.yml").write_text(config.replace("  - macros/site_hooks.py\n", "  - bench_hooks.py\n  - macros/site_hooks.py\n"),
-                                        encoding="utf-8")
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", CASEBOOK_PDF="0", CASEBOOK_CACHE_DIR=str(project / ".cache"))
+    from macros.synth import generate
+
+    for name in ("docs", "macros", "overrides"):
+        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"), dirs_exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    generate(project / "cases", n, seed)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", CASEBOOK_PDF="0", CASEBOOK_CACHE_DIR=str(project / ".cache" / "pdf"),
+               PYTHONPATH=str(project))
     start = time.perf_counter()
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-d", str(project / "site")], cwd=project, env=env,
                             capture_output=True, text=True)
@@ -81,13 +64,15 @@ def index_figures(project: Path, n: int) -> None:
     total = sum(p.stat().st_size for p in files)
     shards = [p.stat().st_size for p in (index / "s").iterdir()]
     pages = [p.stat().st_size for p in (index / "p").iterdir()]
-    lunr = (project / "lunr_index.json").stat().st_size
+    lunr_file = project / "stock-site" / "search" / "search_index.json"  # bench_archive's stock reference, if run
     print(f"index: {total / 1e6:.1f} MB in {len(files)} files = {total / n / 1e3:.1f} kB per report "
           f"(shards {len(shards)} x {statistics.mean(shards) / 1e3:.1f} kB, largest {max(shards) / 1e3:.1f} kB; "
           f"page files {len(pages)} x {statistics.mean(pages) / 1e3:.1f} kB, largest {max(pages) / 1e3:.1f} kB; "
           f"manifest {(index / 'manifest.json').stat().st_size / 1e3:.1f} kB)")
-    print(f"Material's stock lunr index for the same site: {lunr / 1e6:.1f} MB in one file "
-          f"({lunr / n / 1e3:.1f} kB per report), all of it loaded before the first result")
+    if lunr_file.is_file():
+        lunr = lunr_file.stat().st_size
+        print(f"Material's stock lunr index for the same content: {lunr / 1e6:.1f} MB in one file "
+              f"({lunr / n / 1e3:.1f} kB per report), all of it loaded before the first result")
 
 
 def browser_figures(site: Path) -> None:
