@@ -31,17 +31,34 @@ def code_version() -> str:
     return digest.hexdigest()
 
 
+def _files(folder: Path) -> list[tuple[str, str]]:
+    """Every file (and symlink) under `folder`: (path relative to it, full path), sorted. os.walk, not
+    Path.rglob: this runs for every report of the archive on every build."""
+    found = []
+    for directory, subdirectories, names in os.walk(folder):
+        subdirectories.sort()
+        for name in names:
+            full = os.path.join(directory, name)
+            found.append((os.path.relpath(full, folder).replace(os.sep, "/"), full))
+        for name in subdirectories:  # a symlinked folder is listed, not followed
+            full = os.path.join(directory, name)
+            if os.path.islink(full):
+                found.append((os.path.relpath(full, folder).replace(os.sep, "/"), full))
+    return sorted(found)
+
+
 def folder_key(folder: Path, vocabulary: Vocabulary, root: Path) -> str:
     digest = hashlib.sha256(code_version().encode())
     digest.update(repr(sorted((k, sorted(v.items())) for k, v in vocabulary.terms.items())).encode())
     # The result holds absolute paths and messages name files from the project root: both are part of the key.
     digest.update(f"{root.resolve()}\0{folder.resolve()}".encode())
-    for path in sorted(p for p in folder.rglob("*") if p.is_file() or p.is_symlink()):
-        digest.update(b"\0" + path.relative_to(folder).as_posix().encode() + b"\0")
-        if path.is_symlink():  # a link is refused by the loader/hook; its target is part of what is read
+    for relative, path in _files(folder):
+        digest.update(b"\0" + relative.encode() + b"\0")
+        if os.path.islink(path):  # a link is refused by the loader/hook; its target is part of what is read
             digest.update(os.readlink(path).encode())
-        elif path.is_file():
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
+        else:
+            with open(path, "rb") as handle:
+                digest.update(hashlib.file_digest(handle, "sha256").digest())
     return digest.hexdigest()
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import inspect
 import re
+from pathlib import Path
 
 from markupsafe import escape
 
@@ -74,6 +75,11 @@ def macro_reference(examples: dict[str, tuple[str, str]] | None = None) -> str:
             "|---|---|---|---|\n" + "\n".join(rows) + "\n")
 
 
+# Examples come from the most complete reports; in an archive of a thousand, the first few dozen
+# show every macro that is used at all, and reading every chapter of every report took seconds.
+EXAMPLE_REPORTS = 40
+
+
 def macro_examples(site) -> dict[str, tuple[str, str]]:
     """The first page where each macro is called, looking at the most complete report first (where its output shows)."""
     import re as _re
@@ -82,12 +88,15 @@ def macro_examples(site) -> dict[str, tuple[str, str]]:
     from macros.site import CHAPTERS, SITE_SECTION
 
     found: dict[str, tuple[str, str]] = {}
+    calls: dict[Path, list[str]] = {}  # most reports share the chapter templates: read each file once
     ordered = sorted(site.cases.items(), key=lambda item: (-len(completeness(item[1].case).filled), item[0]))
-    for slug, loaded in ordered:
+    for slug, loaded in ordered[:EXAMPLE_REPORTS]:
         for chapter, title in CHAPTERS.items():
             source = site.page_source(slug, chapter)
             if source is None:
                 continue
-            for name in _re.findall(r"\b([a-z_]+)\(", source.read_text(encoding="utf-8")):
+            if source not in calls:
+                calls[source] = _re.findall(r"\b([a-z_]+)\(", source.read_text(encoding="utf-8"))
+            for name in calls[source]:
                 found.setdefault(name, (f"{loaded.case.client.code} · {title}", f"{SITE_SECTION}/{slug}/{chapter}"))
     return found

@@ -72,23 +72,38 @@ def _pages(docs: list[dict]) -> list[tuple[str, list[dict]]]:
     return pages
 
 
-def build_files(material_index: dict) -> dict[str, bytes]:
-    """Every file of the index, by path under site/search/casebook/."""
-    pages = _pages(material_index.get("docs", []))
+def analyse(sections: list[dict]) -> list[list]:
+    """A page's sections as the index needs them: [fragment, title, snippet, {term: count}, title terms, length].
+    Tokenising and stemming is most of the work, so it is done once per section and kept (see REPORT_SECTIONS)."""
+    analysed = []
+    for doc in sections:
+        title, text = plain(doc.get("title", "")), plain(doc.get("text", ""))
+        title_terms, text_terms = terms(title), terms(text)
+        fragment = doc["location"].split("#", 1)[1] if "#" in doc["location"] else ""
+        counts = Counter(title_terms + text_terms)
+        analysed.append([fragment, title, text[:TEXT_LIMIT], dict(sorted(counts.items())), sorted(set(title_terms)),
+                         len(title_terms) + len(text_terms)])
+    return analysed
+
+
+def build_files(material_index: dict, analysed_pages: dict[str, list[list]] | None = None) -> dict[str, bytes]:
+    """Every file of the index, by path under site/search/casebook/. `analysed_pages` (location ->
+    analysed sections) spares re-analysing pages kept from an earlier build."""
+    analysed_pages = dict(analysed_pages or {})
+    for location, sections in _pages(material_index.get("docs", [])):
+        analysed_pages[location] = analyse(sections)
+    pages = sorted(analysed_pages.items())
     # Every report has the same chapter titles: a result names its report (the title of kasus/<slug>/).
-    report_titles = {_report_of(location): plain(sections[0].get("title", "")) for location, sections in pages
+    report_titles = {_report_of(location): sections[0][1] for location, sections in pages
                      if _report_of(location) and location.count("/") == 2}
     counts, lengths, page_files = [], [], {}
-    section_terms: list[tuple[Counter, set]] = []
+    section_terms: list[tuple[dict, set]] = []
     for number, (location, sections) in enumerate(pages):
         entries = []
-        for doc in sections:
-            title, text = plain(doc.get("title", "")), plain(doc.get("text", ""))
-            title_terms, text_terms = terms(title), terms(text)
-            section_terms.append((Counter(title_terms + text_terms), set(title_terms)))
-            lengths.append(len(title_terms) + len(text_terms))
-            fragment = doc["location"].split("#", 1)[1] if "#" in doc["location"] else ""
-            entries.append([fragment, title, text[:TEXT_LIMIT]])
+        for fragment, title, snippet, term_counts, title_terms, length in sections:
+            section_terms.append((term_counts, set(title_terms)))
+            lengths.append(length)
+            entries.append([fragment, title, snippet])
         counts.append(len(sections))
         page = {"l": location, "d": entries}
         report = report_titles.get(_report_of(location))
@@ -139,27 +154,31 @@ def build_files(material_index: dict) -> dict[str, bytes]:
     return files
 
 
-# Each report's sections as Material indexed them, kept inside the report's own folder: an
-# incremental build (macros/incremental.py) reuses the folder of an unchanged report, and with it
-# these sections, since Material only indexes the pages it rendered in this build.
+# Each report's sections, analysed (terms counted and stemmed), kept inside the report's own folder:
+# an incremental build (macros/incremental.py) reuses the folder of an unchanged report, and with it
+# this analysis, since Material only indexes the pages it rendered in this build.
 REPORT_SECTIONS = ".indeks-cari.json"
 
 
-def _with_reused_reports(site_dir: Path, docs: list[dict], reused: frozenset[str]) -> list[dict]:
+def _reports_analysed(site_dir: Path, docs: list[dict], reused: frozenset[str]) -> tuple[list[dict], dict[str, list]]:
+    """Material's sections of the pages built now, minus report pages, which are analysed here and stored in
+    their report's folder; plus the stored analysis of every report kept from the previous build."""
     by_report: dict[str, list[dict]] = defaultdict(list)
+    others = []
     for doc in docs:
         slug = _report_of(doc["location"])
-        if slug is not None:
-            by_report[slug].append(doc)
-    for slug, sections in by_report.items():
+        (by_report[slug] if slug is not None else others).append(doc)
+    analysed: dict[str, list] = {}
+    for slug, sections in sorted(by_report.items()):
+        pages = {location: analyse(page_sections) for location, page_sections in _pages(sections)}
         if slug not in reused:
-            (site_dir / SECTION_SITE / slug / REPORT_SECTIONS).write_bytes(_dump(sections))
-    kept = list(docs)
+            (site_dir / SECTION_SITE / slug / REPORT_SECTIONS).write_bytes(_dump(pages))
+        analysed.update(pages)
     for slug in sorted(reused - by_report.keys()):
         stored = site_dir / SECTION_SITE / slug / REPORT_SECTIONS
         if stored.is_file():
-            kept.extend(json.loads(stored.read_text(encoding="utf-8")))
-    return kept
+            analysed.update(json.loads(stored.read_text(encoding="utf-8")))
+    return others, analysed
 
 
 def build_search_index(site_dir: Path, reused: frozenset[str] = frozenset()) -> None:
@@ -170,8 +189,8 @@ def build_search_index(site_dir: Path, reused: frozenset[str] = frozenset()) -> 
     if not material_file.is_file():
         return
     material_index = json.loads(material_file.read_text(encoding="utf-8"))
-    material_index["docs"] = _with_reused_reports(site_dir, material_index.get("docs", []), reused)
-    files = build_files(material_index)
+    others, analysed = _reports_analysed(site_dir, material_index.get("docs", []), reused)
+    files = build_files({"docs": others}, analysed)
     target = site_dir / INDEX_DIR
     if target.exists():
         shutil.rmtree(target)
