@@ -207,7 +207,8 @@ def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
         pdf_of = (lambda s: pdf_url(s)) if pdf_enabled() else (lambda s: None)
         return fill_page(page.file.src_uri, html, page.url, current_build["site"], current_build["facts"], pdf_of)
     html = sanitize(html)
-    if slug in current_build["chapters"]:
+    # Kept for the PDF or the Word export only: at a thousand reports this copy is some 400 MB.
+    if slug in current_build["chapters"] and (pdf_enabled() or os.environ.get("CASEBOOK_EXPORT_HTML")):
         current_build["chapters"][slug].append(ChapterPage(page.file.name + ".md", page.url, html))
     return html
 
@@ -255,6 +256,7 @@ def on_env(env, config: MkDocsConfig, files: Files):
         current_build["pdf_pending"] = start_site_pdfs(
             current_build["site"], current_build["chapters"], current_build["numbering"], current_build["pdf"],
             files, Path(config.site_dir), pool.executor(), skip=current_build["reused"])
+    current_build["chapters"] = {}  # assembled into print HTML now; free them while MkDocs writes the site
     return env
 
 
