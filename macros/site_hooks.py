@@ -88,8 +88,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     reused = (reusable_reports(site.root, Path(config.site_dir), fingerprint, site.keys)
               if _dirty and os.environ.get(INCREMENTAL_FLAG) == "1" else set())
     current_build["fingerprint"], current_build["reused"] = fingerprint, frozenset(reused)
-    if pdf_enabled():
-        pool.warm_up(len(site.cases))  # workers import WeasyPrint on the other core while pages render
+    if pdf_enabled():  # workers import WeasyPrint on the other core while pages render
+        pool.warm_up(max(1, len(site.cases) - len(reused)))  # reused reports keep their PDF: no worker for them
     # Fresh every build (mkdocs serve rebuilds in the same process): numbers never carry over.
     current_build["numbering"] = {slug: ReportNumbering(slug) for slug in site.cases}
     current_build["chapters"] = {slug: [] for slug in site.cases}
