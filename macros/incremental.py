@@ -29,8 +29,9 @@ from importlib import metadata
 from pathlib import Path
 
 from macros.load_cache import code_version
+from macros.site import SITE_SECTION
 
-REPORTS_DIR = "kasus"
+REPORTS_DIR = SITE_SECTION  # the report folders of a built site: kasus/<slug>/
 # Set by `casebook build` when the staging folder holds the previous build's linked reports.
 ENV_FLAG = "CASEBOOK_INCREMENTAL"
 

@@ -11,7 +11,7 @@ from markupsafe import escape
 from pydantic import BaseModel
 
 from macros.loading import LoadedCase
-from macros.pdf.site_pdfs import pdf_enabled, pdf_url
+from macros.pdf.site_pdfs import pdf_enabled, published_pdf_url
 from macros.render import records, tables
 from macros.render.references import reference_list
 from macros.render.identity import identity_table
@@ -377,7 +377,7 @@ class PageMacros:
 
         site = self._site()
         return catalogue(list(site.cases.values()), site.vocabulary, lambda slug: f"{SITE_SECTION}/{slug}/",
-                         lambda slug: pdf_url(slug) if pdf_enabled() else None, limit=jumlah)
+                         published_pdf_url, limit=jumlah)
 
     def register(self) -> None:
         """Every public method is a page macro under its own (Indonesian) name."""

@@ -37,7 +37,7 @@ from macros.privacy.sanitize import sanitize
 from macros.pdf import pool
 from macros.pdf.assemble import ChapterPage
 from macros.pdf.settings import load_pdf_settings
-from macros.pdf.site_pdfs import pdf_enabled, pdf_url, print_documents, start_site_pdfs
+from macros.pdf.site_pdfs import pdf_enabled, pdf_url, print_documents, published_pdf_url, start_site_pdfs
 from macros.project import CASES_DIR, casebook_settings
 from macros.render.schema_reference import schema_reference
 from macros.render.macro_reference import macro_examples, macro_reference
@@ -204,8 +204,8 @@ def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
     the PDF is made of the very same HTML. Generated Arsip pages get their catalogue here."""
     slug = slug_of_page(page.file.src_uri)
     if slug is None:
-        pdf_of = (lambda s: pdf_url(s)) if pdf_enabled() else (lambda s: None)
-        return fill_page(page.file.src_uri, html, page.url, current_build["site"], current_build["facts"], pdf_of)
+        return fill_page(page.file.src_uri, html, page.url, current_build["site"], current_build["facts"],
+                         published_pdf_url)
     html = sanitize(html)
     # Kept for the PDF or the Word export only: at a thousand reports this copy is some 400 MB.
     if slug in current_build["chapters"] and (pdf_enabled() or os.environ.get("CASEBOOK_EXPORT_HTML")):

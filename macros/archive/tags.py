@@ -22,10 +22,10 @@ from markupsafe import escape
 from mkdocs.utils import get_relative_url
 
 from macros.archive.facets import ReportFacts, facet_counts, value_code
+from macros.site import SITE_SECTION
 
 TAG_DIR = "arsip/tag"
 CATALOGUE_URL = "arsip/"
-REPORTS_URL = "kasus"
 
 # Facets that get tags pages: key -> (heading of the group, page title prefix).
 TAG_FACETS: dict[str, tuple[str, str]] = {
@@ -39,7 +39,7 @@ ReportHref = Callable[[str, str], str]
 
 def default_report_href(slug: str, from_url: str) -> str:
     """A report's summary page `kasus/<slug>/`, relative to the page at `from_url`."""
-    return get_relative_url(f"{REPORTS_URL}/{slug}/", from_url)
+    return get_relative_url(f"{SITE_SECTION}/{slug}/", from_url)
 
 
 def text(value: str) -> str:

@@ -29,6 +29,11 @@ def pdf_enabled() -> bool:
     return bool(settings and settings.enabled) and os.environ.get("CASEBOOK_PDF", "1") != "0"
 
 
+def published_pdf_url(slug: str) -> str | None:
+    """The PDF's site-relative URL when this build makes PDFs, for links on cards; else None."""
+    return pdf_url(slug) if pdf_enabled() else None
+
+
 def creation_date(case: Case) -> str:
     """A fixed date for the PDF's metadata: SOURCE_DATE_EPOCH if set, else the report's own dates."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()

@@ -30,13 +30,13 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from macros.search.text import STOPWORDS, shard_of, terms
+from macros.site import SITE_SECTION, slug_of_page
 
 INDEX_DIR = "search/casebook"
 SHARD_BYTES = 24_000           # aim for shards of about this size: one query word = one small file
 REPORT_TITLE = 70             # characters of the report's title shown beside a chapter's title
 TEXT_LIMIT = 2_000             # characters of a section kept for its snippet (all of it is indexed)
 K1, B = 1.2, 0.75              # BM25
-SECTION_SITE = "kasus"         # report pages: kasus/<slug>/...
 
 _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
@@ -49,11 +49,6 @@ def plain(markup: str) -> str:
 
 def _dump(value) -> bytes:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
-
-
-def _report_of(location: str) -> str | None:
-    parts = location.split("/")
-    return parts[1] if len(parts) >= 3 and parts[0] == SECTION_SITE and parts[1] else None
 
 
 def _pages(docs: list[dict]) -> list[tuple[str, list[dict]]]:
@@ -94,8 +89,8 @@ def build_files(material_index: dict, analysed_pages: dict[str, list[list]] | No
         analysed_pages[location] = analyse(sections)
     pages = sorted(analysed_pages.items())
     # Every report has the same chapter titles: a result names its report (the title of kasus/<slug>/).
-    report_titles = {_report_of(location): sections[0][1] for location, sections in pages
-                     if _report_of(location) and location.count("/") == 2}
+    report_titles = {slug_of_page(location): sections[0][1] for location, sections in pages
+                     if slug_of_page(location) and location.count("/") == 2}
     counts, lengths, page_files = [], [], {}
     section_terms: list[tuple[dict, set]] = []
     for number, (location, sections) in enumerate(pages):
@@ -106,7 +101,7 @@ def build_files(material_index: dict, analysed_pages: dict[str, list[list]] | No
             entries.append([fragment, title, snippet])
         counts.append(len(sections))
         page = {"l": location, "d": entries}
-        report = report_titles.get(_report_of(location))
+        report = report_titles.get(slug_of_page(location))
         if report and location.count("/") > 2:
             page["r"] = report if len(report) <= REPORT_TITLE else report[:REPORT_TITLE].rsplit(" ", 1)[0] + " …"
         page_files[f"p/{number}.json"] = _dump(page)
@@ -136,7 +131,7 @@ def build_files(material_index: dict, analysed_pages: dict[str, list[list]] | No
 
     reports: list[list] = []
     for number, (location, _) in enumerate(pages):
-        slug = _report_of(location)
+        slug = slug_of_page(location)
         if slug is None:
             continue
         if reports and reports[-1][0] == slug and reports[-1][1] + reports[-1][2] == number:
@@ -166,16 +161,16 @@ def _reports_analysed(site_dir: Path, docs: list[dict], reused: frozenset[str]) 
     by_report: dict[str, list[dict]] = defaultdict(list)
     others = []
     for doc in docs:
-        slug = _report_of(doc["location"])
+        slug = slug_of_page(doc["location"])
         (by_report[slug] if slug is not None else others).append(doc)
     analysed: dict[str, list] = {}
     for slug, sections in sorted(by_report.items()):
         pages = {location: analyse(page_sections) for location, page_sections in _pages(sections)}
         if slug not in reused:
-            (site_dir / SECTION_SITE / slug / REPORT_SECTIONS).write_bytes(_dump(pages))
+            (site_dir / SITE_SECTION / slug / REPORT_SECTIONS).write_bytes(_dump(pages))
         analysed.update(pages)
     for slug in sorted(reused - by_report.keys()):
-        stored = site_dir / SECTION_SITE / slug / REPORT_SECTIONS
+        stored = site_dir / SITE_SECTION / slug / REPORT_SECTIONS
         if stored.is_file():
             analysed.update(json.loads(stored.read_text(encoding="utf-8")))
     return others, analysed
