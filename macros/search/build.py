@@ -1,10 +1,10 @@
-"""The sharded search index, written after MkDocs wrote the site.
+"""The sharded search index, written page by page while MkDocs writes the site.
 
-Material's `search` plugin stays on: it renders the search box in the header and splits
-every page into sections (`site/search/search_index.json`: location, title, text). Loading
-that one file in the browser does not scale (DESIGN.md §5: 4.2 MB for 300 pages), so this
-module reads it, writes an index the browser loads in small pieces, and leaves Material's
-file with its configuration only (`docs: []`).
+Material's `search` plugin stays on: it renders the search box in the header. Its one-file
+index (`site/search/search_index.json`) does not scale in the browser (DESIGN.md §5: 4.2 MB for
+300 pages), so Material's file keeps its configuration only (`docs: []`), and this module
+writes an index the browser loads in small pieces, from the sections `sections.py` cut from
+every page as it was rendered (location, title, text).
 
 site/search/casebook/
   manifest.json   stop words, number of shards, how many sections each page has, which
@@ -15,8 +15,10 @@ site/search/casebook/
                   and plain text (for the result list and its snippet); one result is one file
 
 A posting is one integer: (section id - previous section id) * 512 + 256 if the term is in
-the section's title + a BM25 term weight (1..255, length-normalised). Output is sorted and
-contains no time stamp: the same site gives byte-identical files.
+the section's title + a BM25 term weight (1..255, length-normalised against a fixed typical
+section length, so a page's postings are final when the page is). Pages are numbered in the
+site's page order (a report's pages come together), and the output holds no time stamp: the
+same site gives byte-identical files.
 """
 
 from __future__ import annotations
@@ -37,6 +39,9 @@ SHARD_BYTES = 24_000           # aim for shards of about this size: one query wo
 REPORT_TITLE = 70             # characters of the report's title shown beside a chapter's title
 TEXT_LIMIT = 2_000             # characters of a section kept for its snippet (all of it is indexed)
 K1, B = 1.2, 0.75              # BM25
+# BM25 normalises a section's length by the average; a fixed one (measured: 98 terms over 200
+# synthetic reports of seed size) lets each page be written as soon as it is rendered.
+AVERAGE_SECTION_TERMS = 100
 
 _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
@@ -81,71 +86,82 @@ def analyse(sections: list[dict]) -> list[list]:
     return analysed
 
 
-def build_files(material_index: dict, analysed_pages: dict[str, list[list]] | None = None) -> dict[str, bytes]:
-    """Every file of the index, by path under site/search/casebook/. `analysed_pages` (location ->
-    analysed sections) spares re-analysing pages kept from an earlier build."""
-    analysed_pages = dict(analysed_pages or {})
-    for location, sections in _pages(material_index.get("docs", [])):
-        analysed_pages[location] = analyse(sections)
-    pages = sorted(analysed_pages.items())
-    # Every report has the same chapter titles: a result names its report (the title of kasus/<slug>/).
-    report_titles = {slug_of_page(location): sections[0][1] for location, sections in pages
-                     if slug_of_page(location) and location.count("/") == 2}
-    counts, lengths, page_files = [], [], {}
-    section_terms: list[tuple[dict, set]] = []
-    for number, (location, sections) in enumerate(pages):
+class IndexWriter:
+    """The index files, written page by page in the order pages are added; `close` writes the shards and
+    the manifest. `write(path, content)` receives each file (path under site/search/casebook/)."""
+
+    def __init__(self, write) -> None:
+        self._write = write
+        self._digest = hashlib.sha256()
+        self._counts: list[int] = []          # sections per page
+        self._reports: list[list] = []        # [slug, first page, pages]
+        self._titles: dict[str, str] = {}     # slug -> title of its landing page
+        self._postings: dict[str, list[int]] = defaultdict(list)
+        self._previous: dict[str, int] = {}
+        self._sections = 0
+
+    def _emit(self, path: str, content: bytes) -> None:
+        self._digest.update(path.encode() + b"\0" + content + b"\0")
+        self._write(path, content)
+
+    def add(self, location: str, sections: list[list]) -> None:
+        """One page: its analysed sections (`analyse`)."""
+        number = len(self._counts)
+        slug = slug_of_page(location)
+        if slug is not None and location.count("/") == 2:
+            self._titles[slug] = sections[0][1]
         entries = []
         for fragment, title, snippet, term_counts, title_terms, length in sections:
-            section_terms.append((term_counts, set(title_terms)))
-            lengths.append(length)
+            norm = K1 * (1 - B + B * length / AVERAGE_SECTION_TERMS)
+            in_title = set(title_terms)
+            for term in sorted(term_counts):
+                tf = term_counts[term]
+                weight = max(1, min(255, round(255 * tf / (tf + norm))))
+                self._postings[term].append((self._sections - self._previous.get(term, 0)) * 512
+                                            + (256 if term in in_title else 0) + weight)
+                self._previous[term] = self._sections
+            self._sections += 1
             entries.append([fragment, title, snippet])
-        counts.append(len(sections))
+        self._counts.append(len(sections))
         page = {"l": location, "d": entries}
-        report = report_titles.get(slug_of_page(location))
-        if report and location.count("/") > 2:
+        report = self._titles.get(slug) if slug is not None and location.count("/") > 2 else None
+        if report:
             page["r"] = report if len(report) <= REPORT_TITLE else report[:REPORT_TITLE].rsplit(" ", 1)[0] + " …"
-        page_files[f"p/{number}.json"] = _dump(page)
+        self._emit(f"p/{number}.json", _dump(page))
+        if slug is not None:
+            if self._reports and self._reports[-1][0] == slug and sum(self._reports[-1][1:]) == number:
+                self._reports[-1][2] += 1
+            else:
+                self._reports.append([slug, number, 1])
 
-    average = (sum(lengths) / len(lengths)) if lengths else 1.0
-    postings: dict[str, list[int]] = defaultdict(list)
-    previous: dict[str, int] = {}
-    for section, (counter, in_title) in enumerate(section_terms):
-        norm = K1 * (1 - B + B * lengths[section] / (average or 1.0))
-        for term in sorted(counter):
-            tf = counter[term]
-            weight = max(1, min(255, round(255 * tf / (tf + norm))))
-            delta = section - previous.get(term, 0)
-            previous[term] = section
-            postings[term].append(delta * 512 + (256 if term in in_title else 0) + weight)
+    def close(self) -> None:
+        size = sum(len(term) + 6 + 6 * len(items) for term, items in self._postings.items())  # ~bytes as JSON
+        shards = 1
+        while size / shards > SHARD_BYTES:
+            shards *= 2
+        shard_terms: list[dict[str, list[int]]] = [{} for _ in range(shards)]
+        for term, items in self._postings.items():
+            shard_terms[shard_of(term, shards)][term] = items
+        for number, content in enumerate(shard_terms):
+            self._emit(f"s/{number}.json", _dump(content))
+        manifest = {"v": 1, "shards": shards, "sections": self._sections, "pages": self._counts,
+                    "reports": self._reports, "stopwords": sorted(STOPWORDS)}
+        self._digest.update(_dump(manifest))
+        manifest["id"] = self._digest.hexdigest()[:16]   # the browser asks for ?v=<id>: a new build is never served stale
+        self._write("manifest.json", _dump(manifest))
 
-    size = sum(len(term) + 6 + sum(len(str(p)) + 1 for p in items) for term, items in postings.items())
-    shards = 1
-    while size / shards > SHARD_BYTES:
-        shards *= 2
-    shard_terms: list[dict[str, list[int]]] = [{} for _ in range(shards)]
-    for term, items in postings.items():
-        shard_terms[shard_of(term, shards)][term] = items
-    files = dict(page_files)
-    for number, content in enumerate(shard_terms):
-        files[f"s/{number}.json"] = _dump(content)
 
-    reports: list[list] = []
-    for number, (location, _) in enumerate(pages):
-        slug = slug_of_page(location)
-        if slug is None:
-            continue
-        if reports and reports[-1][0] == slug and reports[-1][1] + reports[-1][2] == number:
-            reports[-1][2] += 1
-        else:
-            reports.append([slug, number, 1])
-    digest = hashlib.sha256()
-    for path in sorted(files):
-        digest.update(path.encode() + b"\0" + files[path] + b"\0")
-    manifest = {"v": 1, "shards": shards, "sections": len(lengths), "pages": counts, "reports": reports,
-                "stopwords": sorted(STOPWORDS)}
-    digest.update(_dump(manifest))
-    manifest["id"] = digest.hexdigest()[:16]   # the browser asks for ?v=<id>: a new build is never served stale
-    files["manifest.json"] = _dump(manifest)
+def build_files(material_index: dict, analysed_pages: dict[str, list[list]] | None = None) -> dict[str, bytes]:
+    """Every file of the index of these pages (sections as Material's entries, or already analysed), in
+    location order, by path under site/search/casebook/."""
+    pages = dict(analysed_pages or {})
+    for location, sections in _pages(material_index.get("docs", [])):
+        pages[location] = analyse(sections)
+    files: dict[str, bytes] = {}
+    writer = IndexWriter(files.__setitem__)
+    for location, sections in sorted(pages.items()):
+        writer.add(location, sections)
+    writer.close()
     return files
 
 
@@ -155,43 +171,29 @@ def build_files(material_index: dict, analysed_pages: dict[str, list[list]] | No
 REPORT_SECTIONS = ".indeks-cari.json"
 
 
-def _reports_analysed(site_dir: Path, docs: list[dict], reused: frozenset[str]) -> tuple[list[dict], dict[str, list]]:
-    """Material's sections of the pages built now, minus report pages, which are analysed here and stored in
-    their report's folder; plus the stored analysis of every report kept from the previous build."""
-    by_report: dict[str, list[dict]] = defaultdict(list)
-    others = []
-    for doc in docs:
-        slug = slug_of_page(doc["location"])
-        (by_report[slug] if slug is not None else others).append(doc)
-    analysed: dict[str, list] = {}
-    for slug, sections in sorted(by_report.items()):
-        pages = {location: analyse(page_sections) for location, page_sections in _pages(sections)}
-        if slug not in reused:
-            (site_dir / SITE_SECTION / slug / REPORT_SECTIONS).write_bytes(_dump(pages))
-        analysed.update(pages)
-    for slug in sorted(reused - by_report.keys()):
-        stored = site_dir / SITE_SECTION / slug / REPORT_SECTIONS
-        if stored.is_file():
-            analysed.update(json.loads(stored.read_text(encoding="utf-8")))
-    return others, analysed
+def stored_sections(site_dir: Path, slug: str) -> dict[str, list]:
+    """The analysed pages a previous build stored in the report's folder ({} if none)."""
+    stored = site_dir / SITE_SECTION / slug / REPORT_SECTIONS
+    try:
+        return json.loads(stored.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
 
 
-def build_search_index(site_dir: Path, reused: frozenset[str] = frozenset()) -> None:
-    """Replace Material's one-file index by the sharded one (no-op when the search plugin is off).
-    `reused`: reports an incremental build kept from the previous build; their sections come from
-    the copy stored in their folder."""
-    material_file = site_dir / "search" / "search_index.json"
-    if not material_file.is_file():
-        return
-    material_index = json.loads(material_file.read_text(encoding="utf-8"))
-    others, analysed = _reports_analysed(site_dir, material_index.get("docs", []), reused)
-    files = build_files({"docs": others}, analysed)
-    target = site_dir / INDEX_DIR
-    if target.exists():
-        shutil.rmtree(target)
-    for path, content in files.items():
-        (target / path).parent.mkdir(parents=True, exist_ok=True)
-        (target / path).write_bytes(content)
-    # Material's own file keeps its configuration (separator for the on-page highlight) and no documents.
-    material_index["docs"] = []
-    material_file.write_bytes(_dump(material_index))
+def store_sections(site_dir: Path, slug: str, pages: dict[str, list]) -> None:
+    (site_dir / SITE_SECTION / slug / REPORT_SECTIONS).write_bytes(_dump(pages))
+
+
+class FolderWriter:
+    """`IndexWriter`'s files, written under site/search/casebook/ (emptied first)."""
+
+    def __init__(self, site_dir: Path) -> None:
+        self.target = site_dir / INDEX_DIR
+        if self.target.exists():
+            shutil.rmtree(self.target)
+        for folder in ("p", "s"):
+            (self.target / folder).mkdir(parents=True)
+
+    def __call__(self, path: str, content: bytes) -> None:
+        with open(self.target / path, "wb") as handle:
+            handle.write(content)
