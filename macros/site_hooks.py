@@ -22,10 +22,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
+from macros.archive.nav_cache import NavCache
 from macros.archive.pages import (all_facts, archive_markdown, fill_page, global_navigation, link_chapters, report_navigation,
                                    report_sections)
 from macros.error_catalogue import faq_markdown
 from macros.errors import CaseDataError
+from macros import gc_settle, template_cache
 from macros.help_links import reference_link
 from macros.incremental import ENV_FLAG as INCREMENTAL_FLAG
 from macros.incremental import REPORTS_DIR, needles_key, read_state, reusable_reports, site_fingerprint, state_path, write_state
@@ -42,7 +44,7 @@ from macros.project import CASES_DIR, casebook_settings
 from macros.render.schema_reference import schema_reference
 from macros.render.macro_reference import macro_examples, macro_reference
 from macros.render.numbering import NumberingError, ReportNumbering, resolve_markers
-from macros.search import build_search_index
+from macros.search import BackgroundIndexer, PageIndexer, install_page_sections, search_order
 from macros.site import CHAPTERS, SITE_SECTION, current_build, load_site_cases, publication_profile, slug_of_page
 from macros.vocabulary import build_vocabulary
 
@@ -65,6 +67,13 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    gc_settle.release()  # the previous build's objects (mkdocs serve) may go now
+    previous = current_build.get("search")
+    if previous is not None:
+        previous.abandon()
+    # The search indexer of a one-shot build is forked first, while this process is small: a child forked
+    # later shares the heap of a thousand loaded reports, and every allocation there copies a page of it.
+    indexer = PageIndexer() if _serving else BackgroundIndexer()
     config_file = Path(config.config_file_path)
     settings = casebook_settings(config)
     vocabulary = build_vocabulary(settings.get("kosakata"))
@@ -95,17 +104,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     current_build["chapters"] = {slug: [] for slug in site.cases}
     config.nav = global_navigation(config.nav)
     config.copyright = _with_profile(config.copyright)
-    _compile_each_page_source_once(config.plugins["macros"].env)
+    # mkdocs-macros compiles every page as a template: compile each distinct source once, ever.
+    template_cache.install(config.plugins["macros"].env, template_cache.cache_dir(site.root))
+    gc_settle.settle()  # the loaded reports live until the build ends
+    # Material's search plugin keeps its search box; Casebook indexes the pages (macros/search/).
+    current_build["search"] = install_page_sections(config, indexer)
+    if current_build["search"] is None:
+        indexer.abandon()
     return config
-
-
-def _compile_each_page_source_once(jinja) -> None:  # the macros plugin's Jinja environment, set up by now
-    """mkdocs-macros compiles every page as a Jinja template. In an archive most report pages are
-    the same chapter template (docs/templat/), so compiling each distinct source once saves ~3 ms
-    a page. A compiled template holds no page data: each page still renders with its own variables."""
-    import functools
-
-    jinja.from_string = functools.lru_cache(maxsize=512)(jinja.from_string)
 
 
 PROFILE_NOTES = {
@@ -183,8 +189,10 @@ def on_nav(nav, config: MkDocsConfig, files: Files):
     for pages in sections.values():
         link_chapters(pages)
     current_build["report_pages"] = sections
+    current_build["nav_cache"] = NavCache()  # fresh each build: the items it holds are this build's
     progress.start()
     progress.expect("Halaman", len(files.documentation_pages()))
+    gc_settle.settle()  # files, pages and navigation live until the build ends
     return nav
 
 
@@ -226,6 +234,7 @@ def on_page_context(context: dict, page, config: MkDocsConfig, nav) -> dict:
         case = loaded.case
         title = f"{case.client.code} · {case.institution.name} ({case.report.year})"
         context["nav"] = report_navigation(nav, slug, title, current_build["report_pages"][slug])
+        context["casebook_nav_item"] = current_build["nav_cache"].for_page(page.url)
     return context
 
 
@@ -257,6 +266,9 @@ def on_env(env, config: MkDocsConfig, files: Files):
             current_build["site"], current_build["chapters"], current_build["numbering"], current_build["pdf"],
             files, Path(config.site_dir), pool.executor(), skip=current_build["reused"])
     current_build["chapters"] = {}  # assembled into print HTML now; free them while MkDocs writes the site
+    if current_build["search"] is not None:  # the indexer numbers the pages in the order MkDocs writes them
+        current_build["search"].begin(Path(config.site_dir), search_order(files), current_build["reused"])
+    gc_settle.settle()  # every page's content and table of contents live until the build ends
     return env
 
 
@@ -264,7 +276,12 @@ def on_post_build(config: MkDocsConfig) -> None:
     """Write one PDF per report; a failing report is named and fails the build after the others are written.
     Then prove that no private string of any report reached the site or a PDF."""
     # Search (macros/search/): written before the leak scan reads the site.
-    build_search_index(Path(config.site_dir), current_build["reused"])
+    if current_build["search"] is not None:
+        try:
+            current_build["search"].finish(Path(config.site_dir), current_build["reused"])
+        except RuntimeError as exc:
+            raise PluginError(f"Indeks pencarian tidak dapat dibuat:\n{exc}") from None
+        current_build["search"] = None
     pending = current_build.get("pdf_pending")
     if pending is None:
         progress.stop()

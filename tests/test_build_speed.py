@@ -1,0 +1,88 @@
+"""The parts that keep an archive build near stock MkDocs' speed: Casebook's own page splitting for
+search (Material's rules), the search indexer in its own process, compiled page templates kept
+between builds, and the sidebar's site-wide items rendered once. Each must give what the slow way gave."""
+
+from __future__ import annotations
+
+import json
+
+import jinja2
+import pytest
+
+from macros import template_cache
+from macros.search.indexer import BackgroundIndexer, PageIndexer
+from macros.search.sections import page_entries
+
+PAGE = """<h1 id="bab-iv">BAB IV <a class="headerlink" href="#bab-iv">¶</a></h1>
+<p>Pengantar bab.</p>
+<h2 id="identitas">Identitas <em>Klien</em><a class="headerlink" href="#identitas">¶</a></h2>
+<table><tr><td>Kode klien</td><td>AJS</td></tr><tr><td>Usia</td><td>15 tahun</td></tr></table>
+<script>var x = "<h2 id='palsu'>bukan judul</h2>";</script>
+<div data-search-exclude><p>catatan tersembunyi</p></div>
+<div class="admonition"><h3 id="dalam">Di dalam kotak</h3><p>isi kotak</p></div>
+<p>Setelah kotak &amp; tabel.</p>
+"""
+
+
+def test_sections_follow_materials_rules_and_keep_words_apart():
+    entries = page_entries("kasus/x/bab-4/", PAGE, {"identitas": "#identitas", "dalam": "#dalam"}, "BAB IV")
+    assert [(e["location"], e["title"]) for e in entries] == [
+        ("kasus/x/bab-4/", "BAB IV"),                 # the h1 is the page itself; the permalink ¶ is not in the title
+        ("kasus/x/bab-4/#identitas", "Identitas Klien"),
+        ("kasus/x/bab-4/#dalam", "Di dalam kotak")]
+    identity = entries[1]["text"]
+    # Table cells are separate words (Material's splitter ran them together: "Kode klienAJS").
+    assert "Kode klien AJS Usia 15 tahun" in identity
+    assert "bukan judul" not in json.dumps(entries)              # script content is not text
+    assert "tersembunyi" not in json.dumps(entries)              # data-search-exclude
+    # A heading nested in a block ends with the block: the text after it belongs to the section before.
+    assert entries[2]["text"] == "isi kotak"
+    assert identity.endswith("Setelah kotak &amp; tabel.")
+
+
+def _index(tmp_path, indexer, order):
+    site = tmp_path / "site"
+    (site / "kasus" / "x").mkdir(parents=True)
+    indexer.begin(site, order, frozenset())
+    for url in reversed(order):  # out of order on purpose: each waits for its turn
+        indexer.add_page(url, f'<h1 id="t">Judul {url}</h1><p>pelayanan sosial {url}</p>', {}, url)
+    indexer.finish(site, frozenset())
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def test_background_indexer_writes_what_the_in_process_one_writes(tmp_path):
+    order = ["", "kasus/x/", "kasus/x/bab-1/", "panduan/"]
+    in_process = _index(tmp_path / "a", PageIndexer(), order)
+    background = _index(tmp_path / "b", BackgroundIndexer(), order)
+    assert in_process == background
+    assert json.loads(in_process["search/casebook/p/2.json"])["l"] == "kasus/x/bab-1/"  # the site's order
+    assert json.loads(in_process["search/casebook/manifest.json"])["reports"] == [["x", 1, 2]]
+    assert "kasus/x/.indeks-cari.json" in in_process  # kept for the next incremental build
+
+
+def test_a_failing_indexer_fails_the_build_with_its_reason(tmp_path):
+    (tmp_path / "site").write_text("bukan folder")  # the index's folder cannot be made under a file
+    indexer = BackgroundIndexer()
+    indexer.begin(tmp_path / "site", ["kasus/x/"], frozenset())
+    with pytest.raises(RuntimeError, match="NotADirectoryError|FileExistsError"):
+        indexer.finish(tmp_path, frozenset())
+
+
+def test_compiled_templates_are_reused_from_disk_and_errors_are_never_cached(tmp_path):
+    source = "{% for i in range(3) %}{{ i }}{% endfor %} {{ nama }}"
+    first = jinja2.Environment()
+    template_cache.install(first, tmp_path)
+    assert first.from_string(source).render(nama="AJS") == "012 AJS"
+    assert len(list(tmp_path.glob("*.code"))) == 1
+
+    second = jinja2.Environment()
+    template_cache.install(second, tmp_path)
+    second.compile = lambda *a, **k: pytest.fail("compiled again although the code was on disk")
+    assert second.from_string(source).render(nama="LN") == "012 LN"  # same code, this page's variables
+
+    third = jinja2.Environment()
+    template_cache.install(third, tmp_path)
+    for _ in range(2):  # the same error each time: nothing was cached
+        with pytest.raises(jinja2.TemplateSyntaxError):
+            third.from_string("{% if %}")
+    assert len(list(tmp_path.glob("*.code"))) == 1
