@@ -4,7 +4,8 @@ Reading, validating and privacy-scanning one seed-size report takes 25–40 ms; 
 would take half a minute on every build. The cache key is the hash of everything `load_case`
 reads (every file in the report folder, byte for byte), the vocabulary and Casebook's own code,
 so a cached result is exactly what loading again would give. Entries live in
-`.cache/casebook/laporan/` (or under CASEBOOK_CACHE_DIR's parent, as the PDF cache does).
+`.cache/casebook/laporan/` (or under CASEBOOK_CACHE_DIR's parent, as the PDF cache does); an
+entry no build has used for UNUSED_DAYS is removed (`prune`).
 """
 
 from __future__ import annotations
@@ -15,10 +16,12 @@ import pickle
 from functools import lru_cache
 from pathlib import Path
 
+from macros.cache_prune import prune_unused, touch
 from macros.loading import LoadResult, load_case
 from macros.vocabulary import Vocabulary
 
 MACROS_DIR = Path(__file__).resolve().parent
+UNUSED_DAYS = 30  # a semester break is shorter; a report not built since is loaded again (30 ms)
 
 
 @lru_cache(maxsize=1)
@@ -73,7 +76,9 @@ def load_case_cached(folder: Path, vocabulary: Vocabulary, root: Path) -> tuple[
     entry = cache_dir(root) / key[:2] / f"{key}.pickle"
     if entry.is_file():
         try:
-            return pickle.loads(entry.read_bytes()), key
+            result = pickle.loads(entry.read_bytes())
+            touch(entry)  # used: not pruned
+            return result, key
         except Exception:  # a truncated or stale entry is only a cache miss
             entry.unlink(missing_ok=True)
     result = load_case(folder, vocabulary=vocabulary, root=root)
@@ -82,3 +87,8 @@ def load_case_cached(folder: Path, vocabulary: Vocabulary, root: Path) -> tuple[
     temporary.write_bytes(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
     temporary.replace(entry)
     return result, key
+
+
+def prune(root: Path) -> int:
+    """Remove the entries no build has used for UNUSED_DAYS (old Casebook versions, old edits)."""
+    return prune_unused(cache_dir(root), "*/*.pickle", UNUSED_DAYS)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from macros.errors import CaseDataError, Problem
-from macros.load_cache import load_case_cached
+from macros.load_cache import load_case_cached, prune
 from macros.loading import LoadedCase, case_folders
 from macros.project import CASES_DIR, TEMPLATES_DIR
 from macros.vocabulary import Vocabulary
@@ -91,6 +91,7 @@ def load_site_cases(root: Path, vocabulary: Vocabulary, *, keep_going: bool = Fa
             cases[result.slug] = result.loaded
             warnings[result.slug] = result.warnings
             keys[result.slug] = key
+    prune(root)
     if problems and not keep_going:
         raise CaseDataError(problems)
     return SiteCases(root, cases, vocabulary, warnings, problems, keys)

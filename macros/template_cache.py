@@ -19,10 +19,11 @@ import hashlib
 import importlib.util
 import marshal
 import os
-import time
 from pathlib import Path
 
 import jinja2
+
+from macros.cache_prune import prune_unused, touch
 
 UNUSED_DAYS = 60
 
@@ -42,20 +43,10 @@ def _settings(jinja: jinja2.Environment) -> bytes:
                  jinja.optimized)).encode()
 
 
-def _prune(directory: Path) -> None:
-    cutoff = time.time() - UNUSED_DAYS * 86400
-    for entry in directory.glob("*.code"):
-        try:
-            if entry.stat().st_mtime < cutoff:
-                entry.unlink()
-        except OSError:
-            pass
-
-
 def install(jinja: jinja2.Environment, directory: Path) -> None:
     """Make `jinja.from_string` use compiled code from memory or disk, compiling only a new source."""
     directory.mkdir(parents=True, exist_ok=True)
-    _prune(directory)
+    prune_unused(directory, "*.code", UNUSED_DAYS)
     settings = _settings(jinja)
     compiled: dict[str, object] = {}
 
@@ -67,7 +58,7 @@ def install(jinja: jinja2.Environment, directory: Path) -> None:
         path = directory / f"{key}.code"
         try:
             code = marshal.loads(path.read_bytes())
-            os.utime(path)  # used: not pruned
+            touch(path)  # used: not pruned
         except (OSError, ValueError, EOFError, TypeError):
             code = jinja.compile(source)  # a syntax error is raised here, and nothing is written
             temporary = path.with_name(f".{key}.{os.getpid()}.tmp")

@@ -86,3 +86,29 @@ def test_compiled_templates_are_reused_from_disk_and_errors_are_never_cached(tmp
         with pytest.raises(jinja2.TemplateSyntaxError):
             third.from_string("{% if %}")
     assert len(list(tmp_path.glob("*.code"))) == 1
+
+
+def test_cached_reports_unused_for_a_month_are_removed_and_used_ones_kept(tmp_path, monkeypatch):
+    import os
+    import shutil
+    import time
+
+    from macros import load_cache
+    from macros.site import load_site_cases
+    from macros.vocabulary import build_vocabulary
+    from tests.helpers import FIXTURE
+
+    monkeypatch.delenv("CASEBOOK_CACHE_DIR", raising=False)
+    shutil.copytree(FIXTURE, tmp_path / "cases" / "laporan-uji")
+    vocabulary = build_vocabulary(None)
+    load_site_cases(tmp_path, vocabulary)
+    cache = load_cache.cache_dir(tmp_path)
+    [used] = list(cache.glob("*/*.pickle"))
+    stale = used.parent / ("0" * 64 + ".pickle")   # e.g. an entry of an older Casebook version
+    stale.write_bytes(used.read_bytes())
+    long_ago = time.time() - (load_cache.UNUSED_DAYS + 1) * 86400
+    for entry in (used, stale):
+        os.utime(entry, (long_ago, long_ago))
+    site = load_site_cases(tmp_path, vocabulary)   # a build: the report's entry is used, so kept
+    assert "laporan-uji" in site.cases
+    assert used.is_file() and not stale.exists()
