@@ -112,3 +112,25 @@ def test_cached_reports_unused_for_a_month_are_removed_and_used_ones_kept(tmp_pa
     site = load_site_cases(tmp_path, vocabulary)   # a build: the report's entry is used, so kept
     assert "laporan-uji" in site.cases
     assert used.is_file() and not stale.exists()
+
+
+def test_sidebar_items_are_rendered_once_per_depth_and_the_current_section_every_time():
+    from types import SimpleNamespace
+
+    from macros.archive.nav_cache import NavCache
+
+    calls = []
+
+    def render_item(item, path, level):
+        calls.append((item.title, path))
+        return f"<li>{item.title}@{path}</li>"
+
+    panduan, report = SimpleNamespace(title="Panduan", active=False), SimpleNamespace(title="AJS", active=True)
+    cache = NavCache()
+    for page_url in ("kasus/a/bab-1/", "kasus/a/bab-2/", "kasus/b/bab-1/"):
+        render = cache.for_page(page_url)
+        assert render(panduan, "__nav_3", render_item) == "<li>Panduan@__nav_3</li>"
+        assert render(report, "__nav_2", render_item) == "<li>AJS@__nav_2</li>"
+    cache.for_page("kasus/a/")(panduan, "__nav_3", render_item)   # another depth: its own links
+    assert calls.count(("Panduan", "__nav_3")) == 2
+    assert calls.count(("AJS", "__nav_2")) == 3
