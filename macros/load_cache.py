@@ -70,10 +70,21 @@ def cache_dir(root: Path) -> Path:
     return (Path(override).parent if override else root / ".cache" / "casebook") / "laporan"
 
 
-def load_case_cached(folder: Path, vocabulary: Vocabulary, root: Path) -> tuple[LoadResult, str]:
+def _entry(root: Path, key: str) -> Path:
+    return cache_dir(root) / key[:2] / f"{key}.pickle"
+
+
+def _store(entry: Path, result: LoadResult) -> None:
+    entry.parent.mkdir(parents=True, exist_ok=True)
+    temporary = entry.with_name(f".{entry.name}.{os.getpid()}.tmp")
+    temporary.write_bytes(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+    temporary.replace(entry)
+
+
+def load_case_cached(folder: Path, vocabulary: Vocabulary, root: Path, key: str | None = None) -> tuple[LoadResult, str]:
     """`load_case`, answered from the cache when nothing it reads has changed; with the content key."""
-    key = folder_key(folder, vocabulary, root)
-    entry = cache_dir(root) / key[:2] / f"{key}.pickle"
+    key = key or folder_key(folder, vocabulary, root)
+    entry = _entry(root, key)
     if entry.is_file():
         try:
             result = pickle.loads(entry.read_bytes())
@@ -82,11 +93,44 @@ def load_case_cached(folder: Path, vocabulary: Vocabulary, root: Path) -> tuple[
         except Exception:  # a truncated or stale entry is only a cache miss
             entry.unlink(missing_ok=True)
     result = load_case(folder, vocabulary=vocabulary, root=root)
-    entry.parent.mkdir(parents=True, exist_ok=True)
-    temporary = entry.with_name(f".{entry.name}.{os.getpid()}.tmp")
-    temporary.write_bytes(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
-    temporary.replace(entry)
+    _store(entry, result)
     return result, key
+
+
+# What every worker of `fill_in_parallel` needs, set before they are forked (a vocabulary does not pickle).
+_shared: tuple[Vocabulary, Path] | None = None
+
+
+def _fill(folder: Path, key: str) -> None:
+    vocabulary, root = _shared
+    try:
+        _store(_entry(root, key), load_case(folder, vocabulary=vocabulary, root=root))
+    except Exception:  # the build loads this report itself and reports the error properly
+        pass
+
+
+PARALLEL_FROM = 8  # below this many uncached reports, starting workers costs more than it saves
+
+
+def fill_in_parallel(folders: list[Path], keys: dict[Path, str], vocabulary: Vocabulary, root: Path) -> int:
+    """Load the reports missing from the cache on every core (forked workers), so the build then reads
+    them all from it: the first build of an archive, or the first after a Casebook upgrade, validates
+    a thousand reports at some 30 ms each. Returns how many were loaded."""
+    global _shared
+    missing = [folder for folder in folders if not _entry(root, keys[folder]).is_file()]
+    workers = os.cpu_count() or 1
+    if len(missing) < PARALLEL_FROM or workers < 2:
+        return 0
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    _shared = (vocabulary, root)
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            list(pool.map(_fill, missing, [keys[folder] for folder in missing], chunksize=4))
+    finally:
+        _shared = None
+    return len(missing)
 
 
 def prune(root: Path) -> int:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from macros.errors import CaseDataError, Problem
-from macros.load_cache import load_case_cached, prune
+from macros.load_cache import fill_in_parallel, folder_key, load_case_cached, prune
 from macros.loading import LoadedCase, case_folders
 from macros.project import CASES_DIR, TEMPLATES_DIR
 from macros.vocabulary import Vocabulary
@@ -77,15 +77,19 @@ class SiteCases:
         return template if template.is_file() else None
 
 
-def load_site_cases(root: Path, vocabulary: Vocabulary, *, keep_going: bool = False) -> SiteCases:
+def load_site_cases(root: Path, vocabulary: Vocabulary, *, keep_going: bool = False, parallel: bool = True) -> SiteCases:
     """Every report under cases/, validated; any data error fails the build with all messages.
 
     With `keep_going` (the live preview), reports with errors are left out and their problems kept,
     so the browser can show them instead of a silently stale page.
     """
     problems, cases, warnings, keys = [], {}, {}, {}
-    for folder in case_folders(root / CASES_DIR):
-        result, key = load_case_cached(folder, vocabulary, root)
+    folders = case_folders(root / CASES_DIR)
+    folder_keys = {folder: folder_key(folder, vocabulary, root) for folder in folders}
+    if parallel:  # not under `mkdocs serve`: forking a process that runs server threads is unsafe
+        fill_in_parallel(folders, folder_keys, vocabulary, root)
+    for folder in folders:
+        result, key = load_case_cached(folder, vocabulary, root, folder_keys[folder])
         problems.extend(result.errors)
         if result.loaded:
             cases[result.slug] = result.loaded

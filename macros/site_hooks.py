@@ -82,7 +82,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except CaseDataError as exc:
         raise PluginError("Pengaturan PDF di mkdocs.yml tidak valid:\n" + str(exc)) from None
     try:
-        site = load_site_cases(config_file.parent, vocabulary, keep_going=_serving)
+        site = load_site_cases(config_file.parent, vocabulary, keep_going=_serving, parallel=not _serving)
     except CaseDataError as exc:
         raise PluginError("Data laporan tidak valid:\n" + str(exc)) from None
     for problem in site.problems:  # only while serving: the terminal and every page show them

@@ -5,6 +5,7 @@ between builds, and the sidebar's site-wide items rendered once. Each must give 
 from __future__ import annotations
 
 import json
+import os
 
 import jinja2
 import pytest
@@ -134,3 +135,33 @@ def test_sidebar_items_are_rendered_once_per_depth_and_the_current_section_every
     cache.for_page("kasus/a/")(panduan, "__nav_3", render_item)   # another depth: its own links
     assert calls.count(("Panduan", "__nav_3")) == 2
     assert calls.count(("AJS", "__nav_2")) == 3
+
+
+def test_uncached_reports_are_loaded_on_every_core_with_the_same_result(tmp_path, monkeypatch):
+
+    from macros import load_cache
+    from macros.loading import load_case
+    from macros.site import load_site_cases
+    from macros.synth import generate
+    from macros.vocabulary import build_vocabulary
+
+    monkeypatch.delenv("CASEBOOK_CACHE_DIR", raising=False)
+    slugs = generate(tmp_path / "cases", load_cache.PARALLEL_FROM + 2, 3)
+    vocabulary = build_vocabulary(None)
+    stored_by = tmp_path / "disimpan-oleh"
+    stored_by.mkdir()
+    monkeypatch.setattr(load_cache, "_store", _recording(load_cache._store, stored_by))
+    site = load_site_cases(tmp_path, vocabulary)
+    assert sorted(site.cases) == sorted(slugs)
+    pids = {int(p.name) for p in stored_by.iterdir()}
+    assert len(pids) >= 2 and os.getpid() not in pids  # filled by forked workers, not by the build
+    for slug in slugs[:2]:  # what the workers cached is what loading gives
+        direct = load_case(tmp_path / "cases" / slug, vocabulary=vocabulary, root=tmp_path)
+        assert site.cases[slug].case == direct.loaded.case and site.cases[slug].document.data == direct.loaded.document.data
+
+
+def _recording(store, folder):
+    def recorded(entry, result):
+        (folder / str(os.getpid())).touch()  # a file: the workers are other processes
+        store(entry, result)
+    return recorded
