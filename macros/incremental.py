@@ -28,6 +28,7 @@ import shutil
 from importlib import metadata
 from pathlib import Path
 
+from macros.caches import cache_root
 from macros.load_cache import code_version
 from macros.site import SITE_SECTION
 
@@ -56,9 +57,7 @@ def site_fingerprint(root: Path, profile: str, extra: str = "") -> str:
 
 def state_path(root: Path, site_dir: Path) -> Path:
     """The state of the build written to `site_dir` (named after that folder, beside the load cache)."""
-    override = os.environ.get("CASEBOOK_CACHE_DIR")
-    base = Path(override).parent if override else root / ".cache" / "casebook"
-    return base / "builds" / f"{site_dir.resolve().name}.json"
+    return cache_root(root) / "builds" / f"{site_dir.resolve().name}.json"
 
 
 def read_state(path: Path) -> dict:

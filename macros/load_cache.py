@@ -16,7 +16,7 @@ import pickle
 from functools import lru_cache
 from pathlib import Path
 
-from macros.cache_prune import prune_unused, touch
+from macros.caches import cache_root, prune_unused, touch
 from macros.loading import LoadResult, load_case
 from macros.vocabulary import Vocabulary
 
@@ -66,8 +66,7 @@ def folder_key(folder: Path, vocabulary: Vocabulary, root: Path) -> str:
 
 
 def cache_dir(root: Path) -> Path:
-    override = os.environ.get("CASEBOOK_CACHE_DIR")
-    return (Path(override).parent if override else root / ".cache" / "casebook") / "laporan"
+    return cache_root(root) / "laporan"
 
 
 def _entry(root: Path, key: str) -> Path:

@@ -23,14 +23,13 @@ from pathlib import Path
 
 import jinja2
 
-from macros.cache_prune import prune_unused, touch
+from macros.caches import cache_root, prune_unused, touch
 
 UNUSED_DAYS = 60
 
 
 def cache_dir(root: Path) -> Path:
-    override = os.environ.get("CASEBOOK_CACHE_DIR")
-    return (Path(override).parent if override else root / ".cache" / "casebook") / "jinja"
+    return cache_root(root) / "jinja"
 
 
 def _settings(jinja: jinja2.Environment) -> bytes:

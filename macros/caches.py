@@ -1,4 +1,7 @@
-"""Build caches forget what has not been used for a while.
+"""Where build caches live, and how they forget what has not been used for a while.
+
+All of them sit under `.cache/casebook/` in the project, or beside the PDF cache when
+CASEBOOK_CACHE_DIR points that elsewhere (tests and benchmarks use a fresh one).
 
 Each cache entry (a loaded report, a compiled page template) is touched when it is used, so its
 modification time says when a build last needed it. A new Casebook version or an edited report
@@ -11,6 +14,11 @@ from __future__ import annotations
 import os
 import time
 from pathlib import Path
+
+
+def cache_root(root: Path) -> Path:
+    override = os.environ.get("CASEBOOK_CACHE_DIR")
+    return Path(override).parent if override else root / ".cache" / "casebook"
 
 
 def touch(entry: Path) -> None:
