@@ -18,7 +18,7 @@ import pytest
 
 from macros.privacy.gate import scan_published
 from macros.privacy.matching import Needle
-from macros.search.build import build_files
+from macros.search.build import IndexWriter, analyse, page_groups
 from macros.search.text import stem, words
 from tests.helpers import EXAMPLES, FIXTURE, ROOT
 from tests.test_browser import browser, page  # noqa: F401 — fixtures: the real browser
@@ -212,7 +212,12 @@ def test_the_leak_scan_reads_the_search_index(tmp_path):
     material = {"config": {}, "docs": [
         {"location": "kasus/x/bab-4/", "title": "BAB IV", "text": "<p>Bertemu Sri Wulandari Pratiwi di rumah.</p>"}]}
     site = tmp_path / "site"
-    for path, content in build_files(material).items():
+    files = {}
+    writer = IndexWriter(files.__setitem__)
+    for location, sections in page_groups(material["docs"]):
+        writer.add(location, analyse(sections))
+    writer.close()
+    for path, content in files.items():
         (site / "search" / "casebook" / path).parent.mkdir(parents=True, exist_ok=True)
         (site / "search" / "casebook" / path).write_bytes(content)
     leaks = scan_published(site, [Needle("Sri Wulandari Pratiwi", "nama asli klien")])

@@ -56,7 +56,7 @@ def _dump(value) -> bytes:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
 
 
-def _pages(docs: list[dict]) -> list[tuple[str, list[dict]]]:
+def page_groups(docs: list[dict]) -> list[tuple[str, list[dict]]]:
     """Sections grouped by page, pages sorted by location (a report's pages come together)."""
     grouped: dict[str, list[dict]] = defaultdict(list)
     for doc in docs:
@@ -149,20 +149,6 @@ class IndexWriter:
         self._digest.update(_dump(manifest))
         manifest["id"] = self._digest.hexdigest()[:16]   # the browser asks for ?v=<id>: a new build is never served stale
         self._write("manifest.json", _dump(manifest))
-
-
-def build_files(material_index: dict, analysed_pages: dict[str, list[list]] | None = None) -> dict[str, bytes]:
-    """Every file of the index of these pages (sections as Material's entries, or already analysed), in
-    location order, by path under site/search/casebook/."""
-    pages = dict(analysed_pages or {})
-    for location, sections in _pages(material_index.get("docs", [])):
-        pages[location] = analyse(sections)
-    files: dict[str, bytes] = {}
-    writer = IndexWriter(files.__setitem__)
-    for location, sections in sorted(pages.items()):
-        writer.add(location, sections)
-    writer.close()
-    return files
 
 
 # Each report's sections, analysed (terms counted and stemmed), kept inside the report's own folder:

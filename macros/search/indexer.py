@@ -21,7 +21,7 @@ import multiprocessing
 import traceback
 from pathlib import Path
 
-from macros.search.build import (FolderWriter, IndexWriter, _pages, analyse, store_sections, stored_sections)
+from macros.search.build import FolderWriter, IndexWriter, analyse, page_groups, store_sections, stored_sections
 from macros.search.sections import page_entries
 from macros.site import slug_of_page
 
@@ -41,7 +41,7 @@ class PageIndexer:
         self._advance()
 
     def add_page(self, url: str, content: str, anchors: dict[str, str], title: str) -> None:
-        for location, sections in _pages(page_entries(url, content, anchors, title)):
+        for location, sections in page_groups(page_entries(url, content, anchors, title)):
             self._waiting[location] = analyse(sections)
         if self._order is not None:
             self._advance()
