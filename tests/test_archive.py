@@ -45,6 +45,7 @@ def test_facets_come_from_the_report_data_alone():
     assert [outcome_band(s)[0] for s in (4, 3, 2.5, 2, 1.9, 0)] == ["tinggi", "tinggi", "sedang", "sedang", "rendah", "rendah"]
 
 
+@pytest.mark.slow
 def test_catalogue_lists_every_report_with_its_facet_codes_and_filter_counts(sites):
     html = (sites["public"] / "arsip" / "index.html").read_text(encoding="utf-8")
     cards = re.findall(r'<article class="casebook-kartu" data-slug="([^"]+)"([^>]*)>', html)
@@ -84,6 +85,7 @@ def test_public_profile_publishes_neither_unconsented_photos_nor_their_files(sit
     assert (public / "tahap-eic.svg").is_file()  # consented: published
 
 
+@pytest.mark.slow
 def test_an_appendix_marked_internal_is_left_out_of_the_public_site(tmp_path):
     from tests.helpers import FIXTURE
     from tests.test_site_build import _project_copy

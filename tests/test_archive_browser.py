@@ -19,6 +19,8 @@ from tests.test_browser import browser, page  # noqa: F401 — fixtures: the rea
 from tests.test_pdf import build
 from tests.test_site_build import _project_copy
 
+pytestmark = pytest.mark.slow
+
 N = 50
 
 

@@ -18,6 +18,8 @@ import pytest
 from tests.helpers import ROOT
 from tests.test_site_build import mkdocs_build
 
+pytestmark = pytest.mark.slow
+
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARTIFACTS = ROOT / "tests" / "artifacts"
 # Without these, Chromium phones home at start-up; on a closed network that shows as failed requests.

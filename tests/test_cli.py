@@ -8,6 +8,8 @@ import pytest
 
 from tests.helpers import FIXTURE, ROOT, run_cli
 
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture
 def project(tmp_path, monkeypatch):

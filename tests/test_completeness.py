@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import re
 
 from macros.completeness import PARTS, checklist
@@ -44,6 +45,7 @@ def test_check_rinci_lists_every_part_with_its_mark(tmp_path):
     assert re.search(r"  ✗ BAB I Latar belakang: belum terisi \(bagian \"BAB I\" \(`pendahuluan`\) belum diisi\)", out), out
 
 
+@pytest.mark.slow
 def test_the_checklist_page_exists_on_the_internal_site_only(tmp_path):
     internal = build(ROOT, tmp_path / "internal", tmp_path / "cache", CASEBOOK_PROFILE="internal", CASEBOOK_PDF="0")
     public = build(ROOT, tmp_path / "public", tmp_path / "cache", CASEBOOK_PDF="0")

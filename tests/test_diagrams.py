@@ -245,6 +245,7 @@ def test_same_data_gives_the_same_bytes():
 from tests.test_pdf import site  # noqa: E402,F401 — the examples built once with a fresh PDF cache
 
 
+@pytest.mark.slow
 def test_examples_show_their_diagrams_with_title_desc_and_a_folded_data_table(site):
     ln = (site / "kasus/ln-hikari-2024/bab-4-penanganan-kasus/index.html").read_text(encoding="utf-8")
     ajs = (site / "kasus/ajs-kartini-2024/bab-4-penanganan-kasus/index.html").read_text(encoding="utf-8")
@@ -257,6 +258,7 @@ def test_examples_show_their_diagrams_with_title_desc_and_a_folded_data_table(si
     assert "Gambar 4.3 Ecomap Klien LN" in ln and "Gambar 4.2 Genogram Klien AJS" in ajs
 
 
+@pytest.mark.slow
 def test_diagrams_are_vector_paths_in_the_pdf_and_look_right(site):
     from tests.test_pdf import ARTIFACTS, page_texts
 

@@ -10,6 +10,8 @@ from docx import Document
 from tests.helpers import ROOT, run_cli
 from tests.test_site_build import _project_copy
 
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope="module")
 def ln_docx(tmp_path_factory):

@@ -21,6 +21,8 @@ from tests.helpers import FIXTURE, ROOT, run_cli
 from tests.test_pdf import build
 from tests.test_site_build import _project_copy
 
+pytestmark = pytest.mark.slow
+
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
 
 

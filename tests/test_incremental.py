@@ -14,6 +14,8 @@ import pytest
 from tests.helpers import EXAMPLES, FIXTURE, ROOT, run_cli
 from tests.test_site_build import _project_copy
 
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture
 def project(tmp_path, monkeypatch):

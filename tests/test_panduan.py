@@ -10,6 +10,8 @@ from macros.page_macros import PageMacros
 from tests.helpers import ROOT, run_cli, write_case_variant
 from tests.test_pdf import build
 
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):

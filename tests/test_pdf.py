@@ -21,6 +21,8 @@ from macros.pdf.render import RenderJob
 from tests.helpers import EXAMPLES, FIXTURE, ROOT
 from tests.test_site_build import _project_copy
 
+pytestmark = pytest.mark.slow
+
 ARTIFACTS = ROOT / "tests" / "artifacts"
 
 

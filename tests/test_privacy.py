@@ -20,6 +20,8 @@ from tests.helpers import FIXTURE, ROOT, run_cli, write_case_variant
 from tests.test_pdf import build, pdf_of
 from tests.test_site_build import _project_copy
 
+pytestmark = pytest.mark.slow
+
 INVENTED_NAME = "Sri Wulandari Pratiwi"   # invented for LN's private file; initials SWP differ from the code LN
 RAHASIA_LN = f"""klien:
   nama: {INVENTED_NAME}

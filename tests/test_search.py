@@ -199,6 +199,7 @@ def test_a_query_transfers_little(page, server):  # noqa: F811
     assert page.evaluate("async () => (await (await fetch('search/search_index.json')).json()).docs") == []
 
 
+@pytest.mark.slow
 def test_the_index_is_deterministic(project, site, tmp_path):
     again = tmp_path / "site"
     result = build(project, again, tmp_path / "cache", CASEBOOK_PDF="0")

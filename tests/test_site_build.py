@@ -12,6 +12,8 @@ import pytest
 
 from tests.helpers import EXAMPLES, FIXTURE, ROOT
 
+pytestmark = pytest.mark.slow
+
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
 
 

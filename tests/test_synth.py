@@ -17,6 +17,8 @@ from macros.synth.photos import MAX_BYTES, bundled_photos
 from macros.synth.probes import GUARDED_ROOTS, PROBES
 from tests.helpers import ROOT, run_cli
 
+pytestmark = pytest.mark.slow
+
 N = 20
 
 

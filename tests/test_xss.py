@@ -24,6 +24,8 @@ from tests.test_browser import browser, page  # noqa: F401 — fixtures: the rea
 from tests.test_pdf import build, pdf_of
 from tests.test_site_build import _project_copy
 
+pytestmark = pytest.mark.slow
+
 PAYLOADS = [
     "<script>alert(1)</script>",
     "<img src=x onerror=alert(2)>",
