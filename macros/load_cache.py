@@ -96,8 +96,13 @@ def load_case_cached(folder: Path, vocabulary: Vocabulary, root: Path, key: str 
     return result, key
 
 
-# What every worker of `fill_in_parallel` needs, set before they are forked (a vocabulary does not pickle).
+# What every worker of `fill_in_parallel` needs, set once per worker (forked or spawned).
 _shared: tuple[Vocabulary, Path] | None = None
+
+
+def _share(vocabulary: Vocabulary, root: Path) -> None:
+    global _shared
+    _shared = (vocabulary, root)
 
 
 def _fill(folder: Path, key: str) -> None:
@@ -112,23 +117,20 @@ PARALLEL_FROM = 8  # below this many uncached reports, starting workers costs mo
 
 
 def fill_in_parallel(folders: list[Path], keys: dict[Path, str], vocabulary: Vocabulary, root: Path) -> int:
-    """Load the reports missing from the cache on every core (forked workers), so the build then reads
+    """Load the reports missing from the cache on every core (forked or spawned workers), so the build then reads
     them all from it: the first build of an archive, or the first after a Casebook upgrade, validates
     a thousand reports at some 30 ms each. Returns how many were loaded."""
-    global _shared
     missing = [folder for folder in folders if not _entry(root, keys[folder]).is_file()]
     workers = os.cpu_count() or 1
     if len(missing) < PARALLEL_FROM or workers < 2:
         return 0
-    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    _shared = (vocabulary, root)
-    try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            list(pool.map(_fill, missing, [keys[folder] for folder in missing], chunksize=4))
-    finally:
-        _shared = None
+    from macros import processes
+
+    with ProcessPoolExecutor(max_workers=workers, mp_context=processes.context("fork"),
+                             initializer=_share, initargs=(vocabulary, root)) as pool:
+        list(pool.map(_fill, missing, [keys[folder] for folder in missing], chunksize=4))
     return len(missing)
 
 

@@ -120,6 +120,13 @@ class Vocabulary:
     def knows(self, kind: str, code: str) -> bool:
         return code in self.terms[kind]
 
+    def __reduce__(self):  # a read-only mapping does not pickle; workers started by `spawn` receive a copy
+        return _vocabulary_of, ({kind: dict(terms) for kind, terms in self.terms.items()},)
+
+
+def _vocabulary_of(terms: Mapping[str, Mapping[str, str]]) -> Vocabulary:
+    return Vocabulary(MappingProxyType({k: MappingProxyType(dict(v)) for k, v in terms.items()}))
+
 
 def build_vocabulary(extensions: Mapping[str, Mapping[str, str]] | None = None) -> Vocabulary:
     """Defaults plus a campus's additions (`extra.casebook.kosakata` in mkdocs.yml)."""
@@ -128,7 +135,7 @@ def build_vocabulary(extensions: Mapping[str, Mapping[str, str]] | None = None) 
         if kind not in merged:
             raise ValueError(f"jenis kosakata `{kind}` tidak dikenal; pilihan: {', '.join(merged)}")
         merged[kind].update({str(code): str(label) for code, label in additions.items()})
-    return Vocabulary(MappingProxyType({k: MappingProxyType(v) for k, v in merged.items()}))
+    return _vocabulary_of(merged)
 
 
 DEFAULT_VOCABULARY = build_vocabulary()

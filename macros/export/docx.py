@@ -10,6 +10,7 @@ Word tables, page numbers in the footer and a table of contents Word fills on op
 from __future__ import annotations
 
 import base64
+import os
 import re
 import tempfile
 from pathlib import Path
@@ -115,6 +116,6 @@ def html_to_docx(html: str, target: Path, profile: PrintProfile, resource_dirs: 
         temporary = target.with_name(f".{target.name}.tmp")
         pypandoc.convert_file(str(source), "docx", format="html", outputfile=str(temporary), extra_args=[
             f"--reference-doc={reference}", "--toc", "--toc-depth=3", "--metadata=toc-title:Daftar Isi",
-            f"--resource-path={':'.join(str(d) for d in resource_dirs)}", "--metadata=lang:id-ID"])
+            f"--resource-path={os.pathsep.join(str(d) for d in resource_dirs)}", "--metadata=lang:id-ID"])
         temporary.replace(target)
     return target

@@ -6,16 +6,18 @@ exist (on_env) and render while MkDocs copies assets and writes pages.
 
 A one-shot `mkdocs build` forks its workers (instant, nothing to import twice); `mkdocs
 serve` runs server threads, so it uses a fork server instead (workers start from a clean
-single-threaded process) and keeps the pool across rebuilds.
+single-threaded process) and keeps the pool across rebuilds. Where neither exists (Windows),
+workers are spawned: each starts Python and imports WeasyPrint itself (macros/processes.py).
 """
 
 from __future__ import annotations
 
 import atexit
-import multiprocessing
 import os
 import threading
 from concurrent.futures import ProcessPoolExecutor
+
+from macros import processes
 
 _executor: ProcessPoolExecutor | None = None
 _starting: threading.Thread | None = None
@@ -43,10 +45,8 @@ def executor(reports: int | None = None) -> ProcessPoolExecutor:
     if _starting is not None and _starting is not threading.current_thread():
         _starting.join()
     if _executor is None:
-        if _one_shot:
-            context = multiprocessing.get_context("fork")
-        else:
-            context = multiprocessing.get_context("forkserver")
+        context = processes.context("fork") if _one_shot else processes.context("forkserver")
+        if context.get_start_method() == "forkserver":
             context.set_forkserver_preload(["weasyprint", "macros.pdf.render"])
         workers = os.cpu_count() or 1
         if _one_shot and reports:
@@ -67,10 +67,11 @@ def warm_up(reports: int | None = None) -> None:
     global _starting
     if _executor is not None or (_starting is not None and _starting.is_alive()):
         return
-    if _one_shot:
+    if _one_shot and processes.available("fork"):
         _start_workers(reports)  # forking is instant; the workers import on their own core
     else:
-        # Starting a worker waits for the fork server's imports: a thread waits instead of the build.
+        # Starting a worker waits for the fork server's imports (or for a spawned Python): a thread waits
+        # instead of the build.
         _starting = threading.Thread(target=_start_workers, args=(reports,), name="casebook-pdf-warm-up", daemon=True)
         _starting.start()
 

@@ -17,10 +17,10 @@ folder, and the index is byte-identical to the one a full build writes.
 
 from __future__ import annotations
 
-import multiprocessing
 import traceback
 from pathlib import Path
 
+from macros import processes
 from macros.search.build import FolderWriter, IndexWriter, analyse, page_groups, store_sections, stored_sections
 from macros.search.sections import page_entries
 from macros.site import slug_of_page
@@ -123,10 +123,11 @@ def _widen(connection) -> None:
 
 
 class BackgroundIndexer:
-    """A `PageIndexer` in a forked process; `finish` waits for it and raises what went wrong there."""
+    """A `PageIndexer` in a forked process (spawned where there is no fork: Windows); `finish` waits for
+    it and raises what went wrong there."""
 
     def __init__(self) -> None:
-        context = multiprocessing.get_context("fork")
+        context = processes.context("fork")
         pages_in, self._pages_out = context.Pipe(duplex=False)
         self._replies_in, replies_out = context.Pipe(duplex=False)
         self._process = context.Process(target=_serve, args=(pages_in, replies_out),
