@@ -57,6 +57,9 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--profile", choices=["public", "internal"], default="public", help="profil publikasi")
     build.add_argument("--penuh", action="store_true",
                        help="bangun ulang semua laporan (bawaan: laporan yang tidak berubah dipakai ulang dari build sebelumnya)")
+    build.add_argument("--offline", action="store_true",
+                       help=f"salinan yang dapat dibuka langsung dari folder atau USB, tanpa server dan internet: "
+                            f"{OFFLINE_SITE}/ dan {OFFLINE_SITE}.zip")
     commands.add_parser("serve", help="jalankan situs di http://127.0.0.1:8000 dan muat ulang saat berkas berubah")
     export = commands.add_parser("export", help="ekspor laporan ke Word (.docx) untuk komentar pembimbing")
     export.add_argument("slug", help="nama folder laporan, misalnya ln-hikari-2024")
@@ -223,6 +226,7 @@ def _mkdocs(*arguments: str, project: ProjectConfig, profile: str = "public", **
     return subprocess.call([sys.executable, "-m", "mkdocs", *arguments], cwd=project.root, env=env)
 
 
+OFFLINE_SITE = "site-luring"  # `casebook build --offline`: opened from disk (macros/offline.py)
 STAGING_PREFIX = ".site-baru-"
 PREVIOUS_PREFIX = ".site-lama-"
 
@@ -238,13 +242,13 @@ def _recover_interrupted_build(root: Path, site: Path) -> None:
 
 def cmd_build(args: argparse.Namespace, project: ProjectConfig) -> int:
     """Build beside the site and swap at the end: a failed or killed build never leaves a half-written site/."""
-    site = project.root / "site"
+    site = project.root / (OFFLINE_SITE if args.offline else "site")
     _recover_interrupted_build(project.root, site)
     staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=project.root))
     # Progress bars only where someone watches: a terminal, not a CI log or a pipe.
     env = {"CASEBOOK_PROGRESS": "1"} if sys.stderr.isatty() else {}
     arguments = ["build", "--strict", "--site-dir", str(staging)]
-    if not args.penuh and site.exists() and link_previous_build(project.root, site, staging):
+    if not args.penuh and not args.offline and site.exists() and link_previous_build(project.root, site, staging):
         # Unchanged reports keep their pages and PDF (macros/incremental.py); the hook checks each one.
         arguments.append("--dirty")
         env[INCREMENTAL_FLAG] = "1"
@@ -254,17 +258,41 @@ def cmd_build(args: argparse.Namespace, project: ProjectConfig) -> int:
         if site.exists():
             print("casebook: build gagal; situs sebelumnya di site/ tetap utuh.", file=sys.stderr)
         return EXIT_DATA
+    if args.offline:
+        from macros.offline import make_offline
+
+        make_offline(staging)
     previous = None
     if site.exists():
         previous = site.rename(project.root / f"{PREVIOUS_PREFIX}{os.getpid()}")
     staging.rename(site)
-    adopt_state(project.root, staging, site)
+    if not args.offline:
+        adopt_state(project.root, staging, site)
     if previous is not None:
         shutil.rmtree(previous, ignore_errors=True)
     pdfs = sorted(site.glob("kasus/*/*.pdf"))
-    print(f"Selesai: situs di {display_path(site, project.root)}/ (buka index.html)"
-          + (f"; PDF: {', '.join(display_path(p, project.root) for p in pdfs)}" if pdfs else ""))
+    listed = f"PDF: {', '.join(display_path(p, project.root) for p in pdfs)}" if pdfs else ""
+    if args.offline:
+        print(_offline_note(project, site) + (f"\n{listed}" if listed else ""))
+    else:
+        print(f"Selesai: situs di {display_path(site, project.root)}/ untuk diunggah ke server web (lihat Panduan » "
+              "Menerbitkan situs); pratinjau: `casebook serve`; untuk dibuka langsung dari folder atau USB: "
+              "`casebook build --offline`." + (f"\n{listed}" if listed else ""))
     return EXIT_OK
+
+
+def _offline_note(project: ProjectConfig, site: Path) -> str:
+    """Zip the offline site beside it (one file to hand over) and say how to open and hand it over."""
+    from macros.offline import folder_size, human_size
+
+    archive = site.with_name(f"{site.name}.zip")
+    temporary = shutil.make_archive(str(site.with_name(f".{site.name}-zip")), "zip", root_dir=site.parent, base_dir=site.name)
+    Path(temporary).replace(archive)
+    shown, zipped = display_path(site, project.root), display_path(archive, project.root)
+    return (f"Selesai: situs luring di {shown}/ ({human_size(folder_size(site))}) dan {zipped} "
+            f"({human_size(archive.stat().st_size)}).\n"
+            f"Buka {shown}/index.html langsung di peramban: navigasi dan pencarian bekerja tanpa server dan tanpa internet.\n"
+            f"Untuk diserahkan: salin folder {shown}/ ke USB, atau kirim {zipped}; penerima mengekstraknya lalu membuka index.html.")
 
 
 def cmd_export(args: argparse.Namespace, project: ProjectConfig) -> int:

@@ -270,6 +270,35 @@
   }
 
   /* ---- The index ---- */
+
+  // Opened from disk (casebook build --offline, macros/offline.py): browsers refuse fetch() on file://,
+  // so each file of the index is a script that hands its data to CasebookSearch.deliver.
+  var offline = typeof document !== "undefined" && global.CASEBOOK_OFFLINE === true;
+  var delivering = {};  // file -> callbacks waiting for its data
+  function deliver(path, data) {
+    var waiting = delivering[path] || [];
+    delete delivering[path];
+    waiting.forEach(function (resolve) { resolve(data); });
+  }
+  function viaScript(base, path) {
+    return new Promise(function (resolve, reject) {
+      (delivering[path] = delivering[path] || []).push(resolve);
+      var script = document.createElement("script");
+      script.src = new URL(path.replace(/\.json$/, ".js"), base).href;
+      script.onload = function () { script.remove(); };
+      script.onerror = function () {
+        script.remove();
+        delete delivering[path];
+        reject(new Error(path + ": tidak dapat dimuat"));
+      };
+      document.head.appendChild(script);
+    });
+  }
+  // A page's address as a link: on disk a folder does not open its index.html by itself.
+  function pageLink(location) {
+    return offline && (location === "" || /\/$/.test(location)) ? location + "index.html" : location;
+  }
+
   function Engine(base) {
     this.base = base;                 // URL of search/casebook/
     this.manifest = null;
@@ -281,8 +310,11 @@
   E.load = function () {
     var self = this;
     if (!this.ready) {
-      this.ready = fetch(new URL("manifest.json", this.base), { cache: "no-cache" })
-        .then(function (r) { if (!r.ok) throw new Error("indeks pencarian tidak ditemukan"); return r.json(); })
+      this.ready = (offline ? viaScript(this.base, "manifest.json") :
+                    fetch(new URL("manifest.json", this.base), { cache: "no-cache" }).then(function (r) {
+                      if (!r.ok) throw new Error("indeks pencarian tidak ditemukan");
+                      return r.json();
+                    }))
         .then(function (m) {
           self.manifest = m;
           self.stopwords = new Set(m.stopwords);
@@ -300,10 +332,11 @@
   E.fetchJSON = function (cache, key, path) {
     var promise = cache.get(key);
     if (!promise) {
-      promise = fetch(new URL(path + "?v=" + this.manifest.id, this.base)).then(function (r) {
-        if (!r.ok) throw new Error(path + ": " + r.status);
-        return r.json();
-      });
+      promise = offline ? viaScript(this.base, path) :
+        fetch(new URL(path + "?v=" + this.manifest.id, this.base)).then(function (r) {
+          if (!r.ok) throw new Error(path + ": " + r.status);
+          return r.json();
+        });
       promise.catch(function () { cache.delete(key); });
       cache.set(key, promise);
     }
@@ -435,21 +468,21 @@
             found.terms.forEach(function (q, t) { terms[q.word] = !!(hit.hits & (1 << t)); });
             if (!doc[0]) hasPage = true;
             group.push({
-              location: file.l + (doc[0] ? "#" + doc[0] : ""),
+              location: pageLink(file.l) + (doc[0] ? "#" + doc[0] : ""),
               title: highlight(doc[1], termSet) + (doc[0] ? "" : report),
               text: "<p>" + highlight(snippet(doc[2], termSet, 240), termSet) + "</p>",
               score: hit.score, terms: terms
             });
           });
           if (!hasPage)
-            group.push({ location: file.l, title: escapeHTML(file.d[0][1]) + report, text: "", score: 0, terms: {} });
+            group.push({ location: pageLink(file.l), title: escapeHTML(file.d[0][1]) + report, text: "", score: 0, terms: {} });
           return group;
         });
       })).then(function (items) { return { items: items, total: total }; });
     });
   };
 
-  global.CasebookSearch = { Engine: Engine, stem: stem, words: words, shardOf: shardOf };
+  global.CasebookSearch = { Engine: Engine, stem: stem, words: words, shardOf: shardOf, deliver: deliver };
 })(typeof self !== "undefined" ? self : this);
 
 /* On a page (not in the worker): the API other scripts use, e.g. the catalogue's facet filters.
@@ -460,6 +493,7 @@
   var base = new URL("../../../search/casebook/", document.currentScript.src);
   var engine = new self.CasebookSearch.Engine(base);
   self.casebookSearch = {
+    ready: function () { return engine.load(); },
     reports: function (query) { return engine.reports(query); },
     search: function (query, limit) { return engine.search(query, limit); },
     stem: self.CasebookSearch.stem,
