@@ -39,6 +39,26 @@ Pekerja sosial mengintervensi keluarga klien melalui kunjungan rumah.
 ## 1.3 Manfaat
 
 Pembelajaran praktikan tentang asesmen berbasis kekuatan.
+
+## 1.4 Mitra
+
+Kunjungan ke gudang L'Oréal setiap Jum’at bersama Ibu O'Melia; klien membaca Qur'an dan bernyanyi Schön ist die Welt.
+
+## 1.5 Kenangan Masa Kecil
+
+Klien bercerita tentang rumah neneknya.
+
+## 1.6 Kebun
+
+Kegiatan penyemaian bibit cabai bersama kelompok tani.
+
+## 1.7 Relaksasi
+
+Teknik pernapasan dipakai untuk menenangkan klien yang cemas.
+
+## 1.8 Duka
+
+Klien mengenang almarhum ayahnya setiap malam.
 """
 PAGE = f"kasus/{SLUG}/bab-1-pendahuluan/"
 
@@ -113,6 +133,72 @@ def test_a_root_word_finds_its_inflected_forms_and_links_to_the_section(page, se
     link.click()
     page.wait_for_url(f"**/{PAGE}?h=*#{section}")
     assert word in page.locator(f"[id='{section}'] ~ p").first.inner_text()
+    assert page.problems == []
+
+
+# What people type without the apostrophe, accent or capital, and the beginning of a word: each finds its section.
+FOLDED = [
+    ("loreal", "14-mitra", "L'Oréal"), ("oreal", "14-mitra", "L'Oréal"), ("l'oreal", "14-mitra", "L'Oréal"),
+    ("LOREAL", "14-mitra", "L'Oréal"), ("omelia", "14-mitra", "O'Melia"), ("jumat", "14-mitra", "Jum’at"),
+    ("quran", "14-mitra", "Qur'an"), ("schon", "14-mitra", "Schön"), ("Schön", "14-mitra", "Schön"),
+    ("kenang", "15-kenangan-masa-kecil", "Kenangan"), ("semai", "16-kebun", "penyemaian"),
+    ("penyemaian", "16-kebun", "penyemaian"), ("mengenang", "18-duka", "mengenang"),
+    # Inflected forms that worked before folding and prefixes keep working.
+    ("layanan", "11-latar-belakang", "pelayanan"), ("melayani", "11-latar-belakang", "pelayanan"),
+    ("intervensi", "12-tujuan", "mengintervensi"), ("ajar", "13-manfaat", "Pembelajaran"),
+    ("belajar", "13-manfaat", "Pembelajaran"),
+]
+
+
+@pytest.mark.parametrize(("query", "section", "word"), FOLDED)
+def test_folded_and_prefix_queries_find_their_section_and_mark_the_word(page, server, query, section, word):  # noqa: F811
+    box = _open_search(page, server)
+    _type(page, box, query)
+    link = page.locator(f".md-search-result__item a[href*='/{PAGE}?'][href$='#{section}']").first
+    link.wait_for()
+    assert link.locator("mark", has_text=word).count() >= 1
+    assert page.problems == []
+
+
+def test_a_stem_collision_ranks_below_the_word_typed(page, server):  # noqa: F811
+    # `mengenang` and `menenangkan` share Snowball's stem `enang`: the section with the word itself comes first.
+    page.goto(server)
+    groups = page.evaluate("async () => (await casebookSearch.search('mengenang', 50)).items"
+                           ".map(g => g.filter(i => i.score > 0).map(i => [i.location, i.score]))")
+    ranked = [location for group in groups for location, _ in group]
+    assert ranked[0].endswith(f"{PAGE}#18-duka"), ranked
+    scores = {location: score for group in groups for location, score in group}
+    assert scores[f"{PAGE}#18-duka"] > scores.get(f"{PAGE}#17-relaksasi", 0)
+    # The collision is still found (same stem), only lower; no other page outranks the real match.
+    assert max(scores.values()) == scores[f"{PAGE}#18-duka"]
+
+
+def test_every_result_is_reachable_and_the_count_is_true(page, server):  # noqa: F811
+    page.goto(server)
+    total = page.evaluate("async () => (await casebookSearch.search('klien')).total")
+    assert total > 25, total   # more than the first 20 the header shows at once
+    box = _open_search(page, server)
+    _type(page, box, "klien")
+    meta = page.locator(".md-search-result__meta")
+    page.wait_for_function(f"document.querySelector('.md-search-result__meta').textContent === '{total} dokumen ditemukan'")
+    assert meta.inner_text() == f"{total} dokumen ditemukan"
+    more = page.locator(".md-search-result__item a", has=page.locator(".casebook-cari-lagi"))
+    for _ in range(60):  # Material renders the groups it was given in chunks, as the list scrolls
+        # As a reader scrolls: Material releases a chunk each time the bottom comes into view again.
+        page.locator(".md-search__scrollwrap").evaluate("el => el.scrollTop = el.scrollHeight - el.clientHeight - 400")
+        page.wait_for_timeout(50)
+        page.locator(".md-search__scrollwrap").evaluate("el => el.scrollTop = el.scrollHeight")
+        if more.count():
+            break
+        page.wait_for_timeout(150)
+    assert page.locator(".md-search-result__item").count() == 21  # 20 pages, then the button
+    while more.count():
+        before = page.locator(".md-search-result__item").count()
+        more.click()
+        page.wait_for_function(f"document.querySelectorAll('.md-search-result__item').length !== {before}")
+    links = page.locator(".md-search-result__item > a:first-child").evaluate_all("els => els.map(e => e.href.split('?')[0])")
+    assert len(links) == total and len(set(links)) == total
+    assert meta.inner_text() == f"{total} dokumen ditemukan"
     assert page.problems == []
 
 

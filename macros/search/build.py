@@ -9,8 +9,12 @@ every page as it was rendered (location, title, text).
 site/search/casebook/
   manifest.json   stop words, number of shards, how many sections each page has, which
                   pages belong to which report (kasus/<slug>/): ~70 bytes per report
-  s/<n>.json      term -> postings, terms spread over the shards by FNV-1a hash; a query
-                  of k words fetches at most k shards
+  s/<n>.json      term -> postings, terms spread over the shards by FNV-1a hash. Terms are
+                  stems (`layan`), and words that differ from their stem marked `=`
+                  (`=pelayanan`): the word typed outranks a stem collision
+  v/<n>.json      vocabulary: first three letters -> every term beginning with them, spread
+                  over the shards by FNV-1a hash of those letters; a query word also finds the
+                  words it begins (`kenang` -> `=kenangan`, `semai` -> `semaian`)
   p/<n>.json      one page: its location, its report's title, and per section anchor, title
                   and plain text (for the result list and its snippet); one result is one file
 
@@ -31,11 +35,12 @@ import shutil
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from macros.search.text import STOPWORDS, shard_of, terms
+from macros.search.text import SURFACE, STOPWORDS, prefix_of, shard_of, surface_terms, terms
 from macros.site import SITE_SECTION, slug_of_page
 
 INDEX_DIR = "search/casebook"
-SHARD_BYTES = 24_000           # aim for shards of about this size: one query word = one small file
+SHARD_BYTES = 16_000           # aim for shards of about this size: one query term = one small file
+VOCABULARY_BYTES = 8_000       # vocabulary shards: one per query word
 REPORT_TITLE = 70             # characters of the report's title shown beside a chapter's title
 TEXT_LIMIT = 2_000             # characters of a section kept for its snippet (all of it is indexed)
 K1, B = 1.2, 0.75              # BM25
@@ -78,11 +83,14 @@ def analyse(sections: list[dict]) -> list[list]:
     analysed = []
     for doc in sections:
         title, text = plain(doc.get("title", "")), plain(doc.get("text", ""))
-        title_terms, text_terms = terms(title), terms(text)
+        title_terms = terms(title) + surface_terms(title)
+        text_terms = terms(text) + surface_terms(text)
         fragment = doc["location"].split("#", 1)[1] if "#" in doc["location"] else ""
         counts = Counter(title_terms + text_terms)
+        # Length in words: surface terms repeat words already counted by their stems.
+        length = sum(1 for term in title_terms + text_terms if not term.startswith(SURFACE))
         analysed.append([fragment, title, text[:TEXT_LIMIT], dict(sorted(counts.items())), sorted(set(title_terms)),
-                         len(title_terms) + len(text_terms)])
+                         length])
     return analysed
 
 
@@ -144,7 +152,21 @@ class IndexWriter:
             shard_terms[shard_of(term, shards)][term] = items
         for number, content in enumerate(shard_terms):
             self._emit(f"s/{number}.json", _dump(content))
-        manifest = {"v": 1, "shards": shards, "sections": self._sections, "pages": self._counts,
+        by_prefix: dict[str, list[str]] = defaultdict(list)
+        for term in self._postings:
+            word = term[len(SURFACE):] if term.startswith(SURFACE) else term
+            if len(word) > 3:
+                by_prefix[prefix_of(word)].append(term)
+        size = sum(len(prefix) + 6 + sum(len(t) + 3 for t in listed) for prefix, listed in by_prefix.items())
+        vocabulary_shards = 1
+        while size / vocabulary_shards > VOCABULARY_BYTES:
+            vocabulary_shards *= 2
+        vocabulary: list[dict[str, list[str]]] = [{} for _ in range(vocabulary_shards)]
+        for prefix, listed in by_prefix.items():
+            vocabulary[shard_of(prefix, vocabulary_shards)][prefix] = sorted(listed)
+        for number, content in enumerate(vocabulary):
+            self._emit(f"v/{number}.json", _dump(content))
+        manifest = {"v": 2, "shards": shards, "vocabulary": vocabulary_shards, "sections": self._sections, "pages": self._counts,
                     "reports": self._reports, "stopwords": sorted(STOPWORDS)}
         self._digest.update(_dump(manifest))
         manifest["id"] = self._digest.hexdigest()[:16]   # the browser asks for ?v=<id>: a new build is never served stale
@@ -177,7 +199,7 @@ class FolderWriter:
         self.target = site_dir / INDEX_DIR
         if self.target.exists():
             shutil.rmtree(self.target)
-        for folder in ("p", "s"):
+        for folder in ("p", "s", "v"):
             (self.target / folder).mkdir(parents=True)
 
     def __call__(self, path: str, content: bytes) -> None:

@@ -4,7 +4,11 @@
 tests compare both on the whole vocabulary of a built site, in Chromium.
 
 - A word is a run of letters, digits and combining marks (Unicode categories L, N, M),
-  lower-cased: `anak-anak` is two words, `2024` one.
+  lower-cased: `anak-anak` is two words, `2024` one. An apostrophe between letters joins
+  (`Jum'at`, `L'Oréal`, `O'Melia`: people type them without it).
+- Words are folded: Latin diacritics dropped (`Schön` -> `schon`, `café` -> `cafe`), a few letters
+  without a decomposition spelled out (`ß` -> `ss`), apostrophes removed: `jumat` finds `Jum'at`.
+  The index also holds the pieces of an apostrophe word (`oreal` finds `L'Oréal`).
 - Stop words (yang, dan, di, ...) are neither indexed nor searched.
 - Words in plain ASCII go through the Snowball Indonesian stemmer (snowballstemmer):
   `pelayanan`, `layanan` and `melayani` all become `layan`. Other words are kept as they are,
@@ -44,12 +48,30 @@ def _word_pattern() -> re.Pattern[str]:
     return re.compile(f"[{''.join(ranges)}]+")
 
 
-_WORD = _word_pattern()
+# Apostrophes and the letters people type for them (ASCII, typographic, modifier letter, grave, acute).
+APOSTROPHES = "'\u2019\u02bc\u2018`\u00b4"
+_LETTERS = _word_pattern().pattern[:-1]          # the character class, without its '+'
+_WORD = re.compile(f"{_LETTERS}+(?:[{APOSTROPHES}]{_LETTERS}+)*")
+_MARKS = re.compile("[\u0300-\u036f]")           # Combining Diacritical Marks: Latin, Greek, Cyrillic accents
+_APOSTROPHE = re.compile(f"[{APOSTROPHES}]")
+# Letters with no canonical decomposition, spelled as people type them without the key.
+SPELLED = {"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"}
+_SPELLED = str.maketrans(SPELLED)
+
+
+def fold(word: str) -> str:
+    """A word as typed without accents, apostrophes or capitals: `L'Oréal` -> `l'oreal` (apostrophes kept)."""
+    return unicodedata.normalize("NFC", _MARKS.sub("", unicodedata.normalize("NFD", word)).lower().translate(_SPELLED))
+
+
+def tokens(text: str) -> list[str]:
+    """Folded words of `text`, in order, apostrophes inside a word kept (as `'`)."""
+    return [_APOSTROPHE.sub("'", fold(word)) for word in _WORD.findall(unicodedata.normalize("NFC", text))]
 
 
 def words(text: str) -> list[str]:
-    """Lower-cased words of `text`, in order, stop words included (the snippet needs them)."""
-    return _WORD.findall(unicodedata.normalize("NFC", text).lower())
+    """Folded words of `text`, in order, apostrophes removed, stop words included (the snippet needs them)."""
+    return [token.replace("'", "") for token in tokens(text)]
 
 
 @lru_cache(maxsize=200_000)
@@ -59,8 +81,30 @@ def stem(word: str) -> str:
 
 
 def terms(text: str) -> list[str]:
-    """Index terms of `text`: words without stop words, stemmed."""
-    return [stem(word) for word in words(text) if word not in STOPWORDS]
+    """Index terms of `text`: words without stop words, stemmed; an apostrophe word also by its pieces."""
+    found = []
+    for token in tokens(text):
+        word = token.replace("'", "")
+        if word not in STOPWORDS:
+            found.append(stem(word))
+        if word != token:
+            found += [stem(piece) for piece in token.split("'") if len(piece) > 1 and piece not in STOPWORDS]
+    return found
+
+
+SURFACE = "="   # prefix of a surface-form term: `=mengenang` is the word itself, where its stem is `enang`
+
+
+def surface_terms(text: str) -> list[str]:
+    """The words of `text` that differ from their stem, as surface terms (`=kenangan`): they let a search
+    prefer the word typed over a stem collision (`mengenang` and `menenangkan` share `enang`) and find
+    words by the beginning the reader typed (`kenang` -> `kenangan`, whose stem is `nangan`)."""
+    return [SURFACE + word for word in words(text) if word not in STOPWORDS and stem(word) != word]
+
+
+def prefix_of(word: str) -> str:
+    """The vocabulary shard key of a word: its first three characters (shorter words are not expanded)."""
+    return word[:3]
 
 
 def shard_of(term: str, shards: int) -> int:

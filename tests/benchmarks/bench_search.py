@@ -34,7 +34,9 @@ sys.path.insert(0, str(ROOT))
 
 QUERIES = ["layanan", "intervensi", "ajar", "hidroponik", "keluarga klien", "asesmen", "terminasi", "kelompok",
            "rehabilitasi sosial", "tata boga", "pendamping lapangan", "kebutuhan", "evaluasi hasil", "disabilitas",
-           "masyarakat desa", "motivasi", "genogram", "ekonomi", "pelatihan", "rujukan"]
+           "masyarakat desa", "motivasi", "genogram", "ekonomi", "pelatihan", "rujukan",
+           # prefixes and folding (issue 20): the vocabulary shards and the word-form terms
+           "kenang", "semai", "mengenang", "jumat", "klien"]
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):

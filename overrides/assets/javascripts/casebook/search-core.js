@@ -253,9 +253,30 @@
     return result;
   }
 
-  /* ---- Words: runs of letters, digits, combining marks (Unicode L, N, M), lower-cased, NFC ---- */
-  var WORD = /[\p{L}\p{N}\p{M}]+/gu;
-  function words(text) { return text.normalize("NFC").toLowerCase().match(WORD) || []; }
+  /* ---- Words (macros/search/text.py): runs of letters, digits, combining marks (Unicode L, N, M), an
+     apostrophe between letters joining; folded: Latin accents dropped, a few letters spelled out, lower case ---- */
+  var APOSTROPHES = "'\u2019\u02bc\u2018`\u00b4";
+  var WORD = new RegExp("[\\p{L}\\p{N}\\p{M}]+(?:[" + APOSTROPHES + "][\\p{L}\\p{N}\\p{M}]+)*", "gu");
+  var APOSTROPHE = new RegExp("[" + APOSTROPHES + "]", "g");
+  var MARKS = /[\u0300-\u036f]/g;
+  var SPELLED = { "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i" };
+  var SPELLED_RE = new RegExp("[" + Object.keys(SPELLED).join("") + "]", "g");
+  function fold(word) {
+    return word.normalize("NFD").replace(MARKS, "").toLowerCase()
+      .replace(SPELLED_RE, function (c) { return SPELLED[c]; }).normalize("NFC");
+  }
+  function tokens(text) {
+    return (text.normalize("NFC").match(WORD) || []).map(function (w) { return fold(w).replace(APOSTROPHE, "'"); });
+  }
+  function words(text) { return tokens(text).map(function (t) { return t.replace(/'/g, ""); }); }
+
+  var SURFACE = "=";
+  var PREFIX_MIN = 4;        // a query word expands to the words it begins from this length on
+  var EXPANSIONS = 8;        // at most this many words per query word (the shortest: closest to what was typed)
+  // Weights of what matched a query word, per section: the word's stem, the word itself (on top of its stem:
+  // `mengenang` outranks `menenangkan`, which shares the stem `enang`), a root with the nasal prefix's lost
+  // consonant restored (`mengenang` -> `kenang`, `menenangkan` -> `tenang`), a word the query word begins.
+  var W_STEM = 1, W_SURFACE = 1, W_ROOT = 0.8, W_PREFIX = 0.5;
 
   function shardOf(term, shards) {
     var bytes = new TextEncoder().encode(term), value = 0x811c9dc5;
@@ -267,6 +288,15 @@
     return text.replace(/[&<>"']/g, function (c) {
       return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
     });
+  }
+
+  // Roots a meN-/peN- word may have lost its first consonant to (Snowball keeps the vowel-initial one).
+  function restoredRoots(word) {
+    var m = /^(?:meng|peng)([aiueo].*)$/.exec(word);
+    if (m) return ["k" + m[1]];
+    m = /^(?:men|pen)([aiueo].*)$/.exec(word);
+    if (m) return ["t" + m[1]];
+    return [];
   }
 
   /* ---- The index ---- */
@@ -303,6 +333,7 @@
     this.base = base;                 // URL of search/casebook/
     this.manifest = null;
     this.shards = new Map();          // shard number -> Promise of {term: postings}
+    this.vocabulary = new Map();      // vocabulary shard number -> Promise of {prefix: [terms]}
     this.pageFiles = new Map();       // page number -> Promise of {l, d}
   }
   var E = Engine.prototype;
@@ -343,6 +374,27 @@
     return promise;
   };
 
+  E.postings = function (term) {
+    var shard = shardOf(term, this.manifest.shards);
+    return this.fetchJSON(this.shards, shard, "s/" + shard + ".json").then(function (s) {
+      return Object.prototype.hasOwnProperty.call(s, term) ? s[term] : [];
+    });
+  };
+
+  // Terms of the index beginning with `start` (stems, and words marked SURFACE), without the marker check.
+  E.beginning = function (start) {
+    var m = this.manifest;
+    if (!m.vocabulary || start.length < PREFIX_MIN) return Promise.resolve([]);
+    var prefix = start.slice(0, 3), shard = shardOf(prefix, m.vocabulary);
+    return this.fetchJSON(this.vocabulary, shard, "v/" + shard + ".json").then(function (v) {
+      var listed = Object.prototype.hasOwnProperty.call(v, prefix) ? v[prefix] : [];
+      return listed.filter(function (term) {
+        var word = term.charAt(0) === SURFACE ? term.slice(1) : term;
+        return word.length > start.length && word.slice(0, start.length) === start;
+      });
+    });
+  };
+
   E.pageOf = function (section) {
     var lo = 0, hi = this.manifest.pages.length - 1;
     while (lo < hi) {
@@ -352,7 +404,7 @@
     return lo;
   };
 
-  // The query's words: [{word, term}] without stop words and duplicates.
+  // The query's words: [{word, term}] without stop words and duplicates (an apostrophe word is one word).
   E.queryTerms = function (query) {
     var seen = new Set(), out = [], self = this;
     words(query).forEach(function (word) {
@@ -364,36 +416,60 @@
     return out;
   };
 
-  // Matching sections: Map section -> {score, hits (bitmask of query terms)}; all query words must match
-  // when some section has them all, else any.
+  // What one query word looks up: [[term, weight, kind]]; kind "surface" adds to a section's score, the
+  // others compete (a section's best match counts). Expansions come from the vocabulary shards.
+  E.lookups = function (q) {
+    var exact = [[q.term, W_STEM, "stem"]], self = this;
+    if (q.word !== q.term) exact.push([SURFACE + q.word, W_SURFACE, "surface"]);
+    var roots = restoredRoots(q.word);
+    roots.forEach(function (root) { if (stem(root) !== q.term) exact.push([stem(root), W_ROOT, "root"]); });
+    var starts = [q.word].concat(q.term !== q.word ? [q.term] : [], roots);
+    return Promise.all(starts.map(function (s) { return self.beginning(s); })).then(function (lists) {
+      var known = new Set(exact.map(function (e) { return e[0]; })), more = [];
+      lists.forEach(function (list) { list.forEach(function (t) { if (!known.has(t)) { known.add(t); more.push(t); } }); });
+      more.sort(function (a, b) { return a.replace(SURFACE, "").length - b.replace(SURFACE, "").length || (a < b ? -1 : a > b ? 1 : 0); });
+      return exact.concat(more.slice(0, EXPANSIONS).map(function (t) { return [t, W_PREFIX, "prefix"]; }));
+    });
+  };
+
+  // Matching sections: Map section -> {score, hits (bitmask of query words)}; all query words must match
+  // when some section has them all, else any. `found.matched` holds every term that matched (for marking).
   E.match = function (query) {
     var self = this;
     return this.load().then(function (m) {
       var qs = self.queryTerms(query);
-      if (!qs.length) return { terms: qs, sections: new Map() };
-      return Promise.all(qs.map(function (q) {
-        var shard = shardOf(q.term, m.shards);
-        return self.fetchJSON(self.shards, shard, "s/" + shard + ".json").then(function (s) {
-          return Object.prototype.hasOwnProperty.call(s, q.term) ? s[q.term] : [];
+      if (!qs.length) return { terms: qs, sections: new Map(), matched: new Set() };
+      return Promise.all(qs.map(function (q) { return self.lookups(q); })).then(function (perWord) {
+        return Promise.all(perWord.map(function (lookups) {
+          return Promise.all(lookups.map(function (l) { return self.postings(l[0]); }));
+        })).then(function (lists) {
+          var sections = new Map(), all = (1 << qs.length) - 1, complete = 0, matched = new Set();
+          lists.forEach(function (wordLists, t) {
+            var best = new Map(), bonus = new Map();
+            wordLists.forEach(function (list, k) {
+              var lookup = perWord[t][k];
+              if (list.length) matched.add(lookup[0]);
+              var idf = Math.log(1 + (m.sections - list.length + 0.5) / (list.length + 0.5)), section = 0;
+              for (var i = 0; i < list.length; i++) {
+                var packed = list[i];
+                section += Math.floor(packed / 512);
+                var score = lookup[1] * idf * ((packed & 255) / 255 + ((packed & 256) ? 1.5 : 0));
+                if (lookup[2] === "surface") bonus.set(section, (bonus.get(section) || 0) + score);
+                else if (!(best.get(section) >= score)) best.set(section, score);
+              }
+            });
+            best.forEach(function (score, section) {
+              var entry = sections.get(section);
+              if (!entry) { entry = { score: 0, hits: 0 }; sections.set(section, entry); }
+              entry.score += score + (bonus.get(section) || 0);
+              entry.hits |= 1 << t;
+              if (entry.hits === all) complete += 1;
+            });
+          });
+          if (complete && qs.length > 1)
+            sections.forEach(function (entry, section) { if (entry.hits !== all) sections.delete(section); });
+          return { terms: qs, sections: sections, matched: matched };
         });
-      })).then(function (lists) {
-        var sections = new Map(), all = (1 << qs.length) - 1, complete = 0;
-        lists.forEach(function (list, t) {
-          var idf = Math.log(1 + (m.sections - list.length + 0.5) / (list.length + 0.5)), section = 0;
-          for (var i = 0; i < list.length; i++) {
-            var packed = list[i];
-            section += Math.floor(packed / 512);
-            var title = (packed & 256) ? 1.5 : 0, weight = (packed & 255) / 255;
-            var entry = sections.get(section);
-            if (!entry) { entry = { score: 0, hits: 0 }; sections.set(section, entry); }
-            entry.score += idf * (weight + title);
-            entry.hits |= 1 << t;
-            if (entry.hits === all) complete += 1;
-          }
-        });
-        if (complete && qs.length > 1)
-          sections.forEach(function (entry, section) { if (entry.hits !== all) sections.delete(section); });
-        return { terms: qs, sections: sections };
       });
     });
   };
@@ -411,12 +487,21 @@
     });
   };
 
-  function highlight(text, termSet) {
+  // Does a word of the text match what the query found? By its stem, by itself, by an apostrophe piece.
+  function marker(matched) {
+    return function (raw) {
+      var token = fold(raw).replace(APOSTROPHE, "'"), word = token.replace(/'/g, "");
+      if (matched.has(stem(word)) || matched.has(SURFACE + word)) return true;
+      return token !== word && token.split("'").some(function (piece) { return piece.length > 1 && matched.has(stem(piece)); });
+    };
+  }
+
+  function highlight(text, isHit) {
     var out = "", last = 0, match;
     WORD.lastIndex = 0;
     var lower = text.normalize("NFC");
     while ((match = WORD.exec(lower)) !== null) {
-      if (termSet.has(stem(match[0].toLowerCase()))) {
+      if (isHit(match[0])) {
         out += escapeHTML(lower.slice(last, match.index)) + "<mark>" + escapeHTML(match[0]) + "</mark>";
         last = match.index + match[0].length;
       }
@@ -424,12 +509,12 @@
     return out + escapeHTML(lower.slice(last));
   }
 
-  function snippet(text, termSet, size) {
+  function snippet(text, isHit, size) {
     text = text.normalize("NFC");
     var match, start = 0;
     WORD.lastIndex = 0;
     while ((match = WORD.exec(text)) !== null) {
-      if (termSet.has(stem(match[0].toLowerCase()))) { start = match.index; break; }
+      if (isHit(match[0])) { start = match.index; break; }
     }
     var from = Math.max(0, start - size / 3);
     if (from > 0) { var space = text.indexOf(" ", from); from = space >= 0 && space < start ? space + 1 : from; }
@@ -438,10 +523,14 @@
     return (from > 0 ? "… " : "") + text.slice(from, to) + (to < text.length ? " …" : "");
   }
 
-  // Material's search result: {items: [[{location, title, text, score, terms}, ...] per page]}
-  E.search = function (query, limit) {
+  function thousands(n) { return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, "."); }
+
+  // Material's search result: {items: [[{location, title, text, score, terms}, ...] per page], total}.
+  // `limit` pages from the `offset`-th (ranked by their best section); `total` counts every matching page.
+  E.search = function (query, limit, offset) {
     var self = this;
     limit = limit || 20;
+    offset = offset || 0;
     return this.match(query).then(function (found) {
       var byPage = new Map();
       found.sections.forEach(function (entry, section) {
@@ -456,8 +545,8 @@
       });
       ranked.sort(function (a, b) { return b.score - a.score || a.page - b.page; });
       var total = ranked.length;
-      ranked = ranked.slice(0, limit);
-      var termSet = new Set(found.terms.map(function (q) { return q.term; }));
+      ranked = ranked.slice(offset, offset + limit);
+      var isHit = marker(found.matched);
       return Promise.all(ranked.map(function (r) {
         return self.fetchJSON(self.pageFiles, r.page, "p/" + r.page + ".json").then(function (file) {
           var start = self.pageStart[r.page], group = [], hasPage = false;
@@ -469,8 +558,8 @@
             if (!doc[0]) hasPage = true;
             group.push({
               location: pageLink(file.l) + (doc[0] ? "#" + doc[0] : ""),
-              title: highlight(doc[1], termSet) + (doc[0] ? "" : report),
-              text: "<p>" + highlight(snippet(doc[2], termSet, 240), termSet) + "</p>",
+              title: highlight(doc[1], isHit) + (doc[0] ? "" : report),
+              text: "<p>" + highlight(snippet(doc[2], isHit, 240), isHit) + "</p>",
               score: hit.score, terms: terms
             });
           });
@@ -478,25 +567,120 @@
             group.push({ location: pageLink(file.l), title: escapeHTML(file.d[0][1]) + report, text: "", score: 0, terms: {} });
           return group;
         });
-      })).then(function (items) { return { items: items, total: total }; });
+      })).then(function (items) { return { items: items, total: total, offset: offset }; });
     });
   };
 
-  global.CasebookSearch = { Engine: Engine, stem: stem, words: words, shardOf: shardOf, deliver: deliver };
+  // The header's list: the first `limit` pages, the true count riding on the first title (Material counts
+  // the groups it is given), and a last entry "Tampilkan lagi" the page script turns into a button.
+  E.headerResult = function (query, limit) {
+    limit = limit || 20;
+    return this.search(query, limit).then(function (result) {
+      var items = result.items;
+      if (items.length) {
+        items[0][0].title += '<span hidden data-casebook-jumlah="' + result.total + '"></span>';
+        if (result.total > items.length)
+          items.push([{
+            location: "#casebook-lagi", score: 0, terms: {}, text: "",
+            title: '<span class="casebook-cari-lagi" data-casebook-q="' + escapeHTML(query) + '" data-casebook-dari="' +
+              items.length + '" data-casebook-jumlah="' + result.total + '">Tampilkan lagi (' +
+              thousands(result.total - items.length) + " dokumen lainnya)</span>"
+          }]);
+      }
+      return { items: items, total: result.total };
+    });
+  };
+
+  global.CasebookSearch = { Engine: Engine, stem: stem, words: words, tokens: tokens, fold: fold, shardOf: shardOf,
+                            thousands: thousands, escapeHTML: escapeHTML, deliver: deliver };
 })(typeof self !== "undefined" ? self : this);
 
 /* On a page (not in the worker): the API other scripts use, e.g. the catalogue's facet filters.
  *   casebookSearch.reports("layanan") -> Promise<Set<slug>>   reports with a page matching every word
- *   casebookSearch.search("layanan")  -> Promise<{items, total}> results as the header shows them     */
+ *   casebookSearch.search("layanan")  -> Promise<{items, total}> results as the header shows them
+ * and the header list's true count and its "Tampilkan lagi" button.                                  */
 (function () {
   if (typeof document === "undefined" || !document.currentScript) return;
+  var CS = self.CasebookSearch;
   var base = new URL("../../../search/casebook/", document.currentScript.src);
-  var engine = new self.CasebookSearch.Engine(base);
+  var engine = new CS.Engine(base);
   self.casebookSearch = {
     ready: function () { return engine.load(); },
+    header: function (query) { return engine.headerResult(query); },
     reports: function (query) { return engine.reports(query); },
-    search: function (query, limit) { return engine.search(query, limit); },
-    stem: self.CasebookSearch.stem,
-    words: self.CasebookSearch.words
+    search: function (query, limit, offset) { return engine.search(query, limit, offset); },
+    stem: CS.stem,
+    words: CS.words
   };
+
+  function count(total) { return total === 1 ? "1 dokumen ditemukan" : CS.thousands(total) + " dokumen ditemukan"; }
+
+  // Material writes "20 dokumen ditemukan" from the groups it received; the first title carries the truth.
+  function fixCount() {
+    var meta = document.querySelector(".md-search-result__meta");
+    var carrier = document.querySelector(".md-search-result__list [data-casebook-jumlah]");
+    if (!meta || !carrier) return;
+    var text = count(+carrier.getAttribute("data-casebook-jumlah"));
+    if (meta.textContent !== text) meta.textContent = text;
+  }
+
+  function siteBase() {
+    try { return new URL(JSON.parse(document.getElementById("__config").textContent).base, location.href); }
+    catch (e) { return new URL(".", location.href); }
+  }
+
+  // One result group in Material's markup (templates/search/index.tsx), for pages fetched by "Tampilkan lagi".
+  function renderGroup(group, query) {
+    var li = document.createElement("li");
+    li.className = "md-search-result__item";
+    var html = "";
+    group.forEach(function (doc) {
+      var url = new URL(doc.location, siteBase());
+      url.searchParams.set("h", query);
+      var parent = doc.location.indexOf("#") < 0;
+      html += '<a href="' + CS.escapeHTML(url.href) + '" class="md-search-result__link" tabindex="-1">' +
+        '<article class="md-search-result__article md-typeset" data-md-score="' + doc.score.toFixed(2) + '">' +
+        (parent ? '<div class="md-search-result__icon md-icon"></div><h1>' + doc.title + "</h1>" : "<h2>" + doc.title + "</h2>") +
+        doc.text + "</article></a>";
+    });
+    li.innerHTML = html;
+    return li;
+  }
+
+  function more(link) {
+    var label = link.querySelector(".casebook-cari-lagi");
+    if (!label || label.getAttribute("aria-busy") === "true") return;
+    var query = label.getAttribute("data-casebook-q"), from = +label.getAttribute("data-casebook-dari");
+    var total = +label.getAttribute("data-casebook-jumlah"), item = link.closest("li");
+    label.setAttribute("aria-busy", "true");
+    engine.search(query, 20, from).then(function (result) {
+      result.items.forEach(function (group) { item.parentNode.insertBefore(renderGroup(group, query), item); });
+      from += result.items.length;
+      label.setAttribute("data-casebook-dari", from);
+      label.removeAttribute("aria-busy");
+      if (from >= total || !result.items.length) item.remove();
+      else label.textContent = "Tampilkan lagi (" + CS.thousands(total - from) + " dokumen lainnya)";
+    });
+  }
+
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest(".md-search-result__item a");
+    if (!link || !link.querySelector(".casebook-cari-lagi")) return;
+    event.preventDefault();
+    event.stopPropagation();
+    more(link);
+  }, true);
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Enter") return;
+    var link = document.querySelector(".md-search-result__item a:focus");
+    if (link && link.querySelector(".casebook-cari-lagi")) { event.preventDefault(); event.stopPropagation(); more(link); }
+  }, true);
+
+  function watch() {
+    var result = document.querySelector(".md-search-result");
+    if (!result) return;
+    new MutationObserver(fixCount).observe(result, { childList: true, subtree: true, characterData: true });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", watch); else watch();
 })();

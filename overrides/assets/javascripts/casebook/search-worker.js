@@ -20,7 +20,7 @@ addEventListener("message", function (event) {
     });
   } else if (message.type === QUERY) {
     var id = ++latest;  // typing sends a query per key: answer only the newest
-    engine.search(String(message.data || "")).then(function (result) {
+    engine.headerResult(String(message.data || "")).then(function (result) {
       if (id === latest) postMessage({ type: RESULT, data: { items: result.items, total: result.total } });
     }, function (error) {
       console.warn("Pencarian gagal:", error);
