@@ -178,6 +178,13 @@ def cmd_check(args: argparse.Namespace, project: ProjectConfig) -> int:
                 print(f"    lihat: {link}")
         errors += len(result.errors)
         warnings += len(result.warnings)
+    # Chapter pages, rendered in the page sandbox with the real macros, as `casebook build` renders them.
+    from macros.page_check import check_report_pages
+
+    for problems in check_report_pages(project.root, results, project.vocabulary).values():
+        for problem in problems:
+            print(problem.format())
+        errors += len(problems)
     for result in results:
         placeholders = [p for p in result.errors if p.message == PLACEHOLDER_MESSAGE]
         if placeholders:  # a fresh template: say where to start instead of leaving 100+ lines to scroll

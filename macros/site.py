@@ -65,16 +65,32 @@ class SiteCases:
 
         A template whose data the report lacks (no references: no Daftar Pustaka) is left out.
         """
-        if chapter in INTERNAL_ONLY and publication_profile() != "internal":
-            return None
-        own = self.root / CASES_DIR / slug / chapter
-        if own.is_file():
-            return own
-        needed = TEMPLATE_NEEDS.get(chapter)
-        if needed and not self.cases[slug].document.data.get(needed):
-            return None
-        template = self.root / TEMPLATES_DIR / "bab" / chapter
-        return template if template.is_file() else None
+        return chapter_source(self.root, self.root / CASES_DIR / slug, chapter, self.cases[slug])
+
+
+def chapter_source(root: Path, folder: Path, chapter: str, loaded: LoadedCase) -> Path | None:
+    """The page of `chapter` for the report in `folder`: its own file, else the default template, else None.
+
+    A page that is a symbolic link, or resolves outside the report's folder, is refused (CaseDataError):
+    publishing it would publish whatever file it points at.
+    """
+    if chapter in INTERNAL_ONLY and publication_profile() != "internal":
+        return None
+    own = folder / chapter
+    if own.is_symlink() or (own.exists() and not own.resolve().is_relative_to(folder.resolve())):
+        from macros.errors import display_path
+
+        raise CaseDataError([Problem(f"{display_path(folder, root)}/{chapter}", 1, 1, "",
+                                     "halaman bab ini adalah tautan simbolik (symlink) atau menunjuk ke luar folder "
+                                     "laporan; halaman itu tidak diterbitkan",
+                                     "salin isi halamannya ke berkas biasa di folder laporan")])
+    if own.is_file():
+        return own
+    needed = TEMPLATE_NEEDS.get(chapter)
+    if needed and not loaded.document.data.get(needed):
+        return None
+    template = root / TEMPLATES_DIR / "bab" / chapter
+    return template if template.is_file() else None
 
 
 def load_site_cases(root: Path, vocabulary: Vocabulary, *, keep_going: bool = False, parallel: bool = True) -> SiteCases:

@@ -27,7 +27,7 @@ from macros.archive.pages import (all_facts, archive_markdown, fill_page, global
                                    report_sections)
 from macros.error_catalogue import faq_markdown
 from macros.errors import CaseDataError
-from macros import gc_settle, template_cache
+from macros import gc_settle, page_check, template_cache
 from macros.help_links import reference_link
 from macros.incremental import ENV_FLAG as INCREMENTAL_FLAG
 from macros.incremental import REPORTS_DIR, needles_key, read_state, reusable_reports, site_fingerprint, state_path, write_state
@@ -85,6 +85,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         site = load_site_cases(config_file.parent, vocabulary, keep_going=_serving, parallel=not _serving)
     except CaseDataError as exc:
         raise PluginError("Data laporan tidak valid:\n" + str(exc)) from None
+    # A chapter page that is a symbolic link would publish whatever file it points at.
+    refused = page_check.refused_pages(site)
+    if refused and not _serving:
+        lines = "\n".join(p.format() for problems in refused.values() for p in problems)
+        raise PluginError("Halaman laporan tidak valid:\n" + lines)
+    if refused:  # serve: that report is left out, like a report with a data error, and its problems shown
+        site = dataclasses.replace(site, cases={slug: loaded for slug, loaded in site.cases.items() if slug not in refused},
+                                   problems=[*site.problems, *(p for problems in refused.values() for p in problems)])
     for problem in site.problems:  # only while serving: the terminal and every page show them
         # Printed, not logged: in strict mode a logged error would abort the preview it is meant to explain.
         print(f"GALAT   -  {problem.format()}", file=sys.stderr)
@@ -104,8 +112,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     current_build["chapters"] = {slug: [] for slug in site.cases}
     config.nav = global_navigation(config.nav)
     config.copyright = _with_profile(config.copyright)
+    # Every page renders in Casebook's sandbox with the page macros only (macros/sandbox.py); a page's
+    # mistakes are collected as located problems (macros/page_check.py).
+    current_build["page_problems"] = []
+    page_env = page_check.install(config.plugins["macros"], site.root, current_build["page_problems"], serving=_serving)
     # mkdocs-macros compiles every page as a template: compile each distinct source once, ever.
-    template_cache.install(config.plugins["macros"].env, template_cache.cache_dir(site.root))
+    template_cache.install(page_env, template_cache.cache_dir(site.root))
     gc_settle.settle()  # the loaded reports live until the build ends
     # Material's search plugin keeps its search box; Casebook indexes the pages (macros/search/).
     current_build["search"] = install_page_sections(config, indexer)
@@ -136,8 +148,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         "panduan/galat.md": faq_markdown(),
     }
     for uri, markdown in generated.items():
-        # {% raw %}: the examples show Jinja-like text that mkdocs-macros must not run.
-        files.append(File.generated(config, uri, content="{% raw %}\n" + markdown + "\n{% endraw %}\n"))
+        # Not rendered at all: the examples show Jinja-like text, and the schema page quotes a report's data
+        # (a `{% endraw %}` in it must not end a raw block).
+        files.append(File.generated(config, uri, content="---\nrender_macros: false\n---\n\n" + markdown + "\n"))
     current_build["facts"] = all_facts(site)
     for uri, markdown in archive_markdown(current_build["facts"]).items():  # front matter first, no {% raw %}
         files.append(File.generated(config, uri, content=markdown))
@@ -241,18 +254,25 @@ def on_page_context(context: dict, page, config: MkDocsConfig, nav) -> dict:
 def on_post_page(output: str, page, config: MkDocsConfig) -> str:
     """Every page has been rendered by now: resolve references and lists of tables/figures."""
     progress.advance("Halaman")
-    output = _with_error_banner(output, current_build["site"].problems)
+    output = _with_error_banner(output, current_build["site"].problems + current_build["page_problems"])
     slug = slug_of_page(page.file.src_uri)
     if slug is None:
         return output
+    numbering = current_build["numbering"][slug]
     try:
-        return resolve_markers(output, current_build["numbering"][slug], page.url)
+        return resolve_markers(output, numbering, page.url)
     except NumberingError as exc:
-        raise PluginError(f"{page.file.src_uri}: {exc}") from None
+        problem = page_check.post_page_problem(exc, page, current_build["site"].root, numbering)
+        if not _serving:
+            raise PluginError(problem.format()) from None
+        print(f"GALAT   -  {problem.format()}", file=sys.stderr)
+        return _with_error_banner(output, [problem])
 
 
 def on_env(env, config: MkDocsConfig, files: Files):
     """Every chapter is rendered by now: start the PDFs, which render while MkDocs writes the site."""
+    if current_build["page_problems"] and not _serving:  # every page's mistakes at once, located in cases/
+        raise PluginError("Halaman laporan bergalat:\n" + "\n".join(p.format() for p in current_build["page_problems"]))
     current_build["pdf_pending"] = None
     export_dir = os.environ.get("CASEBOOK_EXPORT_HTML")
     if export_dir:  # `casebook export`: the print HTML of every report, for pandoc

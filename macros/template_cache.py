@@ -10,7 +10,8 @@ on the source, Jinja, Python and the environment's syntax settings, so it is kep
   (or under CASEBOOK_CACHE_DIR's parent, as the other caches). An entry unused for 60 days is removed.
 
 A compiled template holds no page data: each page still renders with its own variables, and a
-template with a syntax error is never cached, so the student sees the same error every build.
+template with a syntax error (or a construct the page sandbox refuses, macros/sandbox.py) is never
+cached, so the student sees the same error every build.
 """
 
 from __future__ import annotations
@@ -33,13 +34,22 @@ def cache_dir(root: Path) -> Path:
 
 
 def _settings(jinja: jinja2.Environment) -> bytes:
-    """Everything besides the source that shapes the compiled code."""
-    return repr((jinja2.__version__, importlib.util.MAGIC_NUMBER, jinja.block_start_string, jinja.block_end_string,
-                 jinja.variable_start_string, jinja.variable_end_string, jinja.comment_start_string,
-                 jinja.comment_end_string, jinja.line_statement_prefix, jinja.line_comment_prefix, jinja.trim_blocks,
-                 jinja.lstrip_blocks, jinja.newline_sequence, jinja.keep_trailing_newline, sorted(jinja.extensions),
-                 bool(jinja.autoescape), callable(jinja.autoescape), jinja.finalize is not None, jinja.is_async,
-                 jinja.optimized)).encode()
+    """Everything besides the source that shapes the compiled code.
+
+    A sandboxed environment compiles different code (every call and attribute access goes through
+    the sandbox), and Casebook's page environment checks a page before compiling it: its class and
+    `cache_token()` (policy version, page macros and their signatures) are part of the key, so code
+    compiled by another environment, or checked under other rules, is never reused.
+    """
+    token = jinja.cache_token() if hasattr(jinja, "cache_token") else b""
+    return token + repr((
+        type(jinja).__module__, type(jinja).__qualname__, jinja.sandboxed, sorted(getattr(jinja, "intercepted_binops", ())),
+        sorted(getattr(jinja, "intercepted_unops", ())), jinja2.__version__, importlib.util.MAGIC_NUMBER,
+        jinja.block_start_string, jinja.block_end_string, jinja.variable_start_string, jinja.variable_end_string,
+        jinja.comment_start_string, jinja.comment_end_string, jinja.line_statement_prefix, jinja.line_comment_prefix,
+        jinja.trim_blocks, jinja.lstrip_blocks, jinja.newline_sequence, jinja.keep_trailing_newline,
+        sorted(jinja.extensions), bool(jinja.autoescape), callable(jinja.autoescape), jinja.finalize is not None,
+        jinja.is_async, jinja.optimized)).encode()
 
 
 def install(jinja: jinja2.Environment, directory: Path) -> None:

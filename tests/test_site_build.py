@@ -126,9 +126,9 @@ def _build_fixture_with_bab4(tmp_path, page_text: str):
 
 def test_macro_for_missing_data_fails_naming_report_page_and_field(tmp_path):
     result = _build_fixture_with_bab4(tmp_path, "# BAB IV\n\n{{ kuadran_kekuatan() }}\n")
-    assert result.returncode != 0  # mkdocs-macros' on_error_fail exits with 100
-    assert ("cases/ts-contoh-2024/kasus.yml: halaman kasus/ts-contoh-2024/bab-4-penanganan-kasus.md memanggil makro "
-            "yang membutuhkan `asesmen.kekuatan`, tetapi data itu belum diisi") in result.stderr
+    assert result.returncode == 1
+    assert ("cases/ts-contoh-2024/bab-4-penanganan-kasus.md:3:4: makro `kuadran_kekuatan()` membutuhkan `asesmen.kekuatan` "
+            "dari cases/ts-contoh-2024/kasus.yml, tetapi data itu belum diisi") in result.stderr
     assert "Traceback" not in result.stderr
 
 
@@ -148,8 +148,9 @@ def test_tables_are_numbered_per_chapter_and_listed(site):
 def test_unknown_reference_fails_the_build(tmp_path):
     result = _build_fixture_with_bab4(tmp_path, "# BAB IV\n\nLihat {{ ref('tidak_ada') }}.\n\n{{ tabel_wawancara() }}\n")
     assert result.returncode == 1
-    assert ("kasus/ts-contoh-2024/bab-4-penanganan-kasus.md: ref('tidak_ada'): tabel/gambar/lampiran dengan id itu tidak "
-            "ada di laporan ts-contoh-2024 (id yang ada: daftar_hadir, dokumentasi, wawancara)") in result.stderr
+    assert ("cases/ts-contoh-2024/bab-4-penanganan-kasus.md:3:10: ref('tidak_ada'): tidak ada tabel, gambar atau lampiran "
+            "dengan id `tidak_ada` di laporan ini (id yang ada di laporan ini: daftar_hadir, dokumentasi, wawancara)"
+            in result.stderr)
     assert "Traceback" not in result.stderr
 
 
@@ -236,6 +237,6 @@ def test_seed_tables_have_their_rows_in_the_html(site):
 def test_duplicate_caption_id_fails_without_traceback(tmp_path):
     result = _build_fixture_with_bab4(tmp_path, "# BAB IV\n\n{{ tabel_wawancara() }}\n\n{{ tabel_evaluasi(id='wawancara') }}\n")
     assert result.returncode != 0
-    assert ("kasus/ts-contoh-2024/bab-4-penanganan-kasus.md: id `wawancara` sudah dipakai oleh Tabel 4.1; beri id lain"
+    assert ("cases/ts-contoh-2024/bab-4-penanganan-kasus.md:5:4: id `wawancara` sudah dipakai oleh Tabel 4.1; beri id lain"
             in result.stderr)
     assert "Traceback" not in result.stderr

@@ -1,0 +1,462 @@
+"""Chapter pages, rendered in the sandbox the same way by `casebook check`, `build` and `serve`.
+
+Every mistake or refused construct in a page becomes one `Problem` located in the file the student
+edits (`cases/<slug>/bab-4-penanganan-kasus.md:12:3: pesan (saran)`), never a Jinja traceback
+naming the site path `kasus/...`:
+
+- `check_report_pages` renders each page of a loaded report with the real page macros, then
+  resolves its references, exactly as a build would;
+- `install` makes mkdocs-macros render every page this way (`site_hooks.on_config`); a build
+  collects the problems of all pages and fails once with all of them, `serve` shows them.
+"""
+
+from __future__ import annotations
+
+import difflib
+import inspect
+import re
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any, Callable
+
+from jinja2 import TemplateSyntaxError, nodes
+from jinja2.sandbox import SecurityError
+from mkdocs.structure.files import File
+from mkdocs.utils.meta import get_data
+
+from macros.errors import CaseDataError, Problem, display_path
+from macros.sandbox import RAW_HINT, TAG_START, PageEnvironment, PageError
+
+PAGE_MACROS_FILE = "page_macros.py"
+
+
+class MacroHost:
+    """What `PageMacros` is bound to: the page being rendered, and where macros are registered."""
+
+    def __init__(self, page_of: Callable[[], Any] | None = None):
+        self._page_of = page_of
+        self._page = None
+        self.macros: dict[str, Callable[..., Any]] = {}
+
+    @property
+    def page(self):
+        return self._page_of() if self._page_of else self._page
+
+    @page.setter
+    def page(self, value) -> None:
+        self._page = value
+
+    def macro(self, function: Callable[..., Any], name: str = "") -> None:
+        self.macros[name or function.__name__] = function
+
+
+def page_environment(host: MacroHost) -> PageEnvironment:
+    from macros.page_macros import PageMacros
+
+    PageMacros(host).register()
+    # Only the macro methods: `register` also hands over non-callable public attributes (the host itself).
+    return PageEnvironment({name: f for name, f in host.macros.items() if inspect.ismethod(f)})
+
+
+@dataclass
+class PageSource:
+    """A page as the student wrote it, and the Markdown Jinja sees (front matter removed)."""
+
+    path: Path
+    shown: str          # cases/<slug>/<page>.md, as the student sees it
+    markdown: str
+    meta: dict
+    line_offset: int    # lines of front matter before the Markdown
+
+    @classmethod
+    def read(cls, path: Path, root: Path) -> "PageSource":
+        text = path.read_text(encoding="utf-8-sig", errors="replace")
+        markdown, meta = get_data(text)
+        return cls(path, display_path(path, root), markdown, meta, _offset(text, markdown))
+
+    @classmethod
+    def of_rendered(cls, path: Path, root: Path, markdown: str) -> "PageSource":
+        """The page MkDocs read: line numbers counted from the file on disk."""
+        try:
+            text = path.read_text(encoding="utf-8-sig", errors="replace")
+        except OSError:
+            text = markdown
+        return cls(path, display_path(path, root), markdown, {}, _offset(text, markdown))
+
+    def line(self, lineno: int) -> str:
+        lines = self.markdown.splitlines()
+        return lines[lineno - 1] if 0 < lineno <= len(lines) else ""
+
+    def problem(self, lineno: int, message: str, hint: str = "", *, column: int = 0, needle: str = "") -> Problem:
+        lineno = max(1, lineno or 1)
+        if not column:
+            column = _column(self.line(lineno), needle)
+        return Problem(self.shown, lineno + self.line_offset, column, "", message, hint)
+
+
+def _offset(text: str, markdown: str) -> int:
+    text = text.replace("\r\n", "\n")
+    return text[: len(text) - len(markdown)].count("\n") if markdown and text.endswith(markdown) else 0
+
+
+def _column(line: str, needle: str) -> int:
+    if needle:
+        # The name as a word inside a `{{ }}` or `{% %}`, else anywhere on the line.
+        for start in TAG_START.finditer(line):
+            found = re.compile(rf"(?<![\w.]){re.escape(needle)}(?!\w)" if needle[-1:].isalnum() or needle[-1:] == "_"
+                               else re.escape(needle)).search(line, start.start())
+            if found:
+                return found.start() + 1
+        if needle in line:
+            return line.index(needle) + 1
+    tag = TAG_START.search(line)
+    return tag.start() + 1 if tag else 1
+
+
+# Jinja's syntax messages, said in Indonesian (the English text never reaches a student).
+# Each: pattern, message, hint, and the block tag whose opener the message points at (if any).
+_SYNTAX = [
+    (re.compile(r"Unexpected end of template\. Jinja was looking for the following tags: .*'end(\w+)'"),
+     lambda m: f"blok tidak ditutup: `{{% end{m.group(1)} %}}` tidak ditemukan",
+     "setiap `{% if %}` ditutup `{% endif %}`, setiap `{% for %}` ditutup `{% endfor %}`"),
+    (re.compile(r"Missing end of raw directive"),
+     lambda m: "`{% raw %}` tidak ditutup: `{% endraw %}` tidak ditemukan", "tutup dengan {% endraw %}"),
+    (re.compile(r"expected token 'end of print statement', got '(.+)'"),
+     lambda m: "teks di dalam `{{ ... }}` bukan panggilan makro yang valid", RAW_HINT),
+    (re.compile(r"unexpected end of template"),
+     lambda m: "`{{` atau `{%` tidak pernah ditutup", RAW_HINT + "; bila makro, tutup dengan `}}` atau `%}`"),
+    (re.compile(r"Encountered unknown tag '(end\w+)'"),
+     lambda m: f"`{{% {m.group(1)} %}}` tanpa pembuka yang cocok", "hapus, atau tambahkan pembukanya"),
+    (re.compile(r"Encountered unknown tag '(\w+)'"),
+     lambda m: f"tag `{{% {m.group(1)} %}}` tidak dikenal",
+     "tag yang dapat dipakai: if, elif, else, endif, for, endfor, raw, endraw"),
+    (re.compile(r"unexpected char (['\"])(['\"])\1 at \d+"),
+     lambda m: f"tanda kutip {m.group(2)} tidak berpasangan", "tutup teksnya dengan tanda kutip yang sama, misalnya 'wawancara'"),
+    (re.compile(r"unexpected char (['\"])(.+?)\1 at \d+"),
+     lambda m: f"karakter {m.group(2)} tidak dapat dipakai di dalam makro", RAW_HINT),
+    (re.compile(r"unexpected '(.+)'"),
+     lambda m: f"`{m.group(1)}` tidak diharapkan di sini", RAW_HINT + "; bila makro, periksa tanda kurung dan tanda kutip"),
+    (re.compile(r"expected token '(.+)', got '(.+)'"),
+     lambda m: f"sintaks makro tidak valid: `{m.group(2)}` tidak diharapkan di sini",
+     RAW_HINT + "; bila makro, periksa tanda kurung, koma dan tanda kutip"),
+]
+_CHAR_AT = re.compile(r"unexpected char .+ at (\d+)$")
+_EXPRESSION = re.compile(r"\{\{.*?\}\}")
+
+
+def _syntax_problem(error: TemplateSyntaxError, source: PageSource) -> Problem:
+    text = error.message or ""
+    message, hint = "sintaks makro tidak valid", RAW_HINT + "; bila makro, periksa tanda kurung dan tanda kutip"
+    for pattern, make, pattern_hint in _SYNTAX:
+        match = pattern.search(text)
+        if match:
+            message, hint = make(match), pattern_hint
+            break
+    lineno, column = _syntax_place(error, text, source)
+    if message.startswith("teks di dalam") and "}}" not in source.line(lineno)[column - 1:]:
+        message = "`{{` tidak pernah ditutup dengan `}}`"
+    return source.problem(lineno, message, hint, column=column)
+
+
+def _syntax_place(error: TemplateSyntaxError, text: str, source: PageSource) -> tuple[int, int]:
+    """Where the student should look: the offending `{{ ... }}` or the opener of an unclosed block."""
+    at = _CHAR_AT.search(text)
+    if at:  # Jinja gives the character offset in the page
+        before = source.markdown[: int(at.group(1))]
+        return before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+    lineno = min(max(1, error.lineno or 1), max(1, len(source.markdown.splitlines())))
+    block = re.search(r"following tags: .*'end(\w+)'", text) or re.search(r"Missing end of (raw) directive", text)
+    if block:
+        found = _unclosed_opener(source, lineno, block.group(1))
+        if found:
+            return found
+    line = source.line(lineno)
+    from jinja2 import Environment
+
+    for expression in _EXPRESSION.finditer(line):
+        try:
+            Environment().parse(expression.group())
+        except TemplateSyntaxError:
+            return lineno, expression.start() + 1
+    for back in range(lineno, 0, -1):  # the nearest tag at or above the line Jinja names
+        tags = list(TAG_START.finditer(source.line(back)))
+        if tags:
+            return back, (tags[0] if back == lineno else tags[-1]).start() + 1
+    return lineno, 1
+
+
+def _unclosed_opener(source: PageSource, lineno: int, tag: str) -> tuple[int, int] | None:
+    opener = re.compile(rf"\{{%-?\s*{tag}\b")
+    closer = re.compile(rf"\{{%-?\s*end{tag}\b")
+    depth = 0
+    for back in range(lineno, 0, -1):
+        line = source.line(back)
+        events = sorted([(m.start(), 1) for m in closer.finditer(line)] + [(m.start(), 0) for m in opener.finditer(line)],
+                        reverse=True)
+        for start, is_closer in events:
+            if is_closer:
+                depth += 1
+            elif depth == 0:
+                return back, start + 1
+            else:
+                depth -= 1
+    return None
+
+
+def _template_position(error: BaseException) -> tuple[int, str]:
+    """Line in the page, and the page macro that raised (from Jinja's rewritten traceback)."""
+    lineno, macro = 0, ""
+    frames = traceback.extract_tb(error.__traceback__)
+    for index, frame in enumerate(frames):
+        if frame.filename == "<template>":
+            lineno, macro = frame.lineno or 0, ""
+            for later in frames[index + 1:]:
+                if later.filename.endswith(PAGE_MACROS_FILE) and not later.name.startswith("_"):
+                    macro = later.name
+                    break
+    return lineno, macro
+
+
+_MISSING_DATA = re.compile(r"memanggil makro yang membutuhkan `(?P<field>.+?)`, tetapi data itu belum diisi")
+
+
+def render_problem(error: BaseException, source: PageSource, slug: str | None) -> Problem:
+    """Any failure while compiling or rendering a page, located in the page."""
+    if isinstance(error, PageError):
+        return source.problem(error.lineno, error.message, error.hint, column=error.column, needle=error.needle)
+    if isinstance(error, TemplateSyntaxError):
+        return _syntax_problem(error, source)
+    lineno, macro = _template_position(error)
+    needle = macro
+    if isinstance(error, SecurityError):
+        return source.problem(lineno, "konstruksi ini tidak diizinkan di halaman laporan",
+                              "halaman hanya dapat memanggil makro Casebook", needle=needle)
+    text = str(error)
+    missing = _MISSING_DATA.search(text)
+    if missing:
+        data = f"cases/{slug}/kasus.yml" if slug else "kasus.yml"
+        return source.problem(lineno, f"makro `{macro or '?'}()` membutuhkan `{missing['field']}` dari {data}, "
+                                      "tetapi data itu belum diisi",
+                              f"isi data itu, atau apit panggilannya dengan {{% if ada('{missing['field'].split(' ')[0]}') %}}"
+                              "...{% endif %}", needle=needle)
+    from macros.page_macros import MacroDataError
+    from macros.render.numbering import NumberingError
+
+    if isinstance(error, (MacroDataError, NumberingError, CaseDataError)):
+        # The macros' messages sometimes start with the site path of the page: the location says it now.
+        text = re.sub(r"^\S+\.md: ", "", text)
+        if slug:
+            text = text.replace(f"kasus/{slug}/", f"cases/{slug}/")
+        return source.problem(lineno, text, needle=needle)
+    return source.problem(lineno, f"makro `{macro}()` gagal dijalankan ({type(error).__name__})" if macro
+                          else f"halaman tidak dapat dirender ({type(error).__name__})",
+                          "laporkan ke pengelola Casebook bila pesan ini tetap muncul", needle=needle)
+
+
+_REF_ID = re.compile(r"ref\('([^']*)'\)")
+
+
+def reference_problem(error: Exception, source: PageSource, known: list[str]) -> Problem:
+    """An unknown id in `ref('...')`: located at the call that names it."""
+    match = _REF_ID.search(str(error))
+    element_id = match.group(1) if match else ""
+    lineno = ref_line(source.markdown, element_id) if element_id else 0
+    close = difflib.get_close_matches(element_id, known, n=1, cutoff=0.6)
+    listed = ", ".join(sorted(known)) or "belum ada"
+    hint = (f"mungkin maksudnya `{close[0]}`; " if close else "") + f"id yang ada di laporan ini: {listed}"
+    return source.problem(lineno, f"ref('{element_id}'): tidak ada tabel, gambar atau lampiran dengan id `{element_id}` "
+                                  "di laporan ini", hint, needle="ref")
+
+
+def ref_line(markdown: str, element_id: str) -> int:
+    """Line of the `ref('<id>')` call in a page, from its syntax tree (0 when not found)."""
+    from jinja2 import Environment
+
+    try:
+        tree = Environment().parse(markdown)
+    except TemplateSyntaxError:
+        return 0
+    for call in tree.find_all(nodes.Call):
+        if (isinstance(call.node, nodes.Name) and call.node.name == "ref" and call.args
+                and isinstance(call.args[0], nodes.Const) and call.args[0].value == element_id):
+            return call.lineno
+    return 0
+
+
+def symlink_problem(root: Path, path: Path, folder: Path) -> Problem | None:
+    """A chapter page must be a file of the report's own folder, not a link to anything else."""
+    if path.is_symlink() or (path.exists() and not path.resolve().is_relative_to(folder.resolve())):
+        return Problem(f"{display_path(folder, root)}/{path.name}", 1, 1, "",
+                       "halaman bab ini adalah tautan simbolik (symlink) atau menunjuk ke luar folder laporan; "
+                       "halaman itu tidak diterbitkan",
+                       "salin isi halamannya ke berkas biasa di folder laporan")
+    return None
+
+
+def site_page(slug: str, chapter: str) -> SimpleNamespace:
+    """The page object the macros see, as MkDocs would make it for `kasus/<slug>/<chapter>`."""
+    from macros.site import SITE_SECTION
+
+    file = File(f"{SITE_SECTION}/{slug}/{chapter}", None, "site", True)
+    return SimpleNamespace(file=file, url=file.url, title="", meta={})
+
+
+@dataclass
+class PageChecker:
+    """Renders report pages as a build would, collecting problems instead of failing at the first."""
+
+    root: Path
+    host: MacroHost = field(default_factory=MacroHost)
+    env: PageEnvironment | None = None
+
+    def __post_init__(self) -> None:
+        from macros import template_cache
+
+        self.env = page_environment(self.host)
+        template_cache.install(self.env, template_cache.cache_dir(self.root))
+
+    def check(self, loaded, vocabulary, warnings: list | None = None) -> list[Problem]:
+        from macros.publication import profile_view
+        from macros.render.numbering import NumberingError, ReportNumbering, resolve_markers
+        from macros.site import CHAPTERS, SiteCases, current_build, publication_profile
+
+        slug = loaded.slug
+        folder = self.root / "cases" / slug
+        problems: list[Problem] = []
+        site = SiteCases(self.root, {slug: profile_view(loaded, publication_profile())}, vocabulary,
+                         {slug: list(warnings or [])})
+        numbering = ReportNumbering(slug)
+        saved = dict(current_build)
+        current_build.update(site=site, numbering={slug: numbering})
+        rendered = []
+        try:
+            for chapter in CHAPTERS:
+                refused = symlink_problem(self.root, folder / chapter, folder)
+                if refused:
+                    problems.append(refused)
+                    continue
+                path = site.page_source(slug, chapter)
+                if path is None:
+                    continue
+                source = PageSource.read(path, self.root)
+                if source.meta.get("render_macros") is False:
+                    continue
+                self.host.page = site_page(slug, chapter)
+                try:
+                    html = self.env.from_string(source.markdown).render()
+                except Exception as error:  # noqa: BLE001 - every failure becomes a located message
+                    problems.append(render_problem(error, source, slug))
+                    continue
+                rendered.append((source, html, self.host.page.url))
+                title = source.meta.get("title")
+                if isinstance(title, str) and TAG_START.search(title):  # MkDocs renders a front-matter title too
+                    problems.extend(self._title_problem(path, title, slug))
+            for source, html, url in rendered:
+                try:
+                    resolve_markers(html, numbering, url)
+                except NumberingError as error:
+                    problems.append(reference_problem(error, source, list(numbering.captions)))
+        finally:
+            current_build.clear()
+            current_build.update(saved)
+        return problems
+
+
+    def _title_problem(self, path: Path, title: str, slug: str) -> list[Problem]:
+        try:
+            self.env.from_string(title).render()
+        except Exception as error:  # noqa: BLE001 - every failure becomes a located message
+            return [render_problem(error, _title_source(path, self.root, title), slug)]
+        return []
+
+
+def _title_source(path: Path, root: Path, title: str) -> PageSource:
+    """The front matter's `title:` line, for a problem in the title."""
+    lines = path.read_text(encoding="utf-8-sig", errors="replace").splitlines()
+    found = next((n for n, line in enumerate(lines) if re.match(r"\s*title\s*:", line)), 0)
+    return PageSource(path, display_path(path, root), title, {}, found)
+
+
+def check_report_pages(root: Path, results, vocabulary) -> dict[str, list[Problem]]:
+    """`casebook check`: the page problems of every loaded report, by slug."""
+    checker = PageChecker(root)
+    return {result.slug: checker.check(result.loaded, vocabulary, result.warnings)
+            for result in results if result.loaded is not None}
+
+
+def refused_pages(site) -> dict[str, list[Problem]]:
+    """Reports with a chapter page that is a symbolic link (or leads out of the report's folder)."""
+    from macros.site import CHAPTERS
+
+    refused: dict[str, list[Problem]] = {}
+    for slug in site.cases:
+        for chapter in CHAPTERS:
+            try:
+                site.page_source(slug, chapter)
+            except CaseDataError as error:
+                refused.setdefault(slug, []).extend(error.problems)
+    return refused
+
+
+def error_block(problem: Problem) -> str:
+    """What `serve` shows instead of a page that cannot be rendered: never a silently empty page."""
+    from markupsafe import escape
+
+    return (f'<div class="casebook-galat-data" role="alert"><p><strong>Halaman ini belum dapat ditampilkan.</strong> '
+            f"Perbaiki galat berikut lalu simpan; halaman dimuat ulang.</p><p><code>{escape(problem.format())}</code></p></div>\n")
+
+
+def install(plugin, root: Path, problems: list[Problem], *, serving: bool) -> PageEnvironment:
+    """Make mkdocs-macros render every page in the sandbox, with the page macros only.
+
+    The plugin's own environment (plain Jinja, a file loader, `config`, `plugin`, `cycler`, ...) is
+    replaced, and so is its `render`: a page renders with no variables at all. A page that fails
+    adds its located problem to `problems`; the build fails once all pages are rendered (`on_env`),
+    `serve` shows the message in the page instead.
+    """
+    import sys
+
+    from macros.site import slug_of_page
+
+    host = MacroHost(lambda: plugin.page)
+    env = page_environment(host)
+    plugin._env = env
+    rendered_body: dict[str, object] = {}
+
+    def render(markdown: str, force_rendering: bool = False) -> str:
+        page = plugin.page
+        if (page.meta or {}).get("render_macros") is False:
+            return markdown
+        title = rendered_body.get("page") is page  # mkdocs-macros renders the body, then the title
+        rendered_body["page"] = page
+        try:
+            return env.from_string(markdown).render()
+        except Exception as error:  # noqa: BLE001 - every failure becomes a located message
+            source = _rendered_source(page, root, markdown, title)
+            problem = render_problem(error, source, slug_of_page(page.file.src_uri))
+        problems.append(problem)
+        if serving:
+            # Printed, not logged: in strict mode a logged error would abort the preview it is meant to explain.
+            print(f"GALAT   -  {problem.format()}", file=sys.stderr)
+            return markdown if title else error_block(problem)
+        return markdown if title else ""
+
+    plugin.render = render
+    return env
+
+
+def _rendered_source(page, root: Path, markdown: str, title: bool) -> PageSource:
+    path = Path(page.file.abs_src_path) if page.file.abs_src_path else None
+    if path is None:
+        return PageSource(Path(page.file.src_uri), page.file.src_uri, markdown, {}, 0)
+    return _title_source(path, root, markdown) if title else PageSource.of_rendered(path, root, markdown)
+
+
+def post_page_problem(error: Exception, page, root: Path, numbering) -> Problem:
+    """An unknown `ref('...')` found when the page's references are resolved (on_post_page)."""
+    path = Path(page.file.abs_src_path) if page.file.abs_src_path else None
+    if path is None or not path.is_file():
+        return Problem(page.file.src_uri, 1, 1, "", str(error))
+    return reference_problem(error, PageSource.read(path, root), list(numbering.captions))

@@ -1,0 +1,317 @@
+"""Chapter pages are untrusted input: they render in a sandbox that knows only Casebook's page macros.
+
+A student's page (`cases/<slug>/*.md`) is a Jinja template. mkdocs-macros would render it with a
+plain `jinja2.Environment` holding `cycler`, `config`, `plugin`, the MkDocs objects and a file
+loader: `{{ cycler.__init__.__globals__.os.popen('id').read() }}` then runs on the build machine.
+Here every page is rendered twice guarded:
+
+1. **A page language (checked before compiling).** The template's syntax tree may only hold text,
+   calls of page macros with literal or loop-variable arguments, `{% if %}` with comparisons and
+   `and`/`or`/`not`, `{% for x in [literal list] %}`, `{% raw %}`, comments, a few harmless filters
+   and `~`. Attribute and item access, `include`/`import`/`extends`, `{% set %}`, `{% macro %}`,
+   arithmetic and unknown names are refused with a located Indonesian message: nothing in a page
+   can name a Python object, read a file or loop without bound. The same check finds a misspelt
+   macro (with a suggestion) and arguments a macro does not take.
+2. **A sandbox (while rendering).** `PageEnvironment` is Jinja's `ImmutableSandboxedEnvironment`
+   with no loader, no globals but the page macros, an allow-list of filters and tests, no attribute
+   access at all, every call checked against the page macros, and arithmetic refused: should the
+   first guard ever miss a construct, the second still holds.
+
+A page renders with no variables: the macros read the report themselves (`macros/page_macros.py`).
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import inspect
+import re
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from jinja2 import StrictUndefined, TemplateSyntaxError, nodes
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+
+# Raise when the page language changes: compiled pages cached on disk (macros/template_cache.py)
+# were checked under the old rules and must be checked again.
+POLICY_VERSION = 1
+
+# Filters a page may use: each returns a value no longer than its input (no `center(10**9)`,
+# no `replace` chains that multiply a string).
+ALLOWED_FILTERS = ("e", "escape", "upper", "lower", "title", "capitalize", "trim", "striptags", "default", "d",
+                   "length", "first", "last", "join")
+ALLOWED_TESTS = ("defined", "undefined", "none", "string", "number", "true", "false")
+ALLOWED_COMPARISONS = {"eq", "ne", "lt", "gt", "lteq", "gteq", "in", "notin"}
+# `{% for %}` runs over a literal list; nested loops multiply: this bounds the product.
+MAX_LOOP_ITERATIONS = 1000
+
+RAW_HINT = "bila maksudnya teks biasa, apit dengan {% raw %}...{% endraw %}"
+
+REFUSED_STATEMENTS = {
+    nodes.Include: "`{% include %}` tidak diizinkan di halaman laporan: tulis isinya langsung di halaman ini",
+    nodes.Import: "`{% import %}` tidak diizinkan di halaman laporan: hanya makro Casebook yang dapat dipakai",
+    nodes.FromImport: "`{% from ... import %}` tidak diizinkan di halaman laporan: hanya makro Casebook yang dapat dipakai",
+    nodes.Extends: "`{% extends %}` tidak diizinkan di halaman laporan",
+    nodes.Block: "`{% block %}` tidak diizinkan di halaman laporan",
+    nodes.Macro: "`{% macro %}` tidak diizinkan di halaman laporan: hanya makro Casebook yang dapat dipakai",
+    nodes.CallBlock: "`{% call %}` tidak diizinkan di halaman laporan",
+    nodes.Assign: "`{% set %}` tidak diizinkan di halaman laporan: panggil makronya langsung di tempat yang diperlukan",
+    nodes.AssignBlock: "`{% set %}` tidak diizinkan di halaman laporan",
+    nodes.FilterBlock: "`{% filter %}` tidak diizinkan di halaman laporan",
+    nodes.Scope: "`{% with %}` tidak diizinkan di halaman laporan",
+    nodes.ScopedEvalContextModifier: "`{% autoescape %}` tidak diizinkan di halaman laporan",
+    nodes.ExprStmt: "pernyataan ini tidak diizinkan di halaman laporan",
+}
+
+
+class PageError(TemplateSyntaxError):
+    """A construct a page may not use, or a mistake in it, with line, column and hint."""
+
+    def __init__(self, message: str, lineno: int, column: int = 0, hint: str = "", needle: str = ""):
+        super().__init__(message, lineno)
+        self.column = column      # 1-based; 0 when the caller should look for `needle` on the line
+        self.hint = hint
+        self.needle = needle      # text on the line that marks the place (a macro name, `{%`)
+
+
+@dataclass(frozen=True)
+class Guard:
+    """What a page may call: the page macros by name."""
+
+    macros: dict[str, Callable[..., Any]]
+
+    def check(self, tree: nodes.Template) -> None:
+        _Checker(self).visit(tree, bound=frozenset(), iterations=1)
+
+    def suggestion(self, name: str) -> str:
+        close = difflib.get_close_matches(name, self.macros, n=1, cutoff=0.6)
+        return f"mungkin maksudnya `{close[0]}()`" if close else ""
+
+    def signature_token(self) -> bytes:
+        """What the check depends on, for the compiled-page cache key."""
+        parts = [f"{POLICY_VERSION}", ",".join(ALLOWED_FILTERS), ",".join(ALLOWED_TESTS), str(MAX_LOOP_ITERATIONS)]
+        for name in sorted(self.macros):
+            try:
+                parts.append(f"{name}{inspect.signature(self.macros[name])}")
+            except (TypeError, ValueError):
+                parts.append(name)
+        return hashlib.sha256("\n".join(parts).encode()).digest()
+
+
+class _Checker:
+    def __init__(self, guard: Guard):
+        self.guard = guard
+
+    def visit(self, node: nodes.Node, *, bound: frozenset[str], iterations: int) -> None:
+        for kind, message in REFUSED_STATEMENTS.items():
+            if isinstance(node, kind):
+                raise PageError(message, node.lineno, needle="{%")
+        if isinstance(node, (nodes.Template, nodes.Output)):
+            self._children(node, bound, iterations)
+        elif isinstance(node, nodes.TemplateData):
+            return
+        elif isinstance(node, nodes.If):
+            self._expression(node.test, bound)
+            for child in (*node.body, *node.elif_, *node.else_):
+                self.visit(child, bound=bound, iterations=iterations)
+        elif isinstance(node, nodes.For):
+            self._for(node, bound, iterations)
+        elif isinstance(node, nodes.Expr):
+            self._expression(node, bound)
+        else:
+            raise PageError(f"pernyataan `{type(node).__name__}` tidak diizinkan di halaman laporan", node.lineno,
+                            needle="{%")
+
+    def _children(self, node: nodes.Node, bound: frozenset[str], iterations: int) -> None:
+        for child in node.iter_child_nodes():
+            self.visit(child, bound=bound, iterations=iterations)
+
+    def _for(self, node: nodes.For, bound: frozenset[str], iterations: int) -> None:
+        if not isinstance(node.iter, (nodes.List, nodes.Tuple)) or not all(
+                isinstance(item, nodes.Const) for item in node.iter.items):
+            raise PageError("`{% for %}` hanya boleh berjalan atas daftar tertulis, misalnya "
+                            "`{% for tahap in ['engagement', 'intake'] %}`", node.lineno, needle="for")
+        if node.recursive or node.test is not None:
+            raise PageError("`{% for ... if %}` dan `recursive` tidak diizinkan di halaman laporan", node.lineno, needle="for")
+        targets = [node.target] if isinstance(node.target, nodes.Name) else list(getattr(node.target, "items", []))
+        if not targets or not all(isinstance(t, nodes.Name) for t in targets):
+            raise PageError("`{% for %}` memerlukan satu nama variabel, misalnya `{% for tahap in [...] %}`", node.lineno,
+                            needle="for")
+        for target in targets:
+            self._not_a_macro_name(target.name, target.lineno)
+        total = iterations * max(1, len(node.iter.items))
+        if total > MAX_LOOP_ITERATIONS:
+            raise PageError(f"perulangan `{{% for %}}` terlalu besar (lebih dari {MAX_LOOP_ITERATIONS} putaran)",
+                            node.lineno, needle="for")
+        inner = bound | {t.name for t in targets}
+        for child in node.body:
+            self.visit(child, bound=inner, iterations=total)
+        for child in node.else_:
+            self.visit(child, bound=bound, iterations=iterations)
+
+    def _not_a_macro_name(self, name: str, lineno: int) -> None:
+        if name in self.guard.macros or name == "loop":
+            raise PageError(f"nama variabel `{name}` sudah dipakai oleh Casebook; pilih nama lain", lineno, needle=name)
+
+    def _expression(self, node: nodes.Node, bound: frozenset[str]) -> None:
+        if isinstance(node, nodes.Const):
+            return
+        if isinstance(node, (nodes.List, nodes.Tuple)):
+            for item in node.items:
+                self._expression(item, bound)
+        elif isinstance(node, nodes.Name):
+            self._name(node, bound)
+        elif isinstance(node, nodes.Call):
+            self._call(node, bound)
+        elif isinstance(node, (nodes.And, nodes.Or, nodes.Concat, nodes.Not, nodes.CondExpr)):
+            for child in node.iter_child_nodes():
+                self._expression(child, bound)
+        elif isinstance(node, nodes.Compare):
+            self._expression(node.expr, bound)
+            for operand in node.ops:
+                if operand.op not in ALLOWED_COMPARISONS:
+                    raise PageError("perbandingan ini tidak diizinkan di halaman laporan", node.lineno, needle="{%")
+                self._expression(operand.expr, bound)
+        elif isinstance(node, nodes.Filter):
+            self._filter_or_test(node, bound, ALLOWED_FILTERS, "filter")
+        elif isinstance(node, nodes.Test):
+            self._filter_or_test(node, bound, ALLOWED_TESTS, "uji")
+        elif isinstance(node, (nodes.Getattr, nodes.Getitem)):
+            shown = _attribute_text(node)
+            raise PageError(f"akses atribut `{shown}` tidak diizinkan di halaman laporan: halaman hanya dapat "
+                            f"memanggil makro Casebook", node.lineno, needle=shown.split(".")[0].split("[")[0])
+        elif isinstance(node, (nodes.BinExpr, nodes.UnaryExpr)):
+            raise PageError("operasi hitung tidak diizinkan di halaman laporan", node.lineno, needle="{{",
+                            hint=RAW_HINT)
+        elif isinstance(node, nodes.Dict):
+            raise PageError("kamus (`{...}`) tidak diizinkan di halaman laporan", node.lineno, needle="{{")
+        else:
+            raise PageError(f"ungkapan `{type(node).__name__}` tidak diizinkan di halaman laporan", node.lineno,
+                            needle="{{")
+
+    def _name(self, node: nodes.Name, bound: frozenset[str]) -> None:
+        if node.name in bound:
+            return
+        if node.name in self.guard.macros:
+            raise PageError(f"`{node.name}` adalah makro: panggil dengan tanda kurung, `{node.name}()`", node.lineno,
+                            needle=node.name)
+        raise self._unknown(node.name, node.lineno)
+
+    def _unknown(self, name: str, lineno: int) -> PageError:
+        suggestion = self.guard.suggestion(name)
+        return PageError(f"makro `{name}` tidak dikenal", lineno, needle=name,
+                         hint=suggestion or f"daftar makro ada di Panduan > Makro halaman; {RAW_HINT}")
+
+    def _call(self, node: nodes.Call, bound: frozenset[str]) -> None:
+        if not isinstance(node.node, nodes.Name):
+            self._expression(node.node, bound)  # names the refused attribute access
+            raise PageError("hanya makro Casebook yang dapat dipanggil", node.lineno, needle="(")
+        name = node.node.name
+        if name not in self.guard.macros:
+            raise self._unknown(name, node.lineno)
+        if node.dyn_args is not None or node.dyn_kwargs is not None:
+            raise PageError(f"`{name}(*...)`/`{name}(**...)` tidak diizinkan: tulis argumennya satu per satu",
+                            node.lineno, needle=name)
+        for arg in node.args:
+            self._expression(arg, bound)
+        for keyword in node.kwargs:
+            self._expression(keyword.value, bound)
+        self._arguments(name, node)
+
+    def _arguments(self, name: str, node: nodes.Call) -> None:
+        try:
+            signature = inspect.signature(self.guard.macros[name])
+        except (TypeError, ValueError):
+            return
+        try:
+            signature.bind(*node.args, **{k.key: k.value for k in node.kwargs})
+        except TypeError:
+            parameters = [p for p in signature.parameters]
+            accepted = ", ".join(parameters) if parameters else "tanpa argumen"
+            unknown = [k.key for k in node.kwargs if k.key not in signature.parameters]
+            if unknown:
+                close = difflib.get_close_matches(unknown[0], parameters, n=1, cutoff=0.6)
+                hint = f"mungkin maksudnya `{close[0]}=`" if close else f"argumen yang dikenal: {accepted}"
+                message = f"`{name}()` tidak mengenal argumen `{unknown[0]}`"
+            else:
+                required = [p.name for p in signature.parameters.values() if p.default is inspect.Parameter.empty]
+                given = len(node.args) + len(node.kwargs)
+                if given < len(required):
+                    message = f"`{name}()` memerlukan argumen {', '.join(f'`{r}`' for r in required)}"
+                else:
+                    message = f"`{name}()` menerima paling banyak {len(parameters)} argumen, diberi {given}"
+                hint = f"argumen yang dikenal: {accepted}; lihat Panduan > Makro halaman"
+            raise PageError(message, node.lineno, needle=name, hint=hint) from None
+
+
+    def _filter_or_test(self, node: nodes.Filter | nodes.Test, bound: frozenset[str], allowed: tuple[str, ...],
+                        kind: str) -> None:
+        if node.name not in allowed:
+            raise PageError(f"{kind} `{node.name}` tidak diizinkan di halaman laporan", node.lineno, needle=node.name,
+                            hint=f"{kind} yang dapat dipakai: {', '.join(allowed)}")
+        if node.dyn_args is not None or node.dyn_kwargs is not None:
+            raise PageError(f"{kind} `{node.name}(*...)` tidak diizinkan: tulis argumennya satu per satu", node.lineno,
+                            needle=node.name)
+        if node.node is not None:
+            self._expression(node.node, bound)
+        for arg in node.args:
+            self._expression(arg, bound)
+        for keyword in node.kwargs:
+            if keyword.key == "attribute":  # join(attribute=...) reads attributes
+                raise PageError(f"{kind} `{node.name}(attribute=...)` tidak diizinkan di halaman laporan", node.lineno,
+                                needle=node.name)
+            self._expression(keyword.value, bound)
+
+
+def _attribute_text(node: nodes.Node) -> str:
+    if isinstance(node, nodes.Getattr):
+        return f"{_attribute_text(node.node)}.{node.attr}"
+    if isinstance(node, nodes.Getitem):
+        return f"{_attribute_text(node.node)}[...]"
+    if isinstance(node, nodes.Name):
+        return node.name
+    if isinstance(node, nodes.Call):
+        return f"{_attribute_text(node.node)}()"
+    if isinstance(node, nodes.Const):
+        return repr(node.value)
+    return "..."
+
+
+class PageEnvironment(ImmutableSandboxedEnvironment):
+    """Jinja's immutable sandbox, narrowed to the page language (see the module docstring)."""
+
+    intercepted_binops = frozenset({"+", "-", "*", "/", "//", "%", "**"})
+    intercepted_unops = frozenset({"+", "-"})
+
+    def __init__(self, macros: dict[str, Callable[..., Any]]):
+        super().__init__(loader=None, undefined=StrictUndefined, autoescape=False)
+        self.guard = Guard(dict(macros))
+        self.globals.clear()  # no range, dict, lipsum, cycler, joiner, namespace
+        self.globals.update(self.guard.macros)
+        self.filters = {name: self.filters[name] for name in ALLOWED_FILTERS}
+        self.tests = {name: self.tests[name] for name in ALLOWED_TESTS}
+        self._callables = tuple(self.guard.macros.values())
+
+    def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
+        tree = super()._parse(source, name, filename)
+        self.guard.check(tree)
+        return tree
+
+    def cache_token(self) -> bytes:
+        return f"{type(self).__module__}.{type(self).__qualname__}".encode() + self.guard.signature_token()
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        return False
+
+    def is_safe_callable(self, obj: Any) -> bool:
+        return any(obj is allowed or obj == allowed for allowed in self._callables)
+
+    def call_binop(self, context, operator: str, left: Any, right: Any) -> Any:
+        raise SecurityError("operasi hitung tidak diizinkan di halaman laporan")
+
+    def call_unop(self, context, operator: str, arg: Any) -> Any:
+        raise SecurityError("operasi hitung tidak diizinkan di halaman laporan")
+
+
+# Statement start as Jinja reads it, for the column of a message that names no identifier.
+TAG_START = re.compile(r"\{\{|\{%")

@@ -1,0 +1,150 @@
+"""Issue 18: `casebook check` checks chapter pages. Each mistake a student makes in a page is one
+located Indonesian message (`cases/<slug>/<page>.md:line:col: ...`) with the fix, exit 1, no
+traceback; `casebook build` fails with the very same line.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from tests.helpers import FIXTURE, ROOT, run_cli
+
+SLUG = "ts-contoh-2024"
+PAGE = "bab-4-penanganan-kasus.md"
+ENGLISH = ("Traceback", "expected", "undefined", "Error", "jinja", "template", "kasus/ts-contoh-2024")
+
+# name: (page text, "line:col", text the message must contain)
+MISTAKES = {
+    "misspelt-macro": ("# BAB IV\n\n{{ log_sessi() }}\n", "3:4", "makro `log_sessi` tidak dikenal (mungkin maksudnya `log_sesi()`)"),
+    "misspelt-macro-case": ("# BAB IV\n\n{{ Identitas_Klien() }}\n", "3:4", "mungkin maksudnya `identitas_klien()`"),
+    "literal-braces-in-prose": ("# BAB IV\n\nKlien menulis di papan: {{ panen 5 kg per minggu }}.\n", "3:25",
+                                "bukan panggilan makro yang valid (bila maksudnya teks biasa, apit dengan {% raw %}...{% endraw %})"),
+    "literal-name-in-braces": ("# BAB IV\n\nCatatan: {{ panen }}\n", "3:13", "makro `panen` tidak dikenal"),
+    "unclosed-braces": ("# BAB IV\n\nRumus {{ x\n\nlanjut.\n", "3:7", "`{{` tidak pernah ditutup dengan `}}`"),
+    "unknown-keyword": ("# BAB IV\n\n{{ log_sesi(judull='Sesi') }}\n", "3:4",
+                        "`log_sesi()` tidak mengenal argumen `judull` (mungkin maksudnya `judul=`)"),
+    "too-many-arguments": ("# BAB IV\n\n{{ tabel_wawancara('a', 'b', 'c') }}\n", "3:4",
+                           "`tabel_wawancara()` menerima paling banyak 2 argumen, diberi 3"),
+    "missing-argument": ("# BAB IV\n\n{{ catatan_tahap() }}\n", "3:4", "`catatan_tahap()` memerlukan argumen `tahap`"),
+    "macro-without-parentheses": ("# BAB IV\n\n{{ identitas_klien }}\n", "3:4",
+                                  "`identitas_klien` adalah makro: panggil dengan tanda kurung, `identitas_klien()`"),
+    "unknown-reference": ("# BAB IV\n\n{{ tabel_wawancara() }}\n\nLihat {{ ref('wawancar') }}.\n", "5:10",
+                          "ref('wawancar'): tidak ada tabel, gambar atau lampiran dengan id `wawancar` di laporan ini "
+                          "(mungkin maksudnya `wawancara`"),
+    "duplicate-id": ("# BAB IV\n\n{{ tabel_wawancara() }}\n\n{{ tabel_evaluasi(id='wawancara') }}\n", "5:4",
+                     "id `wawancara` sudah dipakai oleh Tabel 4.1; beri id lain"),
+    "missing-data": ("# BAB IV\n\n{{ kuadran_kekuatan() }}\n", "3:4",
+                     f"makro `kuadran_kekuatan()` membutuhkan `asesmen.kekuatan` dari cases/{SLUG}/kasus.yml, tetapi data itu "
+                     "belum diisi (isi data itu, atau apit panggilannya dengan {% if ada('asesmen.kekuatan') %}...{% endif %})"),
+    "unknown-field": ("# BAB IV\n\n{{ isi('klien.usai') }}\n", "3:4", "isi('klien.usai'): kolom `usai` tidak dikenal di kasus.yml"),
+    "bad-choice": ("# BAB IV\n\n{{ kuadran_kekuatan(sebagai='diagram') }}\n", "3:4", "pilih 'tabel' atau 'gambar'"),
+    "if-not-closed": ("# BAB IV\n\n{% if ada('asesmen') %}\n{{ identitas_klien() }}\n", "3:1",
+                      "blok tidak ditutup: `{% endif %}` tidak ditemukan"),
+    "stray-endif": ("# BAB IV\n\n{{ identitas_klien() }}\n{% endif %}\n", "4:1", "`{% endif %}` tanpa pembuka yang cocok"),
+    "unknown-tag": ("# BAB IV\n\n{% fi ada('asesmen') %}\n", "3:1", "tag `{% fi %}` tidak dikenal"),
+    "unclosed-string": ("# BAB IV\n\n{{ isi('pendahuluan.latar_belakang) }}\n", "3:8", "tanda kutip ' tidak berpasangan"),
+    "two-expressions-one-line": ("# BAB IV\n\nLihat {{ identitas_klien() }} dan {{ a b }}.\n", "3:35",
+                                 "bukan panggilan makro yang valid"),
+    "raw-not-closed": ("# BAB IV\n\nContoh:\n{% raw %}\n{{ x }}\n", "4:1", "`{% raw %}` tidak ditutup"),
+    "loop-over-data": ("# BAB IV\n\n{% for tahap in tahapan %}{{ catatan_tahap(tahap) }}{% endfor %}\n", "3:4",
+                       "`{% for %}` hanya boleh berjalan atas daftar tertulis"),
+    "stage-without-record": ("# BAB IV\n\n{{ catatan_tahap('terminasi') }}\n", "3:4", "membutuhkan `tahapan (tahap: terminasi)`"),
+    "front-matter-shifts-lines": ("---\njudul_halaman: Penanganan\n---\n\n# BAB IV\n\n{{ log_sessi() }}\n", "7:4",
+                                  "makro `log_sessi` tidak dikenal"),
+}
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    shutil.copytree(ROOT / "docs" / "templat", tmp_path / "docs" / "templat")
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    shutil.copytree(FIXTURE, tmp_path / "cases" / SLUG)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_corpus_is_large_enough():
+    assert len(MISTAKES) >= 15
+
+
+@pytest.mark.parametrize("name", sorted(MISTAKES))
+def test_check_names_the_page_mistake(project, name):
+    text, where, message = MISTAKES[name]
+    (project / "cases" / SLUG / PAGE).write_text(text, encoding="utf-8")
+    code, output = run_cli(["check", f"cases/{SLUG}"])
+    assert code == 1, output
+    page_lines = [line for line in output.splitlines() if line.startswith(f"cases/{SLUG}/{PAGE}:")]
+    assert len(page_lines) == 1, output
+    assert page_lines[0].startswith(f"cases/{SLUG}/{PAGE}:{where}: "), page_lines[0]
+    assert message in page_lines[0], page_lines[0]
+    assert not any(word in page_lines[0] for word in ENGLISH), page_lines[0]
+
+
+def test_valid_pages_pass_check(project):
+    code, output = run_cli(["check", f"cases/{SLUG}"])
+    assert code == 0, output
+    assert ".md:" not in output
+
+
+def test_mistake_in_a_default_template_is_located_in_the_template(project):
+    template = project / "docs" / "templat" / "bab" / "bab-6-simpulan.md"
+    template.write_text(template.read_text(encoding="utf-8") + "\n{{ simpulann() }}\n", encoding="utf-8")
+    (project / "cases" / SLUG / "kasus.yml").write_text(
+        (project / "cases" / SLUG / "kasus.yml").read_text(encoding="utf-8")
+        + "simpulan:\n  simpulan: Klien mandiri.\n  rekomendasi: [Lanjutkan pendampingan.]\n", encoding="utf-8")
+    code, output = run_cli(["check", f"cases/{SLUG}"])
+    assert code == 1
+    assert "docs/templat/bab/bab-6-simpulan.md:" in output and "makro `simpulann` tidak dikenal" in output, output
+
+
+# ---- the same messages from a real build (slow) ----
+
+BUILD_MISTAKES = {  # one mistake per page: the build reports all of them at once
+    "bab-4-penanganan-kasus.md": "misspelt-macro",
+    "bab-1-pendahuluan.md": "literal-braces-in-prose",
+    "bab-2-landasan-konseptual.md": "unknown-keyword",
+    "bab-3-konteks-institusi.md": "missing-data",
+    "bab-5-praktik-baik.md": "if-not-closed",
+    "bab-6-simpulan.md": "front-matter-shifts-lines",
+    "index.md": "duplicate-id",
+}
+
+
+@pytest.mark.slow
+def test_build_fails_with_the_check_messages(project):
+    shutil.rmtree(project / "docs")
+    for name in ("docs", "macros", "overrides"):
+        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for chapter, name in BUILD_MISTAKES.items():
+        (project / "cases" / SLUG / chapter).write_text(MISTAKES[name][0], encoding="utf-8")
+    code, check_output = run_cli(["check", f"cases/{SLUG}"])
+    assert code == 1
+    expected = [line for line in check_output.splitlines() if line.startswith(f"cases/{SLUG}/") and ".md:" in line]
+    assert len(expected) == len(BUILD_MISTAKES), check_output
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(project / "site")],
+                            cwd=project, env=dict(os.environ, NO_MKDOCS_2_WARNING="1", CASEBOOK_PDF="0"),
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 1
+    for line in expected:
+        assert line in result.stderr, (line, result.stderr[-3000:])
+    assert "Traceback" not in result.stderr and f"kasus/{SLUG}" not in result.stderr
+
+
+@pytest.mark.slow
+def test_unknown_reference_fails_the_build_at_its_call(project):
+    shutil.rmtree(project / "docs")
+    for name in ("docs", "macros", "overrides"):
+        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+    text, where, message = MISTAKES["unknown-reference"]
+    (project / "cases" / SLUG / PAGE).write_text(text, encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(project / "site")],
+                            cwd=project, env=dict(os.environ, NO_MKDOCS_2_WARNING="1", CASEBOOK_PDF="0"),
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 1
+    assert f"cases/{SLUG}/{PAGE}:{where}: {message}" in result.stderr, result.stderr[-2000:]
+    assert "Traceback" not in result.stderr
