@@ -236,3 +236,24 @@ def test_symlinked_chapter_page_fails_the_build(project):
     assert SERVER_SECRET not in result.stderr + result.stdout
     assert not (project / "site" / "kasus").exists() or not any(
         SERVER_SECRET.encode() in p.read_bytes() for p in (project / "site").rglob("*") if p.is_file())
+
+
+def test_compiled_page_cache_never_hands_plain_code_to_the_sandbox(tmp_path):
+    """A page compiled by a plain Jinja environment (or before the page check) is never reused by the sandbox."""
+    import jinja2
+
+    from macros import template_cache
+    from macros.sandbox import PageError
+
+    plain = jinja2.Environment()
+    template_cache.install(plain, tmp_path)
+    assert "bound method" in plain.from_string("{{ cycler.__init__ }}").render(cycler=jinja2.utils.Cycler(1))
+    assert len(list(tmp_path.glob("*.code"))) == 1
+    sandboxed = page_environment(MacroHost())
+    template_cache.install(sandboxed, tmp_path)
+    for _ in range(2):  # refused each time, and nothing written
+        with pytest.raises(PageError):
+            sandboxed.from_string("{{ cycler.__init__ }}")
+    assert len(list(tmp_path.glob("*.code"))) == 1
+    assert sandboxed.from_string("Teks {% if true %}ya{% endif %}").render() == "Teks ya"
+    assert len(list(tmp_path.glob("*.code"))) == 2
