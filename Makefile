@@ -9,7 +9,10 @@ export NO_MKDOCS_2_WARNING := 1
 # Liberation Serif (metric-compatible with Times New Roman) for the PDF, poppler-utils
 # (pdftoppm, pdftotext) for the PDF tests, librsvg2-bin (rsvg-convert) for pandoc to put SVG
 # diagrams and photos into the Word export. WeasyPrint's Pango comes with the OS.
-OS_PACKAGES := chromium fonts-liberation2 poppler-utils librsvg2-bin
+# fonts-noto-core (Arabic incl. alef wasla and presentation forms, Javanese, Sundanese, ...) and
+# fonts-symbola (black-and-white emoji) so no character prints as a blank gap; libreoffice-writer-nogui
+# converts the Word export to PDF in the tests (what a supervisor's office suite shows).
+OS_PACKAGES := chromium fonts-liberation2 poppler-utils librsvg2-bin fonts-noto-core fonts-symbola libreoffice-writer-nogui
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: build test check site schema serve clean os-deps bench

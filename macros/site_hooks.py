@@ -292,6 +292,17 @@ def on_env(env, config: MkDocsConfig, files: Files):
     return env
 
 
+def _warn_missing_glyphs(slug: str, missing: tuple[str, ...]) -> None:
+    """A character no installed font can draw prints as a blank gap: say where it is, never drop it silently."""
+    from macros.pdf.glyphs import describe, locate
+
+    loaded = current_build["site"].cases.get(slug)
+    places = locate(loaded.folder, list(missing)) if loaded else []
+    where = "; ".join(f"cases/{slug}/{place}" for place in places) or ", ".join(describe(c) for c in missing)
+    log.warning(f"PDF laporan {slug}: karakter tanpa huruf (tercetak kosong): {where}. Ganti karakternya atau "
+                "pasang huruf yang memuatnya (lihat OS_PACKAGES di Makefile).")
+
+
 def on_post_build(config: MkDocsConfig) -> None:
     """Write one PDF per report; a failing report is named and fails the build after the others are written.
     Then prove that no private string of any report reached the site or a PDF."""
@@ -318,6 +329,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         if outcome.error:
             failed.append(outcome.slug)
             log.error(f"PDF laporan {outcome.slug} gagal dibuat: {outcome.error}")
+        if outcome.missing:
+            _warn_missing_glyphs(outcome.slug, outcome.missing)
         elif outcome.cached:
             log.info(f"PDF {outcome.slug}: {outcome.pages} halaman (tidak berubah, dari cache)")
         else:

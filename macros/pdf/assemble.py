@@ -37,6 +37,23 @@ _BAB = re.compile(r"^BAB\s+([IVXLC]+)\s*[.:]?\s*(.+)$")
 _NUMBERED = re.compile(r"^(\d+(?:\.\d+)*)\.?\s")
 _IMG_SRC = re.compile(r'(<img\b[^>]*?\ssrc=")([^"]+)(")')
 _LOCAL_HREF = re.compile(r'href="#([^"]+)"')
+_HREF = re.compile(r'(<a\b[^>]*?\shref=")([^"]*)(")')
+# A paragraph that is nothing but bold text is a title (a student's "**Visi dan misi**", a
+# programme name, "Catatan Bimbingan"): it must stay on the page of the text it introduces.
+_BOLD_ONLY = re.compile(r"<p>(\s*<(strong|b)>(?:(?!</?(?:p|strong|b)\b).)+</\2>\s*:?\s*)</p>", re.S)
+_FIGURE_DATA = re.compile(r'<details class="casebook-data-gambar">.*?</details>', re.S)
+_SVG = re.compile(r"(<svg\b.*?</svg>)", re.S)
+# Bare web addresses and DOIs in text (a bibliography entry pasted from a website) become links.
+_BARE_URL = re.compile(r"(?<![\w/\"'=])(https?://[^\s<>\"']+[^\s<>\"'.,;:)\]]|doi:\s?10\.\d{4,9}/[^\s<>\"']+[^\s<>\"'.,;:)\]]"
+                       r"|www\.[^\s<>\"']+\.[a-z]{2,}[^\s<>\"']*[^\s<>\"'.,;:)\]])", re.I)
+
+# English technique names from the controlled vocabulary (macros/vocabulary.py): printed in
+# italics and marked lang="en", so Indonesian hyphenation rules never split them
+# ("Social Gro-upwork") and they read as the foreign terms the seeds italicise.
+FOREIGN_VOCABULARY = ("metode", "tipe_kelompok", "teknik")
+FOREIGN_TERMS_EXTRA = ("Engagement", "Intake", "Task Achievement Scale", "Ecomap", "Genogram",
+                       "Independent Living Skills", "Strengths Quadrant", "Informed Consent", "Case Conference",
+                       "Focus Group Discussion")
 
 
 @dataclass(frozen=True)
@@ -59,6 +76,68 @@ class PrintDocument:
 
 def _text(fragment: str) -> str:
     return html.unescape(_TAG.sub("", fragment)).strip()
+
+
+def _foreign_terms_pattern() -> re.Pattern:
+    from macros.vocabulary import DEFAULTS
+
+    terms = {label for kind in FOREIGN_VOCABULARY for label in DEFAULTS.get(kind, {}).values()}
+    terms.update(FOREIGN_TERMS_EXTRA)
+    alternatives = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])({alternatives})(?![\w-])", re.I)
+
+
+_FOREIGN = _foreign_terms_pattern()
+_TEXT_OR_TAG = re.compile(r"(<[^>]*>)")
+
+
+def _in_text(html_fragment: str, edit: Callable[[str], str], *, skip_links: bool = False) -> str:
+    """Apply `edit` to text between tags only, never inside SVG diagrams (or links, if asked)."""
+    out = []
+    for part in _SVG.split(html_fragment):
+        if part.startswith("<svg"):
+            out.append(part)
+            continue
+        depth = 0
+        for piece in _TEXT_OR_TAG.split(part):
+            if piece.startswith("<"):
+                if skip_links and re.match(r"<a\b", piece):
+                    depth += 1
+                elif skip_links and piece.startswith("</a"):
+                    depth = max(0, depth - 1)
+                out.append(piece)
+            else:
+                out.append(piece if depth else edit(piece))
+    return "".join(out)
+
+
+def mark_foreign_terms(body: str) -> str:
+    """English technique names in italics with lang="en" (left alone inside headings' attributes and SVG)."""
+    return _in_text(body, lambda text: _FOREIGN.sub(r'<i lang="en" class="istilah-asing">\1</i>', text))
+
+
+def link_bare_urls(body: str) -> str:
+    """`https://...`, `www...` and `doi:10...` typed as text become links (never inside an existing link)."""
+
+    def link(match: re.Match) -> str:
+        shown = match.group(0)
+        target = html.unescape(shown)
+        if target.lower().startswith("doi:"):
+            target = "https://doi.org/" + target[4:].strip()
+        elif target.lower().startswith("www."):
+            target = "https://" + target
+        return f'<a class="tautan-luar" href="{escape(target)}">{shown}</a>'
+
+    return _in_text(body, lambda text: _BARE_URL.sub(link, text), skip_links=True)
+
+
+def mark_bold_titles(body: str) -> str:
+    return _BOLD_ONLY.sub(r'<p class="casebook-judul-sisipan">\1</p>', body)
+
+
+def bind_short_words(fragment: str) -> str:
+    """On the cover and the approval page a short word (PT, DI, DAN) never ends a line: it binds to the next."""
+    return _in_text(fragment, lambda text: re.sub(r"(?<![\w.])(\w{1,3}) (?=\w)", "\\1\u00a0", text))
 
 
 def _link_markers_locally(body: str, numbering: ReportNumbering, page_url: str) -> str:
@@ -137,14 +216,53 @@ def _source_files(body: str, page_url: str, source_of: Callable[[str], Path | No
     return _IMG_SRC.sub(local, body)
 
 
+def _link_between_chapters(body: str, page_url: str, chapter_urls: dict[str, str], captions: set[str]) -> str:
+    """`../bab-2-landasan-konseptual/#x` -> `#bab-2-landasan-konseptual--x`: one PDF, internal links.
+
+    Links to a chapter page of the same report land on that chapter (or its heading); links
+    to a table/figure anchor on it; the site's list pages become the PDF's own lists. A
+    relative link to anything else of the site has no place in a single file and loses its
+    target (its text stays); web links stay as they are.
+    """
+    lists = {"daftar-tabel": "daftar-tabel", "daftar-gambar": "daftar-gambar", "daftar-lampiran": "daftar-lampiran"}
+
+    def relink(match: re.Match) -> str:
+        href = html.unescape(match.group(2))
+        if not href or href.startswith("#") or re.match(r"^[a-z][a-z0-9+.-]*:", href, re.I):
+            return match.group(0)
+        path, _, fragment = urljoin("/" + page_url, href).lstrip("/").partition("#")
+        path = re.sub(r"(index\.html|\.md)$", "", path)
+        path = path if path.endswith("/") or not path else path + "/"
+        prefix = chapter_urls.get(path)
+        if prefix is None:
+            name = path.rstrip("/").rsplit("/", 1)[-1]
+            target = lists.get(name, "")
+        elif fragment and fragment in captions:
+            target = fragment
+        elif fragment:
+            target = f"{prefix}--{fragment}"
+        else:
+            target = prefix
+        return f"{match.group(1)}#{escape(target)}{match.group(3)}" if target else f'{match.group(1)}#{match.group(3)}'
+
+    return _HREF.sub(relink, body)
+
+
 def print_chapter(page: ChapterPage, numbering: ReportNumbering, source_of: Callable[[str], Path | None], toc_depth: int,
-                  files: list[Path]) -> tuple[str, list[TocEntry]]:
+                  files: list[Path], chapter_urls: dict[str, str] | None = None,
+                  figure_data: bool = False) -> tuple[str, list[TocEntry]]:
     prefix = page.name.removesuffix(".md")
-    rewriter = _ChapterRewriter(prefix, toc_depth, {c.anchor for c in numbering.captions.values()})
-    body = _HEADING.sub(rewriter, _link_markers_locally(page.html, numbering, page.url))
+    captions = {c.anchor for c in numbering.captions.values()}
+    rewriter = _ChapterRewriter(prefix, toc_depth, captions)
+    body = _link_markers_locally(page.html, numbering, page.url)
+    if not figure_data:  # accessible data belongs on the site; paper gets it only when the campus asks
+        body = _FIGURE_DATA.sub("", body)
+    body = _HEADING.sub(rewriter, body)
     # In-page links to headings follow their new ids; caption anchors are unique per report and stay.
     body = _LOCAL_HREF.sub(lambda m: f'href="#{rewriter.ids.get(m.group(1), m.group(1))}"', body)
+    body = _link_between_chapters(body, page.url, chapter_urls or {page.url: prefix}, captions)
     body = _source_files(body, page.url, source_of, files)
+    body = link_bare_urls(mark_foreign_terms(mark_bold_titles(body)))
     kind = "bab" if rewriter.entries and prefix.startswith("bab-") else "akhir"
     return f'<section class="{kind}" id="{escape(prefix)}">{body}</section>', rewriter.entries
 
@@ -163,14 +281,18 @@ def _metadata(case: Case, created: str) -> str:
 
 def build_print_html(case: Case, chapters: list[ChapterPage], numbering: ReportNumbering, *,
                      source_of: Callable[[str], Path | None], toc_depth: int, created: str,
-                     logo_src: str | None) -> PrintDocument:
+                     logo_src: str | None, figure_data: bool = False) -> PrintDocument:
     """The whole report as one HTML document, front matter first."""
     files: list[Path] = []
     by_name = {c.name: c for c in chapters}
+    if not numbering.of_kind("lampiran"):
+        by_name.pop("lampiran.md", None)  # no appendices: no empty LAMPIRAN page, no line in the Daftar Isi
+    chapter_urls = {c.url: c.name.removesuffix(".md") for c in by_name.values()}
     bodies, body_toc = [], []
     for name in PRINT_CHAPTERS:
         if name in by_name:
-            body, entries = print_chapter(by_name[name], numbering, source_of, toc_depth, files)
+            body, entries = print_chapter(by_name[name], numbering, source_of, toc_depth, files, chapter_urls,
+                                          figure_data)
             bodies.append(body)
             body_toc.extend(entries)
     captions: dict[str, list[Caption]] = {kind: numbering.of_kind(kind) for kind in frontmatter.LIST_TITLES}
@@ -180,7 +302,8 @@ def build_print_html(case: Case, chapters: list[ChapterPage], numbering: ReportN
     front_toc += [TocEntry(1, title.upper(), anchor, True) for anchor, title in
                   [("daftar-isi", "Daftar Isi"), *frontmatter.LIST_TITLES.values()]]
     toc = front_toc + body_toc
-    front = (frontmatter.cover(case, logo_src) + frontmatter.approval_page(case) + frontmatter.foreword(case)
+    front = (bind_short_words(frontmatter.cover(case, logo_src) + frontmatter.approval_page(case))
+             + frontmatter.foreword(case)
              + frontmatter.table_of_contents(toc)
              + "".join(frontmatter.caption_list(kind, captions[kind]) for kind in frontmatter.LIST_TITLES))
     head = f'<!DOCTYPE html><html lang="id"><head><meta charset="utf-8">{_metadata(case, created)}</head>'

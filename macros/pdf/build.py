@@ -20,7 +20,7 @@ from pathlib import Path
 from macros.pdf.render import PRINT_CSS, RenderJob, RenderResult, render_pdf
 
 CACHE_DIR = Path(".cache") / "casebook" / "pdf"
-ENGINE_VERSION = "casebook-pdf-2"  # bump when rendering changes in a way the inputs do not show
+ENGINE_VERSION = "casebook-pdf-3"  # bump when rendering changes in a way the inputs do not show
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,7 @@ class PdfOutcome:
     seconds: float
     cached: bool
     error: str | None = None
+    missing: tuple[str, ...] = ()  # characters without a glyph in any font (blank gaps in the PDF)
 
 
 def cache_folder(project_root: Path) -> Path:
@@ -80,7 +81,9 @@ class PendingPdfs:
         for slug, (cached, target) in self.cached.items():
             _write_atomically(target, cached.read_bytes())
             pages = int(cached.with_suffix(".halaman").read_text())
-            outcomes[slug] = PdfOutcome(slug, target, pages, 0.0, True)
+            gaps = cached.with_suffix(".tanpa-glyph")
+            missing = tuple(gaps.read_text(encoding="utf-8")) if gaps.is_file() else ()
+            outcomes[slug] = PdfOutcome(slug, target, pages, 0.0, True, missing=missing)
             on_done(slug)
         for slug, (work, cached, target) in self.running.items():
             result = self._result(slug, work)
@@ -90,8 +93,9 @@ class PendingPdfs:
                 continue
             _write_atomically(target, result.pdf)
             _write_atomically(cached, result.pdf)
+            _write_atomically(cached.with_suffix(".tanpa-glyph"), "".join(result.missing).encode("utf-8"))
             _write_atomically(cached.with_suffix(".halaman"), str(result.pages).encode())
-            outcomes[slug] = PdfOutcome(slug, target, result.pages, result.seconds, False)
+            outcomes[slug] = PdfOutcome(slug, target, result.pages, result.seconds, False, missing=result.missing)
             on_done(slug)
         return [outcomes[slug] for slug in self.order]
 

@@ -42,6 +42,7 @@ class RenderResult:
     pages: int = 0
     seconds: float = 0.0
     error: str | None = None
+    missing: tuple[str, ...] = ()  # characters printed as blank gaps: no font had a glyph (see glyphs.py)
 
 
 def _local_fetcher(roots: list[Path]):
@@ -85,6 +86,30 @@ def fill_page_numbers(front_html: str, body_pages: dict[str, int]) -> str:
     return _PLACEHOLDER.sub(number, front_html)
 
 
+_FRONT_ENTRY = re.compile(r'(<li class="[^"]*\bdepan\b[^"]*"><a href="#([^"]+)")(>)')
+
+
+def roman(number: int) -> str:
+    values = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
+              (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+    out = ""
+    for value, letters in values:
+        while number >= value:
+            out, number = out + letters, number - value
+    return out
+
+
+def fill_front_numbers(front_html: str, front_pages: dict[str, int]) -> str:
+    """Front-matter list entries get their printed page (i, ii, ...) as data-halaman, like body entries."""
+    def number(match: re.Match) -> str:
+        anchor = html_text.unescape(match.group(2))
+        if anchor not in front_pages:
+            return match.group(0)  # keeps its target-counter
+        return f'{match.group(1)} data-halaman="{roman(front_pages[anchor])}"{match.group(3)}'
+
+    return _FRONT_ENTRY.sub(number, front_html)
+
+
 def render_pdf(job: RenderJob) -> RenderResult:
     """Render one report; any failure comes back as a message, so other reports go on."""
     started = time.perf_counter()
@@ -105,7 +130,19 @@ def render_pdf(job: RenderJob) -> RenderResult:
         for index, page in enumerate(body.pages, start=1):
             for anchor in page.anchors:
                 body_pages.setdefault(anchor, index)
-        front = layout(fill_page_numbers(job.front_html, body_pages)) if job.front_html else None
+        front = None
+        if job.front_html:
+            front_html = fill_page_numbers(job.front_html, body_pages)
+            front = layout(front_html)
+            if _FRONT_ENTRY.search(front_html):
+                # The lists' own lines (Daftar Isi, ...) get their roman numbers written in, like the
+                # body's, and the front matter is laid out again: a target-counter's number is set
+                # after its line was laid out, so it would not end flush right under the others.
+                front_anchors: dict[str, int] = {}
+                for index, page in enumerate(front.pages, start=1):
+                    for anchor in page.anchors:
+                        front_anchors.setdefault(anchor, index)
+                front = layout(fill_front_numbers(front_html, front_anchors))
         front_pages = front.pages if front else []
         # Metadata comes from the front part (both parts share the same <head>).
         report = (front or body).copy(front_pages + body.pages)
@@ -115,6 +152,9 @@ def render_pdf(job: RenderJob) -> RenderResult:
         if job.tagged:
             options["pdf_tags"] = True
         pdf = report.write_pdf(finisher=_page_labels(len(front_pages)), **options)
-        return RenderResult(job.slug, pdf, len(report.pages), time.perf_counter() - started)
+        from macros.pdf.glyphs import missing_characters
+
+        return RenderResult(job.slug, pdf, len(report.pages), time.perf_counter() - started,
+                            missing=tuple(missing_characters(pdf)))
     except Exception as exc:  # noqa: BLE001 — reported per report by the caller, never a traceback
         return RenderResult(job.slug, seconds=time.perf_counter() - started, error=f"{type(exc).__name__}: {exc}")

@@ -54,7 +54,11 @@ class PrintProfile(Model):
     margin: Margin = F("margin", "Margin halaman.", default_factory=Margin)
     font: str = F("huruf", "Nama huruf serif yang terpasang (Liberation Serif setara Times New Roman).", "Liberation Serif")
     font_size: Length = F("ukuran_huruf", "Ukuran huruf isi, misalnya 12pt.", "12pt")
-    line_spacing: float = F("spasi_baris", "Spasi baris isi (tabel, keterangan, pustaka tetap 1).", 1.5, ge=1.0, le=3.0)
+    line_spacing: float = F("spasi_baris", "Spasi baris isi menurut Word (1,5 = \"spasi 1,5\" Word untuk huruf ini; "
+                            "tabel, keterangan, pustaka tetap 1).", 1.5, ge=1.0, le=3.0)
+    single_line: float | None = F("spasi_tunggal", "Tinggi satu baris spasi tunggal sebagai kelipatan ukuran huruf "
+                                  "(Word: Times New Roman 1,15). Kosongkan: dihitung dari metrik huruf.", None, ge=0.8, le=2.0)
+    figure_data: StrictBool = F("tabel_data_gambar", "Cetak tabel data di bawah setiap diagram (situs selalu memuatnya).", False)
     logo: str | None = F("logo", "Berkas logo kampus untuk sampul, relatif terhadap folder proyek.", None)
 
     @property
@@ -83,14 +87,72 @@ class PdfSettings(Model):
         return self.profiles.get(self.profile, PrintProfile())
 
 
+# Word's single line for a font is winAscent + winDescent + hhea lineGap (Times New Roman /
+# Liberation Serif: (1825 + 443 + 87) / 2048 = 1.15 em, i.e. 13.8 pt at 12 pt). Used when the
+# font file cannot be read.
+WORD_SINGLE_LINE = 1.15
+
+# Scripts and symbols the campus serif lacks: Pango falls back along this list, so emoji
+# (Symbola, black and white), Arabic (alef wasla, presentation forms), Javanese and
+# Sundanese script print instead of leaving blank gaps (fonts: Makefile OS_PACKAGES).
+FALLBACK_FONTS = ('"Liberation Serif"', '"Noto Serif"', '"Noto Naskh Arabic"', '"Noto Sans Javanese"',
+                  '"Noto Sans Sundanese"', '"Noto Sans"', '"Symbola"', '"DejaVu Sans"', "serif")
+
+
+def word_single_line(font: str) -> float:
+    """Word's single line spacing for `font`, as a multiple of the font size (from the font's own metrics)."""
+    return _word_single_line(font) if font else WORD_SINGLE_LINE
+
+
+def _font_file(font: str) -> Path | None:
+    import shutil
+    import subprocess
+
+    if not shutil.which("fc-match"):
+        return None
+    found = subprocess.run(["fc-match", "-f", "%{file}\t%{family}", font], capture_output=True, text=True).stdout
+    path, _, family = found.partition("\t")
+    if not path or font.casefold() not in family.casefold():  # fontconfig substituted another family
+        return None
+    return Path(path)
+
+
+_SINGLE_LINE_CACHE: dict[str, float] = {}
+
+
+def _word_single_line(font: str) -> float:
+    if font not in _SINGLE_LINE_CACHE:
+        value = WORD_SINGLE_LINE
+        path = _font_file(font)
+        if path is not None:
+            try:
+                from fontTools.ttLib import TTFont
+
+                with TTFont(str(path), lazy=True, fontNumber=0) as tt:
+                    os2, hhea, units = tt["OS/2"], tt["hhea"], tt["head"].unitsPerEm
+                    value = (os2.usWinAscent + os2.usWinDescent + max(hhea.lineGap, 0)) / units
+            except Exception:  # noqa: BLE001 — an unreadable font keeps Word's Times value
+                value = WORD_SINGLE_LINE
+        _SINGLE_LINE_CACHE[font] = round(value, 4)
+    return _SINGLE_LINE_CACHE[font]
+
+
+def line_height(profile: PrintProfile) -> float:
+    """CSS line-height (multiple of the font size) for the profile's Word spacing: 1.5 x 1.15 = 1.725 for Times."""
+    single = profile.single_line or word_single_line(profile.font)
+    return round(profile.line_spacing * single, 4)
+
+
 def profile_css(profile: PrintProfile) -> str:
     """The part of the stylesheet a campus profile decides."""
     m = profile.margin
     font = profile.font.replace('"', "")
+    single = profile.single_line or word_single_line(profile.font)
     return (f"@page {{ size: {profile.page_size}; margin: {m.top} {m.right} {m.bottom} {m.left};"
             f' @bottom-center {{ font-family: "{font}", serif; font-size: {profile.font_size}; }} }}\n'
-            f'html {{ font-family: "{font}", "Liberation Serif", "Times New Roman", serif;'
-            f" font-size: {profile.font_size}; line-height: {profile.line_spacing}; }}\n"
+            f'html {{ font-family: "{font}", {", ".join(FALLBACK_FONTS)};'
+            f" font-size: {profile.font_size}; line-height: {line_height(profile)}; }}\n"
+            f":root {{ --spasi-tunggal: {single}; --spasi-isi: {line_height(profile)}; }}\n"
             f".sampul {{ height: {profile.text_height_mm - 1:.1f}mm; }}\n")
 
 
@@ -128,4 +190,4 @@ def _locator(config_file: Path | None) -> Locator:
     return Locator(config_file.name if config_file else "mkdocs.yml", document)
 
 
-__all__ = ["PdfSettings", "PrintProfile", "Margin", "load_pdf_settings", "profile_css"]
+__all__ = ["PdfSettings", "PrintProfile", "Margin", "load_pdf_settings", "profile_css", "line_height", "word_single_line"]

@@ -62,7 +62,8 @@ def print_documents(site: SiteCases, chapters: dict[str, list[ChapterPage]], num
         try:
             documents[slug] = build_print_html(loaded.case, chapters.get(slug, []), numbering[slug], source_of=source_of,
                                                toc_depth=settings.toc_depth, created=creation_date(loaded.case),
-                                               logo_src=logo.as_uri() if logo else None)
+                                               logo_src=logo.as_uri() if logo else None,
+                                               figure_data=profile.figure_data)
             if logo:
                 documents[slug].files.append(logo)  # the logo's bytes count for the PDF cache too
         except NumberingError as exc:  # e.g. an unknown ref(): the page itself fails the build with this message

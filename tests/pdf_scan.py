@@ -1,0 +1,72 @@
+"""Read a PDF back as a reader sees it, for the print-fidelity scans (orphaned titles, missing glyphs).
+
+Lines and their weight come from poppler's `pdftohtml -xml` (bold runs are marked <b>);
+page labels from pikepdf; glyph coverage from the embedded fonts (see macros/pdf/glyphs.py).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+import pikepdf
+
+_PAGE = re.compile(r'<page number="(\d+)"[^>]*height="(\d+)"[^>]*>(.*?)</page>', re.S)
+_TEXT = re.compile(r'<text top="(\d+)" left="(\d+)" width="(\d+)" height="(\d+)" font="\d+">(.*?)</text>', re.S)
+_TAG = re.compile(r"<[^>]+>")
+
+
+@dataclass(frozen=True)
+class Line:
+    top: int
+    text: str
+    bold: bool  # every word of the line is set in bold
+
+
+def page_lines(pdf: Path) -> list[list[Line]]:
+    """Per page, its text lines top to bottom (pieces at the same height joined)."""
+    xml = subprocess.run(["pdftohtml", "-xml", "-i", "-stdout", "-q", str(pdf)], capture_output=True, text=True,
+                         check=True).stdout
+    pages = []
+    for _, _, content in _PAGE.findall(xml):
+        rows: dict[int, list[tuple[int, str]]] = {}
+        for top, left, _, _, inner in _TEXT.findall(content):
+            if not _TAG.sub("", inner).strip():
+                continue
+            key = next((t for t in rows if abs(t - int(top)) <= 3), int(top))
+            rows.setdefault(key, []).append((int(left), inner))
+        lines = []
+        for top in sorted(rows):
+            pieces = [inner for _, inner in sorted(rows[top])]
+            text = html.unescape(_TAG.sub("", " ".join(pieces))).strip()
+            bold = all(re.fullmatch(r"\s*(<i>)?<b>.*</b>(</i>)?\s*", p, re.S) for p in pieces)
+            lines.append(Line(top, re.sub(r"\s+", " ", text), bold))
+        pages.append(lines)
+    return pages
+
+
+def page_labels(pdf: Path) -> list[str]:
+    with pikepdf.open(pdf) as document:
+        return [pikepdf.Page(page).label for page in document.pages]
+
+
+def orphaned_titles(pdf: Path) -> list[str]:
+    """Body pages whose last line (above the folio) is a bold title line: '<page label>: <line>'.
+
+    A figure caption ends its figure, so "Gambar x.y ..." may close a page; every other
+    bold line (headings, run-in titles, table captions, labels) must have its text below it.
+    """
+    found = []
+    for label, lines in zip(page_labels(pdf), page_lines(pdf)):
+        if not label.isdigit():
+            continue  # the front matter ends pages with names and the campus block by design
+        content = [ln for ln in lines if ln.text != label]  # the folio
+        if not content:
+            continue
+        last = content[-1]
+        if last.bold and not re.match(r"^Gambar\s+\d", last.text):
+            found.append(f"{label}: {last.text}")
+    return found
