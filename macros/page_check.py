@@ -175,7 +175,7 @@ def _syntax_place(error: TemplateSyntaxError, text: str, source: PageSource) -> 
     line = source.line(lineno)
     from jinja2 import Environment
 
-    for expression in _EXPRESSION.finditer(line):
+    for expression in _EXPRESSION.finditer(line if len(line) <= 2000 else ""):  # lazy match: quadratic on a huge line
         try:
             Environment().parse(expression.group())
         except TemplateSyntaxError:
@@ -220,6 +220,11 @@ def _template_position(error: BaseException) -> tuple[int, str]:
 
 
 _MISSING_DATA = re.compile(r"memanggil makro yang membutuhkan `(?P<field>.+?)`, tetapi data itu belum diisi")
+
+
+def render_problems(error: BaseException, source: PageSource, slug: str | None) -> list[Problem]:
+    """Every mistake the failure names: the page check reports all refused constructs of a page at once."""
+    return [render_problem(e, source, slug) for e in (error, *getattr(error, "others", ()))]
 
 
 def render_problem(error: BaseException, source: PageSource, slug: str | None) -> Problem:
@@ -347,7 +352,7 @@ class PageChecker:
                 try:
                     html = self.env.from_string(source.markdown).render()
                 except Exception as error:  # noqa: BLE001 - every failure becomes a located message
-                    problems.append(render_problem(error, source, slug))
+                    problems.extend(render_problems(error, source, slug))
                     continue
                 rendered.append((source, html, self.host.page.url))
                 title = source.meta.get("title")
@@ -368,7 +373,7 @@ class PageChecker:
         try:
             self.env.from_string(title).render()
         except Exception as error:  # noqa: BLE001 - every failure becomes a located message
-            return [render_problem(error, _title_source(path, self.root, title), slug)]
+            return render_problems(error, _title_source(path, self.root, title), slug)
         return []
 
 
@@ -435,12 +440,13 @@ def install(plugin, root: Path, problems: list[Problem], *, serving: bool) -> Pa
             return env.from_string(markdown).render()
         except Exception as error:  # noqa: BLE001 - every failure becomes a located message
             source = _rendered_source(page, root, markdown, title)
-            problem = render_problem(error, source, slug_of_page(page.file.src_uri))
-        problems.append(problem)
+            found = render_problems(error, source, slug_of_page(page.file.src_uri))
+        problems.extend(found)
         if serving:
             # Printed, not logged: in strict mode a logged error would abort the preview it is meant to explain.
-            print(f"GALAT   -  {problem.format()}", file=sys.stderr)
-            return markdown if title else error_block(problem)
+            for problem in found:
+                print(f"GALAT   -  {problem.format()}", file=sys.stderr)
+            return markdown if title else "".join(error_block(problem) for problem in found)
         return markdown if title else ""
 
     plugin.render = render

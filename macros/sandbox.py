@@ -44,6 +44,9 @@ ALLOWED_TESTS = ("defined", "undefined", "none", "string", "number", "true", "fa
 ALLOWED_COMPARISONS = {"eq", "ne", "lt", "gt", "lteq", "gteq", "in", "notin"}
 # `{% for %}` runs over a literal list; nested loops multiply: this bounds the product.
 MAX_LOOP_ITERATIONS = 1000
+# Macro calls a page may make, loops counted out (the longest default chapter makes about 40): a page of
+# a hundred thousand `{{ genogram() }}` would otherwise keep the build machine busy for minutes.
+MAX_MACRO_CALLS = 500
 
 RAW_HINT = "bila maksudnya teks biasa, apit dengan {% raw %}...{% endraw %}"
 
@@ -72,6 +75,7 @@ class PageError(TemplateSyntaxError):
         self.column = column      # 1-based; 0 when the caller should look for `needle` on the line
         self.hint = hint
         self.needle = needle      # text on the line that marks the place (a macro name, `{%`)
+        self.others: list[PageError] = []  # the page's further mistakes: a student sees all of them at once
 
 
 @dataclass(frozen=True)
@@ -81,7 +85,13 @@ class Guard:
     macros: dict[str, Callable[..., Any]]
 
     def check(self, tree: nodes.Template) -> None:
-        _Checker(self).visit(tree, bound=frozenset(), iterations=1)
+        checker = _Checker(self)
+        checker.visit(tree, bound=frozenset(), iterations=1)
+        if checker.found:
+            checker.found.sort(key=lambda error: error.lineno)
+            first = checker.found[0]
+            first.others = checker.found[1:]
+            raise first
 
     def suggestion(self, name: str) -> str:
         close = difflib.get_close_matches(name, self.macros, n=1, cutoff=0.6)
@@ -89,7 +99,8 @@ class Guard:
 
     def signature_token(self) -> bytes:
         """What the check depends on, for the compiled-page cache key."""
-        parts = [f"{POLICY_VERSION}", ",".join(ALLOWED_FILTERS), ",".join(ALLOWED_TESTS), str(MAX_LOOP_ITERATIONS)]
+        parts = [f"{POLICY_VERSION}", ",".join(ALLOWED_FILTERS), ",".join(ALLOWED_TESTS), str(MAX_LOOP_ITERATIONS),
+                 str(MAX_MACRO_CALLS)]
         for name in sorted(self.macros):
             try:
                 parts.append(f"{name}{inspect.signature(self.macros[name])}")
@@ -101,19 +112,31 @@ class Guard:
 class _Checker:
     def __init__(self, guard: Guard):
         self.guard = guard
+        self.found: list[PageError] = []
+        self.calls = 0
+        self.iterations = 1  # of the loops around the expression being checked
+
+    def _each(self, children, bound: frozenset[str], iterations: int) -> None:
+        """Each statement on its own: one refused construct does not hide the next."""
+        for child in children:
+            try:
+                self.visit(child, bound=bound, iterations=iterations)
+            except PageError as error:
+                self.found.append(error)
 
     def visit(self, node: nodes.Node, *, bound: frozenset[str], iterations: int) -> None:
+        self.iterations = iterations
         for kind, message in REFUSED_STATEMENTS.items():
             if isinstance(node, kind):
                 raise PageError(message, node.lineno, needle="{%")
         if isinstance(node, (nodes.Template, nodes.Output)):
-            self._children(node, bound, iterations)
+            self._each(node.iter_child_nodes(), bound, iterations)
         elif isinstance(node, nodes.TemplateData):
             return
         elif isinstance(node, nodes.If):
+            self._each([*node.body, *node.elif_, *node.else_], bound, iterations)
+            self.iterations = iterations
             self._expression(node.test, bound)
-            for child in (*node.body, *node.elif_, *node.else_):
-                self.visit(child, bound=bound, iterations=iterations)
         elif isinstance(node, nodes.For):
             self._for(node, bound, iterations)
         elif isinstance(node, nodes.Expr):
@@ -121,10 +144,6 @@ class _Checker:
         else:
             raise PageError(f"pernyataan `{type(node).__name__}` tidak diizinkan di halaman laporan", node.lineno,
                             needle="{%")
-
-    def _children(self, node: nodes.Node, bound: frozenset[str], iterations: int) -> None:
-        for child in node.iter_child_nodes():
-            self.visit(child, bound=bound, iterations=iterations)
 
     def _for(self, node: nodes.For, bound: frozenset[str], iterations: int) -> None:
         if not isinstance(node.iter, (nodes.List, nodes.Tuple)) or not all(
@@ -143,11 +162,8 @@ class _Checker:
         if total > MAX_LOOP_ITERATIONS:
             raise PageError(f"perulangan `{{% for %}}` terlalu besar (lebih dari {MAX_LOOP_ITERATIONS} putaran)",
                             node.lineno, needle="for")
-        inner = bound | {t.name for t in targets}
-        for child in node.body:
-            self.visit(child, bound=inner, iterations=total)
-        for child in node.else_:
-            self.visit(child, bound=bound, iterations=iterations)
+        self._each(node.body, bound | {t.name for t in targets}, total)
+        self._each(node.else_, bound, iterations)
 
     def _not_a_macro_name(self, name: str, lineno: int) -> None:
         if name in self.guard.macros or name == "loop":
@@ -207,6 +223,10 @@ class _Checker:
             self._expression(node.node, bound)  # names the refused attribute access
             raise PageError("hanya makro Casebook yang dapat dipanggil", node.lineno, needle="(")
         name = node.node.name
+        before, self.calls = self.calls, self.calls + self.iterations
+        if before <= MAX_MACRO_CALLS < self.calls:  # reported once, where the budget runs out
+            raise PageError(f"halaman ini memanggil makro terlalu banyak (lebih dari {MAX_MACRO_CALLS} kali, perulangan "
+                            "dihitung)", node.lineno, needle=name, hint="bagi isinya ke beberapa bab")
         if name not in self.guard.macros:
             raise self._unknown(name, node.lineno)
         if node.dyn_args is not None or node.dyn_kwargs is not None:
@@ -290,7 +310,7 @@ class PageEnvironment(ImmutableSandboxedEnvironment):
         self.globals.update(self.guard.macros)
         self.filters = {name: self.filters[name] for name in ALLOWED_FILTERS}
         self.tests = {name: self.tests[name] for name in ALLOWED_TESTS}
-        self._callables = tuple(self.guard.macros.values())
+        self._callables = frozenset(self.guard.macros.values())
 
     def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
         tree = super()._parse(source, name, filename)
@@ -304,7 +324,10 @@ class PageEnvironment(ImmutableSandboxedEnvironment):
         return False
 
     def is_safe_callable(self, obj: Any) -> bool:
-        return any(obj is allowed or obj == allowed for allowed in self._callables)
+        try:
+            return obj in self._callables
+        except TypeError:  # unhashable: not a page macro
+            return False
 
     def call_binop(self, context, operator: str, left: Any, right: Any) -> Any:
         raise SecurityError("operasi hitung tidak diizinkan di halaman laporan")

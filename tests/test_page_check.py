@@ -148,3 +148,54 @@ def test_unknown_reference_fails_the_build_at_its_call(project):
     assert result.returncode == 1
     assert f"cases/{SLUG}/{PAGE}:{where}: {message}" in result.stderr, result.stderr[-2000:]
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.slow
+def test_serve_shows_the_check_message_in_the_page_and_keeps_running(project, tmp_path):
+    import socket
+    import time
+    import urllib.request
+    from html import unescape
+
+    shutil.rmtree(project / "docs")
+    for name in ("docs", "macros", "overrides"):
+        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+    (project / "cases" / SLUG / PAGE).write_text(MISTAKES["literal-braces-in-prose"][0], encoding="utf-8")
+    code, check_output = run_cli(["check", f"cases/{SLUG}"])
+    expected = next(line for line in check_output.splitlines() if line.startswith(f"cases/{SLUG}/{PAGE}:"))
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    log = tmp_path / "serve.log"
+    with log.open("w") as out:
+        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "--no-livereload"],
+                                  cwd=project, env=dict(os.environ, NO_MKDOCS_2_WARNING="1", CASEBOOK_PDF="0"),
+                                  stdout=out, stderr=subprocess.STDOUT)
+    try:
+        page = ""
+        for _ in range(150):
+            try:
+                page = urllib.request.urlopen(f"http://127.0.0.1:{port}/kasus/{SLUG}/bab-4-penanganan-kasus/",
+                                              timeout=2).read().decode("utf-8")
+                break
+            except OSError:
+                time.sleep(0.2)
+        assert expected in unescape(page), page[:3000]
+        home = urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5).read().decode("utf-8")
+        assert expected in unescape(home)  # every page shows it, where the student looks
+        assert server.poll() is None  # still serving
+        text = log.read_text(encoding="utf-8")
+        assert expected in text and "Traceback" not in text
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_every_mistake_of_a_page_is_listed_at_once(project):
+    (project / "cases" / SLUG / PAGE).write_text(
+        "# BAB IV\n\n{% if ada('asesmen') %}\n{{ log_sessi() }}\n{% endif %}\n\n{{ tabel_wawancara(judull='x') }}\n\n"
+        "{{ cycler.__init__ }}\n", encoding="utf-8")
+    code, output = run_cli(["check", f"cases/{SLUG}"])
+    assert code == 1
+    located = [line.split(": ")[0] for line in output.splitlines() if line.startswith(f"cases/{SLUG}/{PAGE}:")]
+    assert located == [f"cases/{SLUG}/{PAGE}:4:4", f"cases/{SLUG}/{PAGE}:7:4", f"cases/{SLUG}/{PAGE}:9:4"], output

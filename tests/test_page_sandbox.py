@@ -77,6 +77,7 @@ PAYLOADS = {
     "range-dos": "{% for i in range(100000) %}{% for j in range(100000) %}x{% endfor %}{% endfor %}",
     "literal-loop-dos": ("{% for a in [" + ",".join(["1"] * 40) + "] %}{% for b in [" + ",".join(["1"] * 40)
                          + "] %}{{ tabel_wawancara() }}{% endfor %}{% endfor %}"),
+    "macro-call-dos": "{{ genogram() }}" * 600,
     "power-dos": "{{ 9**9**9 }}",
     "string-multiply-dos": "{{ 'x' * 1000000000 }}",
     "lipsum-dos": "{{ lipsum(1000000000) }}",
