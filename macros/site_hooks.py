@@ -24,7 +24,7 @@ from mkdocs.utils import get_relative_url
 
 from macros.archive.nav_cache import NavCache
 from macros.archive.pages import (all_facts, archive_markdown, fill_page, global_navigation, link_chapters, report_navigation,
-                                   report_sections)
+                                   report_sections, report_status)
 from macros.error_catalogue import faq_markdown
 from macros.errors import CaseDataError
 from macros import gc_settle, page_check, template_cache
@@ -248,6 +248,7 @@ def on_page_context(context: dict, page, config: MkDocsConfig, nav) -> dict:
         title = f"{case.client.code} · {case.institution.name} ({case.report.year})"
         context["nav"] = report_navigation(nav, slug, title, current_build["report_pages"][slug])
         context["casebook_nav_item"] = current_build["nav_cache"].for_page(page.url)
+        context["casebook_status"] = report_status(case)
     return context
 
 

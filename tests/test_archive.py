@@ -11,7 +11,7 @@ import shutil
 
 import pytest
 
-from macros.archive.facets import FACETS, facet_counts, outcome_band, report_facts
+from macros.archive.facets import FACETS, Outcome, facet_counts, outcome_band, report_facts
 from macros.loading import load_case
 from macros.vocabulary import DEFAULT_VOCABULARY
 from tests.helpers import ROOT
@@ -36,13 +36,16 @@ def test_facets_come_from_the_report_data_alone():
     assert ajs.codes("setting") == ["primer"] and set(ajs.codes("klaster")) == {"anak", "disabilitas_intelektual"}
     assert ajs.codes("metode") == ["groupwork", "casework"] and ajs.codes("kelompok") == ["educational"]
     assert "positive_reinforcement" in ajs.codes("teknik") and "ils" in ajs.codes("alat")
-    assert ajs.codes("capaian") == ["tinggi"] and ajs.outcome == 3.0
+    assert ajs.codes("capaian") == ["tercapai"] and ajs.scores.tas == 3 and ajs.codes("capaian_gas") == ["tanpa_skor"]
+    assert ajs.codes("status") == ["draf"] and ajs.approved_on is None
     ln = _facts("ln-hikari-2024")
     assert ln.codes("semester") == ["ganjil-2024-2025"]  # derived from the practicum start (September)
     assert ln.codes("capaian") == ["tanpa_skor"]
+    assert ln.codes("status") == ["disetujui"] and str(ln.approved_on) == "2024-10-18"
+    assert ln.codes("kelengkapan") == ["lengkap"] and ln.label("pembimbing") == "Drs. Hendra Saputra, M.Pd."
     counts = {c.code: c.count for c in facet_counts([ajs, ln], "tahun")}
     assert counts == {"2024": 2}
-    assert [outcome_band(s)[0] for s in (4, 3, 2.5, 2, 1.9, 0)] == ["tinggi", "tinggi", "sedang", "sedang", "rendah", "rendah"]
+    assert [outcome_band(Outcome(tas=s))[0] for s in (4, 3, 2, 1, 0)] == ["tercapai", "tercapai", "sebagian", "belum", "belum"]
 
 
 @pytest.mark.slow

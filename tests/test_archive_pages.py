@@ -16,8 +16,10 @@ from html.parser import HTMLParser
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from markupsafe import escape
 
-from macros.archive.facets import NO_OUTCOME, OUTCOME_BANDS, ReportFacts, facet_counts, outcome_band, report_facts
+from macros.archive.facets import (NO_OUTCOME, OUTCOME_BANDS, Outcome, ReportFacts, facet_counts, outcome_band,
+                                   report_facts)
 from macros.archive.statistics import (Bar, layout_bars, layout_heat, outcome_bars, statistics_markdown,
                                        statistics_page)
 from macros.archive.tags import TAG_DIR, collect_tags, tag_pages
@@ -51,7 +53,10 @@ def synthetic_facts(n: int, seed: int = 7) -> list[ReportFacts]:
     for i in range(n):
         base = bases[i % len(bases)]
         year = rng.randint(2015, 2025)
-        score = rng.choice([None, rng.uniform(0, 4), rng.choice([0.0, 2.0, 3.0, 4.0])])
+        scores = rng.choice([Outcome(), Outcome(tas=rng.randint(0, 4)),
+                             Outcome(gas=tuple(rng.randint(-2, 2) for _ in range(rng.randint(1, 4)))),
+                             Outcome(tas=rng.randint(0, 4), gas=(rng.randint(-2, 2),))])
+        supervisor = f"Dosen {i % 7}"
         values = dict(base.values)
         values.update({
             "tahun": ((str(year), str(year)),),
@@ -61,10 +66,16 @@ def synthetic_facts(n: int, seed: int = 7) -> list[ReportFacts]:
             "metode": tuple(rng.sample(_terms("metode"), rng.randint(1, 2))),
             "teknik": tuple(sorted(rng.sample(techniques, rng.randint(1, 8)))),
             "alat": tuple(rng.sample(_terms("alat_asesmen"), rng.randint(1, 6))),
-            "capaian": (outcome_band(score),),
+            "capaian": (outcome_band(scores),),
+            "capaian_tas": (outcome_band(scores.tas_code),),
+            "capaian_gas": (outcome_band(scores.gas_code),),
+            "status": (rng.choice([("draf", "Draf"), ("disetujui", "Disetujui")]),),
+            "kelengkapan": (rng.choice([("lengkap", "Lengkap"), ("belum_lengkap", "Belum lengkap")]),),
+            "pembimbing": ((supervisor.lower().replace(" ", "-"), supervisor),),
+            "jenis": (rng.choice(_terms("jenis_praktikum")),),
         })
         out.append(dataclasses.replace(base, slug=f"lap-{i:04d}-{year}", title=f"Laporan {i} {{{{ x }}}} <b>&",
-                                       year=year, outcome=score, values=values))
+                                       year=year, outcome=scores.sort_value, values=values, scores=scores))
     return out
 
 
@@ -141,6 +152,36 @@ def test_outcome_bands_cover_every_report_in_band_order():
     assert bars[-1].total == sum(1 for f in facts if f.outcome is None)
 
 
+@pytest.mark.parametrize(("scores", "tas", "gas", "overall"), [
+    (Outcome(tas=4), "tercapai", "tanpa_skor", "tercapai"),
+    (Outcome(tas=3), "tercapai", "tanpa_skor", "tercapai"),
+    (Outcome(tas=3, tas_minimum=4), "sebagian", "tanpa_skor", "sebagian"),   # the report's own threshold
+    (Outcome(tas=2), "sebagian", "tanpa_skor", "sebagian"),
+    (Outcome(tas=1), "belum", "tanpa_skor", "belum"),
+    (Outcome(gas=(1, 0, 1)), "tanpa_skor", "tercapai", "tercapai"),  # every goal met or exceeded
+    (Outcome(gas=(0, 0, 0)), "tanpa_skor", "tercapai", "tercapai"),  # T = 50: the expected level
+    (Outcome(gas=(-1, 0, 0)), "tanpa_skor", "sebagian", "sebagian"),  # T = 45.4
+    (Outcome(gas=(-1, -1, -1)), "tanpa_skor", "belum", "belum"),     # T = 36.3
+    (Outcome(gas=(-2,)), "tanpa_skor", "belum", "belum"),
+    (Outcome(tas=4, gas=(-1, -1)), "tercapai", "belum", "belum"),    # both: the weaker scale
+    (Outcome(), "tanpa_skor", "tanpa_skor", "tanpa_skor"),
+])
+def test_each_scale_has_its_own_thresholds(scores, tas, gas, overall):
+    assert (scores.tas_code, scores.gas_code, scores.code) == (tas, gas, overall)
+
+
+def test_a_gas_report_meeting_every_goal_is_never_below_a_tas_3_report():
+    # Issue 20: +1, 0, +1 was filed "Sedang" below a TAS 3 "Tinggi" on the old shifted band.
+    gas, tas = Outcome(gas=(1, 0, 1)), Outcome(tas=3)
+    assert gas.code == tas.code == "tercapai" and gas.sort_value >= tas.sort_value
+    every = [Outcome(tas=t) for t in range(5)] + [Outcome(gas=(a, b)) for a in range(-2, 3) for b in range(-2, 3)]
+    ranks = {code: rank for code, _, rank in OUTCOME_BANDS}
+    for x in every:   # the sort value orders by band first, whatever the scale
+        for y in every:
+            if ranks[x.code] > ranks[y.code]:
+                assert x.sort_value > y.sort_value, (x, y)
+
+
 def test_methods_by_setting_cells_count_reports():
     facts = all_facts(300)
     svg = chart(statistics_page(facts, "../"), "casebook-statistik-metode")
@@ -158,7 +199,7 @@ def test_charts_parse_as_svg_and_no_labels_collide(n):
     html = statistics_page(facts, "../")
     for svg in svgs_of(html):
         assert svg.tag == f"{SVG}svg" and svg.find(f"{SVG}title").text
-        assert float(svg.get("width")) >= 640 - 0.01
+        assert float(svg.get("width")) >= 400 - 0.01
     if not facts:
         assert "Belum ada laporan" in html and "<svg" not in html
         return
@@ -184,7 +225,7 @@ def test_long_labels_wrap_or_end_in_an_ellipsis_with_the_full_text_as_tooltip():
     layout = layout_bars(bars)
     assert layout.problems() == []
     _, name, cut, _, _ = layout.rows[0]
-    assert cut and name.lines[-1].endswith("…") and len(name.lines) == 2
+    assert cut and name.lines[-1].endswith("…") and len(name.lines) == 3
     svg = ET.fromstring(statistics_page_like(bars))
     assert very_long in [t.text for t in svg.iter(f"{SVG}title")]
 
@@ -231,8 +272,10 @@ def test_statistics_size_does_not_grow_with_reports_and_renders_fast():
     big = statistics_page(facts)
     elapsed = time.perf_counter() - start
     print(f"\nstatistics page for {len(facts)} reports: {elapsed * 1000:.0f} ms, {len(big) / 1024:.0f} KiB")
-    assert len(big) < 1.2 * len(small)
-    assert "Laporan 5" not in big and "Institusi 1" not in big  # titles and institutions are never charted
+    # Only the institution view grows, with institutions × years (not with reports): compare the rest.
+    assert len(big.split('id="institusi-mitra"')[0]) < 1.2 * len(small.split('id="institusi-mitra"')[0])
+    assert elapsed < 2.0
+    assert "Laporan 5" not in big  # titles are never charted
 
 
 # --- tags ---------------------------------------------------------------------------------------
@@ -299,3 +342,72 @@ def test_cards_replace_the_compact_list_when_given():
     cards = {f.slug: f'<article class="casebook-kartu" data-slug="{f.slug}"></article>' for f in facts}
     page = tag_pages(facts, cards)["arsip/tag/setting-primer.md"]
     assert 'data-slug="ajs-kartini-2024"' in page and 'data-slug="ln-hikari-2024"' not in page
+
+
+# --- issue 20: breakdowns, supervisor and institution views, phone-readable text ----------------
+
+def _tips(svg: ET.Element) -> dict[str, int]:
+    return dict(bar_counts(svg))
+
+
+@pytest.mark.parametrize(("key", "css_class"), [
+    ("setting", "casebook-statistik-capaian-setting"), ("jenis", "casebook-statistik-capaian-jenis"),
+    ("tahun", "casebook-statistik-capaian-tahun"), ("metode", "casebook-statistik-capaian-metode"),
+    ("pembimbing", "casebook-statistik-capaian-pembimbing")])
+def test_outcome_breakdowns_count_each_groups_reports_per_band(key, css_class):
+    facts = all_facts(120)
+    drawn = _tips(chart(statistics_page(facts, "../"), css_class))
+    labels = {code: label for code, label, _ in OUTCOME_BANDS} | {NO_OUTCOME[0]: NO_OUTCOME[1]}
+    expected = {}
+    for count in facet_counts(facts, key):
+        for band, band_label in labels.items():
+            n = sum(1 for f in facts if count.code in f.codes(key) and band in f.codes("capaian"))
+            if n:
+                expected[f"{count.label} · {band_label}"] = n
+    assert drawn == expected
+
+
+def test_supervisor_and_institution_views_count_reports():
+    facts = all_facts(120)
+    html = statistics_page(facts, "../")
+    drawn = _tips(chart(html, "casebook-statistik-pembimbing"))
+    for count in facet_counts(facts, "pembimbing"):
+        for code, label in (("draf", "Draf"), ("disetujui", "Disetujui")):
+            n = sum(1 for f in facts if count.code in f.codes("pembimbing") and code in f.codes("status"))
+            assert drawn.get(f"{count.label} · {label}", 0) == n
+    institutions = _tips(chart(html, "casebook-statistik-institusi"))
+    drawn_institutions = 0
+    for count in facet_counts(facts, "institusi"):
+        total = sum(n for tip, n in institutions.items() if tip.startswith(count.label + " · "))
+        assert total in (0, count.count)
+        drawn_institutions += bool(total)
+    assert drawn_institutions == min(30, len(facet_counts(facts, "institusi")))
+    # The table lists every institution with its reports per year.
+    table = html.split('id="institusi-mitra"')[1]
+    for count in facet_counts(facts, "institusi"):
+        assert f">{escape(count.label)}</a></th>" in table
+    for key, css_class in (("klaster", "casebook-statistik-klaster"), ("jenis", "casebook-statistik-jenis"),
+                           ("status", "casebook-statistik-status"), ("kelengkapan", "casebook-statistik-kelengkapan")):
+        assert _tips(chart(html, css_class)) == {c.label: c.count for c in facet_counts(facts, key)}
+
+
+@pytest.mark.parametrize("n", [2, 60, 1000])
+def test_no_chart_text_is_below_10_px_on_a_390_px_phone(n):
+    # Material's column at 390 px is about 358 px wide; a chart is scaled to it (never wider than drawn).
+    facts = (real_facts() + synthetic_facts(n - 2))
+    for svg in svgs_of(statistics_page(facts, "../")):
+        scale = min(1.0, 358 / float(svg.get("width")))
+        sizes = [float(t.get("font-size")) for t in svg.iter(f"{SVG}text") if t.get("font-size")]
+        assert sizes and min(sizes) * scale >= 10, (svg.get("class"), min(sizes), svg.get("width"))
+
+
+def test_semester_facet_is_in_time_order():
+    from macros.archive.facets import semester_order
+    labels = ["Ganjil 2020/2021", "Ganjil 2024/2025", "Genap 2025/2026", "Ganjil 2022/2023", "Genap 2020/2021",
+              "Ganjil 2025/2026", "Semester pendek"]
+    facts = [dataclasses.replace(real_facts()[0], slug=f"s{i}", values={"semester": ((label.lower().replace(" ", "-"), label),)})
+             for i, label in enumerate(labels * 2 + labels[:1])]
+    shown = [c.label for c in facet_counts(facts, "semester")]
+    assert shown == ["Genap 2025/2026", "Ganjil 2025/2026", "Ganjil 2024/2025", "Ganjil 2022/2023", "Genap 2020/2021",
+                     "Ganjil 2020/2021", "Semester pendek"]
+    assert semester_order("Ganjil 2024/2025") < semester_order("Genap 2024/2025") < semester_order("Ganjil 2025/2026")

@@ -47,9 +47,17 @@ def _report_text(folder: Path) -> str:
 
 
 def test_every_report_passes_the_real_checker_without_errors_or_warnings(synth_dir):
-    code, out = run_cli(["check", "--strict", str(synth_dir)])
+    # Some reports are made incomplete on purpose (the archive's "belum lengkap"): the checker's only warning.
+    incomplete = [e["slug"] for e in read_manifest(synth_dir)["laporan"] if not e["lengkap"]]
+    assert 0 < len(incomplete) < N
+    code, out = run_cli(["check", str(synth_dir)])
     assert code == 0, out
-    assert f"{N} laporan diperiksa" in out and "0 galat, 0 peringatan" in out
+    assert f"{N} laporan diperiksa" in out and f"0 galat, {len(incomplete)} peringatan" in out
+    warned = re.findall(r"cases/([^/]+)/kasus\.yml:\d+:\d+: peringatan: praktik_baik\.tantangan: ", out)
+    assert sorted(warned) == sorted(incomplete)
+    complete = [synth_dir / e["slug"] for e in read_manifest(synth_dir)["laporan"] if e["lengkap"]]
+    code, out = run_cli(["check", "--strict", *map(str, complete)])
+    assert code == 0 and "0 galat, 0 peringatan" in out, out
 
 
 def test_same_seed_gives_byte_identical_files_and_another_seed_differs(synth_dir, tmp_path):
@@ -88,7 +96,7 @@ def test_every_section_is_filled_with_eight_to_fifteen_sessions(loaded):
         assert 8 <= len(case.intervention.sessions) <= 15, slug
         assert {s.stage for s in case.stages} >= {"engagement", "intake", "kontrak"}, slug
         assert case.assessment.bpss and (case.assessment.ecomap or case.assessment.genogram) and case.assessment.strengths, slug
-        assert case.evaluation.tas and case.evaluation.gas and case.termination and case.referrals, slug
+        assert case.evaluation.tas and case.termination and case.referrals, slug  # GAS is optional (70 %)
         assert case.introduction and case.framework and case.good_practice and case.conclusion and case.references, slug
         words = len(case.introduction.background.split()) + len(case.framework.methods.split())
         assert words > 150, slug
@@ -171,3 +179,44 @@ def test_synthetic_reports_build_into_a_strict_site(tmp_path):
     for slug in slugs:
         page = (tmp_path / "site" / "kasus" / slug / "bab-4-penanganan-kasus" / "index.html").read_text(encoding="utf-8")
         assert "Tahap Intervensi" in page and "casebook-evaluasi" in page
+
+
+def test_clients_are_plausible_for_their_cluster_and_institution():
+    """Issue 20: no 49-year-old at an SMP, no 48-year-old "lansia", no 13-year-old at a panti werdha."""
+    from macros.synth.domain import CLUSTERS, INSTITUTION_AGES
+    from macros.synth.report import build_report
+
+    seen_institution_ages = set()
+    for index in range(400):
+        facts = build_report(11, index).facets
+        age = facts["usia"]
+        for cluster in facts["klaster"]:
+            low, high = CLUSTERS[cluster].ages
+            assert low <= age <= high, (facts["institusi"], cluster, age)
+        if "lansia" in facts["klaster"]:
+            assert age >= 60
+        if "anak" in facts["klaster"]:
+            assert age < 18
+        for start, (low, high) in INSTITUTION_AGES.items():
+            if facts["institusi"].startswith(start):
+                assert low <= age <= high, (facts["institusi"], age)
+                seen_institution_ages.add(start)
+    assert {"SMP", "Panti Sosial Tresna Werdha", "Sekolah Dasar"} <= seen_institution_ages
+
+
+def test_manifest_records_what_the_archive_views_aggregate(synth_dir, loaded):
+    from macros.completeness import completeness
+
+    entries = {e["slug"]: e for e in read_manifest(synth_dir)["laporan"]}
+    for slug, entry in entries.items():
+        case = loaded[slug]
+        assert entry["pembimbing"] == case.approval.supervisor.name
+        assert entry["draf"] is case.is_draft and entry["jenis_praktikum"] == case.report.kind
+        assert entry["institusi"] == case.institution.name and entry["semester"] == case.report.semester
+        assert entry["skor_gas"] == [g.score for g in case.evaluation.gas]
+        missing = [f"{p.group} {p.label}" for p in completeness(case).empty if p.required]
+        assert entry["lengkap"] is (not missing) and entry["bagian_kosong"] == missing
+    # Enough variety for every view: several supervisors each with several reports, drafts, gaps, GAS-less reports.
+    supervisors = [e["pembimbing"] for e in entries.values()]
+    assert len(set(supervisors)) < len(supervisors) and any(e["draf"] for e in entries.values())
+    assert any(not e["skor_gas"] for e in entries.values()) and any(e["skor_gas"] for e in entries.values())

@@ -12,6 +12,12 @@
   var total = cards.length;
   var searchHits = null; // null: no query; otherwise a Set of report slugs
   var searchRun = 0;
+  // Paging: only the first PAGE matching cards are laid out, "Tampilkan lagi" adds PAGE more; at 1,000
+  // reports filtering then touches attributes, not the layout of a thousand cards.
+  var PAGE = 30;
+  var limit = PAGE;
+  var more = root.querySelector(".casebook-lagi");
+  var order = null, orderKey = null;  // cards in the current sort order, computed when the order changes
 
   // Each card's codes per facet, read once.
   var codes = cards.map(function (card) {
@@ -43,8 +49,11 @@
     return searchHits === null || searchHits.has(cards[index].dataset.slug);
   }
 
-  function sortCards(order) {
+  function sortCards(key) {
+    if (key === orderKey) return;
+    orderKey = key;
     var sorted = cards.slice().sort(function (a, b) {
+      var order = key;
       if (order === "judul") return a.dataset.judul.localeCompare(b.dataset.judul, "id");
       if (order === "capaian") {
         var x = a.dataset.capaian === "" ? -1 : parseFloat(a.dataset.capaian);
@@ -54,17 +63,30 @@
       var years = parseInt(b.dataset.tahun, 10) - parseInt(a.dataset.tahun, 10);
       return years || a.dataset.judul.localeCompare(b.dataset.judul, "id");
     });
-    sorted.forEach(function (card) { list.appendChild(card); });
+    var fragment = document.createDocumentFragment();
+    sorted.forEach(function (card) { fragment.appendChild(card); });
+    list.appendChild(fragment);
+    order = sorted;
   }
 
-  function apply() {
+  var indexOf = new Map(cards.map(function (card, i) { return [card, i]; }));
+
+  function apply(keepPage) {
+    if (!keepPage) limit = PAGE;
     var chosen = selected();
     var shown = 0;
-    cards.forEach(function (card, i) {
-      var visible = matches(i, chosen, null);
-      card.hidden = !visible;
+    sortCards(form.elements.urut.value);
+    order.forEach(function (card) {
+      var visible = matches(indexOf.get(card), chosen, null);
       if (visible) shown++;
+      if (card.hidden !== !visible) card.hidden = !visible;
+      var later = visible && shown > limit;
+      if (card.classList.contains("casebook-kartu--berikut") !== later) card.classList.toggle("casebook-kartu--berikut", later);
     });
+    if (more) {
+      more.hidden = shown <= limit;
+      more.textContent = "Tampilkan lagi (" + (shown - limit) + " laporan lainnya)";
+    }
     // Counts: how many reports would show if this value were added to the other facets' filters.
     keys.forEach(function (key) {
       var tally = {};
@@ -79,7 +101,6 @@
         box.parentNode.classList.toggle("casebook-pilihan--nol", n === 0 && !box.checked);
       });
     });
-    sortCards(form.elements.urut.value);
     root.querySelector(".casebook-hasil-jumlah").textContent =
       shown === total ? total + " laporan" : shown + " dari " + total + " laporan";
     root.querySelector(".casebook-kosong").hidden = shown !== 0;
@@ -131,6 +152,8 @@
       return words.every(function (w) { return text.indexOf(w) !== -1; });
     }).map(function (card) { return card.dataset.slug; });
   }
+
+  if (more) more.addEventListener("click", function () { limit += PAGE; apply(true); });
 
   var timer = null;
   form.addEventListener("change", function (event) {

@@ -60,4 +60,6 @@ def archive_catalogue(facts: list[ReportFacts], cards: dict[str, str], tags_href
               "atau aktifkan JavaScript untuk menyaring menurut tahun, klaster, metode, alat asesmen dan capaian.</p>")
     return (f'<div class="casebook-arsip" data-jumlah="{len(facts)}">{filter_form(facts)}{browse}'
             f'<div class="casebook-katalog">{listing}</div>'
+            '<p class="casebook-lagi-wadah"><button type="button" class="md-button casebook-lagi" hidden>'
+            "Tampilkan lagi</button></p>"
             '<p class="casebook-kosong" hidden>Tidak ada laporan yang cocok dengan saringan ini.</p></div>')

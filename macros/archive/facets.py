@@ -7,8 +7,12 @@ writes nothing extra for the archive.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+import re
+from dataclasses import dataclass, field
+from datetime import date
 
+from macros.completeness import completeness
 from macros.loading import LoadedCase
 from macros.vocabulary import Vocabulary
 
@@ -34,33 +38,102 @@ FACETS: tuple[Facet, ...] = (
     Facet("teknik", "Teknik", "teknik"),
     Facet("alat", "Alat asesmen", "alat_asesmen"),
     Facet("capaian", "Capaian"),
+    Facet("capaian_tas", "Capaian TAS (0–4)"),
+    Facet("capaian_gas", "Capaian GAS (−2..+2)"),
+    Facet("status", "Status laporan"),
+    Facet("kelengkapan", "Kelengkapan"),
+    Facet("pembimbing", "Dosen pembimbing"),
 )
 FACET_BY_KEY = {facet.key: facet for facet in FACETS}
 
-# Outcome bands on the 0–4 scale of the Task Achievement Scale (GAS −2..+2 is shifted onto it).
-OUTCOME_BANDS = (("tinggi", "Tinggi (3–4)", 3.0), ("sedang", "Sedang (2–<3)", 2.0), ("rendah", "Rendah (0–<2)", 0.0))
+# Outcomes: each scale on its own terms (docs/panduan/arsip.md, "Capaian"), never shifted onto the other.
+# (code, label, rank): the bands of both scales, best first.
+OUTCOME_BANDS = (("tercapai", "Tercapai", 2), ("sebagian", "Sebagian tercapai", 1), ("belum", "Belum tercapai", 0))
 NO_OUTCOME = ("tanpa_skor", "Tanpa skor")
+BAND_LABELS = {code: label for code, label, _ in OUTCOME_BANDS} | {NO_OUTCOME[0]: NO_OUTCOME[1]}
+BAND_RANK = {code: rank for code, _, rank in OUTCOME_BANDS}
+TAS_SUCCESS = 3          # Task Achievement Scale (Reid & Epstein, 0–4): 3 "cukup tercapai" and up, unless the
+TAS_PARTIAL = 2          # report sets its own `batas_berhasil`; 2 "sebagian tercapai"; 0–1 not achieved.
+GAS_SUCCESS = 50.0       # Goal Attainment Scaling (Kiresuk & Sherman, −2..+2 per goal): the summary T-score,
+GAS_PARTIAL = 40.0       # 50 = every goal at the expected level; 40 = one standard deviation below.
+GAS_RHO = 0.3            # Kiresuk & Sherman's assumed correlation between goals (equal weights)
 
 
-def outcome_score(loaded: LoadedCase) -> float | None:
-    """The report's outcome on 0–4: the overall TAS score, else the mean GAS score + 2."""
+def gas_t_score(scores) -> float:
+    """Kiresuk & Sherman's T = 50 + 10·Σx / √((1−ρ)·n + ρ·n²), equal weights, ρ = 0.3."""
+    n = len(scores)
+    return 50 + 10 * sum(scores) / math.sqrt((1 - GAS_RHO) * n + GAS_RHO * n * n)
+
+
+def tas_band(score: int, minimum: int | None = None) -> str:
+    success = TAS_SUCCESS if minimum is None else minimum
+    if score >= success:
+        return "tercapai"
+    return "sebagian" if score >= TAS_PARTIAL else "belum"
+
+
+def gas_band(t_score: float) -> str:
+    if t_score >= GAS_SUCCESS - 1e-9:
+        return "tercapai"
+    return "sebagian" if t_score >= GAS_PARTIAL - 1e-9 else "belum"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """A report's scores on the scales it used (either, both or none)."""
+
+    tas: int | None = None
+    tas_minimum: int | None = None
+    gas: tuple[int, ...] = ()
+
+    @property
+    def gas_t(self) -> float | None:
+        return gas_t_score(self.gas) if self.gas else None
+
+    @property
+    def tas_code(self) -> str:
+        return NO_OUTCOME[0] if self.tas is None else tas_band(self.tas, self.tas_minimum)
+
+    @property
+    def gas_code(self) -> str:
+        return NO_OUTCOME[0] if not self.gas else gas_band(self.gas_t)
+
+    @property
+    def code(self) -> str:
+        """Overall: the band of the scale used; with both, the lower of the two (a report is as far as its weaker scale)."""
+        codes = [c for c in (self.tas_code, self.gas_code) if c != NO_OUTCOME[0]]
+        return min(codes, key=BAND_RANK.__getitem__) if codes else NO_OUTCOME[0]
+
+    @property
+    def sort_value(self) -> float | None:
+        """For "Capaian tertinggi": the band (0–2), plus how far into its band the score lies (0..<1), so
+        scales compare by band and never by raw number; with both scales, the weaker counts."""
+        values = []
+        if self.tas is not None:
+            success = TAS_SUCCESS if self.tas_minimum is None else self.tas_minimum
+            bounds = {"tercapai": (success, 4), "sebagian": (TAS_PARTIAL, success), "belum": (0, TAS_PARTIAL)}
+            values.append(BAND_RANK[self.tas_code] + _within(self.tas, *bounds[self.tas_code]))
+        if self.gas:
+            bounds = {"tercapai": (GAS_SUCCESS, 70), "sebagian": (GAS_PARTIAL, GAS_SUCCESS), "belum": (20, GAS_PARTIAL)}
+            values.append(BAND_RANK[self.gas_code] + _within(self.gas_t, *bounds[self.gas_code]))
+        return round(min(values), 4) if values else None
+
+
+def _within(value: float, low: float, high: float) -> float:
+    return 0.5 if high <= low else min(max((value - low) / (high - low), 0.0), 1.0) * 0.99
+
+
+def outcome_of(loaded: LoadedCase) -> Outcome:
     evaluation = loaded.case.evaluation
     if evaluation is None:
-        return None
-    if evaluation.tas is not None:
-        return float(evaluation.tas.score)
-    if evaluation.gas:
-        return sum(g.score for g in evaluation.gas) / len(evaluation.gas) + 2
-    return None
+        return Outcome()
+    tas = evaluation.tas
+    return Outcome(tas.score if tas else None, tas.minimum if tas else None, tuple(g.score for g in evaluation.gas))
 
 
-def outcome_band(score: float | None) -> tuple[str, str]:
-    if score is None:
-        return NO_OUTCOME
-    for code, label, floor in OUTCOME_BANDS:
-        if score >= floor:
-            return code, label
-    return OUTCOME_BANDS[-1][:2]
+def outcome_band(outcome: Outcome | str) -> tuple[str, str]:
+    code = outcome if isinstance(outcome, str) else outcome.code
+    return code, BAND_LABELS[code]
 
 
 def semester_of(loaded: LoadedCase) -> str:
@@ -74,6 +147,18 @@ def semester_of(loaded: LoadedCase) -> str:
     return f"{name} {first_year}/{first_year + 1}"
 
 
+_SEMESTER = re.compile(r"(ganjil|genap)\D*(\d{4})", re.I)
+
+
+def semester_order(label: str) -> tuple:
+    """Chronological key of a semester label: Ganjil 2024/2025 < Genap 2024/2025 < Ganjil 2025/2026;
+    a label not in that form sorts after every dated one."""
+    found = _SEMESTER.search(label)
+    if not found:
+        return (1, 0, 0, label.casefold())
+    return (0, int(found.group(2)), 0 if found.group(1).lower() == "ganjil" else 1, label.casefold())
+
+
 def value_code(text: str) -> str:
     """A URL-safe code for a free-text value (institution, campus): lower case, words joined by '-'."""
     words = "".join(ch if ch.isalnum() else " " for ch in text.casefold()).split()
@@ -85,8 +170,14 @@ class ReportFacts:
     slug: str
     title: str
     year: int
-    outcome: float | None
+    outcome: float | None                           # sort value (Outcome.sort_value)
     values: dict[str, tuple[tuple[str, str], ...]]  # facet key -> ((code, label), ...)
+    scores: Outcome = field(default_factory=Outcome)
+    approved_on: date | None = None
+    missing: tuple[str, ...] = ()                   # required parts of the campus structure still empty
+
+    def label(self, key: str) -> str:
+        return ", ".join(label for _, label in self.values.get(key, ()))
 
     def codes(self, key: str) -> list[str]:
         return [code for code, _ in self.values.get(key, ())]
@@ -107,7 +198,10 @@ def report_facts(loaded: LoadedCase, vocabulary: Vocabulary) -> ReportFacts:
     sessions = case.intervention.sessions if case.intervention else []
     methods = [a.method for a in activities] + [s.method for s in sessions if s.method]
     techniques = [t for a in activities for t in a.techniques] + [t for s in sessions for t in s.techniques]
-    score = outcome_score(loaded)
+    scores = outcome_of(loaded)
+    approval = case.approval
+    missing = tuple(f"{p.group} {p.label}" if p.label != p.group else p.label
+                    for p in completeness(case).empty if p.required)
     values = {
         "tahun": ((str(case.report.year), str(case.report.year)),),
         "semester": _free([semester_of(loaded)]),
@@ -120,9 +214,18 @@ def report_facts(loaded: LoadedCase, vocabulary: Vocabulary) -> ReportFacts:
         "kelompok": _coded("tipe_kelompok", [a.group_type for a in activities if a.group_type], vocabulary),
         "teknik": _coded("teknik", sorted(techniques), vocabulary),
         "alat": _coded("alat_asesmen", case.assessment.tools if case.assessment else [], vocabulary),
-        "capaian": (outcome_band(score),),
+        "capaian": (outcome_band(scores),),
+        "capaian_tas": (outcome_band(scores.tas_code),),
+        "capaian_gas": (outcome_band(scores.gas_code),),
+        "status": (("draf", "Draf"),) if case.is_draft else (("disetujui", "Disetujui"),),
+        "kelengkapan": (("belum_lengkap", "Belum lengkap"),) if missing else (("lengkap", "Lengkap"),),
+        "pembimbing": _free([approval.supervisor.name] if approval else []) or (NO_SUPERVISOR,),
     }
-    return ReportFacts(loaded.slug, case.report.title, case.report.year, score, values)
+    return ReportFacts(loaded.slug, case.report.title, case.report.year, scores.sort_value, values, scores,
+                       approval.approved_on if approval else None, missing)
+
+
+NO_SUPERVISOR = ("tanpa-pembimbing", "Belum dicatat")
 
 
 @dataclass(frozen=True)
@@ -142,9 +245,17 @@ def facet_counts(facts: list[ReportFacts], key: str) -> list[FacetCount]:
             labels[code] = label
     if key == "tahun":
         order = sorted(counts, reverse=True)
-    elif key == "capaian":
+    elif key in ("capaian", "capaian_tas", "capaian_gas"):
         rank = [c for c, _, _ in OUTCOME_BANDS] + [NO_OUTCOME[0]]
         order = sorted(counts, key=rank.index)
+    elif key == "semester":
+        # Newest first, as years are: Genap 2025/2026, Ganjil 2025/2026, Genap 2024/2025, ...
+        keys = {c: semester_order(labels[c]) for c in counts}
+        order = sorted(counts, key=lambda c: (keys[c][0], -keys[c][1], -keys[c][2], keys[c][3]))
+    elif key == "status":
+        order = sorted(counts, key=["draf", "disetujui"].index)
+    elif key == "kelengkapan":
+        order = sorted(counts, key=["belum_lengkap", "lengkap"].index)
     else:
         order = sorted(counts, key=lambda c: (-counts[c], labels[c].casefold()))
     return [FacetCount(code, labels[code], counts[code]) for code in order]

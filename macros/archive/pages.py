@@ -108,3 +108,14 @@ def report_navigation(global_nav: Navigation, slug: str, title: str, pages: list
     at = next((i + 1 for i, item in enumerate(items) if item.title == "Arsip"), len(items))
     items.insert(at, section)
     return Navigation(items, global_nav.pages)
+
+
+def report_status(case) -> dict:
+    """What every page of a report says about its state: a draft, or approved on a date."""
+    from macros.schema.types import format_date
+
+    approval = case.approval
+    if case.is_draft:
+        return {"draft": True, "text": "Draf — belum disetujui dosen pembimbing"}
+    return {"draft": False, "text": f"Disetujui {format_date(approval.approved_on, weekday=False)}",
+            "approved_on": approval.approved_on.isoformat()}

@@ -1,7 +1,12 @@
 """Arsip › Statistik: what the archive holds, as charts drawn at build time.
 
 Every chart aggregates (counts per facet value), so its size does not grow with the number
-of reports; only facet labels are drawn, never institution names or titles. Each chart is
+of reports; only facet labels are drawn, never titles. The supervisor and partner-institution
+views list people and institutions already named on every report's cover and approval page,
+and grow with their number, not with the number of reports.
+
+Charts are drawn 400 units wide with text of at least 11.5 units: on a 390 px phone (about
+358 px of column) text is never below 10 px, and on a desktop the chart is shown up to 500 px. Each chart is
 an inline SVG (no script) with text and outlines in `currentColor`, so it reads in Material's
 light and dark schemes, and bar fills of middling lightness that stand out on both.
 Under each chart the same numbers sit in a folded table: for screen readers, for copying,
@@ -19,14 +24,17 @@ from urllib.parse import urlencode
 
 from markupsafe import Markup, escape
 
-from macros.archive.facets import NO_OUTCOME, OUTCOME_BANDS, ReportFacts, facet_counts
+from macros.archive.facets import (BAND_LABELS, GAS_PARTIAL, GAS_SUCCESS, NO_OUTCOME, OUTCOME_BANDS, TAS_PARTIAL,
+                                   TAS_SUCCESS, ReportFacts, facet_counts)
 from macros.render.diagrams.svg import Box, Label, Layout, Segment, document, num, text_width, wrap
 
-WIDTH = 640
+WIDTH = 400
+MIN_TEXT = 11.5         # smallest text drawn: 400 units shown at 358 px -> 10.3 px
 LABEL_SIZE = 11.5
-COUNT_SIZE = 11
-LABEL_MAX_W = 230       # widest label column; longer labels wrap to two lines, then end in '…'
-LABEL_LINES = 2
+COUNT_SIZE = 11.5
+HEAD_SIZE = 11.5        # column heads of the heat grid
+LABEL_MAX_W = 150       # widest label column; longer labels wrap to three lines, then end in '…'
+LABEL_LINES = 3
 ROW_MIN = 24
 BAR_H = 14
 GAP = 10                # between the label column and the axis, and around counts
@@ -187,18 +195,19 @@ def layout_bars(bars: Sequence[Bar], series: Sequence[str] = ()) -> BarLayout:
 
 
 def bars_svg(bars: Sequence[Bar], series: Sequence[tuple[str, str | None]], *, title: str, description: str,
-             css_class: str) -> str:
+             css_class: str, fills: Sequence[str] | None = None) -> str:
     """`series`: (name, link of its legend entry) per part of a stacked bar; empty for plain bars."""
     layout = layout_bars(bars, [name for name, _ in series])
     parts = []
-    for (fill, swatch, label), (name, href) in zip(layout.legend, series):
-        parts.append(_link(href, _rect(swatch, fill) + label.svg()))
+    palette = list(fills) if fills else list(SERIES)
+    for index, ((_, swatch, label), (name, href)) in enumerate(zip(layout.legend, series)):
+        parts.append(_link(href, _rect(swatch, palette[index % len(palette)]) + label.svg()))
     for bar, name, cut, boxes, count in layout.rows:
         parts.append(_link(bar.href, _label_svg(name, bar.label if cut else None)))
         for index, ((series_name, value, href), box) in enumerate(zip(bar.parts, boxes)):
             if not value:
                 continue
-            fill = bar.fill or (SERIES[index % len(SERIES)] if len(series) > 1 else BAR_FILL)
+            fill = bar.fill or (palette[index % len(palette)] if len(series) > 1 else BAR_FILL)
             tip = f"{bar.label}{' · ' + series_name if len(series) > 1 else ''}: {thousands(value)} laporan"
             parts.append(_link(href, _rect(box, fill, tip)))
         parts.append(count.svg())
@@ -211,8 +220,8 @@ def bars_svg(bars: Sequence[Bar], series: Sequence[tuple[str, str | None]], *, t
 
 # --- heat grid: methods × settings ---------------------------------------------------------------
 
-HEAT_COL_MIN = 64
-HEAT_COL_MAX = 160
+HEAT_COL_MIN = 56
+HEAT_COL_MAX = 120
 HEAT_ROW = 34
 
 
@@ -229,11 +238,12 @@ def layout_heat(rows: Sequence[str], cols: Sequence[str], values: Sequence[Seque
     x0 = 4 + label_w + GAP
     col_w = min(HEAT_COL_MAX, max(HEAT_COL_MIN, (WIDTH - x0 - 4) / max(len(cols), 1)))
     width = max(WIDTH, x0 + col_w * len(cols) + 4)
-    col_names = [fit(c, col_w - 8, 10.5, 3) for c in cols]
-    head_h = max((len(lines) for lines, _ in col_names), default=1) * 10.5 * 1.25 + 8
+    col_names = [fit(c, col_w - 6, HEAD_SIZE, 4) for c in cols]
+    head_h = max((len(lines) for lines, _ in col_names), default=1) * HEAD_SIZE * 1.25 + 8
     layout = HeatLayout(width, 4 + head_h + len(rows) * HEAT_ROW + 6)
     for j, (lines, cut) in enumerate(col_names):
-        label = layout.add_label(Label(lines, x0 + (j + 0.5) * col_w, 4 + head_h - 6 - len(lines) * 10.5 * 1.25, 10.5))
+        label = layout.add_label(Label(lines, x0 + (j + 0.5) * col_w, 4 + head_h - 6 - len(lines) * HEAD_SIZE * 1.25,
+                                       HEAD_SIZE))
         layout.col_labels.append((label, cut))
     top = 4 + head_h
     for i, (lines, cut) in enumerate(row_names):
@@ -279,17 +289,21 @@ def _cell_link(href: str | None, text: str) -> Markup:
     return Markup(f'<a href="{escape(href)}">{escape(text)}</a>') if href else escape(text)
 
 
-def _table(header: Sequence[str], rows: Sequence[Sequence[str | Markup]]) -> str:
-    """First column: row headings; the others are numbers, aligned right."""
+def _table(header: Sequence[str], rows: Sequence[Sequence[str | Markup]], *, folded: bool = True) -> str:
+    """First column: row headings; the others are numbers, aligned right. Folded under its chart, or open
+    (the supervisor and institution views, where the table is the point)."""
     number = ' class="casebook-angka"'
     head = "".join(f'<th scope="col"{number if i else ""}>{escape(h)}</th>' for i, h in enumerate(header))
     body = "".join(
         "<tr>" + "".join(f'<td{number}>{escape(cell)}</td>' if i else f'<th scope="row">{escape(cell)}</th>'
                          for i, cell in enumerate(row)) + "</tr>"
         for row in rows)
-    return (f'<details class="casebook-data-gambar"><summary>Tabel data</summary>'
-            f'<table class="casebook-tabel casebook-statistik-tabel"><thead><tr>{head}</tr></thead>'
-            f'<tbody>{body}</tbody></table></details>')
+    table = (f'<table class="casebook-tabel casebook-statistik-tabel"><thead><tr>{head}</tr></thead>'
+             f'<tbody>{body}</tbody></table>')
+    if not folded:
+        return f'<div class="casebook-data-gambar casebook-data-terbuka">{table}</div>'
+    return f'<details class="casebook-data-gambar"><summary>Tabel data</summary>{table}</details>'
+
 
 
 def _figure(svg: str, caption: str, note: str, table: str) -> str:
@@ -359,30 +373,179 @@ def _methods_by_setting(facts: list[ReportFacts], base: str) -> str:
                    "Satu laporan dapat memakai lebih dari satu metode.", table)
 
 
-def outcome_bars(facts: list[ReportFacts], base: str) -> list[Bar]:
+def outcome_bars(facts: list[ReportFacts], base: str, key: str = "capaian") -> list[Bar]:
     """Every band in order, the empty ones too, so the shape of the distribution shows."""
     tally = {code: 0 for code, _, _ in OUTCOME_BANDS} | {NO_OUTCOME[0]: 0}
     for report in facts:
-        for code in report.codes("capaian"):
+        for code in report.codes(key):
             tally[code] = tally.get(code, 0) + 1
-    labels = {code: label for code, label, _ in OUTCOME_BANDS} | {NO_OUTCOME[0]: NO_OUTCOME[1]}
-    return [Bar(labels.get(code, code), filter_href(base, capaian=code),
-                ((labels.get(code, code), count, filter_href(base, capaian=code)),),
+    return [Bar(BAND_LABELS.get(code, code), filter_href(base, **{key: code}),
+                ((BAND_LABELS.get(code, code), count, filter_href(base, **{key: code})),),
                 NO_SCORE_FILL if code == NO_OUTCOME[0] else None)
             for code, count in tally.items()]
 
 
+BANDS = [code for code, _, _ in OUTCOME_BANDS] + [NO_OUTCOME[0]]
+BAND_FILLS = {"tercapai": "#2e8b57", "sebagian": "#c26a00", "belum": "#d0473d", NO_OUTCOME[0]: NO_SCORE_FILL}
+
+
+def _stacked_by_band(groups: Sequence[tuple[str, str | None, dict[str, str | None], list[ReportFacts]]], key: str,
+                     base: str, *, title: str, caption: str, note: str, what: str, css_class: str) -> str:
+    """One bar per group, split by outcome band (`key`: capaian, capaian_tas or capaian_gas); `groups` are
+    (label, href of the group, filter params of the group, its reports)."""
+    if not groups:
+        return ""
+    bands = [b for b in BANDS if any(b in f.codes(key) for _, _, _, members in groups for f in members)]
+    bars = []
+    for label, href, params, members in groups:
+        parts = tuple((BAND_LABELS[b], sum(1 for f in members if b in f.codes(key)),
+                       filter_href(base, **params, **{key: b}) if params is not None else None) for b in bands)
+        bars.append(Bar(label, href, parts))
+    series = [(BAND_LABELS[b], filter_href(base, **{key: b})) for b in bands]
+    description = "; ".join(f"{bar.label}: " + ", ".join(f"{name} {n}" for name, n, _ in bar.parts if n) for bar in bars)
+    svg = bars_svg(bars, series, title=title, description=description + ".", css_class=css_class,
+                   fills=[BAND_FILLS[b] for b in bands])
+    rows = [[_cell_link(bar.href, bar.label)] + [_cell_link(h, thousands(v)) if v and h else thousands(v)
+                                                  for _, v, h in bar.parts]
+            + [thousands(bar.total), percent(bar.parts[0][1], bar.total) if bands and bands[0] == "tercapai" else "–"]
+            for bar in bars]
+    table = _table([what, *[BAND_LABELS[b] for b in bands], "Jumlah", "Persen tercapai"], rows)
+    return _figure(svg, caption, note, table)
+
+
+def _outcome_rule() -> str:
+    return (f"TAS (0–4): tercapai bila skor ≥ {TAS_SUCCESS} (atau ≥ batas berhasil laporan), sebagian bila {TAS_PARTIAL}, "
+            f"belum bila di bawahnya. GAS (−2..+2): skor T Kiresuk & Sherman; tercapai bila T ≥ {GAS_SUCCESS:.0f}, "
+            f"sebagian bila {GAS_PARTIAL:.0f}–<{GAS_SUCCESS:.0f}. Laporan dengan keduanya: yang lebih rendah.")
+
+
 def _outcomes(facts: list[ReportFacts], base: str) -> str:
-    bars = outcome_bars(facts, base)
-    description = ", ".join(f"{b.label} {b.total}" for b in bars)
-    svg = bars_svg(bars, (), title="Sebaran capaian", description=description + ".", css_class="casebook-statistik-capaian")
-    rows = [[_cell_link(b.href, b.label), thousands(b.total), percent(b.total, len(facts))] for b in bars]
-    table = _table(["Capaian", "Jumlah laporan", "Persen laporan"], rows)
-    scored = [f.outcome for f in facts if f.outcome is not None]
-    mean = (f" Rerata skor {decimal(sum(scored) / len(scored))} dari 4 pada {thousands(len(scored))} laporan bersekor."
-            if scored else "")
-    return _figure(svg, "Sebaran capaian intervensi.",
-                   "Skor 0–4: skor Task Achievement Scale, atau rerata Goal Attainment Scaling ditambah 2." + mean, table)
+    """Each scale on its own: TAS reports, GAS reports, and the overall band."""
+    groups = [("TAS (0–4)", filter_href(base), {}, [f for f in facts if f.scores.tas is not None]),
+              ("GAS (−2..+2)", filter_href(base), {}, [f for f in facts if f.scores.gas]),
+              ("Keseluruhan", filter_href(base), {}, list(facts))]
+    scale_chart = _stacked_by_scale(groups, base)
+    tas = [f.scores.tas for f in facts if f.scores.tas is not None]
+    gas = [f.scores.gas_t for f in facts if f.scores.gas]
+    means = []
+    if tas:
+        means.append(f"rerata skor TAS {decimal(sum(tas) / len(tas))} dari 4 ({thousands(len(tas))} laporan)")
+    if gas:
+        means.append(f"rerata skor T GAS {decimal(sum(gas) / len(gas))} ({thousands(len(gas))} laporan)")
+    note = _outcome_rule() + (" " + "; ".join(means).capitalize() + "." if means else "")
+    return scale_chart.replace("</figcaption>", f' <span class="casebook-statistik-catatan">{escape(note)}</span></figcaption>', 1)
+
+
+def _stacked_by_scale(groups, base: str) -> str:
+    keys = {"TAS (0–4)": "capaian_tas", "GAS (−2..+2)": "capaian_gas", "Keseluruhan": "capaian"}
+    bands = [b for b in BANDS]
+    bars = []
+    for label, _, _, members in groups:
+        key = keys[label]
+        parts = tuple((BAND_LABELS[b], sum(1 for f in members if b in f.codes(key)), filter_href(base, **{key: b}))
+                      for b in bands)
+        bars.append(Bar(f"{label}", None, parts))
+    series = [(BAND_LABELS[b], None) for b in bands]
+    description = "; ".join(f"{bar.label}: " + ", ".join(f"{name} {n}" for name, n, _ in bar.parts if n) for bar in bars)
+    svg = bars_svg(bars, series, title="Capaian menurut skala", description=description + ".",
+                   css_class="casebook-statistik-capaian", fills=[BAND_FILLS[b] for b in bands])
+    rows = [[bar.label] + [_cell_link(h, thousands(v)) if v else "0" for _, v, h in bar.parts] + [thousands(bar.total)]
+            for bar in bars]
+    table = _table(["Skala", *[BAND_LABELS[b] for b in bands], "Jumlah"], rows)
+    return _figure(svg, "Capaian intervensi, setiap skala dengan ambangnya sendiri.", "", table)
+
+
+def _outcome_by(facts: list[ReportFacts], key: str, base: str, *, what: str, css_class: str,
+                order: str = "count") -> str:
+    """Outcome bands per value of a facet (setting, practicum kind, year, method, supervisor)."""
+    counts = facet_counts(facts, key)
+    if order == "year":
+        counts = sorted(counts, key=lambda c: c.code)
+    members: dict[str, list[ReportFacts]] = {}
+    for f in facts:
+        for code in f.codes(key):
+            members.setdefault(code, []).append(f)
+    groups = [(c.label, filter_href(base, **{key: c.code}), {key: c.code}, members[c.code]) for c in counts]
+    return _stacked_by_band(groups, "capaian", base, title=f"Capaian menurut {what.lower()}", what=what,
+                            caption=f"Capaian keseluruhan menurut {what.lower()}: jumlah laporan per pita capaian.",
+                            note="Pita capaian mengikuti skala laporan (lihat bagian Capaian).", css_class=css_class)
+
+
+def _supervisors(facts: list[ReportFacts], base: str) -> str:
+    """Per dosen pembimbing: how many reports, how many still drafts or incomplete, and their outcomes."""
+    counts = sorted(facet_counts(facts, "pembimbing"), key=lambda c: (-c.count, c.label.casefold()))
+    if not counts:
+        return ""
+    status = [("disetujui", "Disetujui"), ("draf", "Draf")]
+    status_of: dict[tuple[str, str], int] = {}
+    for f in facts:
+        for supervisor in f.codes("pembimbing"):
+            for code in f.codes("status"):
+                status_of[supervisor, code] = status_of.get((supervisor, code), 0) + 1
+    bars = [Bar(c.label, filter_href(base, pembimbing=c.code),
+                tuple((name, status_of.get((c.code, code), 0),
+                       filter_href(base, pembimbing=c.code, status=code)) for code, name in status))
+            for c in counts]
+    series = [(name, filter_href(base, status=code)) for code, name in status]
+    description = "; ".join(f"{bar.label}: " + ", ".join(f"{n} {v}" for n, v, _ in bar.parts) for bar in bars)
+    svg = bars_svg(bars, series, title="Laporan per dosen pembimbing", description=description + ".",
+                   css_class="casebook-statistik-pembimbing", fills=["#2e8b57", "#7f7f7f"])
+    rows = []
+    by_supervisor: dict[str, list[ReportFacts]] = {}
+    for f in facts:
+        for code in f.codes("pembimbing"):
+            by_supervisor.setdefault(code, []).append(f)
+    for c in counts:
+        members = by_supervisor[c.code]
+        href = filter_href(base, pembimbing=c.code)
+
+        def n(key: str, code: str, members=members, c=c) -> Markup | str:
+            value = sum(1 for f in members if code in f.codes(key))
+            return _cell_link(filter_href(base, pembimbing=c.code, **{key: code}), thousands(value)) if value else "0"
+        rows.append([_cell_link(href, c.label), thousands(len(members)), n("status", "disetujui"), n("status", "draf"),
+                     n("kelengkapan", "belum_lengkap"),
+                     *[n("capaian", b) for b in BANDS]])
+    table = _table(["Dosen pembimbing", "Laporan", "Disetujui", "Draf", "Belum lengkap",
+                    *[BAND_LABELS[b] for b in BANDS]], rows, folded=False)
+    return _figure(svg, "Laporan per dosen pembimbing menurut status; tabel: status, kelengkapan dan capaian.",
+                   "Draf: tanggal persetujuan belum diisi. Belum lengkap: ada bagian wajib yang masih kosong.", table)
+
+
+INSTITUTION_YEARS = 6   # the newest years get a series each; older ones are summed
+INSTITUTION_BARS = 30   # the chart shows the institutions with most reports; the table lists all
+
+
+def _institutions(facts: list[ReportFacts], base: str) -> str:
+    """Per partner institution: reports per year (stacked bars) and the full institution × year table."""
+    counts = sorted(facet_counts(facts, "institusi"), key=lambda c: (-c.count, c.label.casefold()))
+    if not counts:
+        return ""
+    years = sorted({f.year for f in facts})
+    shown = years[-INSTITUTION_YEARS:]
+    older = years[:-INSTITUTION_YEARS]
+    per_year: dict[tuple[str, int], int] = {}
+    for f in facts:
+        for code in f.codes("institusi"):
+            per_year[code, f.year] = per_year.get((code, f.year), 0) + 1
+
+    def in_year(code: str, year_set) -> int:
+        return sum(per_year.get((code, y), 0) for y in year_set)
+    series = ([(f"≤ {older[-1]}", None)] if older else []) + [(str(y), filter_href(base, tahun=str(y))) for y in shown]
+    bars = []
+    for c in counts[:INSTITUTION_BARS]:
+        parts = ([(f"≤ {older[-1]}", in_year(c.code, set(older)), None)] if older else [])
+        parts += [(str(y), in_year(c.code, {y}), filter_href(base, institusi=c.code, tahun=str(y))) for y in shown]
+        bars.append(Bar(c.label, filter_href(base, institusi=c.code), tuple(parts)))
+    description = "; ".join(f"{bar.label}: " + ", ".join(f"{n} {v}" for n, v, _ in bar.parts if v) for bar in bars)
+    svg = bars_svg(bars, series, title="Laporan per institusi mitra dan tahun", description=description + ".",
+                   css_class="casebook-statistik-institusi")
+    rows = [[_cell_link(filter_href(base, institusi=c.code), c.label)]
+            + [_cell_link(filter_href(base, institusi=c.code, tahun=str(y)), thousands(v)) if (v := in_year(c.code, {y}))
+               else "0" for y in years] + [thousands(c.count)] for c in counts]
+    table = _table(["Institusi", *[str(y) for y in years], "Jumlah"], rows, folded=False)
+    note = (f"Grafik: {INSTITUTION_BARS} institusi dengan laporan terbanyak; tabel: semua {thousands(len(counts))} institusi."
+            if len(counts) > INSTITUTION_BARS else "")
+    return _figure(svg, "Laporan per institusi mitra, menurut tahun.", note, table)
 
 
 def summary_line(facts: list[ReportFacts]) -> str:
@@ -391,7 +554,10 @@ def summary_line(facts: list[ReportFacts]) -> str:
     first, last = min(f.year for f in facts), max(f.year for f in facts)
     years = f"tahun {first}" if first == last else f"tahun {first}–{last}"
     institutions = len({code for f in facts for code in f.codes("institusi")})
-    return f"{thousands(len(facts))} laporan · {years} · {thousands(institutions)} institusi"
+    drafts = sum(1 for f in facts if "draf" in f.codes("status"))
+    incomplete = sum(1 for f in facts if "belum_lengkap" in f.codes("kelengkapan"))
+    return (f"{thousands(len(facts))} laporan · {years} · {thousands(institutions)} institusi · "
+            f"{thousands(drafts)} draf · {thousands(incomplete)} belum lengkap")
 
 
 def statistics_page(facts: list[ReportFacts], catalogue_href: str = "../") -> str:
@@ -412,7 +578,34 @@ def statistics_page(facts: list[ReportFacts], catalogue_href: str = "../") -> st
             caption="Alat asesmen menurut jumlah laporan yang memakainya.",
             note="Satu laporan dapat memakai beberapa alat asesmen.", css_class="casebook-statistik-alat")),
         ("Metode menurut setting", _methods_by_setting(facts, base)),
+        ("Klaster klien", _frequency(
+            facts, "klaster", base, what="Klaster klien", title="Klaster klien menurut jumlah laporan",
+            caption="Klaster klien menurut jumlah laporan.", note="Satu klien dapat masuk lebih dari satu klaster.",
+            css_class="casebook-statistik-klaster")),
+        ("Jenis praktikum", _frequency(
+            facts, "jenis", base, what="Jenis praktikum", title="Jenis praktikum menurut jumlah laporan",
+            caption="Laporan menurut jenis praktikum.", note="", css_class="casebook-statistik-jenis")),
+        ("Status laporan", _frequency(
+            facts, "status", base, what="Status", title="Laporan menurut status",
+            caption="Laporan draf (tanggal persetujuan belum diisi) dan yang sudah disetujui.", note="",
+            css_class="casebook-statistik-status")),
+        ("Kelengkapan", _frequency(
+            facts, "kelengkapan", base, what="Kelengkapan", title="Laporan menurut kelengkapan",
+            caption="Laporan yang semua bagian wajibnya terisi (seperti casebook check --rinci).", note="",
+            css_class="casebook-statistik-kelengkapan")),
         ("Capaian", _outcomes(facts, base)),
+        ("Capaian menurut setting", _outcome_by(facts, "setting", base, what="Setting",
+                                                css_class="casebook-statistik-capaian-setting")),
+        ("Capaian menurut jenis praktikum", _outcome_by(facts, "jenis", base, what="Jenis praktikum",
+                                                        css_class="casebook-statistik-capaian-jenis")),
+        ("Capaian menurut tahun", _outcome_by(facts, "tahun", base, what="Tahun", order="year",
+                                              css_class="casebook-statistik-capaian-tahun")),
+        ("Capaian menurut metode", _outcome_by(facts, "metode", base, what="Metode",
+                                               css_class="casebook-statistik-capaian-metode")),
+        ("Capaian menurut dosen pembimbing", _outcome_by(facts, "pembimbing", base, what="Dosen pembimbing",
+                                                         css_class="casebook-statistik-capaian-pembimbing")),
+        ("Dosen pembimbing", _supervisors(facts, base)),
+        ("Institusi mitra", _institutions(facts, base)),
     ]
     hint = ('<p class="casebook-statistik-petunjuk">Pilih batang, sel atau baris tabel untuk membuka katalog '
             "yang sudah disaring menurut nilai itu.</p>")

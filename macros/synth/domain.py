@@ -96,6 +96,22 @@ SETTINGS: dict[str, Setting] = {
 }
 
 
+# Ages an institution's name implies (a name pattern's beginning -> youngest, oldest client); others take any age.
+INSTITUTION_AGES = {
+    "Sekolah Dasar": (6, 12), "SMP": (12, 15), "SMK": (15, 18), "SLB": (6, 21),
+    "Panti Sosial Tresna Werdha": (60, 90), "Panti Asuhan": (6, 17), "Lembaga Perlindungan Anak": (6, 17),
+}
+
+
+def institution_ages(pattern: str) -> tuple[int, int]:
+    return next((ages for start, ages in INSTITUTION_AGES.items() if pattern.startswith(start)), (0, 120))
+
+
+def overlap(a: tuple[int, int], b: tuple[int, int]) -> tuple[int, int] | None:
+    low, high = max(a[0], b[0]), min(a[1], b[1])
+    return (low, high) if low <= high else None
+
+
 @dataclass(frozen=True)
 class Cluster:
     code: str

@@ -74,6 +74,20 @@ def lecturer(rng: random.Random) -> str:
     return f"{before}{person(rng)[0]}{after}"
 
 
+SUPERVISORS_PER_CAMPUS = 4
+
+
+def supervisors(seed: int, campus: str) -> list[str]:
+    """The lecturers who supervise practicum at a campus (same for every report of a seed)."""
+    rng = random.Random(f"casebook-synth-dosen:{seed}:{campus}")
+    found: list[str] = []
+    while len(found) < SUPERVISORS_PER_CAMPUS:
+        name = lecturer(rng)
+        if name not in found:
+            found.append(name)
+    return found
+
+
 def pseudonym(rng: random.Random, taken: set[str], length: int | None = None) -> str:
     """A code of capitals, never one already used in the same report."""
     while True:

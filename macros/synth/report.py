@@ -10,10 +10,12 @@ import random
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from macros.archive.facets import Outcome
 from macros.schema.evaluation import GAS_LABELS, TAS_LABELS
 from macros.synth import phrases as P
-from macros.synth.domain import CLUSTERS, EDUCATION, ETHNICITIES, PROPER, RELIGIONS, SESSION_PLACES, SETTINGS
-from macros.synth.names import CAMPUSES, REGIONS, STREETS, lecturer, person, pseudonym
+from macros.synth.domain import (CLUSTERS, EDUCATION, ETHNICITIES, PROPER, RELIGIONS, SESSION_PLACES, SETTINGS,
+                                 institution_ages, overlap)
+from macros.synth.names import CAMPUSES, REGIONS, STREETS, lecturer, person, pseudonym, supervisors
 from macros.synth.photos import PHOTOS
 from macros.synth.probes import PLANTS, probe_plan
 from macros.synth.references import draw_references
@@ -22,7 +24,6 @@ from macros.vocabulary import DEFAULTS
 
 YEARS = range(2020, 2026)
 SETTING_ORDER = list(SETTINGS)
-OUTCOME_BANDS = {0: "rendah", 1: "rendah", 2: "sedang", 3: "baik", 4: "sangat_baik"}
 PHOTO_SECTIONS = ["4.1", "4.2", "4.4", "4.5", "4.6", None]
 ROLES = ["konselor", "edukator", "broker", "fasilitator", "mediator", "advokat", "pemungkin (enabler)"]
 CASEWORK_TECHNIQUES = [t for t in DEFAULTS["teknik"] if t not in {"conflict", "manipulation"}]
@@ -64,19 +65,27 @@ def build_report(seed: int, index: int) -> SynthReport:
     regency, districts, villages = rng.choice(REGIONS)
     region_short = regency.replace("Kabupaten ", "").replace("Kota ", "")
     district, village = rng.choice(districts), rng.choice(villages)
-    institution = rng.choice(setting.names).format(n=rng.choice(PROPER), r=region_short)
-    primary = rng.choice(setting.clusters)
+    # Who the client can be follows from where: an SMP has pupils of 12–15, a panti werdha elders, and a
+    # second cluster must fit the same age (no 48-year-old "lansia").
+    pattern = rng.choice(setting.names)
+    ages = institution_ages(pattern)
+    institution = pattern.format(n=rng.choice(PROPER), r=region_short)
+    primary = rng.choice([c for c in setting.clusters if overlap(CLUSTERS[c].ages, ages)])
     cluster = CLUSTERS[primary]
     clusters = [primary]
+    ages = overlap(cluster.ages, ages)
     if rng.random() < 0.25:
-        clusters.append(rng.choice([c for c in setting.clusters if c != primary]))
+        fitting = [c for c in setting.clusters if c != primary and overlap(CLUSTERS[c].ages, ages)]
+        if fitting:
+            clusters.append(rng.choice(fitting))
+            ages = overlap(CLUSTERS[clusters[-1]].ages, ages)
     codes: set[str] = set()
     code = pseudonym(rng, codes, rng.choice([2, 2, 3]))
     sex = rng.choice(["perempuan", "laki-laki"])
-    age = rng.randint(*cluster.ages)
+    age = rng.randint(*ages)
     student, _ = person(rng)
     instructor, _ = person(rng)
-    supervisor = lecturer(rng)
+    supervisor = rng.choice(supervisors(seed, campus.short))  # a campus has a few lecturers, each with several reports
     head = lecturer(rng)
     n_sessions = rng.randint(8, 15)
     tl = draw_timeline(rng, year, n_sessions)
@@ -160,6 +169,8 @@ def build_report(seed: int, index: int) -> SynthReport:
     for task in rng.sample(extra_tasks, rng.randint(1, 2)):
         tas_tasks.append({"uraian": task, "skor": _clamp(tas_level + rng.choice([-1, 0, 1]), 0, 4)})
     tas_score = _round_half_up(Decimal(sum(t["skor"] for t in tas_tasks)) / len(tas_tasks))
+    has_gas = rng.random() < 0.7        # GAS is optional: some reports score tasks only
+    complete = rng.random() < 0.85
     ctx.update(tas=tas_score, tas_label=TAS_LABELS[tas_score].lower(), n_sessions=n_sessions)
 
     # --- assessment ----------------------------------------------------------------------------------
@@ -211,7 +222,7 @@ def build_report(seed: int, index: int) -> SynthReport:
     nrp_base = (year % 100) * 100000 + rng.randint(1, 9) * 1000
     roster = sorted(set([student] + classmates))
     weeks = max(1, -(-((tl.end - tl.start).days + 1) // 7))
-    facets_band = OUTCOME_BANDS[tas_score]
+    facets_band = Outcome(tas_score, 3, tuple(g["skor"] for g in gas) if has_gas else ()).code
     photos = rng.sample(list(PHOTOS), rng.randint(1, 3))
     photo_days = [tl.contract, tl.assessment[0]] + list(tl.sessions) + [tl.evaluation, tl.termination]
 
@@ -326,7 +337,7 @@ def build_report(seed: int, index: int) -> SynthReport:
             "faktor_penghambat": rng.sample(["Jadwal klien padat.", "Waktu praktikum terbatas.", "Cuaca mengganggu beberapa sesi.",
                                              "Klien sempat sakit."], 2),
             "tas": {"tugas": tas_tasks, "skor": tas_score, "batas_berhasil": 3},
-            "gas": gas,
+            **({"gas": gas} if has_gas else {}),
         },
         "terminasi": {"tanggal": written(tl.termination), "waktu": time_range(rng), "tempat": activity_places[0], "praktikan": student,
                       "proses": P.prose(P.paragraph(rng, P.TERMINATION, 4, ctx)),
@@ -362,14 +373,19 @@ def build_report(seed: int, index: int) -> SynthReport:
                          "isi": "\n".join(f"- {written(s)}: {sessions[i]['judul']}" for i, s in enumerate(tl.sessions)) + "\n"}],
         },
     }
+    if not complete:  # a report still owing a part of the campus structure (casebook check --rinci: belum terisi)
+        data["praktik_baik"].pop("tantangan")
     gas_mean = sum(g["skor"] for g in gas) / len(gas)
     facets = {
         "tahun": year, "semester": tl.semester, "jenis_praktikum": kind, "kampus": campus.name, "program_studi": programme,
         "institusi": institution, "setting": setting.code, "klaster": clusters, "metode": methods,
         "tipe_kelompok": sorted({a["tipe_kelompok"] for a in activities if "tipe_kelompok" in a}),
         "teknik": sorted({t for a in activities for t in a["teknik"]}), "alat_asesmen": tools,
-        "jumlah_sesi": n_sessions, "skor_tas": tas_score, "rata_rata_gas": round(gas_mean, 2),
+        "jumlah_sesi": n_sessions, "skor_tas": tas_score, "rata_rata_gas": round(gas_mean, 2) if has_gas else None,
+        "skor_gas": [g["skor"] for g in gas] if has_gas else [], "batas_berhasil": 3,
         "pita_capaian": facets_band, "jumlah_foto": len(photos),
+        "usia": age, "pembimbing": supervisor, "lengkap": complete,
+        "bagian_kosong": [] if complete else ["BAB V Tantangan praktikum"],
         "foto_izin_publikasi": sum(1 for p in data["lampiran"]["dokumentasi"] if p["izin_publikasi"]),
         "draf": "tanggal_disetujui" not in data["pengesahan"],
     }
