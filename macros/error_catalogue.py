@@ -172,6 +172,49 @@ def run(mistake: Mistake) -> list[str]:
         return lines
 
 
+@dataclass(frozen=True)
+class PageMistake:
+    """A mistake in a chapter page (`cases/<slug>/bab-4-penanganan-kasus.md`), run through the page check."""
+
+    title: str
+    page: str
+    explanation: str
+
+
+PAGE_CATALOGUE = [
+    PageMistake("Nama makro salah ketik", "# BAB IV\n\n{{ log_sessi() }}\n",
+                "Nama makro harus persis seperti di Makro halaman; saran di dalam kurung menunjukkan yang dimaksud."),
+    PageMistake("Kurung kurawal ganda sebagai teks biasa", "# BAB IV\n\nKlien menulis di papan: {{ panen 5 kg per minggu }}.\n",
+                "`{{` memulai makro. Untuk menulisnya sebagai teks: "
+                "`{% raw %}{{ panen 5 kg per minggu }}{% endraw %}`."),
+    PageMistake("Argumen makro salah ketik", "# BAB IV\n\n{{ log_sesi(judull=\"Sesi Intervensi\") }}\n",
+                "Argumen yang dikenal setiap makro tercantum di Makro halaman."),
+    PageMistake("Rujukan ke tabel yang tidak ada", "# BAB IV\n\n{{ tabel_wawancara() }}\n\nLihat {{ ref('wawancar') }}.\n",
+                "`ref('...')` memakai id tabel, gambar atau lampiran laporan ini (id bawaan tabel wawancara: `wawancara`)."),
+    PageMistake("Blok `if` tidak ditutup", "# BAB IV\n\n{% if ada('asesmen') %}\n{{ proses_asesmen() }}\n",
+                "Setiap `{% if ... %}` ditutup dengan `{% endif %}`."),
+    PageMistake("Python di halaman bab", "# BAB IV\n\n{{ ''.__class__ }}\n",
+                "Halaman bab hanya dapat memanggil makro Casebook; kode lain ditolak demi keamanan arsip kampus."),
+]
+
+
+def run_page(mistake: PageMistake) -> list[str]:
+    """The lines `casebook check` prints for this chapter page, in the small valid report above."""
+    from macros.loading import load_case
+    from macros.page_check import PageChecker
+    from macros.vocabulary import DEFAULT_VOCABULARY
+
+    with tempfile.TemporaryDirectory() as work:
+        root = Path(work)
+        folder = root / "cases" / "contoh-2024"
+        folder.mkdir(parents=True)
+        (folder / "kasus.yml").write_text(BASE, encoding="utf-8")
+        (folder / "bab-4-penanganan-kasus.md").write_text(mistake.page, encoding="utf-8")
+        result = load_case(folder, root=root)
+        assert result.loaded is not None, result.errors
+        return [problem.format() for problem in PageChecker(root).check(result.loaded, DEFAULT_VOCABULARY)]
+
+
 def faq_markdown() -> str:
     from markupsafe import escape
 
@@ -183,4 +226,11 @@ def faq_markdown() -> str:
         messages = "\n".join(run(mistake)) or "(tidak ada pesan)"
         parts.append(f"## {escape(mistake.title)}\n\nYang ditulis:\n\n```yaml\n{wrong}\n```\n\n"
                      f"Pesan Casebook:\n\n```text\n{messages}\n```\n\n{escape(mistake.explanation)}\n")
+    parts.append("## Kesalahan di halaman bab\n\nHalaman bab (`cases/nama-laporan/*.md`) diperiksa oleh `casebook check` dengan "
+                 "makro yang sebenarnya, seperti saat build. Halaman hanya dapat memakai teks, panggilan makro Casebook, "
+                 "`{% if %}`, `{% for x in [...] %}` dan `{% raw %}`; selain itu ditolak.\n")
+    for page_mistake in PAGE_CATALOGUE:
+        messages = "\n".join(run_page(page_mistake)) or "(tidak ada pesan)"
+        parts.append(f"### {escape(page_mistake.title)}\n\nYang ditulis:\n\n```markdown\n{page_mistake.page.strip()}\n```\n\n"
+                     f"Pesan Casebook:\n\n```text\n{messages}\n```\n\n{page_mistake.explanation}\n")  # Casebook's own text
     return "\n".join(parts)

@@ -233,6 +233,11 @@ def render_problem(error: BaseException, source: PageSource, slug: str | None) -
         return source.problem(error.lineno, error.message, error.hint, column=error.column, needle=error.needle)
     if isinstance(error, TemplateSyntaxError):
         return _syntax_problem(error, source)
+    if isinstance(error, (RecursionError, MemoryError)):  # from the parser or compiler: the page is too deep
+        lines = source.markdown.splitlines() or [""]
+        densest = max(range(len(lines)), key=lambda n: sum(lines[n].count(c) for c in "([{"))  # where the nesting is
+        return source.problem(densest + 1, "halaman ini memuat makro atau blok yang bersarang terlalu dalam",
+                              "kurangi kurung atau blok `{% if %}`/`{% for %}` di dalam blok lain; " + RAW_HINT)
     lineno, macro = _template_position(error)
     needle = macro
     if isinstance(error, SecurityError):

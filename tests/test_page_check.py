@@ -199,3 +199,14 @@ def test_every_mistake_of_a_page_is_listed_at_once(project):
     assert code == 1
     located = [line.split(": ")[0] for line in output.splitlines() if line.startswith(f"cases/{SLUG}/{PAGE}:")]
     assert located == [f"cases/{SLUG}/{PAGE}:4:4", f"cases/{SLUG}/{PAGE}:7:4", f"cases/{SLUG}/{PAGE}:9:4"], output
+
+
+def test_error_faq_shows_the_page_check_messages():
+    """The Panduan's Pesan galat page shows what the page check really prints for common page mistakes."""
+    from macros.error_catalogue import PAGE_CATALOGUE, faq_markdown, run_page
+
+    faq = faq_markdown()
+    for mistake in PAGE_CATALOGUE:
+        lines = run_page(mistake)
+        assert len(lines) == 1 and lines[0].startswith("cases/contoh-2024/bab-4-penanganan-kasus.md:"), lines
+        assert lines[0] in faq

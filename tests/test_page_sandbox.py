@@ -78,6 +78,7 @@ PAYLOADS = {
     "literal-loop-dos": ("{% for a in [" + ",".join(["1"] * 40) + "] %}{% for b in [" + ",".join(["1"] * 40)
                          + "] %}{{ tabel_wawancara() }}{% endfor %}{% endfor %}"),
     "macro-call-dos": "{{ genogram() }}" * 600,
+    "nesting-dos": "{{ " + "(" * 50000 + "1" + ")" * 50000 + " }}",
     "power-dos": "{{ 9**9**9 }}",
     "string-multiply-dos": "{{ 'x' * 1000000000 }}",
     "lipsum-dos": "{{ lipsum(1000000000) }}",
