@@ -40,3 +40,23 @@ def withheld_media(loaded: LoadedCase, profile: str) -> set[str]:
     # A file also used by something published stays (the page would otherwise show a broken image).
     files -= {photo.file for photo in appendices.photos if publishable(photo, profile)}
     return {f.removeprefix("./") for f in files}
+
+
+def profile_data(loaded: LoadedCase, profile: str) -> dict:
+    """The report's raw data (kasus.yml as a dict) as `profile` publishes it, for pages that quote raw values
+    (the field reference /panduan/skema/): internal appendices and unpublishable photos are left out, exactly as
+    `profile_view` leaves them out of the report."""
+    data = loaded.document.data or {}
+    raw = data.get("lampiran")
+    appendices = loaded.case.appendices
+    if profile == "internal" or not isinstance(raw, dict) or appendices is None:
+        return data
+    kept = dict(raw)
+    for key in ("surat", "lainnya"):
+        if isinstance(raw.get(key), list):
+            kept[key] = [item for item in raw[key] if not (isinstance(item, dict) and item.get("internal") is True)]
+    if isinstance(raw.get("daftar_hadir"), dict) and raw["daftar_hadir"].get("internal") is True:
+        kept.pop("daftar_hadir")
+    if isinstance(raw.get("dokumentasi"), list) and len(raw["dokumentasi"]) == len(appendices.photos):
+        kept["dokumentasi"] = [item for item, photo in zip(raw["dokumentasi"], appendices.photos) if publishable(photo, profile)]
+    return {**data, "lampiran": kept}

@@ -59,6 +59,8 @@ class SiteCases:
     warnings: dict[str, list] = field(default_factory=dict)
     problems: list = field(default_factory=list)  # only under `mkdocs serve`: the reports left out, and why
     keys: dict[str, str] = field(default_factory=dict)  # slug -> content key of everything the report is made of
+    # Archive build (macros/archive_isolation.py): reports left out of this build and why (slug -> problems).
+    left_out: dict[str, list] = field(default_factory=dict)
 
     def page_source(self, slug: str, chapter: str) -> Path | None:
         """The student's own page if present, else the default template, else None.
@@ -93,19 +95,25 @@ def chapter_source(root: Path, folder: Path, chapter: str, loaded: LoadedCase) -
     return template if template.is_file() else None
 
 
-def load_site_cases(root: Path, vocabulary: Vocabulary, *, keep_going: bool = False, parallel: bool = True) -> SiteCases:
+def load_site_cases(root: Path, vocabulary: Vocabulary, *, keep_going: bool = False, parallel: bool = True,
+                    isolate: bool = False, exclude: frozenset[str] = frozenset()) -> SiteCases:
     """Every report under cases/, validated; any data error fails the build with all messages.
 
     With `keep_going` (the live preview), reports with errors are left out and their problems kept,
-    so the browser can show them instead of a silently stale page.
+    so the browser can show them instead of a silently stale page. With `isolate` (an archive build),
+    they are left out too and listed in `left_out`, for the build report: one student's mistake does not
+    stop the others' reports. `exclude`: slugs left out whatever their data (a first pass found a leak).
     """
-    problems, cases, warnings, keys = [], {}, {}, {}
-    folders = case_folders(root / CASES_DIR)
+    problems, cases, warnings, keys, left_out = [], {}, {}, {}, {}
+    folders = [f for f in case_folders(root / CASES_DIR) if f.name not in exclude]
     folder_keys = {folder: folder_key(folder, vocabulary, root) for folder in folders}
     if parallel:  # not under `mkdocs serve`: forking a process that runs server threads is unsafe
         fill_in_parallel(folders, folder_keys, vocabulary, root)
     for folder in folders:
         result, key = load_case_cached(folder, vocabulary, root, folder_keys[folder])
+        if isolate and result.errors:
+            left_out[result.slug] = list(result.errors)
+            continue
         problems.extend(result.errors)
         if result.loaded:
             cases[result.slug] = result.loaded
@@ -114,7 +122,7 @@ def load_site_cases(root: Path, vocabulary: Vocabulary, *, keep_going: bool = Fa
     prune(root)
     if problems and not keep_going:
         raise CaseDataError(problems)
-    return SiteCases(root, cases, vocabulary, warnings, problems, keys)
+    return SiteCases(root, cases, vocabulary, warnings, problems, keys, left_out)
 
 
 def slug_of_page(src_uri: str) -> str | None:

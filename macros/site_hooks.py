@@ -32,8 +32,9 @@ from macros.help_links import reference_link
 from macros.incremental import ENV_FLAG as INCREMENTAL_FLAG
 from macros.incremental import REPORTS_DIR, needles_key, read_state, reusable_reports, site_fingerprint, state_path, write_state
 from macros.progress import progress
-from macros.publication import profile_view, withheld_media
-from macros.privacy.gate import all_needles, scan_published
+from macros.publication import profile_data, profile_view, withheld_media
+from macros import archive_isolation as isolation
+from macros.privacy.gate import all_needles, report_guards, scan_published, site_examples
 from macros.privacy.media import strip_metadata
 from macros.privacy.sanitize import sanitize
 from macros.pdf import pool
@@ -82,17 +83,27 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except CaseDataError as exc:
         raise PluginError("Pengaturan PDF di mkdocs.yml tidak valid:\n" + str(exc)) from None
     try:
-        site = load_site_cases(config_file.parent, vocabulary, keep_going=_serving, parallel=not _serving)
+        # An archive build leaves out a report with errors and builds the others (macros/archive_isolation.py).
+        site = load_site_cases(config_file.parent, vocabulary, keep_going=_serving, parallel=not _serving,
+                               isolate=not _serving and not isolation.strict(), exclude=isolation.excluded())
     except CaseDataError as exc:
         raise PluginError("Data laporan tidak valid:\n" + str(exc)) from None
+    current_build["left_out"] = {slug: [p.format() for p in problems] for slug, problems in site.left_out.items()}
     # A chapter page that is a symbolic link would publish whatever file it points at.
     refused = page_check.refused_pages(site)
-    if refused and not _serving:
+    if refused and not _serving and isolation.strict():
         lines = "\n".join(p.format() for problems in refused.values() for p in problems)
         raise PluginError("Halaman laporan tidak valid:\n" + lines)
-    if refused:  # serve: that report is left out, like a report with a data error, and its problems shown
+    if refused:  # that report is left out, like a report with a data error, and its problems shown or reported
         site = dataclasses.replace(site, cases={slug: loaded for slug, loaded in site.cases.items() if slug not in refused},
-                                   problems=[*site.problems, *(p for problems in refused.values() for p in problems)])
+                                   problems=[*site.problems, *(p for problems in refused.values() for p in problems)]
+                                   if _serving else site.problems)
+        if not _serving:
+            for slug, problems in refused.items():
+                current_build["left_out"].setdefault(slug, []).extend(p.format() for p in problems)
+    if current_build["left_out"]:
+        print(f"GALAT   -  {len(current_build['left_out'])} laporan tidak valid dan tidak diterbitkan: "
+              f"{', '.join(sorted(current_build['left_out']))} (rinciannya di akhir build)", file=sys.stderr)
     for problem in site.problems:  # only while serving: the terminal and every page show them
         # Printed, not logged: in strict mode a logged error would abort the preview it is meant to explain.
         print(f"GALAT   -  {problem.format()}", file=sys.stderr)
@@ -143,7 +154,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     # Reference pages of the Panduan, generated from the code so they never go stale.
     example = next(iter(site.cases.values()), None)
     generated = {
-        "panduan/skema.md": schema_reference(site.vocabulary, example.document.data if example else {}),
+        # The example values come from the report as this profile publishes it: never an internal appendix.
+        "panduan/skema.md": schema_reference(site.vocabulary, profile_data(example, publication_profile()) if example else {}),
         "panduan/makro.md": macro_reference(macro_examples(site)),
         "panduan/galat.md": faq_markdown(),
     }
@@ -255,7 +267,7 @@ def on_page_context(context: dict, page, config: MkDocsConfig, nav) -> dict:
 def on_post_page(output: str, page, config: MkDocsConfig) -> str:
     """Every page has been rendered by now: resolve references and lists of tables/figures."""
     progress.advance("Halaman")
-    output = _with_error_banner(output, current_build["site"].problems + current_build["page_problems"])
+    output = remove_comments(_with_error_banner(output, current_build["site"].problems + current_build["page_problems"]))
     slug = slug_of_page(page.file.src_uri)
     if slug is None:
         return output
@@ -273,7 +285,11 @@ def on_post_page(output: str, page, config: MkDocsConfig) -> str:
 def on_env(env, config: MkDocsConfig, files: Files):
     """Every chapter is rendered by now: start the PDFs, which render while MkDocs writes the site."""
     if current_build["page_problems"] and not _serving:  # every page's mistakes at once, located in cases/
-        raise PluginError("Halaman laporan bergalat:\n" + "\n".join(p.format() for p in current_build["page_problems"]))
+        message = "Halaman laporan bergalat:\n" + "\n".join(p.format() for p in current_build["page_problems"])
+        by_report = _by_report(current_build["page_problems"])
+        if by_report and not isolation.strict() and isolation.write_report(current_build["left_out"], by_report):
+            message += f"\nLaporan itu akan dibangun ulang tanpa diterbitkan: {', '.join(sorted(by_report))}"
+        raise PluginError(message)
     current_build["pdf_pending"] = None
     export_dir = os.environ.get("CASEBOOK_EXPORT_HTML")
     if export_dir:  # `casebook export`: the print HTML of every report, for pandoc
@@ -319,6 +335,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         progress.stop()
         _refuse_leaks(Path(config.site_dir), {})
         _remember_build(Path(config.site_dir))
+        _report_left_out()
         return
     failed = []
     progress.expect("PDF", len(pending.order))
@@ -339,6 +356,16 @@ def on_post_build(config: MkDocsConfig) -> None:
     if failed:
         raise PluginError(f"PDF tidak dapat dibuat untuk: {', '.join(failed)} (PDF laporan lain sudah ditulis)")
     _remember_build(Path(config.site_dir))
+    _report_left_out()
+
+
+def _report_left_out() -> None:
+    """The reports this archive build left out: handed to `casebook build`, or (plain `mkdocs build`) a failed build
+    whose site holds the other reports: nothing is left out silently."""
+    left_out = current_build.get("left_out") or {}
+    if isolation.write_report(left_out, {}) or not left_out:
+        return
+    raise PluginError(isolation.format_report(left_out))
 
 
 def _remember_build(site_dir: Path) -> None:
@@ -348,25 +375,70 @@ def _remember_build(site_dir: Path) -> None:
 
 
 def _refuse_leaks(site_dir: Path, print_texts: dict[str, str]) -> None:
-    """The last gate: any private string in the output removes that output and fails the build."""
+    """The last gate: any private string or identity pattern in the output removes that output and fails the build.
+    In an archive build, when every leak belongs to known reports, `casebook build` builds again without them."""
     site = current_build["site"]
     needles = all_needles(site.cases.values(), site.root)
     current_build["needles_key"] = needles_key(needles)
     # Reused reports were scanned by the build that wrote them; with the same needles, once is enough.
     skip = (frozenset((REPORTS_DIR, slug) for slug in current_build["reused"])
             if read_state(state_path(site.root, site_dir)).get("needles") == current_build["needles_key"] else frozenset())
-    leaks = scan_published(site_dir, needles, print_texts, skip)
+    guards = report_guards(site.cases, site.root)
+    leaks = scan_published(site_dir, guards, print_texts, skip, section=REPORTS_DIR,
+                           site_allowed=site_examples(site.root / "docs", [faq_markdown()]))
     if not leaks:
         return
     for leak in leaks:
-        leaked = site_dir.parent / leak.where
+        leaked = site_dir.parent / leak.where.split(" (")[0]
         if leaked.is_file():
             leaked.unlink()  # never leave a leaking page or PDF on disk
         else:  # the print HTML of a PDF: remove that PDF
             slug = leak.where.split(" ")[0]
             (site_dir / pdf_url(slug)).unlink(missing_ok=True)
+    # A pattern in a shared page (search index, catalogue) is the report's whose own page shows it too.
+    owners = {leak.what: leak.slug for leak in leaks if leak.slug}
+    leaking: dict[str, list[str]] = {}
+    unowned = []
+    for leak in leaks:
+        slug = leak.slug or owners.get(leak.what)
+        if slug and slug in site.cases:
+            leaking.setdefault(slug, []).append(leak.format())
+        else:
+            unowned.append(leak)
     lines = "\n".join(sorted({leak.format() for leak in leaks}))
-    raise PluginError(f"Data pribadi dari rahasia.yml ditemukan di hasil build (berkas itu dihapus):\n{lines}")
+    message = f"Data pribadi atau pola identitas ditemukan di hasil build (berkas itu dihapus):\n{lines}"
+    if leaking and not unowned and not isolation.strict() and isolation.write_report(current_build.get("left_out") or {}, leaking):
+        message += f"\nLaporan yang bocor akan dibangun ulang tanpa diterbitkan: {', '.join(sorted(leaking))}"
+    raise PluginError(message)
+
+
+def _by_report(problems: list) -> dict[str, list[str]]:
+    """Page problems by the report they belong to (`cases/<slug>/...`); empty when one belongs to none."""
+    found: dict[str, list[str]] = {}
+    for problem in problems:
+        parts = Path(problem.file).parts
+        if CASES_DIR not in parts[:-2]:
+            return {}
+        found.setdefault(parts[parts.index(CASES_DIR) + 1], []).append(problem.format())
+    return found
+
+
+def remove_comments(html: str) -> str:
+    """HTML comments go from every published page: their text is in the page source for anyone to read.
+    Linear: each comment's end is looked for once (an unclosed comment runs to the end of the page)."""
+    if "<!--" not in html:
+        return html
+    out, position = [], 0
+    while True:
+        start = html.find("<!--", position)
+        if start < 0:
+            out.append(html[position:])
+            return "".join(out)
+        out.append(html[position:start])
+        end = html.find("-->", start + 4)
+        if end < 0:
+            return "".join(out)
+        position = end + 3
 
 
 def _reference_anchor_html(problem, vocabulary) -> str:

@@ -1,18 +1,27 @@
 """The privacy gate: nothing that identifies a client may be published.
 
 Two scans:
-- `scan_report` reads what the student wrote — every value in kasus.yml, every line of the
-  report's own chapter pages, the names and text of its media — and reports each finding
-  at its file, line and field, like any data error. It runs in `casebook check` and in
-  every build, before anything is published.
-- `scan_published` reads what a build produced — every page, the search index, the
-  sitemap, the print HTML each PDF was made from (its text and metadata) — for the private
-  strings of every report. It is the proof that nothing slipped through templates or macros.
+- `scan_report` reads what the student wrote — every value in kasus.yml, every chapter page
+  (as a whole, so a number split over two lines is one number), the names and text of its
+  media, the text of its PDF attachments — and reports each finding at its file, line and
+  field, like any data error. It runs in `casebook check` and in every build, before
+  anything is published.
+- `scan_published` reads what a build produced — every page, the search index, the sitemap,
+  the print HTML each PDF was made from, the PDFs' metadata, the published media (their
+  metadata, a PDF's text) — for the identity patterns (NIK, phone, e-mail, birth date, RT/RW)
+  and for the private strings of each report. A report's private strings are looked for in
+  that report's own output and in the pages shared by all reports, never in another
+  report's pages. It is the proof that nothing slipped through templates or macros, text
+  assembled at build time included.
 """
 
 from __future__ import annotations
 
 import gzip
+import io
+import logging
+import re
+import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,13 +29,23 @@ from typing import Any
 
 from macros.errors import Problem, Severity, display_path
 from macros.loading import LoadedCase, Locator
-from macros.privacy.matching import Needle, Prepared, contains
-from macros.privacy.patterns import find_patterns
+from macros.privacy.matching import Needle, Prepared, contains, visible_text
+from macros.privacy.patterns import find_patterns, line_of
+from macros.privacy.normalise import reveal
 from macros.privacy.secrets import Secrets, load_secrets
+from macros.yaml_source import YamlSyntaxError, parse_yaml
+
+log = logging.getLogger("mkdocs.plugins.casebook")
 
 PRIVATE_HINT = "tulis kode samaran atau keterangan umum; data asli hanya boleh ada di rahasia.yml"
 TEXT_SUFFIXES = {".html", ".htm", ".json", ".xml", ".txt", ".js", ".svg", ".md", ".csv"}
+IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".gif", ".tif", ".tiff"}
 _SKIP_SECTION = "privasi"  # the allow-list quotes the very strings it allows
+_CONTEXT_KEYS = ("lahir", "ttl")  # a value under such a key is a birth date even without the word before it
+MAX_PDF_PAGES = 300
+ENCODING_HINT = ("simpan ulang berkas dengan encoding UTF-8 (VS Code: klik nama encoding di bilah bawah, "
+                 "pilih 'Save with Encoding' lalu 'UTF-8'; Notepad: Simpan Sebagai, Encoding: UTF-8)")
+_FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\r?\n(.*?\r?\n)??(?:-{3}|\.{3})[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 
 
 def _strings(value: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
@@ -41,15 +60,98 @@ def _strings(value: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
         yield path, value
 
 
-def _findings(text: str, secrets: Secrets | None, allowed: frozenset[str]) -> Iterator[tuple[str, str]]:
-    """(message, hint) for each private string and identity pattern in `text`."""
+def _with_context(path: tuple, text: str) -> str:
+    key = next((k for k in reversed(path) if isinstance(k, str)), "")
+    return f"{key}: {text}" if any(word in key.lower() for word in _CONTEXT_KEYS) else text
+
+
+def _findings(text: str, secrets: Secrets | None, allowed: frozenset[str]) -> Iterator[tuple[str, str, int]]:
+    """(message, hint, line within `text`) for each private string and identity pattern in `text`."""
     if secrets:
         prepared = Prepared.of(text)
         for needle in secrets.needles:
             if contains(prepared, needle):
-                yield f"memuat {needle.what} (tercatat di rahasia.yml)", PRIVATE_HINT
-    for match in find_patterns(text, allowed):
-        yield f"{match.rule.message}: `{match.text}`", match.rule.hint
+                yield f"memuat {needle.what} (tercatat di rahasia.yml)", PRIVATE_HINT, _needle_line(text, needle)
+    plain = reveal(text)
+    for match in find_patterns(plain, allowed, revealed=True):
+        yield f"{match.rule.message}: `{match.text}`", match.rule.hint, line_of(plain, match.start)
+
+
+def _needle_line(text: str, needle: Needle) -> int:
+    """The line of `text` where the needle is (the first of two lines when it is split over them)."""
+    if "\n" not in text:
+        return 1
+    lines = text.split("\n")
+    for number, line in enumerate(lines, start=1):
+        if contains(Prepared.of(line), needle):
+            return number
+    for number in range(1, len(lines)):
+        if contains(Prepared.of(lines[number - 1] + "\n" + lines[number]), needle):
+            return number
+    return 1
+
+
+def decode_page(data: bytes, shown: str) -> tuple[str | None, Problem | None]:
+    """A chapter page's text, or a located problem when it is not UTF-8 (e.g. saved as Windows-1252 by Notepad)."""
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError as exc:
+        before = data[:exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        guess = "Windows-1252/ANSI" if any(0x80 <= byte <= 0xFF for byte in data[exc.start:exc.start + 1]) else "bukan UTF-8"
+        return None, Problem(shown, line, column, "", f"halaman tidak tersimpan sebagai UTF-8 (kemungkinan {guess}): "
+                             f"byte 0x{data[exc.start]:02X} tidak dapat dibaca", ENCODING_HINT)
+
+
+def front_matter_problems(text: str, shown: str) -> list[Problem]:
+    """A chapter page's YAML front matter gets the same guard as kasus.yml: no aliases (an alias bomb
+    expands a few lines into gigabytes), no deep nesting (50,000 `[` crash the YAML parser)."""
+    found = _FRONT_MATTER.match(text)
+    if not found or not found.group(1):
+        return []
+    try:
+        parse_yaml(found.group(1))
+    except YamlSyntaxError as exc:
+        return [Problem(shown, p.line + 1, p.column, "", f"front matter: {p.message}", p.hint) for p in exc.problems]
+    return []
+
+
+def _pdf_text(data: bytes) -> str:
+    """Text and metadata of a PDF (a letter attached to the report), for the same scan as everything else."""
+    from pypdf import PdfReader  # imported when a PDF is there: most reports have none
+
+    reader = PdfReader(io.BytesIO(data))
+    parts = [str(value) for value in (reader.metadata or {}).values()]
+    for page in reader.pages[:MAX_PDF_PAGES]:
+        parts.append(page.extract_text() or "")
+    return "\n".join(parts)
+
+
+def _image_metadata(data: bytes) -> str:
+    """The text an image carries besides its pixels: EXIF values, PNG text chunks, XMP, comments."""
+    from PIL import Image
+
+    with Image.open(io.BytesIO(data)) as image:
+        parts = [str(value) for value in image.info.values() if isinstance(value, (str, bytes))]
+        parts += [str(value) for value in image.getexif().values()]
+    return "\n".join(p.decode("utf-8", "replace") if isinstance(p, bytes) else p for p in parts)
+
+
+def media_text(name: str, data: bytes) -> str | None:
+    """What a published file says in text, beyond its name: None when it says nothing a reader could find."""
+    suffix = Path(name).suffix.lower()
+    try:
+        if suffix == ".pdf":
+            return _pdf_text(data)
+        if suffix in IMAGE_SUFFIXES:
+            return _image_metadata(data)
+    except Exception as exc:  # a damaged file: the media check names it; here it just has no text
+        log.debug(f"{name}: teks/metadata tidak terbaca: {exc}")
+        return None
+    if suffix in TEXT_SUFFIXES:
+        return data.decode("utf-8", errors="replace")
+    return None
 
 
 def scan_report(loaded: LoadedCase, locator: Locator, root: Path | None = None) -> list[Problem]:
@@ -58,21 +160,27 @@ def scan_report(loaded: LoadedCase, locator: Locator, root: Path | None = None) 
     privacy = loaded.case.privacy
     allowed = frozenset(a.text for a in privacy.allow) if privacy else frozenset()
     for path, text in _strings(loaded.document.data):
-        for message, hint in _findings(text, secrets, allowed):
+        for message, hint, _ in _findings(_with_context(path, text), secrets, allowed):
             problems.append(locator.problem(path, message, hint))
     for page in sorted(loaded.folder.glob("*.md")):
         shown = display_path(page, root)
-        for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), start=1):
-            for message, hint in _findings(line, secrets, allowed):
-                problems.append(Problem(shown, number, 1, "", message, hint))
+        text, problem = decode_page(page.read_bytes(), shown)
+        if problem:
+            problems.append(problem)
+            continue
+        problems.extend(front_matter_problems(text, shown))
+        for message, hint, line in _findings(text, secrets, allowed):
+            problems.append(Problem(shown, line, 1, "", message, hint))
     media = loaded.folder / "media"
     for item in sorted(media.rglob("*")) if media.is_dir() else []:
         if not item.is_file():
             continue
         shown = display_path(item, root)
-        texts = [item.name] + ([item.read_text(encoding="utf-8", errors="replace")] if item.suffix.lower() == ".svg" else [])
+        texts = [item.name]
+        if item.suffix.lower() in (".svg", ".pdf"):
+            texts.append(media_text(item.name, item.read_bytes()) or "")
         for text in texts:
-            for message, hint in _findings(text, secrets, allowed):
+            for message, hint, _ in _findings(text, secrets, allowed):
                 problems.append(Problem(shown, 1, 1, "", message, hint))
     if secrets and secrets.client_initials == loaded.case.client.code:
         problems.append(locator.problem(("klien", "kode"), f"kode samaran `{loaded.case.client.code}` sama dengan inisial asli "
@@ -81,8 +189,26 @@ def scan_report(loaded: LoadedCase, locator: Locator, root: Path | None = None) 
     return problems
 
 
+@dataclass(frozen=True)
+class Guard:
+    """What one report's output must not contain: its private strings, and the patterns it has not allowed."""
+
+    needles: tuple[Needle, ...] = ()
+    allowed: frozenset[str] = frozenset()
+
+
+def report_guard(loaded: LoadedCase, root: Path | None) -> Guard:
+    secrets, _ = load_secrets(loaded.folder, root, loaded.case.client.code)
+    privacy = loaded.case.privacy
+    return Guard(secrets.needles if secrets else (), frozenset(a.text for a in privacy.allow) if privacy else frozenset())
+
+
+def report_guards(reports: dict[str, LoadedCase], root: Path | None) -> dict[str, Guard]:
+    return {slug: report_guard(loaded, root) for slug, loaded in reports.items()}
+
+
 def all_needles(reports: Iterable[LoadedCase], root: Path | None) -> list[Needle]:
-    """Every report's private strings: a name from one report must not appear in another's pages either."""
+    """Every report's private strings (for the incremental build's key: a changed private file rescans)."""
     needles: list[Needle] = []
     for loaded in reports:
         secrets, _ = load_secrets(loaded.folder, root, loaded.case.client.code)
@@ -91,38 +217,145 @@ def all_needles(reports: Iterable[LoadedCase], root: Path | None) -> list[Needle
     return needles
 
 
+def site_examples(docs_dir: Path, generated: Iterable[str] = ()) -> frozenset[str]:
+    """Pattern look-alikes the site's own pages show as examples (docs/ and the pages generated from Casebook's
+    code, written by the maintainers, never by a student): `0812-0000-0000` on the Privasi page is allowed."""
+    found: set[str] = set()
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(docs_dir.rglob("*.md"))] if docs_dir.is_dir() else []
+    for text in [*texts, *generated]:
+        found |= {match.text for match in find_patterns(text, frozenset())}
+    return frozenset(found)
+
+
 @dataclass(frozen=True)
 class Leak:
     where: str
     what: str
+    slug: str | None = None  # the report whose private string or pattern it is; None: found in a page of no report
 
     def format(self) -> str:
         return f"{self.where}: memuat {self.what}"
 
 
-def _published_texts(site_dir: Path, skip: frozenset[tuple[str, ...]] = frozenset()) -> Iterator[tuple[str, str]]:
+def _published_texts(site_dir: Path, skip: frozenset[tuple[str, ...]] = frozenset()) -> Iterator[tuple[str, Path, str]]:
     for item in sorted(site_dir.rglob("*")):
         parts = item.relative_to(site_dir).parts
         # The theme's own bundled files hold no report text (and their minified code would fake initials).
         if not item.is_file() or parts[0] == "assets" or parts[:2] in skip:
             continue
         name = item.relative_to(site_dir.parent).as_posix()
-        if item.suffix.lower() in TEXT_SUFFIXES:
-            yield name, item.read_text(encoding="utf-8", errors="replace")
-        elif item.suffix == ".gz":
-            yield name, gzip.decompress(item.read_bytes()).decode("utf-8", errors="replace")
+        suffix = item.suffix.lower()
+        if suffix == ".gz":
+            yield name, item, gzip.decompress(item.read_bytes()).decode("utf-8", errors="replace")
+        elif suffix == ".pdf":
+            text = _pdf_metadata(item)
+            if text:
+                yield f"{name} (metadata)", item, text
+            if parts[-1] != f"{parts[1] if len(parts) > 1 else ''}.pdf":  # an attachment: all its text
+                text = media_text(item.name, item.read_bytes())
+                if text:
+                    yield f"{name} (teks)", item, text
+        elif suffix in IMAGE_SUFFIXES:
+            text = media_text(item.name, item.read_bytes())
+            if text and text.strip():
+                yield f"{name} (metadata)", item, text
+        elif suffix in TEXT_SUFFIXES:
+            yield name, item, item.read_text(encoding="utf-8", errors="replace")
 
 
-def scan_published(site_dir: Path, needles: list[Needle], extra: dict[str, str] | None = None,
-                   skip: frozenset[tuple[str, ...]] = frozenset()) -> list[Leak]:
-    """Every private string found in the built site and in the texts the PDFs were printed from.
-    `skip`: folders (as path parts, e.g. ("kasus", "ln-hikari-2024")) an incremental build reused
-    unchanged, already scanned against these same needles."""
-    if not needles:
+def _pdf_metadata(path: Path) -> str:
+    try:
+        from pypdf import PdfReader
+
+        metadata = PdfReader(path).metadata or {}
+        return "\n".join(str(value) for value in metadata.values())
+    except Exception as exc:  # a PDF WeasyPrint wrote is readable; anything else is named by its own check
+        log.debug(f"{path}: metadata PDF tidak terbaca: {exc}")
+        return ""
+
+
+def _report_of(parts: tuple[str, ...], section: str) -> str | None:
+    return parts[1] if len(parts) > 2 and parts[0] == section else None
+
+
+def scan_published(site_dir: Path, guards: dict[str, Guard] | list[Needle], extra: dict[str, str] | None = None,
+                   skip: frozenset[tuple[str, ...]] = frozenset(), *, section: str = "kasus",
+                   site_allowed: frozenset[str] = frozenset(), patterns: bool = True) -> list[Leak]:
+    """Private strings and identity patterns found in the built site and in the texts the PDFs were printed from.
+
+    `guards`: each report's guard by slug (a plain list of needles: one guard for every file, no patterns).
+    A file under `<section>/<slug>/` and the print text keyed `"<slug> (PDF...)"` are that report's own: only its
+    guard applies. Any other file (home, catalogue, search index, sitemap, guide) is shared: every report's patterns
+    and private strings apply, except a private string that another report publishes as its own ordinary text
+    (one report's rahasia.yml naming another report's institution blames nobody).
+    `skip`: folders (as path parts, e.g. ("kasus", "ln-hikari-2024")) an incremental build reused unchanged, already
+    scanned with these same guards."""
+    if isinstance(guards, list):
+        guards, patterns = {"": Guard(tuple(guards))}, False
+        section = "\0"  # no file belongs to a report: the one guard applies everywhere
+    if not any(g.needles for g in guards.values()) and not patterns:
         return []
-    leaks = []
-    sources = list(_published_texts(site_dir, skip)) + sorted((extra or {}).items())
-    for where, text in sources:
+    everything = Guard(tuple(n for g in guards.values() for n in g.needles),
+                       frozenset().union(site_allowed, *(g.allowed for g in guards.values())))
+    owner_of = {id(n): slug for slug, g in guards.items() for n in g.needles}
+    leaks: list[Leak] = []
+    sources = [(where, site_dir / "\0", text) for where, text in sorted((extra or {}).items())]
+    own_cache: dict[str, list[Prepared]] = {}
+    for where, path, text in [*_published_texts(site_dir, skip), *sources]:
+        if path.name == "\0":  # print HTML of a PDF: "<slug> (PDF: ...)"
+            slug = where.split(" ")[0]
+        else:
+            slug = _report_of(path.relative_to(site_dir).parts, section)
+        guard = guards.get(slug) if slug is not None else None
+        if slug is not None and guard is None and "" not in guards:
+            guard = Guard()  # a report not in this build (left out): no private strings known, patterns still apply
+        shared = guard is None
+        if guard is None:
+            guard = guards[""] if "" in guards else everything
         prepared = Prepared.of(text)
-        leaks.extend(Leak(where, needle.what) for needle in needles if contains(prepared, needle))
+        for needle in guard.needles:
+            if contains(prepared, needle):
+                owner = owner_of.get(id(needle))
+                if shared and owner and _ordinary_elsewhere(needle, owner, site_dir, section, guards, own_cache):
+                    continue
+                leaks.append(Leak(where, needle.what, owner if owner else slug))
+        if patterns:
+            allowed = guard.allowed | site_allowed if not shared else everything.allowed
+            for match in find_patterns(visible_text(text), allowed, revealed=True):
+                leaks.append(Leak(where, f"{match.rule.message.removeprefix('memuat ')}: `{match.text}`", slug))
+    return leaks
+
+
+def _ordinary_elsewhere(needle: Needle, owner: str, site_dir: Path, section: str, guards: dict[str, Guard],
+                        cache: dict[str, list[Prepared]]) -> bool:
+    """Whether another report publishes `needle` in its own pages (so a shared page may show it as that
+    report's text). Read only when a shared page matched: rare, so the reports' pages are read lazily."""
+    for slug in guards:
+        if slug == owner or not slug:
+            continue
+        if slug not in cache:
+            folder = site_dir / section / slug
+            cache[slug] = [Prepared.of(p.read_text(encoding="utf-8", errors="replace"))
+                           for p in sorted(folder.rglob("*.html"))] if folder.is_dir() else []
+        if any(contains(prepared, needle) for prepared in cache[slug]):
+            return True
+    return False
+
+
+def scan_docx(path: Path, guard: Guard, site_allowed: frozenset[str] = frozenset()) -> list[Leak]:
+    """The Word export: its text, comments, headers and metadata (docProps) are scanned like a page."""
+    leaks = []
+    with zipfile.ZipFile(path) as archive:
+        for name in sorted(archive.namelist()):
+            if name.endswith(".xml"):
+                text = archive.read(name).decode("utf-8", errors="replace")
+                prepared = Prepared.of(text.replace("</w:p>", "\n"))
+                leaks += [Leak(f"{path.name}:{name}", n.what) for n in guard.needles if contains(prepared, n)]
+                leaks += [Leak(f"{path.name}:{name}", f"{m.rule.message.removeprefix('memuat ')}: `{m.text}`")
+                          for m in find_patterns(visible_text(text.replace("</w:p>", "\n")), guard.allowed | site_allowed, revealed=True)]
+            elif Path(name).suffix.lower() in IMAGE_SUFFIXES:
+                text = media_text(name, archive.read(name))
+                if text:
+                    prepared = Prepared.of(text)
+                    leaks += [Leak(f"{path.name}:{name}", n.what) for n in guard.needles if contains(prepared, n)]
     return leaks

@@ -6,6 +6,10 @@ NUR AINI" and "Sití Nur-aini" then all read "siti nur aini". Names of eight let
 more are also looked for with the spaces taken out ("sitinuraini"), which catches a name
 written without spaces or split by markup. Numbers (NIK, phone) are compared digit by
 digit, with +62 read as 0. Initials are matched as a whole upper-case word.
+
+Before folding, the published text is revealed (macros/privacy/normalise.py): entities such as
+`Nurh&#97;liza`, soft hyphens, zero-width characters and look-alike letters of other alphabets no
+longer hide a name; the text of HTML comments counts as text (it is in the page source).
 """
 
 from __future__ import annotations
@@ -14,10 +18,30 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from macros.privacy.normalise import reveal
+
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 _NUMBER_RUN = re.compile(r"\+?\d[\d\s().-]*\d")
 _TAG = re.compile(r"<[^<>]{0,2000}>")
 _ATTRIBUTE = re.compile(r"""=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+
+
+# Attributes whose value a reader sees or follows; coordinates (`d`, `points`, `viewBox`), styles and class names
+# are numbers and words no reader reads, and would only fake phone numbers for the pattern scan.
+_SHOWN = re.compile(r"""(?i)(?<![\w-])(?:alt|title|aria-label|content|href|src|value|placeholder|label|summary|download)"""
+                    r"""\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+
+
+def _shown_values(tag: re.Match) -> str:
+    values = _SHOWN.findall(tag.group(0))
+    return " " + " ".join(a or b or c for a, b, c in values) + " " if values else " "
+
+
+def visible_text(raw: str) -> str:
+    """What a reader of the page sees or can follow, for the identity patterns: tags become spaces (a cell boundary
+    separates), the values of shown attributes (alt, title, link targets, <meta content>) stay, comments count."""
+    uncommented = raw.replace("<!--", " ").replace("-->", " ") if "<!--" in raw else raw
+    return reveal(_TAG.sub(_shown_values, uncommented))
 
 
 def _attribute_values(tag: re.Match) -> str:
@@ -26,6 +50,10 @@ def _attribute_values(tag: re.Match) -> str:
 
 
 def fold(text: str) -> str:
+    return _fold(reveal(text))
+
+
+def _fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
     return " " + _NON_WORD.sub(" ", plain).strip() + " "
@@ -58,8 +86,12 @@ class Prepared:
     def of(cls, raw: str) -> Prepared:
         # Markup inside a name ("<b>Sri</b> Wulandari") must not hide it: tags are taken out first,
         # but their attribute values (alt, title, <meta content=...>) are text too and stay.
-        folded = fold(_TAG.sub(_attribute_values, raw))
-        return cls(raw, folded, folded.replace(" ", ""), tuple(digits(run) for run in _NUMBER_RUN.findall(raw)))
+        # A comment's text is read as text: only its markers go (a comment is published in the page source).
+        uncommented = raw.replace("<!--", " ").replace("-->", " ") if "<!--" in raw else raw
+        # Tags first, then entities: `&lt;b&gt;` is text a reader sees, not a tag.
+        plain = reveal(_TAG.sub(_attribute_values, uncommented))
+        folded = _fold(plain)
+        return cls(plain, folded, folded.replace(" ", ""), tuple(digits(run) for run in _NUMBER_RUN.findall(plain)))
 
 
 def contains(text: Prepared, needle: Needle) -> bool:

@@ -65,6 +65,9 @@ def _date_forms(day: dt.date) -> list[str]:
 
 def _person_needles(person: OrangRahasia, who: str) -> list[Needle]:
     needles = [Needle(person.name, f"nama asli {who}")]
+    words = person.name.split()
+    if len(words) >= 2:  # "Surname, Given names", as on lists and forms
+        needles.append(Needle(f"{words[-1]}, {' '.join(words[:-1])}", f"nama asli {who}"))
     if person.nickname:
         needles.append(Needle(person.nickname, f"nama panggilan {who}"))
     for number, what in ((person.nik, "NIK"), (person.family_card, "nomor KK"), *((p, "nomor telepon") for p in person.phones)):

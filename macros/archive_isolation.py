@@ -1,0 +1,86 @@
+"""An archive that one student's mistake cannot stall.
+
+In an archive build (the default of `casebook build`), a report whose data is invalid or whose
+output fails the privacy gate is left out; the other reports are published. What was left out,
+and why, is the build report: printed at the end of the build and kept in
+`.cache/casebook/laporan-build.txt` (never in site/: the messages may quote the very data that
+must not be published). Whether a left-out report's previous published pages stay (`pertahankan`)
+or go (`hapus`, the default) is the campus' choice in mkdocs.yml:
+
+    extra:
+      casebook:
+        arsip:
+          laporan_gagal: hapus        # or: pertahankan
+
+`casebook build --strict-archive` keeps the all-or-nothing mode (a single student's portfolio).
+
+The hook and the command talk through two environment variables: the command names a JSON file
+where the hook writes what it left out (`REPORT_ENV`), and, when a report's output leaked in the
+first pass, the slugs the second pass leaves out (`EXCLUDE_ENV`).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from macros.caches import cache_root
+
+STRICT_ENV = "CASEBOOK_STRICT_ARCHIVE"
+REPORT_ENV = "CASEBOOK_BUILD_REPORT"
+EXCLUDE_ENV = "CASEBOOK_EXCLUDE"
+REPORT_FILE = "laporan-build.txt"
+KEEP, REMOVE = "pertahankan", "hapus"
+
+
+def strict() -> bool:
+    return os.environ.get(STRICT_ENV) == "1"
+
+
+def excluded() -> frozenset[str]:
+    return frozenset(s for s in os.environ.get(EXCLUDE_ENV, "").split(",") if s)
+
+
+def failed_policy(settings: dict) -> str:
+    """`hapus` (default) or `pertahankan`: what happens to a left-out report's previously published pages."""
+    value = ((settings or {}).get("arsip") or {}).get("laporan_gagal", REMOVE)
+    if value not in (KEEP, REMOVE):
+        raise ValueError(f"extra.casebook.arsip.laporan_gagal: `{value}` tidak dikenal; pilih {REMOVE} atau {KEEP}")
+    return value
+
+
+def write_report(left_out: dict[str, list[str]], leaking: dict[str, list[str]]) -> bool:
+    """Hand the hook's findings to `casebook build`; False when no command asked (plain `mkdocs build`)."""
+    target = os.environ.get(REPORT_ENV)
+    if not target:
+        return False
+    Path(target).write_text(json.dumps({"left_out": left_out, "leaking": leaking}, ensure_ascii=False, indent=1),
+                            encoding="utf-8")
+    return True
+
+
+def read_report(path: Path) -> dict[str, dict[str, list[str]]]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {"left_out": {}, "leaking": {}}
+    return {"left_out": data.get("left_out") or {}, "leaking": data.get("leaking") or {}}
+
+
+def format_report(left_out: dict[str, list[str]]) -> str:
+    lines = [f"{len(left_out)} laporan tidak diterbitkan dalam build ini:"]
+    for slug, messages in sorted(left_out.items()):
+        lines.append(f"- {slug} ({len(messages)} galat)")
+        lines += [f"    {message}" for message in messages[:20]]
+        if len(messages) > 20:
+            lines.append(f"    … dan {len(messages) - 20} lagi (jalankan `casebook check cases/{slug}`)")
+    return "\n".join(lines)
+
+
+def save_report(root: Path, left_out: dict[str, list[str]]) -> Path:
+    """The build report beside the caches (git-ignored), replaced by every build."""
+    target = cache_root(root) / REPORT_FILE
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(format_report(left_out) + "\n" if left_out else "Semua laporan diterbitkan.\n", encoding="utf-8")
+    return target
