@@ -12,7 +12,8 @@ or go (`hapus`, the default) is the campus' choice in mkdocs.yml:
         arsip:
           laporan_gagal: hapus        # or: pertahankan
 
-`casebook build --strict-archive` keeps the all-or-nothing mode (a single student's portfolio).
+`casebook build --strict-archive` keeps the all-or-nothing mode (a single student's portfolio), and so
+does a plain `mkdocs build`, which writes straight into its site folder.
 
 The hook and the command talk through two environment variables: the command names a JSON file
 where the hook writes what it left out (`REPORT_ENV`), and, when a report's output leaked in the
@@ -35,7 +36,8 @@ KEEP, REMOVE = "pertahankan", "hapus"
 
 
 def strict() -> bool:
-    return os.environ.get(STRICT_ENV) == "1"
+    """All-or-nothing: `casebook build --strict-archive`, and a plain `mkdocs build` (no command to hear the report)."""
+    return os.environ.get(STRICT_ENV) == "1" or not os.environ.get(REPORT_ENV)
 
 
 def excluded() -> frozenset[str]:
