@@ -5,6 +5,11 @@ Made from the same print HTML as the PDF (captured during a build), converted by
 that carries the campus styles: Times-compatible serif 12 pt, 1.5 spacing, headings as
 Word heading styles (the navigation pane works), captions in Word's Caption style, real
 Word tables, page numbers in the footer and a table of contents Word fills on opening.
+
+pandoc's package is then finished here (see `finish_package`): every SVG gets a PNG
+rendering beside it (Word 2013, WPS Office and older LibreOffice show only that), every
+picture is scaled to fit the text block in both directions, and no local file path (with
+the student's user name) stays in the file.
 """
 
 from __future__ import annotations
@@ -34,7 +39,13 @@ def word_ready_html(front_html: str, body_html: str) -> str:
     html = html.replace('src="file://', 'src="')  # pandoc reads local files by path
     html = _BAB_TITLE.sub('</span> <span class="nama-bab">', html)  # "BAB IV Penanganan Kasus", not "BAB IVPenanganan"
     # pandoc keeps only <figcaption> inside <figure>: numbered figures are unwrapped so their caption survives.
-    html = _NUMBERED_FIGURE.sub(r"\1", html)
+    # The picture stays on the page of its caption below it (style "Gambar": keep with next).
+    html = _NUMBERED_FIGURE.sub(r'<div custom-style="Gambar">\1</div>', html)
+    html = re.sub(r'(<div custom-style="Gambar">.*?)(<p class="casebook-caption[^"]*casebook-caption-gambar.*?</p>)</div>',
+                  r"\1</div>\2", html, flags=re.S)
+    # A bold run-in title (assemble.py marks them) stays with its text, like in the PDF.
+    html = re.sub(r'<p class="casebook-judul-sisipan">(.*?)</p>', r'<div custom-style="Judul Sisipan"><p>\1</p></div>',
+                  html, flags=re.S)
     html = _CAPTION.sub(r'<div custom-style="Caption"><p\2>\3</p></div>', html)
     html = _DETAILS.sub(r'<div><p><em>\1</em></p>', html).replace("</details>", "</div>")
     return _INLINE_SVG.sub(_svg_as_image, html)
@@ -45,6 +56,29 @@ def _svg_as_image(match: re.Match) -> str:
     title = re.search(r"<title[^>]*>(.*?)</title>", svg, re.S)
     data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
     return f'<img src="data:image/svg+xml;base64,{data}" alt="{title.group(1) if title else "diagram"}" style="width:15cm">'
+
+
+_THEME_ATTRIBUTES = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
+
+
+def _campus_font_everywhere(document, font: str) -> None:
+    """Every style (headings, captions, TOC, tables) and the document defaults in the campus font.
+
+    pandoc's headings name the theme's heading font (majorHAnsi: Aptos Display / Calibri Light),
+    which wins over a plain font name: the theme references go, and the theme's own fonts
+    become the campus font too, for styles Word adds later."""
+    from docx.oxml.ns import qn
+
+    for rfonts in document.styles.element.iter(qn("w:rFonts")):
+        for attribute in _THEME_ATTRIBUTES:
+            rfonts.attrib.pop(qn(attribute), None)
+        for attribute in ("w:ascii", "w:hAnsi", "w:cs"):
+            rfonts.set(qn(attribute), font)
+    for part in document.part.package.iter_parts():
+        if str(part.partname).startswith("/word/theme/"):
+            blob = part.blob.decode("utf-8")
+            blob = re.sub(r'(<a:(?:major|minor)Font>\s*<a:latin typeface=")[^"]*(")', rf"\g<1>{font}\2", blob)
+            part._blob = blob.encode("utf-8")
 
 
 def reference_docx(profile: PrintProfile, target: Path) -> Path:
@@ -74,10 +108,25 @@ def reference_docx(profile: PrintProfile, target: Path) -> Path:
             style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
             style.paragraph_format.page_break_before = True
         if style.name in ("Caption", "Table Caption", "Image Caption"):
-            style.font.size = Pt(size - 1)
+            style.font.size = Pt(size)
+            style.paragraph_format.line_spacing = 1.0  # captions single-spaced, like the PDF
+            style.paragraph_format.keep_with_next = style.name != "Image Caption"
+        if style.name in ("Captioned Figure", "Figure"):
+            style.paragraph_format.keep_with_next = True
             style.font.bold = True
             style.font.italic = False
             style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    from docx.enum.style import WD_STYLE_TYPE
+
+    for name, bold in (("Gambar", False), ("Judul Sisipan", True)):  # custom-style targets of word_ready_html
+        added = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        added.base_style = document.styles["Normal"]
+        added.font.bold = bold
+        added.paragraph_format.keep_with_next = True
+        if name == "Gambar":
+            added.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            added.paragraph_format.line_spacing = 1.0
+    _campus_font_everywhere(document, profile.font)
     section = document.sections[0]
     section.page_width, section.page_height = (Mm(215), Mm(330)) if profile.paper == "F4" else (Mm(210), Mm(297))
     m = profile.margin
@@ -114,8 +163,124 @@ def html_to_docx(html: str, target: Path, profile: PrintProfile, resource_dirs: 
         source = Path(work) / "laporan.html"
         source.write_text(html, encoding="utf-8")
         temporary = target.with_name(f".{target.name}.tmp")
-        pypandoc.convert_file(str(source), "docx", format="html", outputfile=str(temporary), extra_args=[
+        converted = Path(work) / "pandoc.docx"
+        pypandoc.convert_file(str(source), "docx", format="html", outputfile=str(converted), extra_args=[
             f"--reference-doc={reference}", "--toc", "--toc-depth=3", "--metadata=toc-title:Daftar Isi",
             f"--resource-path={os.pathsep.join(str(d) for d in resource_dirs)}", "--metadata=lang:id-ID"])
+        temporary.write_bytes(finish_package(converted.read_bytes(), profile, resource_dirs))
         temporary.replace(target)
     return target
+
+
+EMU_PER_MM = 36000
+_RELS = "word/_rels/document.xml.rels"
+_IMAGE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
+_DRAWING = re.compile(r"<w:drawing>.*?</w:drawing>", re.S)
+_BLIP = re.compile(r"<a:blip\b([^>]*?)(/>|>(.*?)</a:blip>)", re.S)
+_SVG_EMBED = re.compile(r'<asvg:svgBlip\b[^>]*\br:embed="([^"]+)"')
+_EXTENT = re.compile(r'(<wp:extent cx=")(\d+)(" cy=")(\d+)(")')
+_XFRM_EXT = re.compile(r'(<a:ext cx=")(\d+)(" cy=")(\d+)(")')
+# pandoc names each picture after its file: an absolute path (with the student's user name),
+# or a whole data: URI.
+_PATHLIKE = re.compile(r'\b(descr|title|name)="((?:file:|data:|/|[A-Za-z]:\\|\.\.?/)[^"]*|[^"]*[/\\][^"]*\.(?:svg|png|jpe?g|gif|webp))"',
+                       re.I)
+_CAPTION_ROOM_MM = 25  # a figure's caption and the space under it stay on the picture's page
+
+
+def _png_of(svg: bytes) -> bytes:
+    """The SVG drawn at twice its size (about 192 dpi) by rsvg-convert (librsvg2-bin)."""
+    import subprocess
+
+    return subprocess.run(["rsvg-convert", "--zoom", "2", "--format", "png"], input=svg, capture_output=True,
+                          check=True).stdout
+
+
+def _fit(drawing: str, max_cx: int, max_cy: int) -> str:
+    """Scale a picture down (never up) so it fits the text block in both directions, aspect kept."""
+    extent = _EXTENT.search(drawing)
+    if not extent:
+        return drawing
+    cx, cy = int(extent.group(2)), int(extent.group(4))
+    scale = min(1.0, max_cx / cx if cx else 1.0, max_cy / cy if cy else 1.0)
+    if scale >= 1.0:
+        return drawing
+    new_cx, new_cy = int(cx * scale), int(cy * scale)
+    drawing = _EXTENT.sub(lambda m: f"{m.group(1)}{new_cx}{m.group(3)}{new_cy}{m.group(5)}", drawing)
+    return _XFRM_EXT.sub(lambda m: f"{m.group(1)}{new_cx}{m.group(3)}{new_cy}{m.group(5)}", drawing)
+
+
+def text_block_emu(profile: PrintProfile) -> tuple[int, int]:
+    """Width and height (EMU) a picture may take: the text block, less room for its caption."""
+    page_w, page_h = {"F4": (215, 330), "Letter": (215.9, 279.4)}.get(profile.paper, (210, 297))
+    m = profile.margin
+    return (int((page_w - to_mm(m.left) - to_mm(m.right)) * EMU_PER_MM),
+            int((page_h - to_mm(m.top) - to_mm(m.bottom) - _CAPTION_ROOM_MM) * EMU_PER_MM))
+
+
+def finish_package(docx: bytes, profile: PrintProfile, local_dirs: list[Path] = ()) -> bytes:
+    """PNG beside every SVG, pictures fitted to the text block, no local paths; returns the new package."""
+    import io
+    import posixpath
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(docx))
+    parts = {info.filename: source.read(info) for info in source.infolist()}
+    rels = parts[_RELS].decode("utf-8")
+    targets = {}
+    for relationship in re.findall(r"<Relationship\b[^>]*>", rels):
+        ident, target = re.search(r'\bId="([^"]+)"', relationship), re.search(r'\bTarget="([^"]+)"', relationship)
+        if ident and target:
+            targets[ident.group(1)] = target.group(1)
+    added: list[str] = []
+    pngs: dict[str, str] = {}  # SVG relationship id -> its PNG's relationship id
+
+    def fallback(svg_id: str) -> str:
+        if svg_id not in pngs:
+            svg_path = posixpath.normpath(posixpath.join("word", targets[svg_id]))
+            png_name = f"media/{posixpath.splitext(posixpath.basename(svg_path))[0]}-png.png"
+            parts[f"word/{png_name}"] = _png_of(parts[svg_path])
+            png_id = f"rIdPng{len(pngs) + 1}"
+            added.append(f'<Relationship Type="{_IMAGE_REL}" Id="{png_id}" Target="{png_name}" />')
+            pngs[svg_id] = png_id
+        return pngs[svg_id]
+
+    def blip(match: re.Match) -> str:
+        attributes, inner = match.group(1), match.group(3) or ""
+        svg = _SVG_EMBED.search(inner)
+        if svg is None or "r:embed=" in attributes:
+            return match.group(0)
+        return f'<a:blip r:embed="{fallback(svg.group(1))}"{attributes}>{inner}</a:blip>'
+
+    max_cx, max_cy = text_block_emu(profile)
+
+    def drawing(match: re.Match) -> str:
+        return _fit(_BLIP.sub(blip, match.group(0)), max_cx, max_cy)
+
+    document = parts["word/document.xml"].decode("utf-8")
+    parts["word/document.xml"] = _without_local_paths(_DRAWING.sub(drawing, document), local_dirs).encode("utf-8")
+    if added:
+        parts[_RELS] = rels.replace("</Relationships>", "".join(added) + "</Relationships>").encode("utf-8")
+        types = parts["[Content_Types].xml"].decode("utf-8")
+        if 'Extension="png"' not in types:
+            types = types.replace("</Types>", '<Default Extension="png" ContentType="image/png" /></Types>')
+        parts["[Content_Types].xml"] = types.encode("utf-8")
+    for name, data in list(parts.items()):
+        if name.endswith((".xml", ".rels")) and name != "word/document.xml":
+            parts[name] = _without_local_paths(data.decode("utf-8"), local_dirs).encode("utf-8")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+        for info in source.infolist():
+            package.writestr(info, parts[info.filename])
+        for name in sorted(parts.keys() - set(source.namelist())):
+            package.writestr(name, parts[name])
+    return out.getvalue()
+
+
+def _without_local_paths(xml: str, local_dirs: list[Path]) -> str:
+    """No file names with folders (they carry the user name) and no project folder anywhere in the package."""
+    xml = _PATHLIKE.sub(lambda m: f'{m.group(1)}=""', xml)
+    for folder in local_dirs:
+        for form in {str(folder), str(folder.resolve()), folder.resolve().as_uri()}:
+            xml = xml.replace(form, "")
+    return xml
+
