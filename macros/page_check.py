@@ -295,16 +295,6 @@ def ref_line(markdown: str, element_id: str) -> int:
     return 0
 
 
-def symlink_problem(root: Path, path: Path, folder: Path) -> Problem | None:
-    """A chapter page must be a file of the report's own folder, not a link to anything else."""
-    if path.is_symlink() or (path.exists() and not path.resolve().is_relative_to(folder.resolve())):
-        return Problem(f"{display_path(folder, root)}/{path.name}", 1, 1, "",
-                       "halaman bab ini adalah tautan simbolik (symlink) atau menunjuk ke luar folder laporan; "
-                       "halaman itu tidak diterbitkan",
-                       "salin isi halamannya ke berkas biasa di folder laporan")
-    return None
-
-
 def site_page(slug: str, chapter: str) -> SimpleNamespace:
     """The page object the macros see, as MkDocs would make it for `kasus/<slug>/<chapter>`."""
     from macros.site import SITE_SECTION
@@ -330,10 +320,9 @@ class PageChecker:
     def check(self, loaded, vocabulary, warnings: list | None = None) -> list[Problem]:
         from macros.publication import profile_view
         from macros.render.numbering import NumberingError, ReportNumbering, resolve_markers
-        from macros.site import CHAPTERS, SiteCases, current_build, publication_profile
+        from macros.site import CHAPTERS, SiteCases, chapter_source, current_build, publication_profile
 
         slug = loaded.slug
-        folder = self.root / "cases" / slug
         problems: list[Problem] = []
         site = SiteCases(self.root, {slug: profile_view(loaded, publication_profile())}, vocabulary,
                          {slug: list(warnings or [])})
@@ -343,12 +332,16 @@ class PageChecker:
         rendered = []
         try:
             for chapter in CHAPTERS:
-                refused = symlink_problem(self.root, folder / chapter, folder)
-                if refused:
-                    problems.append(refused)
+                try:  # the report's own folder, wherever `casebook check PATH` found it
+                    path = chapter_source(self.root, loaded.folder, chapter, loaded)
+                except CaseDataError as error:  # a symbolic link
+                    problems.extend(error.problems)
                     continue
-                path = site.page_source(slug, chapter)
                 if path is None:
+                    continue
+                unreadable = unreadable_page(path, self.root)
+                if unreadable:
+                    problems.append(unreadable)
                     continue
                 source = PageSource.read(path, self.root)
                 if source.meta.get("render_macros") is False:
@@ -396,17 +389,39 @@ def check_report_pages(root: Path, results, vocabulary) -> dict[str, list[Proble
             for result in results if result.loaded is not None}
 
 
+def unreadable_page(path: Path, root: Path) -> Problem | None:
+    """A page MkDocs cannot read as UTF-8 text, located at its first bad byte (MkDocs would stop with an
+    English traceback naming the site path)."""
+    data = path.read_bytes()
+    try:
+        data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        before = data[: error.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        return Problem(display_path(path, root), line, column, "",
+                       "halaman ini bukan teks UTF-8 (mungkin disimpan sebagai ANSI/Windows-1252 atau berupa berkas Word)",
+                       "buka di penyunting teks, lalu simpan ulang dengan encoding UTF-8")
+    return None
+
+
 def refused_pages(site) -> dict[str, list[Problem]]:
-    """Reports with a chapter page that is a symbolic link (or leads out of the report's folder)."""
+    """Reports with a chapter page that is a symbolic link (or leads out of the report's folder), or is no text."""
+    from macros.project import CASES_DIR
     from macros.site import CHAPTERS
 
     refused: dict[str, list[Problem]] = {}
     for slug in site.cases:
         for chapter in CHAPTERS:
             try:
-                site.page_source(slug, chapter)
+                path = site.page_source(slug, chapter)
             except CaseDataError as error:
                 refused.setdefault(slug, []).extend(error.problems)
+                continue
+            if path is not None and path.parent.name == slug and path.parent.parent.name == CASES_DIR:
+                problem = unreadable_page(path, site.root)
+                if problem:
+                    refused.setdefault(slug, []).append(problem)
     return refused
 
 

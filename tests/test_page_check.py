@@ -210,3 +210,25 @@ def test_error_faq_shows_the_page_check_messages():
         lines = run_page(mistake)
         assert len(lines) == 1 and lines[0].startswith("cases/contoh-2024/bab-4-penanganan-kasus.md:"), lines
         assert lines[0] in faq
+
+
+def test_check_of_a_folder_outside_cases_reads_that_folders_pages(project, tmp_path):
+    elsewhere = tmp_path / "kiriman" / "laporan-uji"
+    shutil.copytree(FIXTURE, elsewhere)
+    (elsewhere / PAGE).write_text("# BAB IV\n\n{{ log_sessi() }}\n", encoding="utf-8")
+    code, output = run_cli(["check", str(elsewhere)])
+    assert code == 1
+    assert "kiriman/laporan-uji/bab-4-penanganan-kasus.md:3:4: makro `log_sessi` tidak dikenal" in output, output
+
+
+def test_page_that_is_not_utf8_is_located_at_its_first_bad_byte(project):
+    # The page check's own finding (loading the report first: the privacy scan of load_case reads pages too).
+    from macros.loading import load_case
+    from macros.page_check import PageChecker
+    from macros.vocabulary import DEFAULT_VOCABULARY
+
+    loaded = load_case(project / "cases" / SLUG, root=project).loaded
+    (project / "cases" / SLUG / PAGE).write_bytes("# BAB IV\n\nKlien berkata: caf\u00e9.\n".encode("cp1252"))
+    lines = [p.format() for p in PageChecker(project).check(loaded, DEFAULT_VOCABULARY)]
+    assert lines == [f"cases/{SLUG}/{PAGE}:3:19: halaman ini bukan teks UTF-8 (mungkin disimpan sebagai ANSI/Windows-1252 "
+                     "atau berupa berkas Word) (buka di penyunting teks, lalu simpan ulang dengan encoding UTF-8)"]
