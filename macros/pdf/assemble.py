@@ -271,8 +271,8 @@ def _metadata(case: Case, created: str) -> str:
     keywords = ", ".join(case.report.keywords)
     subject = f"{frontmatter.report_kind_title(case).title()} — {case.institution.name}, {case.student.campus} {case.report.year}"
     return (f"<title>{escape(frontmatter.report_kind_title(case).title())}: {escape(case.report.title)}</title>"
-            f'<meta name="author" content="{escape(case.student.name)}">'
-            f'<meta name="description" content="{escape(subject)}">'
+            + "".join(f'<meta name="author" content="{escape(author.name)}">' for author in case.student.authors)
+            + f'<meta name="description" content="{escape(subject)}">'
             f'<meta name="keywords" content="{escape(keywords)}">'
             f'<meta name="generator" content="Casebook">'
             f'<meta name="dcterms.created" content="{escape(created)}">'

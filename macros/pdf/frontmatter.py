@@ -46,6 +46,17 @@ def _campus_lines(case: Case) -> list[str]:
     return lines
 
 
+def authors_block(case: Case) -> str:
+    """'Oleh:' and who wrote the report: one name and NRP, or a group's names and NRPs in the campus's order."""
+    student = case.student
+    if not student.group_authors:
+        return f"<p>Oleh:</p><p>{escape(student.name)}</p><p>NRP {escape(student.student_number)}</p>"
+    group = f'<p class="kelompok">{escape(student.group)}</p>' if student.group else ""
+    rows = "".join(f'<tr><td class="nama-penulis">{escape(author.name)}{" (Ketua)" if author.leader else ""}</td>'
+                   f'<td class="nrp-penulis">NRP {escape(author.student_number)}</td></tr>' for author in student.authors)
+    return f'<p>Disusun oleh:</p>{group}<table class="daftar-penulis"><tbody>{rows}</tbody></table>'
+
+
 def cover(case: Case, logo_src: str | None) -> str:
     """Halaman judul: kind, title in capitals, logo, author, programme, campus, city, year — centred."""
     logo = (f'<img class="logo-kampus" src="{escape(logo_src)}" alt="Logo {escape(case.student.campus)}">'
@@ -56,8 +67,7 @@ def cover(case: Case, logo_src: str | None) -> str:
         f'<h1 class="sampul-jenis">{escape(report_kind_title(case))}</h1>'
         f'<p class="sampul-judul">{escape(case.report.title.upper())}</p>'
         f"{logo}"
-        '<div class="sampul-penulis"><p>Oleh:</p>'
-        f"<p>{escape(case.student.name)}</p><p>NRP {escape(case.student.student_number)}</p></div>"
+        f'<div class="sampul-penulis">{authors_block(case)}</div>'
         f'<div class="sampul-kampus">{campus}<p>{case.report.year}</p></div>'
         "</section>"
     )
@@ -77,7 +87,7 @@ def approval_page(case: Case) -> str:
     approval = case.approval
     head = (f'<p class="pengesahan-jenis">{escape(report_kind_title(case))}</p>'
             f'<p class="pengesahan-judul">{escape(case.report.title.upper())}</p>'
-            f'<p>Oleh:</p><p>{escape(case.student.name)}</p><p>NRP {escape(case.student.student_number)}</p>')
+            f'<div class="pengesahan-penulis">{authors_block(case)}</div>')
     if approval is None:
         body = '<p class="pengesahan-tanggal">Lembar pengesahan belum diisi (laporan masih draf).</p>'
     else:

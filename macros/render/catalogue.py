@@ -18,7 +18,7 @@ def card(loaded: LoadedCase, vocabulary: Vocabulary, href: str, pdf_href: str | 
     """A report's card; `attributes` are extra HTML attributes (the archive's facet codes), already escaped."""
     case = loaded.case
     facts = [
-        ("Praktikan", case.student.name),
+        ("Praktikan", case.student.author_names),
         ("Institusi", case.institution.name),
         ("Setting", vocabulary.label("setting", case.institution.setting)),
         ("Tahun", str(case.report.year)),

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from macros.schema.base import F, Model
-from macros.schema.types import JenisPraktikum, Kode, Prosa, Tanggal, Teks
+from pydantic import model_validator
+
+from macros.schema.base import F, Model, StrictBool
+from macros.schema.types import JenisPraktikum, Kode, Prosa, Tanggal, Teks, fail
 
 
 class Periode(Model):
@@ -24,14 +26,52 @@ class Laporan(Model):
     keywords: list[Teks] = F("kata_kunci", "Kata kunci untuk pencarian arsip.", default_factory=list)
 
 
-class Praktikan(Model):
-    """The student who wrote the report."""
+class Penulis(Model):
+    """One author of a group report (laporan kelompok)."""
 
-    name: Teks = F("nama", "Nama lengkap praktikan (mahasiswa).")
-    student_number: Kode = F("nrp", "NRP/NIM praktikan; tulis dalam tanda kutip jika diawali angka 0.")
+    name: Teks = F("nama", "Nama lengkap mahasiswa.")
+    student_number: Kode = F("nrp", "NRP/NIM; tulis dalam tanda kutip jika diawali angka 0.")
+    leader: StrictBool = F("ketua", "true untuk ketua kelompok (paling banyak satu).", False)
+
+
+class Praktikan(Model):
+    """The student(s) who wrote the report: one author (`nama`, `nrp`) or a group (`penulis`)."""
+
+    name: Teks | None = F("nama", "Nama lengkap praktikan (mahasiswa); untuk laporan kelompok pakai `penulis`.", None)
+    student_number: Kode | None = F("nrp", "NRP/NIM praktikan; tulis dalam tanda kutip jika diawali angka 0.", None)
+    group_authors: list[Penulis] = F(
+        "penulis", "Penulis laporan kelompok, dalam urutan yang dipakai kampus (dicetak begitu di sampul, lembar "
+        "pengesahan dan metadata PDF/DOCX). Dipakai sebagai ganti `nama` dan `nrp`.", default_factory=list)
     programme: Teks = F("program_studi", "Program studi, misalnya 'Sarjana Terapan Pekerjaan Sosial'.")
     campus: Teks = F("kampus", "Nama kampus.")
     group: Teks | None = F("kelompok", "Kelompok praktikum, misalnya 'Kelompok 14'.", None)
+
+    @model_validator(mode="after")
+    def _one_way_of_naming_authors(self) -> "Praktikan":
+        single = self.name is not None or self.student_number is not None
+        if single and self.group_authors:
+            raise fail("tulis `nama` dan `nrp` untuk satu penulis, atau daftar `penulis` untuk laporan kelompok, "
+                       "jangan keduanya")
+        if not self.group_authors and (self.name is None or self.student_number is None):
+            raise fail("`nama` dan `nrp` praktikan wajib diisi", "laporan kelompok: tulis daftar `penulis` (nama, nrp)")
+        if sum(author.leader for author in self.group_authors) > 1:
+            raise fail("hanya satu penulis yang boleh ditandai `ketua: true`")
+        return self
+
+    @property
+    def authors(self) -> tuple[Penulis, ...]:
+        """Every author in the campus's order; a one-author report gives one entry."""
+        if self.group_authors:
+            return tuple(self.group_authors)
+        return (Penulis.model_validate({"nama": self.name, "nrp": self.student_number}),)
+
+    @property
+    def author_names(self) -> str:
+        """'A', 'A dan B', 'A, B, dan C' — how Indonesian prose lists people."""
+        names = [author.name for author in self.authors]
+        if len(names) <= 2:
+            return " dan ".join(names)
+        return ", ".join(names[:-1]) + ", dan " + names[-1]
 
 
 class Pejabat(Model):
