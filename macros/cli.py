@@ -60,7 +60,9 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--offline", action="store_true",
                        help=f"salinan yang dapat dibuka langsung dari folder atau USB, tanpa server dan internet: "
                             f"{OFFLINE_SITE}/ dan {OFFLINE_SITE}.zip")
-    commands.add_parser("serve", help="jalankan situs di http://127.0.0.1:8000 dan muat ulang saat berkas berubah")
+    serve = commands.add_parser("serve", help="pratinjau situs di http://127.0.0.1:8000 yang dimuat ulang saat berkas berubah")
+    serve.add_argument("--port", type=int, default=8000, metavar="N",
+                       help="port pratinjau (bawaan 8000; bila sedang dipakai, port bebas berikutnya)")
     export = commands.add_parser("export", help="ekspor laporan ke Word (.docx) untuk komentar pembimbing")
     export.add_argument("slug", help="nama folder laporan, misalnya ln-hikari-2024")
     export.add_argument("--docx", action="store_true", required=True, help="format Word (saat ini satu-satunya format)")
@@ -227,10 +229,10 @@ def cmd_schema(args: argparse.Namespace, project: ProjectConfig) -> int:
     return EXIT_OK
 
 
-def _mkdocs(*arguments: str, project: ProjectConfig, profile: str = "public", **extra_env: str) -> int:
+def _mkdocs(*arguments: str, project: ProjectConfig, profile: str = "public", module: str = "mkdocs", **extra_env: str) -> int:
     # MkDocs' notice about its own future is for maintainers, not for a student building a report.
     env = dict(os.environ, CASEBOOK_PROFILE=profile, NO_MKDOCS_2_WARNING="1", **extra_env)
-    return subprocess.call([sys.executable, "-m", "mkdocs", *arguments], cwd=project.root, env=env)
+    return subprocess.call([sys.executable, "-m", module, *arguments], cwd=project.root, env=env)
 
 
 OFFLINE_SITE = "site-luring"  # `casebook build --offline`: opened from disk (macros/offline.py)
@@ -346,7 +348,13 @@ def cmd_synth(args: argparse.Namespace, project: ProjectConfig) -> int:
 
 
 def cmd_serve(args: argparse.Namespace, project: ProjectConfig) -> int:
-    return _mkdocs("serve", "--watch", str(project.cases_dir), project=project)
+    """MkDocs' live preview through macros/serve.py: a busy port or a failing rebuild never stops it."""
+    if not 0 < args.port < 65536:
+        raise UsageError(f"port {args.port} tidak valid: pilih angka 1024 sampai 65535, misalnya --port 8100")
+    try:
+        return _mkdocs("--port", str(args.port), "--watch", str(project.cases_dir), project=project, module="macros.serve")
+    except KeyboardInterrupt:  # Ctrl+C stops the preview: no traceback
+        return EXIT_OK
 
 
 if __name__ == "__main__":

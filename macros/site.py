@@ -61,6 +61,7 @@ class SiteCases:
     keys: dict[str, str] = field(default_factory=dict)  # slug -> content key of everything the report is made of
     # Archive build (macros/archive_isolation.py): reports left out of this build and why (slug -> problems).
     left_out: dict[str, list] = field(default_factory=dict)
+    broken: list[str] = field(default_factory=list)  # only under `mkdocs serve`: reports left out for their errors
 
     def page_source(self, slug: str, chapter: str) -> Path | None:
         """The student's own page if present, else the default template, else None.
@@ -104,7 +105,7 @@ def load_site_cases(root: Path, vocabulary: Vocabulary, *, keep_going: bool = Fa
     they are left out too and listed in `left_out`, for the build report: one student's mistake does not
     stop the others' reports. `exclude`: slugs left out whatever their data (a first pass found a leak).
     """
-    problems, cases, warnings, keys, left_out = [], {}, {}, {}, {}
+    problems, cases, warnings, keys, left_out, broken = [], {}, {}, {}, {}, []
     folders = [f for f in case_folders(root / CASES_DIR) if f.name not in exclude]
     folder_keys = {folder: folder_key(folder, vocabulary, root) for folder in folders}
     if parallel:  # not under `mkdocs serve`: forking a process that runs server threads is unsafe
@@ -119,10 +120,12 @@ def load_site_cases(root: Path, vocabulary: Vocabulary, *, keep_going: bool = Fa
             cases[result.slug] = result.loaded
             warnings[result.slug] = result.warnings
             keys[result.slug] = key
+        elif result.errors:
+            broken.append(result.slug)
     prune(root)
     if problems and not keep_going:
         raise CaseDataError(problems)
-    return SiteCases(root, cases, vocabulary, warnings, problems, keys, left_out)
+    return SiteCases(root, cases, vocabulary, warnings, problems, keys, left_out, broken)
 
 
 def slug_of_page(src_uri: str) -> str | None:

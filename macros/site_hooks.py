@@ -28,6 +28,7 @@ from macros.archive.pages import (all_facts, archive_markdown, fill_page, global
 from macros.error_catalogue import faq_markdown
 from macros.errors import CaseDataError
 from macros import gc_settle, page_check, template_cache
+from macros.loading import SLUG
 from macros.help_links import reference_link
 from macros.incremental import ENV_FLAG as INCREMENTAL_FLAG
 from macros.incremental import REPORTS_DIR, needles_key, read_state, reusable_reports, site_fingerprint, state_path, write_state
@@ -171,6 +172,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         for file in files:
             keep = slug_of_page(file.src_uri) in reused
             file.is_modified = (lambda: False) if keep else (lambda: True)
+    for slug in site.broken:
+        # Under `casebook serve`, a report whose data has errors keeps its addresses: its pages say so
+        # (the errors are on top of every page), instead of a 404 the student cannot explain.
+        if SLUG.fullmatch(slug):
+            for name, title in CHAPTERS.items():
+                files.append(File.generated(config, f"{SITE_SECTION}/{slug}/{name}", content=_broken_page(slug, title)))
     for slug in site.cases:
         for name in CHAPTERS:
             source = site.page_source(slug, name)
@@ -188,6 +195,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                     uri = f"{SITE_SECTION}/{slug}/media/{item.relative_to(media).as_posix()}"
                     files.append(File.generated(config, uri, abs_src_path=str(_without_metadata(item, site.root))))
     return files
+
+
+def _broken_page(slug: str, title: str) -> str:
+    return (f"# {title}\n\nLaporan `{slug}` belum dapat ditampilkan: data `{CASES_DIR}/{slug}/kasus.yml` belum valid. "
+            "Galatnya tertera di kotak di atas (dan di terminal). Perbaiki lalu simpan berkasnya: halaman ini dimuat "
+            "ulang sendiri.\n")
 
 
 def _without_metadata(item: Path, root: Path) -> Path:
@@ -252,9 +265,9 @@ def on_page_context(context: dict, page, config: MkDocsConfig, nav) -> dict:
     slug = slug_of_page(page.file.src_uri)
     if slug is None:
         return context
-    if pdf_enabled():
-        context["casebook_pdf"] = get_relative_url(pdf_url(slug), page.url)
     loaded = current_build["site"].cases.get(slug)
+    if pdf_enabled() and loaded is not None:
+        context["casebook_pdf"] = get_relative_url(pdf_url(slug), page.url)
     if loaded is not None:
         case = loaded.case
         title = f"{case.client.code} · {case.institution.name} ({case.report.year})"
@@ -269,7 +282,7 @@ def on_post_page(output: str, page, config: MkDocsConfig) -> str:
     progress.advance("Halaman")
     output = remove_comments(_with_error_banner(output, current_build["site"].problems + current_build["page_problems"]))
     slug = slug_of_page(page.file.src_uri)
-    if slug is None:
+    if slug is None or slug not in current_build["numbering"]:  # not a report, or one left out for its errors
         return output
     numbering = current_build["numbering"][slug]
     try:
