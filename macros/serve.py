@@ -71,15 +71,16 @@ def _report_bug(exc: BaseException, root: Path) -> str:
 
 
 def _guarded(build):
-    """MkDocs' build, which never raises: a failure is recorded for the pages and told in the terminal."""
+    """MkDocs' build (or the server's builder, which first reads mkdocs.yml again), which never raises:
+    a failure is recorded for the pages and told in the terminal."""
 
-    def guarded_build(config, **kwargs) -> None:
+    def guarded_build(*args, **kwargs) -> None:
         global _failure
         collector = _Collector()
         logger = logging.getLogger("mkdocs")
         logger.addHandler(collector)
         try:
-            build(config, **kwargs)
+            build(*args, **kwargs)
             if _failure is not None:
                 print("INFO    -  Build berhasil lagi; galat sebelumnya sudah teratasi.", file=sys.stderr)
             _failure = None
@@ -89,8 +90,9 @@ def _guarded(build):
             messages = [m for m in collector.messages if not m.startswith("Aborted with")]
             known = type(exc).__module__.startswith(("click", "mkdocs")) or isinstance(exc, SystemExit)
             if not known or not messages:
-                messages.append(_report_bug(exc, Path(config.config_file_path).parent) if not known
-                                else "Build gagal tanpa pesan; jalankan `casebook build` untuk keterangan lengkap.")
+                said = str(exc) if not isinstance(exc, SystemExit) else ""
+                messages.append(_report_bug(exc, Path.cwd()) if not known else
+                                said or "Build gagal tanpa pesan; jalankan `casebook build` untuk keterangan lengkap.")
                 print(f"GALAT   -  {messages[-1]}", file=sys.stderr)
             _failure = "\n".join(messages[-30:])
             print("GALAT   -  Pratinjau belum diperbarui: perbaiki galat di atas lalu simpan berkasnya. "
@@ -148,7 +150,13 @@ def main(argv: list[str] | None = None) -> int:
     from mkdocs.__main__ import cli
     from mkdocs.livereload import LiveReloadServer
 
-    mkdocs_serve.build = _guarded(mkdocs_serve.build)
+    mkdocs_serve.build = _guarded(mkdocs_serve.build)  # the first build, before the server runs
+    serving = LiveReloadServer.__init__
+
+    def server_init(self, builder, *args, **kwargs):  # every rebuild, including reading mkdocs.yml again
+        serving(self, _guarded(builder), *args, **kwargs)
+
+    LiveReloadServer.__init__ = server_init
     LiveReloadServer._serve_request = _showing_failures(LiveReloadServer._serve_request)
     arguments = ["serve", "--dev-addr", f"{HOST}:{port}"]
     for folder in args.watch:

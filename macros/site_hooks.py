@@ -98,7 +98,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if refused:  # that report is left out, like a report with a data error, and its problems shown or reported
         site = dataclasses.replace(site, cases={slug: loaded for slug, loaded in site.cases.items() if slug not in refused},
                                    problems=[*site.problems, *(p for problems in refused.values() for p in problems)]
-                                   if _serving else site.problems)
+                                   if _serving else site.problems,
+                                   broken=[*site.broken, *refused] if _serving else site.broken)
         if not _serving:
             for slug, problems in refused.items():
                 current_build["left_out"].setdefault(slug, []).extend(p.format() for p in problems)

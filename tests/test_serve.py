@@ -115,24 +115,46 @@ def test_the_broken_reports_own_pages_show_its_errors_not_a_404(preview):
     assert "Not found" not in _get(f"http://127.0.0.1:{port}/tidak-ada/")[1]
 
 
-def test_a_rebuild_that_fails_keeps_the_preview_and_shows_the_error_on_the_page(preview):
+def _rebuilt(server, before: int) -> None:
+    deadline = time.monotonic() + 120
+    while server.output.count("Reloading browsers") <= before:
+        assert time.monotonic() < deadline, server.output
+        time.sleep(0.2)
+
+
+def test_a_stray_double_brace_in_a_page_is_shown_at_its_line_and_the_preview_goes_on(preview):
     project, port, server = preview
     page = project / "cases" / "ts-contoh-2024" / "bab-5-praktik-baik.md"
     original = page.read_text(encoding="utf-8") if page.exists() else None
     before = server.output.count("Reloading browsers")
     page.write_text("# BAB V Praktik Baik\n\nKlien menulis di papan: {{ panen 5 kg per minggu }}.\n", encoding="utf-8")
-    server.wait_for("Pratinjau belum diperbarui")
+    _rebuilt(server, before)
     status, html = _get(f"http://127.0.0.1:{port}/kasus/ts-contoh-2024/")
-    assert status == 200 and 'class="casebook-galat-build"' in html and "Build gagal." in html
+    assert status == 200 and "cases/ts-contoh-2024/bab-5-praktik-baik.md:3:" in html
     assert server.process.poll() is None
-    # Fixed: the next build succeeds and the banner goes.
+    before = server.output.count("Reloading browsers")
     if original is None:
         page.unlink()
     else:
         page.write_text(original, encoding="utf-8")
+    _rebuilt(server, before)
+    assert "bab-5-praktik-baik.md:3:" not in _get(f"http://127.0.0.1:{port}/kasus/ts-contoh-2024/")[1]
+    assert "Traceback" not in server.output
+
+
+def test_a_rebuild_that_fails_keeps_the_preview_and_shows_the_error_on_every_page(preview):
+    """Any failure, here mkdocs.yml saved half-edited (read again on every rebuild)."""
+    project, port, server = preview
+    config = project / "mkdocs.yml"
+    original = config.read_text(encoding="utf-8")
+    config.write_text(original + "\ntheme: [\n", encoding="utf-8")
+    server.wait_for("Pratinjau belum diperbarui")
+    for address in ("", "kasus/ts-contoh-2024/", "halaman/baru/"):
+        status, html = _get(f"http://127.0.0.1:{port}/{address}")
+        assert status == 200 and 'class="casebook-galat-build"' in html and "Build gagal." in html
+        assert "livereload(" in html  # it reloads itself once the file is fixed
+    assert server.process.poll() is None
+    config.write_text(original, encoding="utf-8")
     server.wait_for("Build berhasil lagi")
-    deadline = time.monotonic() + 60
-    while server.output.count("Reloading browsers") <= before and time.monotonic() < deadline:
-        time.sleep(0.2)
     assert 'class="casebook-galat-build"' not in _get(f"http://127.0.0.1:{port}/kasus/ts-contoh-2024/")[1]
     assert "Traceback" not in server.output
