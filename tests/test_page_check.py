@@ -161,8 +161,12 @@ def test_serve_shows_the_check_message_in_the_page_and_keeps_running(project, tm
     for name in ("docs", "macros", "overrides"):
         shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
     (project / "cases" / SLUG / PAGE).write_text(MISTAKES["literal-braces-in-prose"][0], encoding="utf-8")
+    marker = tmp_path / "marker-serve"
+    (project / "cases" / SLUG / "bab-1-pendahuluan.md").write_text(  # and a payload, on another page
+        "# BAB I\n\n{{ cycler.__init__.__globals__.os.popen('touch " + str(marker) + "').read() }}\n", encoding="utf-8")
     code, check_output = run_cli(["check", f"cases/{SLUG}"])
     expected = next(line for line in check_output.splitlines() if line.startswith(f"cases/{SLUG}/{PAGE}:"))
+    refused = next(line for line in check_output.splitlines() if line.startswith(f"cases/{SLUG}/bab-1-pendahuluan.md:3:4:"))
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -182,10 +186,13 @@ def test_serve_shows_the_check_message_in_the_page_and_keeps_running(project, tm
                 time.sleep(0.2)
         assert expected in unescape(page), page[:3000]
         home = urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5).read().decode("utf-8")
-        assert expected in unescape(home)  # every page shows it, where the student looks
+        assert expected in unescape(home) and refused in unescape(home)  # every page shows them, where the student looks
+        bab1 = urllib.request.urlopen(f"http://127.0.0.1:{port}/kasus/{SLUG}/bab-1-pendahuluan/", timeout=5).read().decode()
+        assert refused in unescape(bab1) and "Halaman ini belum dapat ditampilkan" in bab1
         assert server.poll() is None  # still serving
         text = log.read_text(encoding="utf-8")
-        assert expected in text and "Traceback" not in text
+        assert expected in text and refused in text and "Traceback" not in text
+        assert not marker.exists()
     finally:
         server.terminate()
         server.wait(timeout=10)
