@@ -259,3 +259,28 @@ def test_compiled_page_cache_never_hands_plain_code_to_the_sandbox(tmp_path):
     assert len(list(tmp_path.glob("*.code"))) == 1
     assert sandboxed.from_string("Teks {% if true %}ya{% endif %}").render() == "Teks ya"
     assert len(list(tmp_path.glob("*.code"))) == 2
+
+
+@pytest.mark.slow
+def test_casebook_build_leaves_out_the_hostile_report_and_publishes_the_others(project):
+    """`casebook build` (an archive build): the report with a payload is left out with its located message;
+    the other report is published; nothing the payload wanted happened."""
+    _full_project(project)
+    marker = project / "server" / "marker-archive"
+    (project / "cases" / SLUG / PAGE).write_text(
+        "# BAB IV\n\n" + _fill(PAYLOADS["lipsum-builtins-open"], marker, project / "server" / "secret.txt", "") + "\n"
+        + _fill(PAYLOADS["cycler-globals-os"], marker, "", "") + "\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "macros.cli", "build"], cwd=project,
+                            env=dict(os.environ, NO_MKDOCS_2_WARNING="1", CASEBOOK_PDF="0"),
+                            capture_output=True, text=True, timeout=600)
+    output = result.stdout + result.stderr
+    assert f"cases/{SLUG}/{PAGE}:3:4: akses atribut" in output and f"cases/{SLUG}/{PAGE}:4:4: akses atribut" in output, output[-3000:]
+    assert "Traceback" not in output and SERVER_SECRET not in output and REPORT_SECRET not in output
+    assert not marker.exists()
+    site = project / "site"
+    if result.returncode == 0:  # archive mode: the others are published, the hostile report is not
+        assert (site / "kasus" / "other-2024" / "index.html").is_file()
+        assert not (site / "kasus" / SLUG).exists()
+    for path in (site.rglob("*") if site.exists() else []):
+        if path.is_file():
+            assert SERVER_SECRET.encode() not in path.read_bytes() and REPORT_SECRET.encode() not in path.read_bytes()
