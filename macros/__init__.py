@@ -2,22 +2,15 @@
 
 Wiring only: the page macros live in `macros.page_macros`, the data model in
 `macros.schema`, the reports are loaded by the hook in `macros.site_hooks`.
+
+mkdocs-macros does not render the pages itself: `site_hooks.on_config` replaces its plain Jinja
+environment and its `render` with Casebook's page sandbox (`macros.sandbox`, `macros.page_check`),
+which knows only the page macros and reports every mistake as `cases/<slug>/<page>.md:line:col`.
 """
 
 
 def define_env(env) -> None:
-    from macros.page_macros import MacroDataError, PageMacros
-    from macros.render.numbering import NumberingError
+    from macros.page_macros import PageMacros
 
+    # Listed in mkdocs-macros' own inventory; pages call them through the sandbox (macros/page_check.py).
     PageMacros(env).register()
-    for error_type in (MacroDataError, NumberingError):
-        _report_data_errors_without_traceback(error_type)
-
-
-def _report_data_errors_without_traceback(error_type) -> None:
-    """mkdocs-macros prints a traceback for a failing macro; for data errors the message says it all."""
-    from mkdocs_macros.errors import format_error
-
-    @format_error.register(error_type)
-    def _message_only(error, markdown, page) -> str:
-        return f"{page.file.src_uri}: {error}"

@@ -61,6 +61,7 @@ REFUSED_STATEMENTS = {
     nodes.Assign: "`{% set %}` tidak diizinkan di halaman laporan: panggil makronya langsung di tempat yang diperlukan",
     nodes.AssignBlock: "`{% set %}` tidak diizinkan di halaman laporan",
     nodes.FilterBlock: "`{% filter %}` tidak diizinkan di halaman laporan",
+    nodes.With: "`{% with %}` tidak diizinkan di halaman laporan",
     nodes.Scope: "`{% with %}` tidak diizinkan di halaman laporan",
     nodes.ScopedEvalContextModifier: "`{% autoescape %}` tidak diizinkan di halaman laporan",
     nodes.ExprStmt: "pernyataan ini tidak diizinkan di halaman laporan",
@@ -142,8 +143,8 @@ class _Checker:
         elif isinstance(node, nodes.Expr):
             self._expression(node, bound)
         else:
-            raise PageError(f"pernyataan `{type(node).__name__}` tidak diizinkan di halaman laporan", node.lineno,
-                            needle="{%")
+            raise PageError("pernyataan ini tidak diizinkan di halaman laporan", node.lineno, needle="{%",
+                            hint="halaman dapat memakai teks, makro Casebook, if, for atas daftar tertulis dan raw")
 
     def _for(self, node: nodes.For, bound: frozenset[str], iterations: int) -> None:
         if not isinstance(node.iter, (nodes.List, nodes.Tuple)) or not all(
@@ -202,8 +203,8 @@ class _Checker:
         elif isinstance(node, nodes.Dict):
             raise PageError("kamus (`{...}`) tidak diizinkan di halaman laporan", node.lineno, needle="{{")
         else:
-            raise PageError(f"ungkapan `{type(node).__name__}` tidak diizinkan di halaman laporan", node.lineno,
-                            needle="{{")
+            raise PageError("ungkapan ini tidak diizinkan di halaman laporan", node.lineno, needle="{{",
+                            hint="halaman hanya dapat memanggil makro Casebook dengan teks, angka atau nama perulangan")
 
     def _name(self, node: nodes.Name, bound: frozenset[str]) -> None:
         if node.name in bound:
