@@ -18,7 +18,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from macros.completeness import STATUS_MARKS, checklist, completeness
-from macros.errors import Problem, display_path
+from macros.errors import CaseDataError, Problem, display_path
 from macros.help_links import reference_link
 from macros.incremental import ENV_FLAG as INCREMENTAL_FLAG
 from macros.incremental import adopt_state, link_previous_build
@@ -89,6 +89,9 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # `casebook check --rinci | head`: the reader has seen enough
         sys.stdout = open(os.devnull, "w")  # no second error when Python flushes stdout at exit
         return 0
+    except CaseDataError as exc:  # Casebook's settings in mkdocs.yml (macros/project.py): located, with the key meant
+        print(f"casebook: pengaturan di mkdocs.yml tidak valid:\n{exc}", file=sys.stderr)
+        return EXIT_USAGE
     except ValueError as exc:  # e.g. an unknown vocabulary kind in mkdocs.yml
         print(f"casebook: mkdocs.yml: {exc}", file=sys.stderr)
         return EXIT_USAGE

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import difflib
+import typing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
+from pydantic import BaseModel, ValidationError, field_validator
 
+from macros.errors import CaseDataError
+from macros.schema.base import F, Model
+from macros.vocabulary import DEFAULTS as VOCABULARY_DEFAULTS
 from macros.vocabulary import Vocabulary, build_vocabulary
 
 CASES_DIR = "cases"
@@ -41,17 +47,100 @@ class ProjectConfig:
         return self.root / CASES_DIR
 
 
-def casebook_settings(mkdocs_config: dict[str, Any] | None) -> dict[str, Any]:
+SETTINGS_PATH = ("extra", "casebook")
+
+
+def _pdf_settings_model() -> type[BaseModel]:
+    from macros.pdf.settings import PdfSettings
+
+    return PdfSettings
+
+
+class CasebookSettings(Model):
+    """Everything Casebook reads from `extra.casebook` in mkdocs.yml: a key not declared here is an error
+    (with the nearest known key), not a setting silently ignored."""
+
+    vocabulary: dict[str, dict[str, str]] = F("kosakata", "Istilah kampus yang ditambahkan ke kosakata bawaan, per jenis "
+                                              "(misalnya teknik: {problem_solving: Problem Solving}).", default_factory=dict)
+    pdf: dict[str, Any] = F("pdf", "PDF laporan dan profil cetak kampus (rinciannya: macros/pdf/settings.py).",
+                            default_factory=dict)
+
+    @field_validator("vocabulary", mode="before")
+    @classmethod
+    def _known_kinds(cls, value: Any) -> Any:
+        if isinstance(value, dict):
+            for kind in value:
+                if kind not in VOCABULARY_DEFAULTS:
+                    close = difflib.get_close_matches(str(kind), list(VOCABULARY_DEFAULTS), n=1, cutoff=0.6)
+                    hint = f"maksud Anda `{close[0]}`?" if close else f"pilihan: {', '.join(VOCABULARY_DEFAULTS)}"
+                    raise ValueError(f"jenis kosakata `{kind}` tidak dikenal; {hint}")
+        return value
+
+
+def _model_at(root: type[BaseModel], path: tuple) -> type[BaseModel] | None:
+    """The model whose keys live at `path` below `root`, through nested models and `dict[str, Model]` values."""
+    current: Any = root
+    for part in path:
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            field = next((f for n, f in current.model_fields.items() if (f.alias or n) == part), None)
+            if field is None:
+                return None
+            current = field.annotation
+            if current == dict[str, Any] and part == "pdf":
+                current = _pdf_settings_model()
+        elif typing.get_origin(current) is dict:
+            current = typing.get_args(current)[1]
+        else:
+            return None
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def unknown_key_hint(path: tuple) -> str:
+    """`kosakta` under extra.casebook -> "maksud Anda `kosakata`?"."""
+    model = _model_at(CasebookSettings, tuple(path[len(SETTINGS_PATH):]) [:-1])
+    if model is None:
+        return ""
+    keys = [f.alias or n for n, f in model.model_fields.items()]
+    close = difflib.get_close_matches(str(path[-1]), keys, n=1, cutoff=0.6)
+    return f"maksud Anda `{close[0]}`?" if close else f"kunci yang dikenal: {', '.join(keys)}"
+
+
+def settings_problems(errors: list[dict], prefix: tuple, config_file: Path | None) -> list:
+    """pydantic errors of a settings model -> located Indonesian problems, unknown keys with a suggestion."""
+    from macros.loading import translate_error
+    from macros.pdf.settings import _locator
+
+    locator = _locator(config_file)
+    problems = []
+    for error in errors:
+        loc = prefix + tuple(error["loc"])
+        if error["type"] == "extra_forbidden":
+            problems.append(locator.problem(loc, f"kunci `{loc[-1]}` tidak dikenal", unknown_key_hint(loc), key=True))
+        else:
+            problems.append(translate_error({**error, "loc": loc}, locator))
+    return problems
+
+
+def casebook_settings(mkdocs_config: dict[str, Any] | None, config_file: Path | None = None) -> dict[str, Any]:
+    """`extra.casebook`, checked against CasebookSettings (and the PDF part against PdfSettings): a misspelt
+    key raises CaseDataError naming mkdocs.yml, its line and the key meant."""
     extra = (mkdocs_config or {}).get("extra") or {}
-    return extra.get("casebook") or {}
+    settings = extra.get("casebook") or {}
+    try:
+        CasebookSettings.model_validate(settings)
+        _pdf_settings_model().model_validate(settings.get("pdf") or {})
+    except ValidationError as exc:
+        prefix = SETTINGS_PATH if isinstance(settings, dict) and exc.title == CasebookSettings.__name__ else (*SETTINGS_PATH, "pdf")
+        raise CaseDataError(settings_problems(exc.errors(include_url=False), prefix, config_file)) from None
+    return settings
 
 
 def casebook_settings_of(root: Path) -> dict[str, Any]:
-    """`extra.casebook` of the project's mkdocs.yml (tags such as !ENV ignored)."""
+    """`extra.casebook` of the project's mkdocs.yml (tags such as !ENV ignored), validated."""
     config_file = root / "mkdocs.yml"
     if not config_file.is_file():
         return {}
-    return casebook_settings(yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader))
+    return casebook_settings(yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader), config_file)
 
 
 def load_project(root: Path | None = None) -> ProjectConfig:

@@ -77,7 +77,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # later shares the heap of a thousand loaded reports, and every allocation there copies a page of it.
     indexer = PageIndexer() if _serving else BackgroundIndexer()
     config_file = Path(config.config_file_path)
-    settings = casebook_settings(config)
+    try:
+        settings = casebook_settings(config, config_file)
+    except CaseDataError as exc:
+        raise PluginError("Pengaturan Casebook di mkdocs.yml tidak valid:\n" + str(exc)) from None
     vocabulary = build_vocabulary(settings.get("kosakata"))
     try:
         current_build["pdf"] = load_pdf_settings(settings, config_file)
