@@ -212,7 +212,7 @@ def run_page(mistake: PageMistake) -> list[str]:
         (folder / "bab-4-penanganan-kasus.md").write_text(mistake.page, encoding="utf-8")
         result = load_case(folder, root=root)
         assert result.loaded is not None, result.errors
-        return [problem.format() for problem in PageChecker(root).check(result.loaded, DEFAULT_VOCABULARY)]
+        return [problem.format() for problem in PageChecker(root, DEFAULT_VOCABULARY).check(result.loaded, DEFAULT_VOCABULARY)]
 
 
 def faq_markdown() -> str:

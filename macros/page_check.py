@@ -52,12 +52,41 @@ class MacroHost:
         self.macros[name or function.__name__] = function
 
 
-def page_environment(host: MacroHost) -> PageEnvironment:
+def page_environment(host: MacroHost, vocabulary=None) -> PageEnvironment:
     from macros.page_macros import PageMacros
+
+    from macros.schema import Case
 
     PageMacros(host).register()
     # Only the macro methods: `register` also hands over non-callable public attributes (the host itself).
-    return PageEnvironment({name: f for name, f in host.macros.items() if inspect.ismethod(f)})
+    stages = tuple(vocabulary.codes("tahap")) if vocabulary is not None else ()
+    return PageEnvironment({name: f for name, f in host.macros.items() if inspect.ismethod(f)}, field_tree(Case),
+                           {"ada_tahap": ("tahap", stages), "catatan_tahap": ("tahap", stages)} if stages else {})
+
+
+def field_tree(model) -> dict:
+    """The kasus.yml keys of a model, nested: {'pendahuluan': {'latar_belakang': None, ...}, ...}."""
+    import types
+    import typing
+
+    from pydantic import BaseModel
+
+    def submodel(annotation):
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            return annotation
+        if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+            found = [a for a in typing.get_args(annotation) if a is not type(None)]
+            return submodel(found[0]) if len(found) == 1 else None
+        return None  # lists, scalars: no sub-fields a path can name
+
+    def tree(cls, seen: tuple) -> dict:
+        fields = {}
+        for name, info in cls.model_fields.items():
+            inner = submodel(info.annotation)
+            fields[info.alias or name] = tree(inner, (*seen, cls)) if inner and inner not in seen else None
+        return fields
+
+    return tree(model, ())
 
 
 @dataclass
@@ -308,13 +337,14 @@ class PageChecker:
     """Renders report pages as a build would, collecting problems instead of failing at the first."""
 
     root: Path
+    vocabulary: object = None  # the project's: stage names `ada_tahap('...')` may use
     host: MacroHost = field(default_factory=MacroHost)
     env: PageEnvironment | None = None
 
     def __post_init__(self) -> None:
         from macros import template_cache
 
-        self.env = page_environment(self.host)
+        self.env = page_environment(self.host, self.vocabulary)
         template_cache.install(self.env, template_cache.cache_dir(self.root))
 
     def check(self, loaded, vocabulary, warnings: list | None = None) -> list[Problem]:
@@ -395,7 +425,7 @@ def _front_matter_refused(path: Path, root: Path) -> bool:
 
 def check_report_pages(root: Path, results, vocabulary) -> dict[str, list[Problem]]:
     """`casebook check`: the page problems of every loaded report, by slug."""
-    checker = PageChecker(root)
+    checker = PageChecker(root, vocabulary)
     return {result.slug: checker.check(result.loaded, vocabulary, result.warnings)
             for result in results if result.loaded is not None}
 
@@ -444,7 +474,7 @@ def error_block(problem: Problem) -> str:
             f"Perbaiki galat berikut lalu simpan; halaman dimuat ulang.</p><p><code>{escape(problem.format())}</code></p></div>\n")
 
 
-def install(plugin, root: Path, problems: list[Problem], *, serving: bool) -> PageEnvironment:
+def install(plugin, root: Path, problems: list[Problem], *, serving: bool, vocabulary=None) -> PageEnvironment:
     """Make mkdocs-macros render every page in the sandbox, with the page macros only.
 
     The plugin's own environment (plain Jinja, a file loader, `config`, `plugin`, `cycler`, ...) is
@@ -457,7 +487,7 @@ def install(plugin, root: Path, problems: list[Problem], *, serving: bool) -> Pa
     from macros.site import slug_of_page
 
     host = MacroHost(lambda: plugin.page)
-    env = page_environment(host)
+    env = page_environment(host, vocabulary)
     plugin._env = env
     rendered_body: dict[str, object] = {}
 

@@ -26,7 +26,7 @@ import difflib
 import hashlib
 import inspect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from jinja2 import StrictUndefined, TemplateSyntaxError, nodes
@@ -79,11 +79,20 @@ class PageError(TemplateSyntaxError):
         self.others: list[PageError] = []  # the page's further mistakes: a student sees all of them at once
 
 
+# Macros whose first argument is a dotted kasus.yml path (`isi('pendahuluan.latar_belakang')`): a misspelt
+# path would make `{% if ada(...) %}` silently false and drop a section from the report.
+PATH_MACROS = ("ada", "isi")
+
+
 @dataclass(frozen=True)
 class Guard:
-    """What a page may call: the page macros by name."""
+    """What a page may call: the page macros by name, and the kasus.yml paths `ada`/`isi` may name."""
 
     macros: dict[str, Callable[..., Any]]
+    fields: dict | None = None   # alias -> sub-tree (None: a field without sub-fields); None: paths unchecked
+    # Macros whose first argument is one of known codes, with what the codes are called
+    # (`ada_tahap('kontrak')`: ("tahap", the stages of the vocabulary)).
+    choices: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
 
     def check(self, tree: nodes.Template) -> None:
         checker = _Checker(self)
@@ -101,7 +110,7 @@ class Guard:
     def signature_token(self) -> bytes:
         """What the check depends on, for the compiled-page cache key."""
         parts = [f"{POLICY_VERSION}", ",".join(ALLOWED_FILTERS), ",".join(ALLOWED_TESTS), str(MAX_LOOP_ITERATIONS),
-                 str(MAX_MACRO_CALLS)]
+                 str(MAX_MACRO_CALLS), repr(self.fields), repr(sorted(self.choices.items()))]
         for name in sorted(self.macros):
             try:
                 parts.append(f"{name}{inspect.signature(self.macros[name])}")
@@ -116,6 +125,9 @@ class _Checker:
         self.found: list[PageError] = []
         self.calls = 0
         self.iterations = 1  # of the loops around the expression being checked
+        self.loop_values: dict[str, tuple] = {}  # loop variable -> the literal values it takes
+        self.loop_lines: dict[str, int] = {}     # loop variable -> line of its `{% for %}`
+        self.reported: set[tuple] = set()         # a wrong value in a loop's list is named once
 
     def _each(self, children, bound: frozenset[str], iterations: int) -> None:
         """Each statement on its own: one refused construct does not hide the next."""
@@ -135,9 +147,11 @@ class _Checker:
         elif isinstance(node, nodes.TemplateData):
             return
         elif isinstance(node, nodes.If):
+            try:
+                self._expression(node.test, bound)
+            except PageError as error:
+                self.found.append(error)
             self._each([*node.body, *node.elif_, *node.else_], bound, iterations)
-            self.iterations = iterations
-            self._expression(node.test, bound)
         elif isinstance(node, nodes.For):
             self._for(node, bound, iterations)
         elif isinstance(node, nodes.Expr):
@@ -163,7 +177,15 @@ class _Checker:
         if total > MAX_LOOP_ITERATIONS:
             raise PageError(f"perulangan `{{% for %}}` terlalu besar (lebih dari {MAX_LOOP_ITERATIONS} putaran)",
                             node.lineno, needle="for")
+        outer = dict(self.loop_values)
+        if len(targets) == 1:
+            self.loop_values[targets[0].name] = tuple(item.value for item in node.iter.items)
+            self.loop_lines[targets[0].name] = node.lineno
+        else:
+            for target in targets:
+                self.loop_values.pop(target.name, None)
         self._each(node.body, bound | {t.name for t in targets}, total)
+        self.loop_values = outer
         self._each(node.else_, bound, iterations)
 
     def _not_a_macro_name(self, name: str, lineno: int) -> None:
@@ -238,6 +260,49 @@ class _Checker:
         for keyword in node.kwargs:
             self._expression(keyword.value, bound)
         self._arguments(name, node)
+        if name in PATH_MACROS and node.args and isinstance(node.args[0], nodes.Const):
+            self._path(name, node.args[0].value, node.lineno)
+        if name in self.guard.choices and node.args:
+            self._choice(name, node.args[0], node.lineno)
+
+    def _choice(self, name: str, argument: nodes.Node, lineno: int) -> None:
+        noun, known = self.guard.choices[name]
+        if isinstance(argument, nodes.Const):
+            values, where, loop = (argument.value,), lineno, None
+        elif isinstance(argument, nodes.Name) and argument.name in self.loop_values:
+            # A value of the loop's literal list: named at the `{% for %}` line, once for the loop.
+            values, where, loop = self.loop_values[argument.name], self.loop_lines[argument.name], argument.name
+        else:
+            return
+        for value in values:
+            if not isinstance(value, str) or value in known or (loop, where, value) in self.reported:
+                continue
+            if loop:
+                self.reported.add((loop, where, value))
+            close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
+            hint = (f"mungkin maksudnya `{close[0]}`; " if close else "") + f"yang dikenal: {', '.join(known)}"
+            if loop:
+                raise PageError(f"`{value}` di daftar `{{% for %}}` bukan {noun} yang dikenal", where,
+                                needle=f"'{value}'", hint=hint)
+            raise PageError(f"{name}('{value}'): `{value}` bukan {noun} yang dikenal", where, needle=name, hint=hint)
+
+    def _path(self, name: str, path: Any, lineno: int) -> None:
+        tree = self.guard.fields
+        if tree is None or not isinstance(path, str):
+            return
+        walked: list[str] = []
+        for key in path.split("."):
+            if tree is None:
+                raise PageError(f"{name}('{path}'): kolom `{'.'.join(walked)}` tidak punya sub-kolom `{key}`", lineno,
+                                needle=name, hint="lihat Panduan > Rujukan kasus.yml")
+            if key not in tree:
+                close = difflib.get_close_matches(key, list(tree), n=1, cutoff=0.6)
+                where = f" di bawah `{'.'.join(walked)}`" if walked else ""
+                raise PageError(f"{name}('{path}'): kolom `{key}`{where} tidak dikenal di kasus.yml", lineno, needle=name,
+                                hint=(f"mungkin maksudnya `{'.'.join([*walked, close[0]])}`" if close
+                                      else "lihat Panduan > Rujukan kasus.yml"))
+            walked.append(key)
+            tree = tree[key]
 
     def _arguments(self, name: str, node: nodes.Call) -> None:
         try:
@@ -304,9 +369,10 @@ class PageEnvironment(ImmutableSandboxedEnvironment):
     intercepted_binops = frozenset({"+", "-", "*", "/", "//", "%", "**"})
     intercepted_unops = frozenset({"+", "-"})
 
-    def __init__(self, macros: dict[str, Callable[..., Any]]):
+    def __init__(self, macros: dict[str, Callable[..., Any]], fields: dict | None = None,
+                 choices: dict[str, tuple[str, tuple[str, ...]]] | None = None):
         super().__init__(loader=None, undefined=StrictUndefined, autoescape=False)
-        self.guard = Guard(dict(macros))
+        self.guard = Guard(dict(macros), fields, dict(choices or {}))
         self.globals.clear()  # no range, dict, lipsum, cycler, joiner, namespace
         self.globals.update(self.guard.macros)
         self.filters = {name: self.filters[name] for name in ALLOWED_FILTERS}

@@ -41,7 +41,8 @@ MISTAKES = {
     "missing-data": ("# BAB IV\n\n{{ kuadran_kekuatan() }}\n", "3:4",
                      f"makro `kuadran_kekuatan()` membutuhkan `asesmen.kekuatan` dari cases/{SLUG}/kasus.yml, tetapi data itu "
                      "belum diisi (isi data itu, atau apit panggilannya dengan {% if ada('asesmen.kekuatan') %}...{% endif %})"),
-    "unknown-field": ("# BAB IV\n\n{{ isi('klien.usai') }}\n", "3:4", "isi('klien.usai'): kolom `usai` tidak dikenal di kasus.yml"),
+    "unknown-field": ("# BAB IV\n\n{{ isi('klien.usai') }}\n", "3:4",
+                      "isi('klien.usai'): kolom `usai` di bawah `klien` tidak dikenal di kasus.yml (mungkin maksudnya `klien.usia`)"),
     "bad-choice": ("# BAB IV\n\n{{ kuadran_kekuatan(sebagai='diagram') }}\n", "3:4", "pilih 'tabel' atau 'gambar'"),
     "if-not-closed": ("# BAB IV\n\n{% if ada('asesmen') %}\n{{ identitas_klien() }}\n", "3:1",
                       "blok tidak ditutup: `{% endif %}` tidak ditemukan"),
@@ -53,6 +54,14 @@ MISTAKES = {
     "raw-not-closed": ("# BAB IV\n\nContoh:\n{% raw %}\n{{ x }}\n", "4:1", "`{% raw %}` tidak ditutup"),
     "loop-over-data": ("# BAB IV\n\n{% for tahap in tahapan %}{{ catatan_tahap(tahap) }}{% endfor %}\n", "3:4",
                        "`{% for %}` hanya boleh berjalan atas daftar tertulis"),
+    "misspelt-field-path": ("# BAB IV\n\n{% if ada('asesmen.kekuatn') %}\n{{ kuadran_kekuatan() }}\n{% endif %}\n", "3:7",
+                            "ada('asesmen.kekuatn'): kolom `kekuatn` di bawah `asesmen` tidak dikenal di kasus.yml "
+                            "(mungkin maksudnya `asesmen.kekuatan`)"),
+    "misspelt-stage": ("# BAB IV\n\n{% if ada_tahap('kontrk') %}{{ catatan_tahap('kontrak') }}{% endif %}\n", "3:7",
+                       "ada_tahap('kontrk'): `kontrk` bukan tahap yang dikenal (mungkin maksudnya `kontrak`"),
+    "misspelt-stage-in-loop": ("# BAB IV\n\n{% for tahap in ['engagement', 'intak'] %}\n{% if ada_tahap(tahap) %}"
+                               "{{ catatan_tahap(tahap) }}{% endif %}\n{% endfor %}\n", "3:32",
+                               "`intak` di daftar `{% for %}` bukan tahap yang dikenal (mungkin maksudnya `intake`"),
     "stage-without-record": ("# BAB IV\n\n{{ catatan_tahap('terminasi') }}\n", "3:4", "membutuhkan `tahapan (tahap: terminasi)`"),
     "front-matter-shifts-lines": ("---\njudul_halaman: Penanganan\n---\n\n# BAB IV\n\n{{ log_sessi() }}\n", "7:4",
                                   "makro `log_sessi` tidak dikenal"),
@@ -236,6 +245,6 @@ def test_page_that_is_not_utf8_is_located_at_its_first_bad_byte(project):
 
     loaded = load_case(project / "cases" / SLUG, root=project).loaded
     (project / "cases" / SLUG / PAGE).write_bytes("# BAB IV\n\nKlien berkata: caf\u00e9.\n".encode("cp1252"))
-    lines = [p.format() for p in PageChecker(project).check(loaded, DEFAULT_VOCABULARY)]
+    lines = [p.format() for p in PageChecker(project, DEFAULT_VOCABULARY).check(loaded, DEFAULT_VOCABULARY)]
     assert lines == [f"cases/{SLUG}/{PAGE}:3:19: halaman ini bukan teks UTF-8 (mungkin disimpan sebagai ANSI/Windows-1252 "
                      "atau berupa berkas Word) (buka di penyunting teks, lalu simpan ulang dengan encoding UTF-8)"]
