@@ -63,10 +63,13 @@ def _parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="pratinjau situs di http://127.0.0.1:8000 yang dimuat ulang saat berkas berubah")
     serve.add_argument("--port", type=int, default=8000, metavar="N",
                        help="port pratinjau (bawaan 8000; bila sedang dipakai, port bebas berikutnya)")
-    export = commands.add_parser("export", help="ekspor laporan ke Word (.docx) untuk komentar pembimbing")
-    export.add_argument("slug", help="nama folder laporan, misalnya ln-hikari-2024")
-    export.add_argument("--docx", action="store_true", required=True, help="format Word (saat ini satu-satunya format)")
-    export.add_argument("--output", type=Path, help="berkas tujuan (bawaan: <slug>.docx di folder ini)")
+    export = commands.add_parser("export", help="ekspor laporan ke Word (.docx), atau katalog arsip ke CSV dan XLSX")
+    export.add_argument("slug", nargs="?", help="nama folder laporan, misalnya ln-hikari-2024 (untuk --docx)")
+    export.add_argument("--docx", action="store_true", help="laporan sebagai dokumen Word")
+    export.add_argument("--katalog", action="store_true",
+                        help="katalog arsip (satu baris per laporan) sebagai katalog-arsip.csv dan katalog-arsip.xlsx")
+    export.add_argument("--output", type=Path,
+                        help="berkas tujuan (bawaan: <slug>.docx di folder ini); untuk --katalog: folder tujuan")
     export.add_argument("--profile", choices=["public", "internal"], default="internal",
                         help="profil foto (bawaan internal: salinan untuk pembimbing)")
     synth = commands.add_parser("synth", help="buat laporan sintetis untuk uji dan tolok ukur arsip")
@@ -313,6 +316,11 @@ def cmd_export(args: argparse.Namespace, project: ProjectConfig) -> int:
     from macros.pdf.settings import load_pdf_settings
     from macros.project import casebook_settings_of
 
+    if args.katalog:
+        from macros.archive.export_cli import export_catalogue
+        return export_catalogue(project, args.output or Path.cwd())
+    if not args.docx or not args.slug:
+        raise UsageError("pilih --docx <slug> (laporan sebagai Word) atau --katalog (katalog arsip)")
     if not (project.cases_dir / args.slug / CASE_FILE).is_file():
         raise UsageError(f"laporan `{args.slug}` tidak ditemukan di {display_path(project.cases_dir, project.root)}/")
     target = (args.output or Path.cwd() / f"{args.slug}.docx").resolve()

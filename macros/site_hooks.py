@@ -348,6 +348,9 @@ def on_post_build(config: MkDocsConfig) -> None:
         except RuntimeError as exc:
             raise PluginError(f"Indeks pencarian tidak dapat dibuat:\n{exc}") from None
         current_build["search"] = None
+    if publication_profile() == "internal":  # Arsip's catalogue download, before the leak scan reads the site
+        from macros.archive.export_cli import write_site_catalogue
+        write_site_catalogue(Path(config.site_dir), current_build["site"])
     pending = current_build.get("pdf_pending")
     if pending is None:
         progress.stop()

@@ -105,3 +105,75 @@ def test_an_appendix_marked_internal_is_left_out_of_the_public_site(tmp_path):
     page = "kasus/ts-contoh-2024/lampiran/index.html"
     assert "casebook-hadir" in (tmp_path / "internal" / page).read_text(encoding="utf-8")
     assert "casebook-hadir" not in (tmp_path / "public" / page).read_text(encoding="utf-8")
+
+
+# --- the catalogue export (casebook export --katalog, and the internal Arsip's download) ---------
+
+def _read_xlsx(path):
+    from openpyxl import load_workbook
+    sheet = load_workbook(path).active
+    return [tuple("" if v is None else v for v in row) for row in sheet.iter_rows(values_only=True)]
+
+
+def _read_csv(path):
+    import csv
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        return [tuple(row) for row in csv.reader(handle)]
+
+
+@pytest.mark.slow
+def test_the_internal_archive_offers_the_catalogue_and_the_public_one_does_not(sites):
+    from macros.archive.export import HEADER
+    internal = (sites["internal"] / "arsip" / "index.html").read_text(encoding="utf-8")
+    public = (sites["public"] / "arsip" / "index.html").read_text(encoding="utf-8")
+    assert 'href="katalog-arsip.xlsx" download' in internal and 'href="katalog-arsip.csv" download' in internal
+    assert "katalog-arsip" not in public and not (sites["public"] / "arsip" / "katalog-arsip.csv").exists()
+    rows = _read_xlsx(sites["internal"] / "arsip" / "katalog-arsip.xlsx")
+    assert rows == _read_csv(sites["internal"] / "arsip" / "katalog-arsip.csv")
+    assert rows[0] == HEADER and sorted(r[0] for r in rows[1:]) == ["ajs-kartini-2024", "ln-hikari-2024"]
+
+
+def test_catalogue_columns_hold_the_report_not_the_client(tmp_path):
+    from macros.archive.export import HEADER, catalogue_rows, write_catalogue
+    loaded = {slug: load_case(ROOT / "cases" / slug).loaded for slug in ("ln-hikari-2024", "ajs-kartini-2024")}
+    facts = [report_facts(c, DEFAULT_VOCABULARY) for c in loaded.values()]
+    rows = catalogue_rows(facts, loaded)
+    for path in write_catalogue(tmp_path, rows):
+        read = _read_xlsx(path) if path.suffix == ".xlsx" else _read_csv(path)
+        assert read[0] == HEADER and len(read) == 3
+        by_slug = {r[0]: dict(zip(HEADER, r)) for r in read[1:]}
+        ln, ajs = by_slug["ln-hikari-2024"], by_slug["ajs-kartini-2024"]
+        assert ln["status"] == "Disetujui" and ln["tanggal_disetujui"] == "2024-10-18"
+        assert ln["dosen_pembimbing"] == "Drs. Hendra Saputra, M.Pd." and ln["semester"] == "Ganjil 2024/2025"
+        assert ajs["status"] == "Draf" and ajs["skor_tas"] == "3" and ajs["capaian_tas"] == "Tercapai"
+        assert ajs["setting"] and ajs["metode"] and ajs["teknik"] and ajs["alat_asesmen"] and ajs["institusi"]
+        # Nothing that identifies the client: no pseudonym code column, no age, no client name.
+        client = loaded["ajs-kartini-2024"].case.client
+        assert not any(h.startswith("klien") and h != "klaster_klien" for h in HEADER)
+        assert all(client.code not in cell.split() for cell in read[2] + read[1] if isinstance(cell, str))
+
+
+def test_a_student_title_never_becomes_a_spreadsheet_formula(tmp_path):
+    import dataclasses
+    from openpyxl import load_workbook
+    from macros.archive.export import catalogue_rows, write_catalogue
+    loaded = {"ln-hikari-2024": load_case(ROOT / "cases" / "ln-hikari-2024").loaded}
+    facts = [dataclasses.replace(report_facts(loaded["ln-hikari-2024"], DEFAULT_VOCABULARY),
+                                 title='=HYPERLINK("http://contoh.invalid","klik")')]
+    csv_path, xlsx_path = write_catalogue(tmp_path, catalogue_rows(facts, loaded))
+    cell = load_workbook(xlsx_path).active["B2"]
+    assert cell.data_type == "s" and cell.value.startswith("=HYPERLINK")
+    assert _read_csv(csv_path)[1][1] == "'=HYPERLINK(\"http://contoh.invalid\",\"klik\")"
+    from macros.archive.export import _safe
+    assert [_safe(c) for c in ("-1; +2; 0", "+1", "-cmd|' /C calc'!A0", "@SUM(A1)")] == [
+        "-1; +2; 0", "+1", "'-cmd|' /C calc'!A0", "'@SUM(A1)"]
+
+
+def test_the_catalogue_is_refused_when_a_private_string_is_in_it():
+    from macros.archive.export import catalogue_leaks, catalogue_rows
+    from macros.privacy.matching import Needle
+    loaded = {"ln-hikari-2024": load_case(ROOT / "cases" / "ln-hikari-2024").loaded}
+    rows = catalogue_rows([report_facts(loaded["ln-hikari-2024"], DEFAULT_VOCABULARY)], loaded)
+    leaks = catalogue_leaks(rows, [Needle("Hendra Saputra", "nama asli")])
+    assert [(leak.slug, leak.column) for leak in leaks] == [("ln-hikari-2024", "dosen_pembimbing")]
+    assert "kolom dosen_pembimbing: memuat nama asli" in leaks[0].format()

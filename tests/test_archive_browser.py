@@ -339,3 +339,36 @@ def test_header_search_counts_every_page_and_reaches_them(archive, page):  # noq
     page.wait_for_function(f"document.querySelector('.md-search-result__meta').textContent === '{total} dokumen ditemukan'")
     later = page.evaluate("async () => (await casebookSearch.search('klien', 20, 40)).items.map(g => g[0].location)")
     assert len(later) == 20
+
+
+def test_catalogue_export_has_a_row_per_report_with_the_manifests_facts(archive, tmp_path):
+    import csv
+    import os
+    import subprocess
+    import sys
+
+    from openpyxl import load_workbook
+
+    from macros.archive.export import HEADER
+    from macros.vocabulary import DEFAULTS
+    result = subprocess.run([sys.executable, "-m", "macros.cli", "export", "--katalog", "--output", str(tmp_path)],
+                            cwd=archive["project"], capture_output=True, text=True,
+                            env=dict(os.environ, CASEBOOK_CACHE_DIR=str(tmp_path / "cache")))
+    assert result.returncode == 0, result.stderr
+    assert f"Katalog arsip ({N} laporan) ditulis" in result.stdout
+    xlsx = [tuple("" if v is None else v for v in row)
+            for row in load_workbook(tmp_path / "katalog-arsip.xlsx").active.iter_rows(values_only=True)]
+    with open(tmp_path / "katalog-arsip.csv", encoding="utf-8-sig", newline="") as handle:
+        assert [tuple(row) for row in csv.reader(handle)] == xlsx
+    assert xlsx[0] == HEADER and len(xlsx) == N + 1
+    rows = {row[0]: dict(zip(HEADER, row)) for row in xlsx[1:]}
+    for entry in archive["reports"]:
+        row = rows[entry["slug"]]
+        assert row["tahun"] == str(entry["tahun"]) and row["semester"] == entry["semester"]
+        assert row["institusi"] == entry["institusi"] and row["dosen_pembimbing"] == entry["pembimbing"]
+        assert row["setting"] == DEFAULTS["setting"][entry["setting"]]
+        assert row["jenis_praktikum"] == DEFAULTS["jenis_praktikum"][entry["jenis_praktikum"]]
+        assert row["status"] == ("Draf" if entry["draf"] else "Disetujui")
+        assert row["kelengkapan"] == ("Lengkap" if entry["lengkap"] else "Belum lengkap")
+        assert row["skor_tas"] == str(entry["skor_tas"]) and row["capaian"] == BAND_LABEL[_band(entry)]
+        assert row["metode"].split("; ") == [DEFAULTS["metode"][m] for m in entry["metode"]]

@@ -18,11 +18,12 @@ from macros.archive.facets import ReportFacts, report_facts
 from macros.archive.statistics import statistics_markdown
 from macros.archive.tags import tag_pages
 from macros.render.catalogue import card
-from macros.site import CHAPTERS, SITE_SECTION, SiteCases
+from macros.site import CHAPTERS, SITE_SECTION, SiteCases, publication_profile
 
 CATALOGUE_PAGE = "arsip/index.md"
 PLACEHOLDER = '<div class="casebook-isi-arsip" data-halaman="{uri}"></div>'
 
+CATALOGUE_DOWNLOADS_DIR = "arsip"      # the internal profile's catalogue export (macros/archive/export.py)
 STATISTICS_PAGE = "arsip/statistik.md"
 TAGS_PAGE = "arsip/tag/index.md"
 # Navigation entries of the Arsip section, in order (page path -> title).
@@ -66,7 +67,13 @@ def fill_page(uri: str, html: str, page_url: str, site: SiteCases, facts: list[R
     if uri == CATALOGUE_PAGE:
         cards = cards_for(site, facts, page_url, pdf_url_of)
         tags_href = "tag/"
-        return html.replace(placeholder, archive_catalogue(facts, cards, tags_href))
+        downloads = ""
+        if publication_profile() == "internal":   # the catalogue names supervisors and states: for the campus only
+            from macros.archive.export import CATALOGUE_NAME
+            downloads = (f'<p class="casebook-unduh-katalog">Unduh katalog untuk akreditasi (satu baris per laporan): '
+                         f'<a href="{CATALOGUE_NAME}.xlsx" download>XLSX</a> · '
+                         f'<a href="{CATALOGUE_NAME}.csv" download>CSV</a></p>')
+        return html.replace(placeholder, downloads + archive_catalogue(facts, cards, tags_href))
     return html
 
 

@@ -1,0 +1,162 @@
+"""The archive catalogue as a spreadsheet, for accreditation (akreditasi) reports.
+
+One row per report, the report's identity and what the archive knows of it (kind, setting,
+institution, methods, techniques, tools, outcome, status, supervisor, year, semester); never
+the client's identity (no client code, age or family). Written by `casebook export --katalog`
+and, in the internal profile, beside the catalogue (Arsip › Katalog links to both files).
+
+Same privacy gate as the site: every cell is checked against every report's private strings
+(rahasia.yml) before anything is written, and a hit writes nothing. Cells are plain text: a
+student's title starting with `=` stays text in Excel and LibreOffice (no formula injection).
+
+XLSX by openpyxl (maintained, pure Python, the usual reader/writer of Excel files); CSV in
+UTF-8 with a byte-order mark, so Excel opens Indonesian text correctly.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from macros.archive.facets import ReportFacts
+from macros.loading import LoadedCase
+from macros.privacy.matching import Needle, Prepared, contains
+
+CATALOGUE_NAME = "katalog-arsip"          # katalog-arsip.csv, katalog-arsip.xlsx
+SHEET_TITLE = "Katalog arsip"
+# Spreadsheet programs read a cell starting with one of these as a formula (CSV too).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _join(values: Iterable[str]) -> str:
+    return "; ".join(v for v in values if v)
+
+
+def _score(value: float | None, places: int = 0) -> str:
+    if value is None:
+        return ""
+    return f"{value:.{places}f}".replace(".", ",") if places else str(value)
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    value: Callable[[ReportFacts, LoadedCase], str]
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("slug", lambda f, c: f.slug),
+    Column("judul", lambda f, c: f.title),
+    Column("praktikan", lambda f, c: c.case.student.name),
+    Column("kampus", lambda f, c: c.case.student.campus),
+    Column("program_studi", lambda f, c: c.case.student.programme),
+    Column("tahun", lambda f, c: str(f.year)),
+    Column("semester", lambda f, c: f.label("semester")),
+    Column("jenis_praktikum", lambda f, c: f.label("jenis")),
+    Column("setting", lambda f, c: f.label("setting")),
+    Column("institusi", lambda f, c: f.label("institusi")),
+    Column("klaster_klien", lambda f, c: _join(label for _, label in f.values.get("klaster", ()))),
+    Column("metode", lambda f, c: _join(label for _, label in f.values.get("metode", ()))),
+    Column("teknik", lambda f, c: _join(label for _, label in f.values.get("teknik", ()))),
+    Column("alat_asesmen", lambda f, c: _join(label for _, label in f.values.get("alat", ()))),
+    Column("skor_tas", lambda f, c: _score(f.scores.tas)),
+    Column("capaian_tas", lambda f, c: f.label("capaian_tas")),
+    Column("skor_gas", lambda f, c: _join(f"{s:+d}".replace("+0", "0") for s in f.scores.gas)),
+    Column("skor_t_gas", lambda f, c: _score(f.scores.gas_t, 1)),
+    Column("capaian_gas", lambda f, c: f.label("capaian_gas")),
+    Column("capaian", lambda f, c: f.label("capaian")),
+    Column("status", lambda f, c: f.label("status")),
+    Column("tanggal_disetujui", lambda f, c: f.approved_on.isoformat() if f.approved_on else ""),
+    Column("kelengkapan", lambda f, c: f.label("kelengkapan")),
+    Column("bagian_kosong", lambda f, c: _join(f.missing)),
+    Column("dosen_pembimbing", lambda f, c: c.case.approval.supervisor.name if c.case.approval else ""),
+)
+HEADER = tuple(column.header for column in COLUMNS)
+
+
+def catalogue_rows(facts: list[ReportFacts], cases: dict[str, LoadedCase]) -> list[tuple[str, ...]]:
+    """One row per report, newest first, then by title (the catalogue's own order)."""
+    ordered = sorted(facts, key=lambda f: (-f.year, f.title.casefold(), f.slug))
+    return [tuple(column.value(f, cases[f.slug]) for column in COLUMNS) for f in ordered]
+
+
+@dataclass(frozen=True)
+class CatalogueLeak:
+    slug: str
+    column: str
+    what: str
+
+    def format(self) -> str:
+        return f"katalog, laporan {self.slug}, kolom {self.column}: memuat {self.what}"
+
+
+def catalogue_leaks(rows: list[tuple[str, ...]], needles: list[Needle]) -> list[CatalogueLeak]:
+    """Private strings (rahasia.yml of any report) in any cell."""
+    leaks = []
+    for row in rows:
+        for header, cell in zip(HEADER, row):
+            if cell:
+                prepared = Prepared.of(cell)
+                leaks.extend(CatalogueLeak(row[0], header, n.what) for n in needles if contains(prepared, n))
+    return leaks
+
+
+_SCORES = re.compile(r"[+-]?\d+(?:,\d+)?(?:; [+-]?\d+)*")
+
+
+def _safe(cell: str) -> str:
+    """A cell a spreadsheet shows as text: a leading formula character gets an apostrophe (OWASP CSV injection);
+    scores such as `-1; +2` are left as they are (no formula can hide in digits and signs)."""
+    return "'" + cell if cell.startswith(FORMULA_START) and not _SCORES.fullmatch(cell) else cell
+
+
+def csv_bytes(rows: list[tuple[str, ...]]) -> bytes:
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(HEADER)
+    writer.writerows([_safe(cell) for cell in row] for row in rows)
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def xlsx_bytes(rows: list[tuple[str, ...]]) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = SHEET_TITLE
+    for r, row in enumerate([HEADER, *rows], start=1):
+        for c, value in enumerate(row, start=1):
+            cell = sheet.cell(row=r, column=c)
+            cell.value = value
+            cell.data_type = "s"          # text, always: never a formula, whatever the student wrote
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(HEADER))}{len(rows) + 1}"
+    for c, header in enumerate(HEADER, start=1):
+        longest = max([len(header), *(len(row[c - 1]) for row in rows)])
+        sheet.column_dimensions[get_column_letter(c)].width = min(60, max(10, longest + 2))
+    # No build time in the document properties: they would say when, not what.
+    fixed = dt.datetime(2000, 1, 1)
+    book.properties.created = book.properties.modified = fixed
+    book.properties.creator = "Casebook"
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def write_catalogue(directory: Path, rows: list[tuple[str, ...]]) -> list[Path]:
+    """katalog-arsip.csv and katalog-arsip.xlsx in `directory` (created); returns both paths."""
+    directory.mkdir(parents=True, exist_ok=True)
+    written = []
+    for suffix, content in ((".csv", csv_bytes(rows)), (".xlsx", xlsx_bytes(rows))):
+        target = directory / f"{CATALOGUE_NAME}{suffix}"
+        partial = target.with_name(target.name + ".sementara")
+        partial.write_bytes(content)
+        partial.replace(target)     # a reader never sees half a file
+        written.append(target)
+    return written
