@@ -220,3 +220,16 @@ def test_manifest_records_what_the_archive_views_aggregate(synth_dir, loaded):
     supervisors = [e["pembimbing"] for e in entries.values()]
     assert len(set(supervisors)) < len(supervisors) and any(e["draf"] for e in entries.values())
     assert any(not e["skor_gas"] for e in entries.values()) and any(e["skor_gas"] for e in entries.values())
+
+
+def test_synthetic_reports_never_trip_the_privacy_patterns():
+    """A pseudonym such as `TTL` before a session date reads as a birth date to the gate: synth avoids those codes."""
+    from macros.privacy.patterns import find_patterns
+    from macros.synth.pages import chapter_pages
+    from macros.synth.report import build_report
+    from macros.synth.yaml_writer import dump
+
+    for index in range(150):
+        report = build_report(11, index)
+        text = dump(report.data, "") + "\n".join(chapter_pages(report.intro).values())
+        assert find_patterns(text, frozenset()) == [], report.slug

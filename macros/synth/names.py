@@ -88,10 +88,15 @@ def supervisors(seed: int, campus: str) -> list[str]:
     return found
 
 
+# Codes that are words of an identity document to the privacy gate's patterns (macros/privacy/patterns.py):
+# "TTL 15 Oktober" reads as a birth date. A student would not pick them; neither does synth.
+RESERVED_CODES = frozenset({"TTL", "LHR", "NIK", "KTP", "KK", "RT", "RW", "TGL", "NO", "HP"})
+
+
 def pseudonym(rng: random.Random, taken: set[str], length: int | None = None) -> str:
-    """A code of capitals, never one already used in the same report."""
+    """A code of capitals, never one already used in the same report, never an identity-document word."""
     while True:
         code = "".join(rng.choice(_CODE_LETTERS) for _ in range(length or rng.choice([1, 2, 2, 3])))
-        if code not in taken:
+        if code not in taken and code not in RESERVED_CODES:
             taken.add(code)
             return code
