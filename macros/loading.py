@@ -117,8 +117,11 @@ def load_case(folder: Path, *, vocabulary: Vocabulary = DEFAULT_VOCABULARY, root
         return LoadResult(slug, folder, None, [locator.problem((), "isi kasus.yml harus berupa pemetaan `kunci: nilai`",
                                                                "mulai dengan `laporan:` di kolom pertama")])
     placeholders = list(_placeholder_paths(document.data))
+    # Valid YAML that likely does not say what was meant (macros/yaml_source.py), e.g. commas inside [ ].
+    yaml_warnings = [Problem(shown, w.line, w.column, format_path(w.path), w.message, w.hint, Severity.WARNING)
+                     for w in document.warnings]
     problems = [locator.problem(p, PLACEHOLDER_MESSAGE, "ganti dengan data laporan Anda, atau hapus bagian opsional ini")
-                for p in placeholders]
+                for p in placeholders] + yaml_warnings
     try:
         case = Case.model_validate(document.data, context={"vocabulary": vocabulary})
     except ValidationError as exc:
@@ -128,10 +131,10 @@ def load_case(folder: Path, *, vocabulary: Vocabulary = DEFAULT_VOCABULARY, root
                 continue  # already reported as an unfilled placeholder
             problems.append(translate_error(error, locator))
         return LoadResult(slug, folder, None, _unique(problems))
-    if problems:
+    if any(p.is_error for p in problems):
         return LoadResult(slug, folder, None, problems)
     loaded = LoadedCase(slug, folder, case, document)
-    return LoadResult(slug, folder, loaded, run_checks(loaded, locator))
+    return LoadResult(slug, folder, loaded, yaml_warnings + run_checks(loaded, locator))
 
 
 def _unique(problems: list[Problem]) -> list[Problem]:

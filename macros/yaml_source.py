@@ -62,6 +62,7 @@ class YamlDocument:
     data: Any
     value_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     key_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    warnings: list[SourceProblem] = field(default_factory=list)  # valid YAML that likely does not say what was meant
 
     def locate(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
         """The mark of `path`, or of its nearest ancestor that exists in the file."""
@@ -167,7 +168,7 @@ def parse_yaml(text: str) -> YamlDocument:
     tabs = _tab_problems(text)
     if tabs:
         raise YamlSyntaxError(tabs)
-    _refuse_deep_nesting(text)
+    aliases = _refuse_deep_nesting(text)
     try:
         try:
             root = yaml.compose(text, Loader=_FastLoader)
@@ -181,17 +182,32 @@ def parse_yaml(text: str) -> YamlDocument:
         return doc
     problems: list[SourceProblem] = []
     doc.data = _convert(root, (), doc, problems, set())
+    if aliases:
+        # A reused node is met again where the alias stands, but carries the anchor's position: each alias is
+        # named at its own line instead (an alias after a refused `<<` is already explained there).
+        merge_lines = {p.line for p in problems if p.message == MERGE_MESSAGE}
+        problems = [p for p in problems if p.message != ALIAS_MESSAGE]
+        problems += [SourceProblem(line, col, (), f"alias YAML `*{name}` tidak didukung", ALIAS_HINT)
+                     for line, col, name in aliases if line not in merge_lines]
     if problems:
-        raise YamlSyntaxError(problems)
+        raise YamlSyntaxError(sorted(problems, key=lambda p: (p.line, p.column)))
     return doc
 
 
-def _refuse_deep_nesting(text: str) -> None:
+ALIAS_MESSAGE = "alias YAML (`*nama`) tidak didukung"
+ALIAS_HINT = "tulis nilainya lengkap di setiap tempat"
+MERGE_MESSAGE = "kunci gabungan YAML `<<` tidak didukung"
+
+
+def _refuse_deep_nesting(text: str) -> list[tuple[int, int, str]]:
     """Nesting is measured on libyaml's event stream (an explicit stack, no recursion) before any tree is built:
-    composing 50,000 nested `[` recurses in C and crashes the process instead of raising an error."""
-    depth = 0
+    composing 50,000 nested `[` recurses in C and crashes the process instead of raising an error.
+    Returns where the first aliases (`*nama`) stand: the composed tree only knows where their anchors are."""
+    depth, aliases = 0, []
     try:
         for event in yaml.parse(text, Loader=_FastLoader):
+            if isinstance(event, yaml.AliasEvent) and len(aliases) < 20:
+                aliases.append((event.start_mark.line + 1, event.start_mark.column + 1, event.anchor))
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
@@ -200,7 +216,8 @@ def _refuse_deep_nesting(text: str) -> None:
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
     except yaml.YAMLError:
-        return  # a syntax error: composing below explains it
+        return []  # a syntax error: composing below explains it
+    return aliases
 
 
 def _too_deep(line: int, column: int, path: Path_) -> SourceProblem:
@@ -226,8 +243,7 @@ def _convert(node: Node, path: Path_, doc: YamlDocument, problems: list[SourcePr
     if id(node) in seen and not isinstance(node, ScalarNode) or len(path) > MAX_DEPTH:
         line, col = _mark(node)
         problems.append(_too_deep(line, col, path) if len(path) > MAX_DEPTH else
-                        SourceProblem(line, col, path, "alias YAML (`*nama`) tidak didukung",
-                                      "tulis nilainya lengkap di setiap tempat"))
+                        SourceProblem(line, col, path, ALIAS_MESSAGE, ALIAS_HINT))
         return None
     seen.add(id(node))
     doc.value_marks[path] = _mark(node)
@@ -240,6 +256,8 @@ def _convert(node: Node, path: Path_, doc: YamlDocument, problems: list[SourcePr
     if isinstance(node, ScalarNode):
         return _scalar(node)
     if isinstance(node, SequenceNode):
+        if node.flow_style:
+            _warn_commas_in_prose(node, path, doc)
         return [_convert(item, path + (index,), doc, problems, seen) for index, item in enumerate(node.value)]
     assert isinstance(node, MappingNode)
     result: dict[str, Any] = {}
@@ -248,9 +266,10 @@ def _convert(node: Node, path: Path_, doc: YamlDocument, problems: list[SourcePr
         if not isinstance(key_node, ScalarNode):
             problems.append(SourceProblem(line, col, path, "kunci harus berupa teks sederhana"))
             continue
-        if key_node.value == "<<" and key_node.tag != _STR:
-            problems.append(SourceProblem(line, col, path, "kunci gabungan YAML `<<` tidak didukung",
-                                          "tulis setiap kunci secara lengkap"))
+        if key_node.value == "<<" and not key_node.style:  # unquoted `<<`: YAML 1.1's merge key
+            anchor = f" (salin isinya dari baris {_mark(value_node)[0]})" if id(value_node) in seen else ""
+            problems.append(SourceProblem(line, col, path + ("<<",), MERGE_MESSAGE,
+                                          f"tulis setiap kunci secara lengkap di sini{anchor}"))
             continue
         key = key_node.value  # keys stay text: `no:` is the key "no", never False
         if key in result:
@@ -261,6 +280,32 @@ def _convert(node: Node, path: Path_, doc: YamlDocument, problems: list[SourcePr
         doc.key_marks[path + (key,)] = (line, col)
         result[key] = _convert(value_node, path + (key,), doc, problems, seen)
     return result
+
+
+_SENTENCE_END = (".", "!", "?", ":", ";")
+
+
+def _warn_commas_in_prose(node: SequenceNode, path: Path_, doc: YamlDocument) -> None:
+    """`manfaat: [Bagi mahasiswa, memperoleh pengalaman praktik.]` is two items in YAML: inside `[ ]` every
+    comma ends an item. An item that reads as the rest of the previous one's sentence (it starts in lower
+    case after an item without closing punctuation, and ends a sentence, or runs on for three words or
+    more after a capitalised phrase) was most likely one sentence: say so where it stands, with the fix.
+    Lists of codes or keywords (`[ecomap, genogram]`, `[self awareness, kelompok mitra binaan]`) are
+    left alone."""
+    items = node.value
+    for before, item in zip(items, items[1:]):
+        if not (isinstance(before, ScalarNode) and isinstance(item, ScalarNode)) or before.style or item.style:
+            continue  # quoted items (style '"' or "'") are what the student meant; plain ones have no style
+        text, previous = item.value, before.value
+        sentence_goes_on = text.rstrip().endswith(_SENTENCE_END) or (
+            previous[:1].isupper() and " " in previous and len(text.split()) >= 3)
+        if text[:1].islower() and " " in text and not previous.rstrip().endswith(_SENTENCE_END) and sentence_goes_on:
+            line, col = _mark(node)
+            doc.warnings.append(SourceProblem(
+                line, col, path, f"koma di dalam [ ] memisahkan butir: `{previous}` dan `{text}` menjadi dua butir",
+                "bila itu satu kalimat, tulis daftar sebagai baris-baris `- ...` (satu butir per baris), atau apit "
+                "kalimatnya dengan tanda kutip"))
+            return
 
 
 def _scalar(node: ScalarNode) -> Any:
