@@ -150,6 +150,9 @@ _SYNTAX = [
     (re.compile(r"Unexpected end of template\. Jinja was looking for the following tags: .*'end(\w+)'"),
      lambda m: f"blok tidak ditutup: `{{% end{m.group(1)} %}}` tidak ditemukan",
      "setiap `{% if %}` ditutup `{% endif %}`, setiap `{% for %}` ditutup `{% endfor %}`"),
+    (re.compile(r"Missing end of comment tag"),
+     lambda m: "`{#` memulai komentar dan tidak ditutup dengan `#}`",
+     "untuk id judul Markdown tulis dengan spasi, `{ #id-judul }`; " + RAW_HINT),
     (re.compile(r"Missing end of raw directive"),
      lambda m: "`{% raw %}` tidak ditutup: `{% endraw %}` tidak ditemukan", "tutup dengan {% endraw %}"),
     (re.compile(r"expected token 'end of print statement', got '(.+)'"),
@@ -202,6 +205,8 @@ def _syntax_place(error: TemplateSyntaxError, text: str, source: PageSource) -> 
         if found:
             return found
     line = source.line(lineno)
+    if "comment tag" in text and "{#" in line:
+        return lineno, line.rindex("{#") + 1
     from jinja2 import Environment
 
     for expression in _EXPRESSION.finditer(line if len(line) <= 2000 else ""):  # lazy match: quadratic on a huge line

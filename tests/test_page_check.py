@@ -51,6 +51,9 @@ MISTAKES = {
     "unclosed-string": ("# BAB IV\n\n{{ isi('pendahuluan.latar_belakang) }}\n", "3:8", "tanda kutip ' tidak berpasangan"),
     "two-expressions-one-line": ("# BAB IV\n\nLihat {{ identitas_klien() }} dan {{ a b }}.\n", "3:35",
                                  "bukan panggilan makro yang valid"),
+    "heading-id-as-comment": ("# BAB IV\n\n## Rencana {#rencana}\n\nTeks.\n", "3:12",
+                              "`{#` memulai komentar dan tidak ditutup dengan `#}` (untuk id judul Markdown tulis dengan spasi, "
+                              "`{ #id-judul }`"),
     "raw-not-closed": ("# BAB IV\n\nContoh:\n{% raw %}\n{{ x }}\n", "4:1", "`{% raw %}` tidak ditutup"),
     "loop-over-data": ("# BAB IV\n\n{% for tahap in tahapan %}{{ catatan_tahap(tahap) }}{% endfor %}\n", "3:4",
                        "`{% for %}` hanya boleh berjalan atas daftar tertulis"),
