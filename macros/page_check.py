@@ -354,7 +354,7 @@ class PageChecker:
 
     def check(self, loaded, vocabulary, warnings: list | None = None) -> list[Problem]:
         from macros.publication import profile_view
-        from macros.render.numbering import NumberingError, ReportNumbering, resolve_markers
+        from macros.render.numbering import ReportNumbering
         from macros.site import CHAPTERS, SiteCases, chapter_source, current_build, publication_profile
 
         slug = loaded.slug
@@ -384,25 +384,41 @@ class PageChecker:
                 if source.meta.get("render_macros") is False:
                     continue
                 self.host.page = site_page(slug, chapter)
+                title = source.meta.get("title")
+                if isinstance(title, str) and TAG_START.search(title):  # MkDocs renders a front-matter title too
+                    problems.extend(self._title_problem(path, title, slug))
                 try:
                     html = self.env.from_string(source.markdown).render()
                 except Exception as error:  # noqa: BLE001 - every failure becomes a located message
                     problems.extend(render_problems(error, source, slug))
                     continue
                 rendered.append((source, html, self.host.page.url))
-                title = source.meta.get("title")
-                if isinstance(title, str) and TAG_START.search(title):  # MkDocs renders a front-matter title too
-                    problems.extend(self._title_problem(path, title, slug))
             for source, html, url in rendered:
-                try:
-                    resolve_markers(html, numbering, url)
-                except NumberingError as error:
-                    problems.append(reference_problem(error, source, list(numbering.captions)))
+                problems.extend(self._reference_problems(source, html, url, numbering))
         finally:
             current_build.clear()
             current_build.update(saved)
         return problems
 
+    @staticmethod
+    def _reference_problems(source: PageSource, html: str, url: str, numbering) -> list[Problem]:
+        """Every unknown `ref('...')` of a page: each found is taken out and the rest resolved again."""
+        from markupsafe import escape
+
+        from macros.render.numbering import REF_MARKER, NumberingError, resolve_markers
+
+        found = []
+        for _ in range(html.count(REF_MARKER.split("{")[0]) + 1):
+            try:
+                resolve_markers(html, numbering, url)
+                break
+            except NumberingError as error:
+                found.append(reference_problem(error, source, list(numbering.captions)))
+                match = _REF_ID.search(str(error))
+                if not match:
+                    break
+                html = html.replace(REF_MARKER.format(id=escape(match.group(1))), "")
+        return found
 
     def _title_problem(self, path: Path, title: str, slug: str) -> list[Problem]:
         try:

@@ -251,3 +251,12 @@ def test_page_that_is_not_utf8_is_located_at_its_first_bad_byte(project):
     lines = [p.format() for p in PageChecker(project, DEFAULT_VOCABULARY).check(loaded, DEFAULT_VOCABULARY)]
     assert lines == [f"cases/{SLUG}/{PAGE}:3:19: halaman ini bukan teks UTF-8 (mungkin disimpan sebagai ANSI/Windows-1252 "
                      "atau berupa berkas Word) (buka di penyunting teks, lalu simpan ulang dengan encoding UTF-8)"]
+
+
+def test_every_unknown_reference_is_named(project):
+    (project / "cases" / SLUG / PAGE).write_text(
+        "# BAB IV\n\n{{ tabel_wawancara() }}\n\nLihat {{ ref('wawancar') }}\n\ndan {{ ref('kuadran') }}.\n", encoding="utf-8")
+    code, output = run_cli(["check", f"cases/{SLUG}"])
+    assert code == 1
+    located = [line.split(": ")[0] for line in output.splitlines() if line.startswith(f"cases/{SLUG}/{PAGE}:")]
+    assert located == [f"cases/{SLUG}/{PAGE}:5:10", f"cases/{SLUG}/{PAGE}:7:8"], output
