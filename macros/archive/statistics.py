@@ -432,7 +432,8 @@ def _outcomes(facts: list[ReportFacts], base: str) -> str:
         means.append(f"rerata skor TAS {decimal(sum(tas) / len(tas))} dari 4 ({thousands(len(tas))} laporan)")
     if gas:
         means.append(f"rerata skor T GAS {decimal(sum(gas) / len(gas))} ({thousands(len(gas))} laporan)")
-    note = _outcome_rule() + (" " + "; ".join(means).capitalize() + "." if means else "")
+    joined = "; ".join(means)
+    note = _outcome_rule() + (" " + joined[:1].upper() + joined[1:] + "." if means else "")
     return scale_chart.replace("</figcaption>", f' <span class="casebook-statistik-catatan">{escape(note)}</span></figcaption>', 1)
 
 
