@@ -52,16 +52,24 @@ class MacroHost:
         self.macros[name or function.__name__] = function
 
 
-def page_environment(host: MacroHost, vocabulary=None) -> PageEnvironment:
-    from macros.page_macros import PageMacros
+# Macros of the site's own pages (docs/): on a report page `daftar_laporan()` would print the whole archive
+# once per call.
+SITE_ONLY_MACROS = {"daftar_laporan": "hanya dapat dipakai di halaman situs (docs/), bukan di halaman laporan"}
 
+
+def page_environment(host: MacroHost, vocabulary=None, *, site_pages: bool = False) -> PageEnvironment:
+    """The sandbox for report pages (or, with `site_pages`, for the site's own pages in docs/)."""
+    from macros.page_macros import PageMacros
     from macros.schema import Case
 
     PageMacros(host).register()
     # Only the macro methods: `register` also hands over non-callable public attributes (the host itself).
+    macros = {name: f for name, f in host.macros.items() if inspect.ismethod(f)
+              and (site_pages or name not in SITE_ONLY_MACROS)}
     stages = tuple(vocabulary.codes("tahap")) if vocabulary is not None else ()
-    return PageEnvironment({name: f for name, f in host.macros.items() if inspect.ismethod(f)}, field_tree(Case),
-                           {"ada_tahap": ("tahap", stages), "catatan_tahap": ("tahap", stages)} if stages else {})
+    return PageEnvironment(macros, field_tree(Case),
+                           {"ada_tahap": ("tahap", stages), "catatan_tahap": ("tahap", stages)} if stages else {},
+                           {} if site_pages else SITE_ONLY_MACROS)
 
 
 def field_tree(model) -> dict:
@@ -495,21 +503,27 @@ def error_block(problem: Problem) -> str:
             f"Perbaiki galat berikut lalu simpan; halaman dimuat ulang.</p><p><code>{escape(problem.format())}</code></p></div>\n")
 
 
-def install(plugin, root: Path, problems: list[Problem], *, serving: bool, vocabulary=None) -> PageEnvironment:
+def install(plugin, root: Path, problems: list[Problem], *, serving: bool, vocabulary=None,
+            cache: Path | None = None) -> PageEnvironment:
     """Make mkdocs-macros render every page in the sandbox, with the page macros only.
 
     The plugin's own environment (plain Jinja, a file loader, `config`, `plugin`, `cycler`, ...) is
     replaced, and so is its `render`: a page renders with no variables at all. A page that fails
     adds its located problem to `problems`; the build fails once all pages are rendered (`on_env`),
-    `serve` shows the message in the page instead.
+    `serve` shows the message in the page instead. Compiled pages are kept in `cache` (macros/template_cache.py).
     """
     import sys
 
+    from macros import template_cache
     from macros.site import slug_of_page
 
     host = MacroHost(lambda: plugin.page)
-    env = page_environment(host, vocabulary)
-    plugin._env = env
+    report_env = page_environment(host, vocabulary)
+    site_env = page_environment(host, vocabulary, site_pages=True)
+    for env in (report_env, site_env):
+        if cache is not None:
+            template_cache.install(env, cache)
+    plugin._env = report_env
     rendered_body: dict[str, object] = {}
 
     def render(markdown: str, force_rendering: bool = False) -> str:
@@ -518,6 +532,7 @@ def install(plugin, root: Path, problems: list[Problem], *, serving: bool, vocab
             return markdown
         title = rendered_body.get("page") is page  # mkdocs-macros renders the body, then the title
         rendered_body["page"] = page
+        env = report_env if slug_of_page(page.file.src_uri) else site_env
         try:
             return env.from_string(markdown).render()
         except Exception as error:  # noqa: BLE001 - every failure becomes a located message
@@ -532,7 +547,7 @@ def install(plugin, root: Path, problems: list[Problem], *, serving: bool, vocab
         return markdown if title else ""
 
     plugin.render = render
-    return env
+    return report_env
 
 
 def _rendered_source(page, root: Path, markdown: str, title: bool) -> PageSource:

@@ -34,12 +34,12 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 # Raise when the page language changes: compiled pages cached on disk (macros/template_cache.py)
 # were checked under the old rules and must be checked again.
-POLICY_VERSION = 1
+POLICY_VERSION = 2
 
-# Filters a page may use: each returns a value no longer than its input (no `center(10**9)`,
-# no `replace` chains that multiply a string).
+# Filters a page may use: each returns a value about as long as its input (no `center(10**9)`, no `replace`
+# chains that multiply a string, no `join` whose separator is a whole table: `t|join(t|join(t))` is cubic).
 ALLOWED_FILTERS = ("e", "escape", "upper", "lower", "title", "capitalize", "trim", "striptags", "default", "d",
-                   "length", "first", "last", "join")
+                   "length", "first", "last")
 ALLOWED_TESTS = ("defined", "undefined", "none", "string", "number", "true", "false")
 ALLOWED_COMPARISONS = {"eq", "ne", "lt", "gt", "lteq", "gteq", "in", "notin"}
 # `{% for %}` runs over a literal list; nested loops multiply: this bounds the product.
@@ -93,6 +93,8 @@ class Guard:
     # Macros whose first argument is one of known codes, with what the codes are called
     # (`ada_tahap('kontrak')`: ("tahap", the stages of the vocabulary)).
     choices: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
+    # Macros of other pages, with why they are not here (`daftar_laporan` belongs to the site's pages).
+    elsewhere: dict[str, str] = field(default_factory=dict)
 
     def check(self, tree: nodes.Template) -> None:
         checker = _Checker(self)
@@ -110,7 +112,8 @@ class Guard:
     def signature_token(self) -> bytes:
         """What the check depends on, for the compiled-page cache key."""
         parts = [f"{POLICY_VERSION}", ",".join(ALLOWED_FILTERS), ",".join(ALLOWED_TESTS), str(MAX_LOOP_ITERATIONS),
-                 str(MAX_MACRO_CALLS), repr(self.fields), repr(sorted(self.choices.items()))]
+                 str(MAX_MACRO_CALLS), repr(self.fields), repr(sorted(self.choices.items())),
+                 repr(sorted(self.elsewhere.items()))]
         for name in sorted(self.macros):
             try:
                 parts.append(f"{name}{inspect.signature(self.macros[name])}")
@@ -237,6 +240,8 @@ class _Checker:
         raise self._unknown(node.name, node.lineno)
 
     def _unknown(self, name: str, lineno: int) -> PageError:
+        if name in self.guard.elsewhere:
+            return PageError(f"makro `{name}` {self.guard.elsewhere[name]}", lineno, needle=name)
         suggestion = self.guard.suggestion(name)
         return PageError(f"makro `{name}` tidak dikenal", lineno, needle=name,
                          hint=suggestion or f"daftar makro ada di Panduan > Makro halaman; {RAW_HINT}")
@@ -370,9 +375,9 @@ class PageEnvironment(ImmutableSandboxedEnvironment):
     intercepted_unops = frozenset({"+", "-"})
 
     def __init__(self, macros: dict[str, Callable[..., Any]], fields: dict | None = None,
-                 choices: dict[str, tuple[str, tuple[str, ...]]] | None = None):
+                 choices: dict[str, tuple[str, tuple[str, ...]]] | None = None, elsewhere: dict[str, str] | None = None):
         super().__init__(loader=None, undefined=StrictUndefined, autoescape=False)
-        self.guard = Guard(dict(macros), fields, dict(choices or {}))
+        self.guard = Guard(dict(macros), fields, dict(choices or {}), dict(elsewhere or {}))
         self.globals.clear()  # no range, dict, lipsum, cycler, joiner, namespace
         self.globals.update(self.guard.macros)
         self.filters = {name: self.filters[name] for name in ALLOWED_FILTERS}

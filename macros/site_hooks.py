@@ -131,10 +131,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Every page renders in Casebook's sandbox with the page macros only (macros/sandbox.py); a page's
     # mistakes are collected as located problems (macros/page_check.py).
     current_build["page_problems"] = []
-    page_env = page_check.install(config.plugins["macros"], site.root, current_build["page_problems"], serving=_serving,
-                                  vocabulary=site.vocabulary)
-    # mkdocs-macros compiles every page as a template: compile each distinct source once, ever.
-    template_cache.install(page_env, template_cache.cache_dir(site.root))
+    # mkdocs-macros compiles every page as a template: compile each distinct source once, ever (template_cache).
+    page_check.install(config.plugins["macros"], site.root, current_build["page_problems"], serving=_serving,
+                       vocabulary=site.vocabulary, cache=template_cache.cache_dir(site.root))
     gc_settle.settle()  # the loaded reports live until the build ends
     # Material's search plugin keeps its search box; Casebook indexes the pages (macros/search/).
     current_build["search"] = install_page_sections(config, indexer)

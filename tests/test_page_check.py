@@ -54,6 +54,8 @@ MISTAKES = {
     "heading-id-as-comment": ("# BAB IV\n\n## Rencana {#rencana}\n\nTeks.\n", "3:12",
                               "`{#` memulai komentar dan tidak ditutup dengan `#}` (untuk id judul Markdown tulis dengan spasi, "
                               "`{ #id-judul }`"),
+    "site-macro-on-report-page": ("# BAB IV\n\n{{ daftar_laporan() }}\n", "3:4",
+                                  "makro `daftar_laporan` hanya dapat dipakai di halaman situs (docs/), bukan di halaman laporan"),
     "raw-not-closed": ("# BAB IV\n\nContoh:\n{% raw %}\n{{ x }}\n", "4:1", "`{% raw %}` tidak ditutup"),
     "loop-over-data": ("# BAB IV\n\n{% for tahap in tahapan %}{{ catatan_tahap(tahap) }}{% endfor %}\n", "3:4",
                        "`{% for %}` hanya boleh berjalan atas daftar tertulis"),

@@ -79,6 +79,7 @@ PAYLOADS = {
                          + "] %}{{ tabel_wawancara() }}{% endfor %}{% endfor %}"),
     "macro-call-dos": "{{ genogram() }}" * 600,
     "nesting-dos": "{{ " + "(" * 50000 + "1" + ")" * 50000 + " }}",
+    "join-dos": "{{ identitas_klien()|join(identitas_klien()|join(identitas_klien())) }}",
     "power-dos": "{{ 9**9**9 }}",
     "string-multiply-dos": "{{ 'x' * 1000000000 }}",
     "lipsum-dos": "{{ lipsum(1000000000) }}",
