@@ -29,7 +29,6 @@ _STAGE_ORDER = ["engagement", "intake", "asesmen", "rencana_intervensi", "interv
 _STAGE_NAMES = {"engagement": "engagement", "intake": "intake", "kontrak": "kontrak", "asesmen": "asesmen",
                 "rencana_intervensi": "rencana intervensi", "intervensi": "intervensi", "evaluasi": "evaluasi",
                 "terminasi": "terminasi", "rujukan": "rujukan"}
-_MEDIA_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".svg", ".pdf", ".gif"}
 
 
 def run_checks(loaded: LoadedCase, locator: Locator) -> list[Problem]:
@@ -255,25 +254,64 @@ def check_references(loaded: LoadedCase, locator: Locator) -> Iterator[Problem]:
 
 
 def check_files(loaded: LoadedCase, locator: Locator) -> Iterator[Problem]:
-    """Every referenced file exists and lies inside the report's own folder."""
+    """Every referenced file exists inside the report's media/ folder, is of an accepted kind and can be
+    published (macros/privacy/media.py); files in media/ the report names nowhere are never published."""
+    from macros.privacy.media import MediaRefused, inspect_media
+    from macros.publication import declared_media, normalise_media_path
+
     appendices = loaded.case.appendices
-    if not appendices:
-        return
-    refs: list[tuple[YamlPath, str]] = [(("lampiran", "dokumentasi", i, "berkas"), p.file) for i, p in enumerate(appendices.photos)]
-    refs += [(("lampiran", "surat", i, "berkas"), s.file) for i, s in enumerate(appendices.letters) if s.file]
-    refs += [(("lampiran", "lainnya", i, "berkas"), o.file) for i, o in enumerate(appendices.others) if o.file]
+    refs: list[tuple[YamlPath, str]] = []
+    if appendices:
+        refs += [(("lampiran", "dokumentasi", i, "berkas"), p.file) for i, p in enumerate(appendices.photos)]
+        refs += [(("lampiran", "surat", i, "berkas"), s.file) for i, s in enumerate(appendices.letters) if s.file]
+        refs += [(("lampiran", "lainnya", i, "berkas"), o.file) for i, o in enumerate(appendices.others) if o.file]
     folder = loaded.folder.resolve()
+    shown_folder = Path(locator.file).parent
     for path, name in refs:
         target = (loaded.folder / name).resolve()
-        if Path(name).is_absolute() or not target.is_relative_to(folder):
+        relative = normalise_media_path(name)
+        if Path(name).is_absolute() or relative is None or not target.is_relative_to(folder):
             yield locator.problem(path, f"berkas `{name}` berada di luar folder laporan",
                                   f"simpan berkas di {loaded.folder.name}/media/ dan tulis jalurnya seperti media/foto.jpg")
+        elif not relative.startswith("media/"):
+            yield locator.problem(path, f"berkas `{name}` tidak berada di folder media/",
+                                  "hanya berkas di folder media/ yang dapat diterbitkan; pindahkan ke media/ dan tulis "
+                                  "jalurnya seperti media/foto.jpg")
+        elif any(part.is_symlink() for part in _parts_below(loaded.folder, relative)):
+            yield locator.problem(path, f"berkas `{name}` adalah tautan simbolik",
+                                  "salin berkasnya ke folder media/ (jangan pakai tautan simbolik)")
         elif not target.is_file():
             yield locator.problem(path, f"berkas `{name}` tidak ditemukan",
                                   f"periksa nama berkas (huruf besar/kecil berpengaruh) di folder {loaded.folder.name}/")
-        elif target.suffix.lower() not in _MEDIA_SUFFIXES:
-            yield locator.problem(path, f"jenis berkas `{target.suffix}` tidak didukung",
-                                  "gunakan .jpg, .png, .webp, .svg, atau .pdf")
+        else:
+            try:
+                notes = inspect_media(target)
+            except MediaRefused as exc:
+                yield locator.problem(path, f"berkas `{name}`: {exc.message}", exc.hint)
+                continue
+            for note in notes:
+                yield locator.problem(path, f"berkas `{name}`: {note}", "periksa hasilnya di situs",
+                                      severity=Severity.WARNING)
+    declared = declared_media(loaded)
+    media = loaded.folder / "media"
+    for item in sorted(media.rglob("*")) if media.is_dir() else []:
+        if item.name.startswith(".") or not (item.is_file() or item.is_symlink()) or item.is_dir():
+            continue
+        relative = item.relative_to(loaded.folder).as_posix()
+        if relative not in declared:
+            yield Problem((shown_folder / relative).as_posix(), 1, 1, "",
+                          "berkas ini tidak dirujuk laporan, jadi tidak diterbitkan",
+                          "rujuk di kasus.yml (misalnya lampiran.dokumentasi) atau di halaman bab bila perlu terbit; "
+                          "bila tidak, hapus dari folder media/", Severity.WARNING)
+
+
+def _parts_below(folder: Path, relative: str) -> list[Path]:
+    """`media/a/b.jpg` -> [folder/media, folder/media/a, folder/media/a/b.jpg]: each may be a symlink."""
+    parts, current = [], folder
+    for name in relative.split("/"):
+        current = current / name
+        parts.append(current)
+    return parts
 
 
 def check_empty_parts(loaded: LoadedCase, locator: Locator) -> Iterator[Problem]:

@@ -314,6 +314,7 @@ def cmd_export(args: argparse.Namespace, project: ProjectConfig) -> int:
     """The report as a Word document: build its pages (no PDF), then pandoc with the campus reference styles."""
     from macros.export.docx import html_to_docx, word_ready_html
     from macros.pdf.settings import load_pdf_settings
+    from macros.privacy.media import media_cache_dir
     from macros.project import casebook_settings_of
 
     if args.katalog:
@@ -334,8 +335,9 @@ def cmd_export(args: argparse.Namespace, project: ProjectConfig) -> int:
         front = (html_dir / f"{args.slug}.front.html").read_text(encoding="utf-8")
         body = (html_dir / f"{args.slug}.body.html").read_text(encoding="utf-8")
         settings = load_pdf_settings(casebook_settings_of(project.root), project.root / "mkdocs.yml")
+        # Images come from the report's cleaned media (upright, no metadata), never from its raw folder.
         html_to_docx(word_ready_html(front, body), target, settings.print_profile,
-                     [project.cases_dir / args.slug, Path(work) / "site"])
+                     [media_cache_dir(project.root, args.slug), Path(work) / "site"])
     print(f"Dokumen Word ditulis ke {display_path(target, project.root)}")
     return EXIT_OK
 

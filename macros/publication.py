@@ -4,11 +4,21 @@
 photos that may not be published (no consent, or a child's recognisable face); their files under
 media/ are not published either, so no URL leads to them. `internal` (the campus archive and the
 submission) shows everything.
+
+Media are published only when the report declares them: a file named in kasus.yml (photos,
+letters, other appendices) or in one of the report's own chapter pages, and allowed by the
+profile. Paths are compared after normalising (`media/./a.jpg`, `media//a.jpg` and
+`./media/a.jpg` are `media/a.jpg`), so no spelling of a withheld file gets it published. A file
+dropped into media/ and named nowhere is never published (`casebook check` warns about it).
 """
 
 from __future__ import annotations
 
+import posixpath
+import re
 from dataclasses import replace
+from pathlib import Path
+from urllib.parse import unquote
 
 from macros.loading import LoadedCase
 from macros.render.gallery import publishable
@@ -29,8 +39,21 @@ def profile_view(loaded: LoadedCase, profile: str) -> LoadedCase:
     return replace(loaded, case=loaded.case.model_copy(update={"appendices": kept}))
 
 
+def normalise_media_path(raw: str) -> str | None:
+    """A path inside the report's folder, as one spelling: `media/./a.jpg` -> `media/a.jpg`.
+    None for paths that are absolute or leave the folder."""
+    text = unquote(raw.strip()).replace("\\", "/").split("#")[0].split("?")[0]
+    if not text or text.startswith("/") or re.match(r"^[A-Za-z]:", text):
+        return None
+    path = posixpath.normpath(text)
+    if path in (".", "..") or path.startswith("../"):
+        return None
+    return path
+
+
 def withheld_media(loaded: LoadedCase, profile: str) -> set[str]:
-    """Files under the report's folder (e.g. `media/ketua.jpg`) this profile must not publish."""
+    """Files under the report's folder (normalised, e.g. `media/ketua.jpg`) this profile must not publish,
+    even when a chapter page names them. `loaded` is the whole report, not a profile view."""
     appendices = loaded.case.appendices
     if profile == "internal" or appendices is None:
         return set()
@@ -39,7 +62,7 @@ def withheld_media(loaded: LoadedCase, profile: str) -> set[str]:
     files |= {other.file for other in appendices.others if other.internal and other.file}
     # A file also used by something published stays (the page would otherwise show a broken image).
     files -= {photo.file for photo in appendices.photos if publishable(photo, profile)}
-    return {f.removeprefix("./") for f in files}
+    return {path for path in map(normalise_media_path, files) if path}
 
 
 def profile_data(loaded: LoadedCase, profile: str) -> dict:
@@ -60,3 +83,45 @@ def profile_data(loaded: LoadedCase, profile: str) -> dict:
     if isinstance(raw.get("dokumentasi"), list) and len(raw["dokumentasi"]) == len(appendices.photos):
         kept["dokumentasi"] = [item for item, photo in zip(raw["dokumentasi"], appendices.photos) if publishable(photo, profile)]
     return {**data, "lampiran": kept}
+
+
+def declared_media(loaded: LoadedCase) -> dict[str, str]:
+    """Every file the report names (normalised path -> where it is named, for messages): kasus.yml's
+    file fields, then `media/...` paths in the report's own chapter pages."""
+    declared: dict[str, str] = {}
+    appendices = loaded.case.appendices
+    if appendices is not None:
+        named = [(f"lampiran.dokumentasi[{i}].berkas", p.file) for i, p in enumerate(appendices.photos)]
+        named += [(f"lampiran.surat[{i}].berkas", s.file) for i, s in enumerate(appendices.letters) if s.file]
+        named += [(f"lampiran.lainnya[{i}].berkas", o.file) for i, o in enumerate(appendices.others) if o.file]
+        for where, name in named:
+            path = normalise_media_path(name)
+            if path:
+                declared.setdefault(path, f"kasus.yml: {where}")
+    for page, path in page_media_references(loaded.folder):
+        declared.setdefault(path, page)
+    return declared
+
+
+# `media/...` in a chapter page: Markdown images and links, raw <img src>, in any relative spelling.
+_PAGE_MEDIA = re.compile(r"""(?<![\w.-])media/[^\s"'()<>\[\]{}|^`]+""")
+
+
+def page_media_references(folder: Path) -> list[tuple[str, str]]:
+    """(page name, normalised path) for every media file a chapter page of the report names."""
+    found = []
+    for page in sorted(folder.glob("*.md")):
+        if page.is_symlink() or not page.is_file():
+            continue  # a symlinked page is refused where pages are read; it declares nothing
+        text = page.read_text(encoding="utf-8", errors="replace")
+        for match in _PAGE_MEDIA.finditer(text):
+            path = normalise_media_path(match.group(0).rstrip(".,;:!?"))
+            if path and path.startswith("media/"):
+                found.append((page.name, path))
+    return found
+
+
+def published_media(loaded: LoadedCase, profile: str) -> set[str]:
+    """The report's files (normalised, `media/x.jpg`) this profile publishes: declared, and not withheld.
+    `loaded` is the whole report, not a profile view (the view has dropped internal appendices)."""
+    return set(declared_media(loaded)) - withheld_media(loaded, profile)

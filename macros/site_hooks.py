@@ -9,7 +9,6 @@ field, Indonesian message — and no traceback.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import logging
 import os
 import re
@@ -33,11 +32,11 @@ from macros.help_links import reference_link
 from macros.incremental import ENV_FLAG as INCREMENTAL_FLAG
 from macros.incremental import REPORTS_DIR, needles_key, read_state, reusable_reports, site_fingerprint, state_path, write_state
 from macros.progress import progress
-from macros.publication import profile_data, profile_view, withheld_media
+from macros.publication import profile_data, profile_view, published_media
 from macros import archive_isolation as isolation
 from macros.privacy.gate import all_needles, report_guards, scan_published, site_examples
-from macros.privacy.media import strip_metadata
-from macros.privacy.sanitize import sanitize
+from macros.privacy.media import MediaRefused, published_copy
+from macros.privacy.sanitize import plain_text, sanitize
 from macros.pdf import pool
 from macros.pdf.assemble import ChapterPage
 from macros.pdf.settings import load_pdf_settings
@@ -112,6 +111,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for problem in site.problems:  # only while serving: the terminal and every page show them
         # Printed, not logged: in strict mode a logged error would abort the preview it is meant to explain.
         print(f"GALAT   -  {problem.format()}", file=sys.stderr)
+    # The media each report declares and this profile allows (from the whole report: the profile view below
+    # has dropped internal appendices, whose files must stay withheld, not become undeclared).
+    current_build["media"] = {slug: published_media(loaded, publication_profile()) for slug, loaded in site.cases.items()}
     # The reports as this profile publishes them (public: no internal appendices, no unconsented photos).
     site = dataclasses.replace(site, cases={slug: profile_view(loaded, publication_profile())
                                             for slug, loaded in site.cases.items()})
@@ -187,17 +189,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             source = site.page_source(slug, name)
             if source:
                 files.append(File.generated(config, f"{SITE_SECTION}/{slug}/{name}", abs_src_path=str(source)))
-        media = site.root / CASES_DIR / slug / "media"
-        withheld = withheld_media(site.cases[slug], publication_profile())
-        if media.is_dir():
-            for item in sorted(media.rglob("*")):
-                if not item.resolve().is_relative_to(media.resolve()):
-                    # A symlink out of the report folder would publish whatever it points at.
-                    raise PluginError(f"{item.relative_to(site.root)}: berkas media menunjuk ke luar folder laporan; "
-                                      "salin berkasnya ke folder media/ (jangan pakai tautan simbolik)")
-                if item.is_file() and not item.name.startswith(".") and f"media/{item.relative_to(media).as_posix()}" not in withheld:
-                    uri = f"{SITE_SECTION}/{slug}/media/{item.relative_to(media).as_posix()}"
-                    files.append(File.generated(config, uri, abs_src_path=str(_without_metadata(item, site.root))))
+        _add_media(files, config, site.root, slug, current_build["media"].get(slug, set()))
     return files
 
 
@@ -207,22 +199,26 @@ def _broken_page(slug: str, title: str) -> str:
             "ulang sendiri.\n")
 
 
-def _without_metadata(item: Path, root: Path) -> Path:
-    """Photos are published without EXIF/XMP/IPTC (GPS, time, device): a cleaned copy in the cache."""
-    data = item.read_bytes()
-    try:
-        cleaned = strip_metadata(item.name, data)
-    except ValueError as exc:
-        raise PluginError(f"{item}: {exc}; simpan ulang foto itu dari aplikasi foto") from None
-    if cleaned == data:
-        return item
-    target = root / ".cache" / "casebook" / "media" / f"{hashlib.sha256(cleaned).hexdigest()[:32]}{item.suffix.lower()}"
-    if not target.exists():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-        temporary.write_bytes(cleaned)
-        temporary.replace(target)
-    return target
+def _add_media(files: Files, config: MkDocsConfig, root: Path, slug: str, published: set[str]) -> None:
+    """A report's declared, allowed media, each as its cleaned copy (decoded, upright, no metadata; SVG
+    sanitised): the site, the PDF and the Word export all read that copy. Undeclared files are never copied."""
+    folder = (root / CASES_DIR / slug).resolve()
+    for relative in sorted(published):
+        item = root / CASES_DIR / slug / relative
+        shown = f"{CASES_DIR}/{slug}/{relative}"
+        if not relative.startswith("media/"):
+            continue  # `check` refuses files outside media/ (kasus.yml, rahasia.yml, a chapter page ...)
+        if item.is_symlink() or not item.resolve().is_relative_to(folder):
+            # A symlink out of the report folder would publish whatever it points at.
+            raise PluginError(f"{shown}: berkas media berupa tautan simbolik atau menunjuk ke luar folder laporan; "
+                              "salin berkasnya ke folder media/ (jangan pakai tautan simbolik)")
+        if not item.is_file():
+            continue  # named but missing: `check` and the build's data check report it at its line
+        try:
+            copy = published_copy(item, slug, root)
+        except MediaRefused as exc:
+            raise PluginError(f"{shown}: {exc.message} ({exc.hint})") from None
+        files.append(File.generated(config, f"{SITE_SECTION}/{slug}/{relative}", abs_src_path=str(copy)))
 
 
 def on_nav(nav, config: MkDocsConfig, files: Files):
@@ -241,6 +237,10 @@ def on_nav(nav, config: MkDocsConfig, files: Files):
 def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
     """CASEBOOK_EXPORT_MARKDOWN=<dir>: keep each page's Markdown as mkdocs-macros expanded it, so a
     benchmark can build the very same content with stock MkDocs + Material (tests/benchmarks)."""
+    if slug_of_page(page.file.src_uri) is not None:
+        # `<![` (a CDATA/marked section, meaningless in HTML) crashes MkDocs' anchor scanner with a traceback:
+        # a report page shows it as text.
+        markdown = markdown.replace("<![", "&lt;![")
     export = os.environ.get("CASEBOOK_EXPORT_MARKDOWN")
     if export:
         target = Path(export) / page.file.src_uri
@@ -256,11 +256,36 @@ def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
     if slug is None:
         return fill_page(page.file.src_uri, html, page.url, current_build["site"], current_build["facts"],
                          published_pdf_url)
-    html = sanitize(html)
+    # One path for everything a student controls: the page's HTML (prose, captions, alt texts, diagrams, raw
+    # HTML, Markdown links) through the allow-list, images confined to the report's own folder, titles as text.
+    html = sanitize(html, page.url, f"{SITE_SECTION}/{slug}/")
+    _clean_front_matter(page)
     # Kept for the PDF or the Word export only: at a thousand reports this copy is some 400 MB.
     if slug in current_build["chapters"] and (pdf_enabled() or os.environ.get("CASEBOOK_EXPORT_HTML")):
         current_build["chapters"][slug].append(ChapterPage(page.file.name + ".md", page.url, html))
     return html
+
+
+# Front-matter keys a chapter page may set, and what the theme does with them. Anything else (`template:`
+# would pick another theme template, `icon:`/`status:` reach the navigation) is dropped.
+_HIDE_VALUES = frozenset({"navigation", "toc", "footer", "feedback", "path"})
+
+
+def _clean_front_matter(page) -> None:
+    """Material prints page titles and front matter unescaped: a report page's become plain text.
+    Runs after the page is rendered (its title may come from its first heading), before any template."""
+    meta = page.meta or {}
+    cleaned: dict = {}
+    if "title" in meta:
+        cleaned["title"] = plain_text(meta["title"])
+    if isinstance(meta.get("description"), str):
+        cleaned["description"] = plain_text(meta["description"])
+    if isinstance(meta.get("hide"), list):
+        cleaned["hide"] = [value for value in meta["hide"] if value in _HIDE_VALUES]
+    if isinstance(meta.get("search"), dict) and isinstance(meta["search"].get("exclude"), bool):
+        cleaned["search"] = {"exclude": meta["search"]["exclude"]}
+    page.meta = cleaned
+    page.title = plain_text(page.title) if page.title is not None else None
 
 
 def on_page_context(context: dict, page, config: MkDocsConfig, nav) -> dict:

@@ -15,7 +15,7 @@ from PIL import Image
 
 from macros.privacy.gate import scan_published
 from macros.privacy.matching import Needle, Prepared, contains, fold
-from macros.privacy.media import strip_metadata
+from macros.privacy.media import clean_media
 from tests.helpers import FIXTURE, ROOT, run_cli, write_case_variant
 from tests.test_pdf import build, pdf_of
 from tests.test_site_build import _project_copy
@@ -188,18 +188,19 @@ def _jpeg_with_gps() -> bytes:
     return out.getvalue()
 
 
-def test_jpeg_and_png_metadata_is_stripped_without_touching_pixels():
+def test_jpeg_and_png_metadata_is_dropped():
+    """(Per format, with orientation and every metadata block: tests/test_media.py.)"""
     jpeg = _jpeg_with_gps()
     assert Image.open(io.BytesIO(jpeg)).getexif()
-    clean = strip_metadata("foto.jpg", jpeg)
+    clean = clean_media("foto.jpg", jpeg).data
     assert not Image.open(io.BytesIO(clean)).getexif() and b"rumah klien" not in clean
-    assert Image.open(io.BytesIO(clean)).tobytes() == Image.open(io.BytesIO(jpeg)).tobytes()
+    assert Image.open(io.BytesIO(clean)).size == (40, 30)
     png = io.BytesIO()
     from PIL.PngImagePlugin import PngInfo
     info = PngInfo()
     info.add_text("Author", "Sri Wulandari Pratiwi")
     Image.new("RGB", (10, 10)).save(png, "PNG", pnginfo=info)
-    clean_png = strip_metadata("foto.png", png.getvalue())
+    clean_png = clean_media("foto.png", png.getvalue()).data
     assert b"Sri Wulandari" not in clean_png and Image.open(io.BytesIO(clean_png)).size == (10, 10)
 
 
@@ -249,17 +250,25 @@ def test_report_folders_need_a_safe_name(tmp_path):
     assert code == 1 and "nama folder laporan `Laporan Saya` tidak valid" in out
 
 
-def test_a_media_symlink_out_of_the_report_fails_the_build(tmp_path):
+def test_a_media_symlink_out_of_the_report_is_never_published(tmp_path):
     project = _project_copy(tmp_path)
     folder = project / "cases" / "ts-contoh-2024"
     shutil.copytree(FIXTURE, folder)
     outside = tmp_path / "di-luar.txt"
     outside.write_text("rahasia di luar proyek", encoding="utf-8")
     (folder / "media" / "tautan.txt").symlink_to(outside)
+    # Named nowhere: never copied, and `check` says so.
+    code, out = run_cli(["check", str(folder)])
+    assert "media/tautan.txt:1:1: peringatan: berkas ini tidak dirujuk laporan, jadi tidak diterbitkan" in out
     result = build(project, tmp_path / "site", tmp_path / "cache")
-    assert result.returncode == 1
-    assert "berkas media menunjuk ke luar folder laporan" in result.stderr and "Traceback" not in result.stderr
+    assert result.returncode == 0, result.stderr
     assert not (tmp_path / "site" / "kasus" / "ts-contoh-2024" / "media" / "tautan.txt").exists()
+    # Named by a chapter page: the build refuses it, with a message and no traceback.
+    (folder / "bab-1-pendahuluan.md").write_text("# BAB I Pendahuluan\n\n![x](media/tautan.txt)\n", encoding="utf-8")
+    result = build(project, tmp_path / "site2", tmp_path / "cache")
+    assert result.returncode == 1
+    assert "berkas media berupa tautan simbolik" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "site2" / "kasus" / "ts-contoh-2024" / "media" / "tautan.txt").exists()
 
 
 def test_a_photo_path_escaping_the_report_is_refused(tmp_path):

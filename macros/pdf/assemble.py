@@ -209,7 +209,9 @@ def _source_files(body: str, page_url: str, source_of: Callable[[str], Path | No
             return match.group(0)  # data: URIs stay; http(s) and outside files are refused by the URL fetcher
         source = source_of(urljoin("/" + page_url, src).lstrip("/"))
         if source is None:
-            return match.group(0)
+            # Not a published file of this report: no src at all, so neither WeasyPrint nor pandoc (which
+            # resolves relative paths from the working directory) can find some other file by that name.
+            return match.group(1)[:-len('src="')].rstrip()
         files.append(source)
         return f"{match.group(1)}{escape(source.resolve().as_uri())}{match.group(3)}"
 

@@ -13,6 +13,9 @@ from macros.pdf.build import PendingPdfs, cache_folder, start_pdfs
 from macros.pdf.render import RenderJob
 from macros.pdf.settings import PdfSettings, profile_css
 from macros.pdf.watermark import watermark_css
+from macros.caches import cache_root
+from macros.privacy.media import media_cache_dir
+from macros.project import CASES_DIR
 from macros.render.numbering import NumberingError
 from macros.schema import Case
 from macros.site import SITE_SECTION, SiteCases, current_build
@@ -48,19 +51,32 @@ def print_documents(site: SiteCases, chapters: dict[str, list[ChapterPage]], num
                     files: Files, skip: frozenset[str] = frozenset()) -> tuple[dict[str, PrintDocument], dict[str, str]]:
     """Every report's print HTML (for its PDF, and for the Word export); reports that cannot be assembled, by slug.
     `skip`: reports an incremental build reused unchanged (their pages were not rendered, their PDF stays)."""
-    profile = settings.print_profile
-    logo = (site.root / profile.logo).resolve() if profile.logo else None
+    logo = logo_file(site.root, settings)
 
-    def source_of(uri: str) -> Path | None:
-        file = files.get_file_from_path(uri)
-        return Path(file.abs_src_path) if file is not None and file.abs_src_path else None
+    docs_dir = (site.root / "docs").resolve()
+
+    def sources_of(slug: str):
+        """A report's print HTML may load its own (cleaned) media and the site's shipped files, nothing else:
+        another report's photo named in a chapter page is not printed (macros/privacy/sanitize.py drops it first)."""
+        own = f"{SITE_SECTION}/{slug}/"
+
+        def source_of(uri: str) -> Path | None:
+            file = files.get_file_from_path(uri)
+            if file is None or not file.abs_src_path:
+                return None
+            path = Path(file.abs_src_path)
+            if uri.startswith(own) or (not uri.startswith(f"{SITE_SECTION}/") and path.resolve().is_relative_to(docs_dir)):
+                return path
+            return None
+
+        return source_of
 
     documents, failed = {}, {}
     for slug, loaded in site.cases.items():
         if slug in skip:
             continue
         try:
-            documents[slug] = build_print_html(loaded.case, chapters.get(slug, []), numbering[slug], source_of=source_of,
+            documents[slug] = build_print_html(loaded.case, chapters.get(slug, []), numbering[slug], source_of=sources_of(slug),
                                                toc_depth=settings.toc_depth, created=creation_date(loaded.case),
                                                logo_src=logo.as_uri() if logo else None,
                                                figure_data=profile.figure_data)
@@ -69,6 +85,32 @@ def print_documents(site: SiteCases, chapters: dict[str, list[ChapterPage]], num
         except NumberingError as exc:  # e.g. an unknown ref(): the page itself fails the build with this message
             failed[slug] = str(exc)
     return documents, failed
+
+
+def allowed_roots(root: Path, slug: str, settings: PdfSettings) -> tuple[str, ...]:
+    """What WeasyPrint may read for one report: its own cleaned media (first: the base URL, so a relative
+    image the print HTML could not map resolves there, never to the report's raw files or another
+    report's), the site's shipped files (docs/) and the campus logo's folder."""
+    roots = [media_cache_dir(root, slug).resolve(), (root / "docs").resolve()]
+    logo = logo_file(root, settings)
+    if logo:
+        roots.append(logo.parent)
+    return tuple(str(r) for r in roots)
+
+
+def logo_file(root: Path, settings: PdfSettings) -> Path | None:
+    """The campus logo to print. A logo kept in a folder that also holds the reports (the project folder
+    itself) is printed from a copy, so that folder never becomes readable for a report's PDF."""
+    if not settings.print_profile.logo:
+        return None
+    logo = (root / settings.print_profile.logo).resolve()
+    if not (root / CASES_DIR).resolve().is_relative_to(logo.parent):
+        return logo
+    copy = cache_root(root) / "logo" / logo.name
+    if not copy.is_file() or copy.read_bytes() != logo.read_bytes():
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        copy.write_bytes(logo.read_bytes())
+    return copy.resolve()
 
 
 def start_site_pdfs(site: SiteCases, chapters: dict[str, list[ChapterPage]], numbering: dict, settings: PdfSettings,
@@ -84,6 +126,6 @@ def start_site_pdfs(site: SiteCases, chapters: dict[str, list[ChapterPage]], num
         # Until the report has an approval date, every page carries a diagonal DRAF mark.
         page_css = css + (watermark_css() if loaded.case.is_draft else "")
         job = RenderJob(slug, document.front_html, document.body_html, page_css, settings.variant, settings.tagged,
-                        (str(site.root.resolve()),))
+                        allowed_roots(site.root, slug, settings))
         jobs.append((job, document.files, site_dir / pdf_url(slug)))
     return start_pdfs(jobs, cache_folder(site.root), executor, failed)

@@ -1,37 +1,212 @@
-"""Defence in depth for report pages: no script runs from anything a student wrote.
+"""One sanitiser for everything a student controls that reaches a page as markup.
 
-Data from kasus.yml is escaped where it is rendered, so it can only ever show as text.
-Two things still reach a page as markup: Markdown links in prose (`[x](javascript:...)`
-becomes a real link) and raw HTML a student types into a chapter page. Every report
-page therefore passes through `sanitize` after rendering: script-like elements are
-removed, event-handler attributes dropped, and javascript:/vbscript:/data: URLs
-neutralised. Only tags are touched; text (including escaped `&lt;script&gt;`) is not.
+A student's folder is untrusted input. Data from kasus.yml is escaped where it is rendered;
+still, every report page (its prose, captions, alt texts, diagrams, the raw HTML a student
+typed into a chapter page and the Markdown links in it) passes through `sanitize` after
+rendering, and page titles and front matter go through `plain_text`. SVG files from
+`media/` go through `sanitize_svg_file`.
+
+The work is done by nh3, the Python binding of ammonia (Rust; html5ever parses exactly as a
+browser does, so malformed "attribute soup" and parser differentials cannot smuggle a live
+handler through; maintained and fuzzed). Casebook only states the allow-list: the HTML of
+its tables, figures, captions, Material's heading anchors and admonitions, and the SVG
+elements its diagrams draw. Nothing executable is on it: no script/style/iframe/form/
+object, no `on*` attribute, no SVG `animate`/`set`/`use`/`image`/`foreignObject`, no URL
+schemes but http(s)/mailto (and relative URLs), no CSS but alignment and emphasis (nothing
+can be positioned over the page), no Material `md-*` classes (their CSS positions things),
+no ids Material uses for its own widgets.
+
+After cleaning, URLs are confined (`confine_urls`): an image must come from the report's own
+folder (or the site's shipped assets), so one student's page cannot show another report's
+(possibly withheld) photo in the site, its PDF or its Word file.
 """
 
 from __future__ import annotations
 
 import html
+import posixpath
 import re
+import xml.etree.ElementTree as ElementTree
+from urllib.parse import urljoin, urlsplit
 
-_DANGEROUS_ELEMENTS = re.compile(r"<(script|iframe|object|embed|frame|frameset|applet|base|meta|link|form)\b[^>]*>"
-                                 r"(?:.*?</\1\s*>)?", re.I | re.S)
-_TAG = re.compile(r"<[a-zA-Z][^<>]*>")
-_EVENT_ATTRIBUTE = re.compile(r"""\s+on[a-z]+\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)""", re.I)
-_URL_ATTRIBUTE = re.compile(r"""(\s(?:href|src|xlink:href|action|formaction|srcset|poster|data)\s*=\s*)("[^"]*"|'[^']*'|[^\s>]+)""", re.I)
-_BAD_SCHEME = re.compile(r"^(?:javascript|vbscript|data|file):", re.I)
+import nh3
+
+_HTML_TAGS = {
+    "a", "abbr", "article", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd", "del", "details",
+    "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img",
+    "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "samp", "section", "small", "span", "strong", "sub",
+    "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul", "var", "wbr",
+}
+# What macros/render/diagrams draws (and what a plain vector photo needs). Deliberately absent:
+# animate, animateMotion, animateTransform, set (they can turn an href into javascript:), use,
+# image, foreignObject, script, style, a (inside SVG), feImage, pattern/marker/mask (url() references).
+_SVG_TAGS = {"svg", "g", "title", "desc", "rect", "circle", "ellipse", "line", "polyline", "polygon", "path", "text",
+             "tspan"}
+TAGS = frozenset(_HTML_TAGS | _SVG_TAGS)
+# Removed with their content (everything else not allowed loses its tags but keeps its text).
+CLEAN_CONTENT_TAGS = frozenset({"script", "style", "noscript", "template", "textarea", "iframe", "object", "embed",
+                                "xmp", "noembed", "noframes", "plaintext", "select", "option", "button", "math"})
+
+_SVG_PRESENTATION = {
+    "x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "rx", "ry", "width", "height", "d", "points", "dx", "dy",
+    "fill", "fill-opacity", "fill-rule", "stroke", "stroke-width", "stroke-dasharray", "stroke-dashoffset",
+    "stroke-linecap", "stroke-linejoin", "stroke-opacity", "opacity", "transform", "font-family", "font-size",
+    "font-weight", "font-style", "text-anchor", "dominant-baseline", "text-decoration", "letter-spacing",
+}
+_COMMON = {"class", "id", "title", "lang", "dir", "role", "aria-label", "aria-labelledby", "aria-describedby",
+           "aria-hidden", "style"}
+ATTRIBUTES: dict[str, set[str]] = {
+    "*": _COMMON,
+    "a": {"href"},
+    "img": {"src", "alt", "width", "height", "loading"},
+    "td": {"colspan", "rowspan", "align"},
+    "th": {"colspan", "rowspan", "scope", "align"},
+    "col": {"span"}, "colgroup": {"span"},
+    "ol": {"start", "type", "reversed"},
+    "li": {"value"},
+    "details": {"open"},
+    "svg": {"xmlns", "viewBox", "preserveAspectRatio"} | _SVG_PRESENTATION,
+    **{tag: set(_SVG_PRESENTATION) for tag in _SVG_TAGS - {"svg", "title", "desc"}},
+}
+URL_SCHEMES = frozenset({"http", "https", "mailto"})
+# CSS a student may use inline: alignment and emphasis. No position, size, margin, z-index, transform,
+# background or display: nothing can be laid over the page or hide the real content.
+STYLE_PROPERTIES = frozenset({"text-align", "font-weight", "font-style", "text-decoration", "vertical-align"})
+
+_CLASS_TOKEN = re.compile(r"^[a-z][a-z0-9_-]{0,63}$")
+# Material's widgets (md-*) and Casebook's own banner are positioned by CSS: a page may not borrow them.
+_RESERVED_CLASS = re.compile(r"^(md-|casebook-galat|casebook-unduh)")
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_:.-]{0,511}$")
 
 
-def _safe_url(match: re.Match) -> str:
-    raw = match.group(2).strip("\"'")
-    decoded = re.sub(r"[\x00-\x20]", "", html.unescape(raw))  # browsers ignore spaces/controls: "java\tscript:"
-    if _BAD_SCHEME.match(decoded) and not re.match(r"^data:image/(png|jpeg|gif|webp);", decoded, re.I):
-        return f'{match.group(1)}"#"'
-    return match.group(0)
+def _attribute_filter(element: str, attribute: str, value: str) -> str | None:
+    if attribute.startswith("data-md") or attribute.startswith("data-casebook"):
+        return None  # Material's script binds its widgets to data-md-*; Casebook's own to data-casebook-*
+    if attribute == "class":
+        tokens = [t for t in value.split() if _CLASS_TOKEN.match(t) and not _RESERVED_CLASS.match(t)]
+        return " ".join(tokens) or None
+    if attribute == "id" or attribute.startswith("aria-") and attribute.endswith("by"):
+        # Ids Material's script looks up (__drawer, __search, __config, ...) start with "_": a page may not clobber them.
+        kept = [t for t in value.split() if _ID.match(t)]
+        return " ".join(kept) or None
+    if attribute in ("href", "src"):
+        return value if _safe_url(value) else None
+    return value
 
 
-def _clean_tag(tag: re.Match) -> str:
-    return _URL_ATTRIBUTE.sub(_safe_url, _EVENT_ATTRIBUTE.sub("", tag.group(0)))
+def _safe_url(value: str) -> bool:
+    """ammonia already refuses unknown schemes; protocol-relative URLs (//host) and backslash tricks too."""
+    stripped = re.sub(r"[\t\n\r]", "", value.lstrip("".join(map(chr, range(0x21)))))  # as a browser reads a URL
+    return not stripped.startswith(("//", "\\\\", "/\\", "\\/"))
 
 
-def sanitize(page_html: str) -> str:
-    return _TAG.sub(_clean_tag, _DANGEROUS_ELEMENTS.sub("", page_html))
+_CLEANER = nh3.Cleaner(tags=set(TAGS), clean_content_tags=set(CLEAN_CONTENT_TAGS), attributes=ATTRIBUTES,
+                       attribute_filter=_attribute_filter, strip_comments=True, link_rel=None,
+                       generic_attribute_prefixes={"data-"}, url_schemes=set(URL_SCHEMES), filter_style_properties=set(STYLE_PROPERTIES))
+
+
+def sanitize(page_html: str, page_url: str | None = None, own_folder: str | None = None) -> str:
+    """The page's HTML with only Casebook's allow-listed markup; with `page_url` and `own_folder`
+    (e.g. `kasus/<slug>/`), images also only from that folder and links not into other reports."""
+    clean = _CLEANER.clean(page_html)
+    if page_url is not None and own_folder is not None:
+        clean = confine_urls(clean, page_url, own_folder)
+    return clean
+
+
+_MARKUP_CHARACTERS = str.maketrans({"<": "‹", ">": "›", '"': "”", "'": "’", "`": "‘"})
+
+
+def plain_text(value: object) -> str:
+    """Text a template prints unescaped (page titles, front matter), in any context: element text, an
+    attribute, or `<title>` after the theme's `striptags` (which un-escapes entities). Markup characters
+    become their typographic look-alikes, so no escaping can be undone; `&` is escaped."""
+    text = html.unescape(str(value)).translate(_MARKUP_CHARACTERS)
+    return re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", "", text).replace("&", "&amp;")
+
+
+# Shipped with the site (docs/aset, Material's assets): a page may show these images.
+SHIPPED_ASSETS = ("aset/", "assets/", "stylesheets/")
+REPORTS_SECTION = "kasus/"
+_URL_ATTRIBUTE = re.compile(r'(<(?P<tag>[a-zA-Z][a-zA-Z0-9]*)\b[^>]*?\s)(?P<name>src|href)="(?P<url>[^"]*)"')
+
+
+def resolve_site_path(url: str, page_url: str) -> str | None:
+    """Where a relative or root-relative URL on page `page_url` points, as a site path without a leading
+    slash (`kasus/s/media/x.jpg`); None for URLs with a scheme or host, and for paths above the site root."""
+    target = html.unescape(url)
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc:
+        return None
+    joined = urljoin("/" + page_url, parts.path)
+    path = posixpath.normpath(joined)
+    if not path.startswith("/") or path.startswith("//"):
+        return None
+    if joined.endswith("/") and not path.endswith("/"):
+        path += "/"
+    return path.lstrip("/")
+
+
+def _inside(path: str, folder: str) -> bool:
+    folder = folder if folder.endswith("/") else folder + "/"
+    return path == folder.rstrip("/") or path.startswith(folder)
+
+
+def confine_urls(clean_html: str, page_url: str, own_folder: str) -> str:
+    """Images only from the report's own folder or the shipped assets; links never into another report's folder.
+    Works on nh3's output, where every attribute is double-quoted."""
+
+    def confine(match: re.Match) -> str:
+        url, name, tag = match.group("url"), match.group("name"), match.group("tag").lower()
+        raw = html.unescape(url).strip()
+        if raw.startswith("#") or raw == "":
+            return match.group(0)
+        scheme = urlsplit(raw).scheme.lower()
+        if scheme:
+            # External images would track readers and are refused by the PDF anyway; links may go out.
+            return match.group(0) if name == "href" and tag == "a" else match.group(1)[:-1]
+        path = resolve_site_path(raw, page_url)
+        allowed = path is not None and (
+            _inside(path, own_folder)
+            or (name == "src" and path.startswith(SHIPPED_ASSETS))
+            or (name == "href" and not path.startswith(REPORTS_SECTION) and not path.startswith("cases/")))
+        return match.group(0) if allowed else match.group(1)[:-1]
+
+    return _URL_ATTRIBUTE.sub(confine, clean_html)
+
+
+class UnsafeSvg(ValueError):
+    """An SVG file that cannot be published even after cleaning (not SVG, or not well-formed)."""
+
+
+def sanitize_svg_file(data: bytes) -> bytes:
+    """An SVG photo from media/, cleaned with the same allow-list and written back as well-formed XML.
+
+    Opened directly (not through <img>), an SVG is a document that runs its scripts: it is never
+    published as the student wrote it."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise UnsafeSvg("berkas SVG bukan teks UTF-8") from None
+    text = re.sub(r"<\?xml[^>]*\?>|<!DOCTYPE[^>[]*(\[[^\]]*\])?\s*>", "", text, flags=re.I)
+    clean = nh3.clean(text, tags=set(_SVG_TAGS), clean_content_tags=set(CLEAN_CONTENT_TAGS),
+                      attributes={k: v for k, v in ATTRIBUTES.items() if k in _SVG_TAGS or k == "*"},
+                      attribute_filter=_svg_attribute_filter, strip_comments=True, link_rel=None,
+                      url_schemes=set(), filter_style_properties=set(STYLE_PROPERTIES)).strip()
+    # html5ever writes the HTML entity for U+00A0; XML knows only the numeric one.
+    clean = clean.replace("&nbsp;", "&#160;")
+    if not clean.startswith("<svg"):
+        raise UnsafeSvg("berkas tidak berisi gambar SVG")
+    try:
+        root = ElementTree.fromstring(clean)
+    except ElementTree.ParseError as exc:
+        raise UnsafeSvg(f"berkas SVG tidak dapat dibaca ({exc})") from None
+    if root.tag != "{http://www.w3.org/2000/svg}svg":
+        clean = clean.replace("<svg", '<svg xmlns="http://www.w3.org/2000/svg"', 1)
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n' + clean + "\n").encode("utf-8")
+
+
+def _svg_attribute_filter(element: str, attribute: str, value: str) -> str | None:
+    if attribute in ("id", "class", "aria-labelledby", "aria-describedby"):
+        return _attribute_filter(element, attribute, value)
+    return value
