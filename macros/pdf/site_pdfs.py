@@ -51,6 +51,7 @@ def print_documents(site: SiteCases, chapters: dict[str, list[ChapterPage]], num
                     files: Files, skip: frozenset[str] = frozenset()) -> tuple[dict[str, PrintDocument], dict[str, str]]:
     """Every report's print HTML (for its PDF, and for the Word export); reports that cannot be assembled, by slug.
     `skip`: reports an incremental build reused unchanged (their pages were not rendered, their PDF stays)."""
+    profile = settings.print_profile
     logo = logo_file(site.root, settings)
 
     docs_dir = (site.root / "docs").resolve()
