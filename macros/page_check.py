@@ -408,6 +408,30 @@ class PageChecker:
             current_build.update(saved)
         return problems
 
+    def check_without_data(self, folder: Path) -> list[Problem]:
+        """The report's own pages, compiled in the sandbox but not rendered (its data did not load)."""
+        from macros.site import CHAPTERS
+
+        problems: list[Problem] = []
+        for chapter in CHAPTERS:
+            path = folder / chapter
+            if path.is_symlink() or not path.is_file():
+                continue  # a link is reported once the data loads (chapter_source)
+            unreadable = unreadable_page(path, self.root)
+            if unreadable:
+                problems.append(unreadable)
+                continue
+            if _front_matter_refused(path, self.root):
+                continue
+            source = PageSource.read(path, self.root)
+            if source.meta.get("render_macros") is False:
+                continue
+            try:
+                self.env.compile(source.markdown)
+            except Exception as error:  # noqa: BLE001 - every failure becomes a located message
+                problems.extend(render_problems(error, source, folder.name))
+        return problems
+
     @staticmethod
     def _reference_problems(source: PageSource, html: str, url: str, numbering) -> list[Problem]:
         """Every unknown `ref('...')` of a page: each found is taken out and the rest resolved again."""
@@ -453,10 +477,12 @@ def _front_matter_refused(path: Path, root: Path) -> bool:
 
 
 def check_report_pages(root: Path, results, vocabulary) -> dict[str, list[Problem]]:
-    """`casebook check`: the page problems of every loaded report, by slug."""
+    """`casebook check`: the page problems of every report, by slug. A report whose kasus.yml cannot be
+    used yet still gets its pages' syntax, macro names and arguments checked (nothing is rendered)."""
     checker = PageChecker(root, vocabulary)
-    return {result.slug: checker.check(result.loaded, vocabulary, result.warnings)
-            for result in results if result.loaded is not None}
+    return {result.slug: (checker.check(result.loaded, vocabulary, result.warnings) if result.loaded is not None
+                          else checker.check_without_data(result.folder))
+            for result in results}
 
 
 def unreadable_page(path: Path, root: Path) -> Problem | None:

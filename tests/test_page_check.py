@@ -262,3 +262,13 @@ def test_every_unknown_reference_is_named(project):
     assert code == 1
     located = [line.split(": ")[0] for line in output.splitlines() if line.startswith(f"cases/{SLUG}/{PAGE}:")]
     assert located == [f"cases/{SLUG}/{PAGE}:5:10", f"cases/{SLUG}/{PAGE}:7:8"], output
+
+
+def test_pages_are_checked_even_when_the_data_has_errors(project):
+    case = project / "cases" / SLUG / "kasus.yml"
+    case.write_text(case.read_text(encoding="utf-8").replace("usia: 40", "usia: empat puluh"), encoding="utf-8")
+    (project / "cases" / SLUG / PAGE).write_text("# BAB IV\n\n{{ log_sessi() }}\n", encoding="utf-8")
+    code, output = run_cli(["check", f"cases/{SLUG}"])
+    assert code == 1
+    assert f"cases/{SLUG}/kasus.yml:21:9: klien.usia" in output
+    assert f"cases/{SLUG}/{PAGE}:3:4: makro `log_sessi` tidak dikenal" in output, output
