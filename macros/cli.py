@@ -22,6 +22,7 @@ from macros.errors import CaseDataError, Problem, display_path
 from macros.help_links import reference_link
 from macros.incremental import ENV_FLAG as INCREMENTAL_FLAG
 from macros.incremental import adopt_state, link_previous_build
+from macros.messages import argparse_in_indonesian, whole_number
 from macros.loading import CASE_FILE, PLACEHOLDER_MESSAGE, SLUG, LoadResult, case_folders, load_case
 from macros.privacy.secrets import SECRETS_FILE
 from macros.project import SCHEMA_FILE, TEMPLATES_DIR, ProjectConfig, load_project
@@ -42,6 +43,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _parser() -> argparse.ArgumentParser:
+    argparse_in_indonesian()
     parser = _Parser(prog="casebook", description="Casebook: laporan praktikum pekerjaan sosial dari data kasus.")
     commands = parser.add_subparsers(dest="command", metavar="PERINTAH", parser_class=_Parser)
     commands.required = True
@@ -61,7 +63,7 @@ def _parser() -> argparse.ArgumentParser:
                        help=f"salinan yang dapat dibuka langsung dari folder atau USB, tanpa server dan internet: "
                             f"{OFFLINE_SITE}/ dan {OFFLINE_SITE}.zip")
     serve = commands.add_parser("serve", help="pratinjau situs di http://127.0.0.1:8000 yang dimuat ulang saat berkas berubah")
-    serve.add_argument("--port", type=int, default=8000, metavar="N",
+    serve.add_argument("--port", type=whole_number, default=8000, metavar="N",
                        help="port pratinjau (bawaan 8000; bila sedang dipakai, port bebas berikutnya)")
     export = commands.add_parser("export", help="ekspor laporan ke Word (.docx), atau katalog arsip ke CSV dan XLSX")
     export.add_argument("slug", nargs="?", help="nama folder laporan, misalnya ln-hikari-2024 (untuk --docx)")
@@ -73,8 +75,8 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--profile", choices=["public", "internal"], default="internal",
                         help="profil foto (bawaan internal: salinan untuk pembimbing)")
     synth = commands.add_parser("synth", help="buat laporan sintetis untuk uji dan tolok ukur arsip")
-    synth.add_argument("--n", type=int, required=True, help="jumlah laporan yang dibuat")
-    synth.add_argument("--seed", type=int, required=True, help="benih acak: benih sama menghasilkan berkas yang sama persis")
+    synth.add_argument("--n", type=whole_number, required=True, help="jumlah laporan yang dibuat")
+    synth.add_argument("--seed", type=whole_number, required=True, help="benih acak: benih sama menghasilkan berkas yang sama persis")
     synth.add_argument("--keluaran", type=Path, help="folder tujuan (bawaan: folder cases/ proyek)")
     return parser
 
@@ -235,7 +237,8 @@ def cmd_schema(args: argparse.Namespace, project: ProjectConfig) -> int:
     return EXIT_OK
 
 
-def _mkdocs(*arguments: str, project: ProjectConfig, profile: str = "public", module: str = "mkdocs", **extra_env: str) -> int:
+def _mkdocs(*arguments: str, project: ProjectConfig, profile: str = "public", module: str = "macros.mkdocs_run",
+            **extra_env: str) -> int:
     # MkDocs' notice about its own future is for maintainers, not for a student building a report.
     env = dict(os.environ, CASEBOOK_PROFILE=profile, NO_MKDOCS_2_WARNING="1", **extra_env)
     return subprocess.call([sys.executable, "-m", module, *arguments], cwd=project.root, env=env)

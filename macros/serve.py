@@ -150,6 +150,10 @@ def main(argv: list[str] | None = None) -> int:
     from mkdocs.__main__ import cli
     from mkdocs.livereload import LiveReloadServer
 
+    from macros.messages import attach_from_start
+
+    attach_from_start()
+
     mkdocs_serve.build = _guarded(mkdocs_serve.build)  # the first build, before the server runs
     serving = LiveReloadServer.__init__
 

@@ -26,7 +26,7 @@ from macros.archive.pages import (all_facts, archive_markdown, fill_page, global
                                    report_sections, report_status)
 from macros.error_catalogue import faq_markdown
 from macros.errors import CaseDataError
-from macros import gc_settle, page_check, template_cache
+from macros import gc_settle, messages, page_check, template_cache
 from macros.loading import SLUG
 from macros.help_links import reference_link
 from macros.incremental import ENV_FLAG as INCREMENTAL_FLAG
@@ -59,6 +59,7 @@ def on_startup(command: str, dirty: bool) -> None:
     _serving = command == "serve"
     _dirty = dirty
     pool.configure(one_shot=not _serving)
+    messages.attach()  # MkDocs' terminal messages in Indonesian, also under plain `mkdocs build`
     if dirty and os.environ.get(INCREMENTAL_FLAG) == "1":
         # MkDocs warns that a dirty build may leave stale navigation; here Casebook decides file by file
         # (macros/incremental.py) and every page that shows other pages is rebuilt. In strict mode the

@@ -75,6 +75,12 @@ def test_walk_from_disk_home_card_chapter_search(offline, page):
     page.get_by_role("link", name="BAB IV Penanganan Kasus").first.click()
     page.wait_for_url("**/kasus/ln-hikari-2024/bab-4-penanganan-kasus/index.html")
     assert page.locator("p.casebook-caption", has_text="Tabel 4.1 Tahapan Wawancara").is_visible()
+    # The footer's previous/next chapter links (navigation.footer), in Indonesian.
+    footer = page.locator("nav.md-footer__inner")
+    assert footer.locator("a.md-footer__link--prev").get_attribute("aria-label").startswith("Sebelumnya")
+    footer.locator("a.md-footer__link--next").click()
+    page.wait_for_url("**/kasus/ln-hikari-2024/bab-5-praktik-baik/index.html")
+    page.go_back()
     # The header's search box, answered in the page (no worker on file://).
     box = page.locator("input.md-search__input")
     box.click()

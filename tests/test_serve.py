@@ -85,7 +85,7 @@ def preview(tmp_path_factory):
     port = _free_port()
     server = Preview(project, port)
     try:
-        server.wait_for("Serving on")
+        server.wait_for("Pratinjau berjalan di")
         yield project, port, server
     finally:
         server.stop()
@@ -117,7 +117,7 @@ def test_the_broken_reports_own_pages_show_its_errors_not_a_404(preview):
 
 def _rebuilt(server, before: int) -> None:
     deadline = time.monotonic() + 120
-    while server.output.count("Reloading browsers") <= before:
+    while server.output.count("Memuat ulang peramban") <= before:
         assert time.monotonic() < deadline, server.output
         time.sleep(0.2)
 
@@ -126,13 +126,13 @@ def test_a_stray_double_brace_in_a_page_is_shown_at_its_line_and_the_preview_goe
     project, port, server = preview
     page = project / "cases" / "ts-contoh-2024" / "bab-5-praktik-baik.md"
     original = page.read_text(encoding="utf-8") if page.exists() else None
-    before = server.output.count("Reloading browsers")
+    before = server.output.count("Memuat ulang peramban")
     page.write_text("# BAB V Praktik Baik\n\nKlien menulis di papan: {{ panen 5 kg per minggu }}.\n", encoding="utf-8")
     _rebuilt(server, before)
     status, html = _get(f"http://127.0.0.1:{port}/kasus/ts-contoh-2024/")
     assert status == 200 and "cases/ts-contoh-2024/bab-5-praktik-baik.md:3:" in html
     assert server.process.poll() is None
-    before = server.output.count("Reloading browsers")
+    before = server.output.count("Memuat ulang peramban")
     if original is None:
         page.unlink()
     else:
