@@ -52,10 +52,15 @@ MKDOCS = [
 _MKDOCS = [(re.compile(rf"^{pattern}$", re.S), text) for pattern, text in MKDOCS]
 
 
+_TIME = re.compile(r"^\[\d\d:\d\d:\d\d\] ")  # the live server stamps its lines with the time
+
+
 def translate(message: str) -> str:
+    stamp = _TIME.match(message)
+    prefix, rest = (stamp.group(0), message[stamp.end():]) if stamp else ("", message)
     for pattern, text in _MKDOCS:
-        if pattern.match(message):
-            return pattern.sub(text, message)
+        if pattern.match(rest):
+            return prefix + pattern.sub(text, rest)
     return message
 
 

@@ -43,10 +43,10 @@ class Preview:
     def output(self) -> str:
         return "".join(self.lines)
 
-    def wait_for(self, text: str, timeout: float = 120) -> None:
+    def wait_for(self, text: str, timeout: float = 300) -> None:
         deadline = time.monotonic() + timeout
         while text not in self.output:
-            assert self.process.poll() is None or text in self.output, f"serve stopped:\n{self.output}"
+            assert self.process.poll() is None or text in self.output, f"serve stopped:\n{self.output}"  # noqa: E501
             assert time.monotonic() < deadline, f"{text!r} not seen:\n{self.output}"
             time.sleep(0.2)
 
@@ -116,7 +116,7 @@ def test_the_broken_reports_own_pages_show_its_errors_not_a_404(preview):
 
 
 def _rebuilt(server, before: int) -> None:
-    deadline = time.monotonic() + 120
+    deadline = time.monotonic() + 300
     while server.output.count("Memuat ulang peramban") <= before:
         assert time.monotonic() < deadline, server.output
         time.sleep(0.2)
