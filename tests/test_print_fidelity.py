@@ -325,3 +325,25 @@ def test_thirty_synthetic_reports_have_no_orphaned_title_and_no_missing_glyph(tm
     orphans = {p.stem: orphaned_titles(p) for p in pdfs}
     assert not {k: v for k, v in orphans.items() if v}
     assert not {p.stem: m for p in pdfs if (m := missing_characters(p.read_bytes()))}
+
+
+# --- 7. Continued tables ---------------------------------------------------------------------
+
+def test_a_numbered_table_over_several_pages_says_lanjutan_on_each_continuation(tmp_path):
+    rows = "".join(f"<tr><td>R{i:03d}</td><td>{'isi sel yang cukup panjang ' * (1 + i % 3)}</td></tr>" for i in range(90))
+    html = ('<html lang="id"><body><div class="bagian-isi"><section class="bab"><p>Pembuka.</p>'
+            '<p class="casebook-caption casebook-caption-tabel" id="tabel-panjang">Tabel 9.1 Tabel Panjang</p>'
+            f'<table class="casebook-tabel"><thead><tr><th>Nomor</th><th>Uraian</th></tr></thead><tbody>{rows}</tbody></table>'
+            "<p>Penutup.</p></section></div></body></html>")
+    job = RenderJob("uji", "", html, profile_css(PrintProfile()), None, False, (str(tmp_path),))
+    [outcome] = build_pdfs([(job, [], tmp_path / "uji.pdf")], tmp_path / "cache")
+    assert outcome.error is None and outcome.pages >= 4
+    pages = subprocess.run(["pdftotext", "-layout", str(tmp_path / "uji.pdf"), "-"], capture_output=True, text=True,
+                           check=True).stdout.split("\f")[:-1]
+    firsts = [[line.strip() for line in page.splitlines() if line.strip()] for page in pages]
+    assert firsts[0][1] == "Tabel 9.1 Tabel Panjang" and "Lanjutan" not in pages[0]
+    for lines in firsts[1:]:
+        if any(re.match(r"R\d{3}", line) for line in lines):
+            assert lines[0] == "Lanjutan Tabel 9.1" and lines[1].startswith("Nomor"), lines[:2]
+    text = "".join(pages)
+    assert [int(n) for n in re.findall(r"\bR(\d{3})\b", text)] == list(range(90))  # every row once, in order
