@@ -66,7 +66,11 @@ def orphaned_titles(pdf: Path) -> list[str]:
         content = [ln for ln in lines if ln.text != label]  # the folio
         if not content:
             continue
-        last = content[-1]
-        if last.bold and not re.match(r"^Gambar\s+\d", last.text):
-            found.append(f"{label}: {last.text}")
+        block = [content[-1]]  # the last block of bold lines: a title or caption may wrap
+        for line in reversed(content[:-1]):
+            if not (line.bold and block[0].bold and block[0].top - line.top <= 30):
+                break
+            block.insert(0, line)
+        if block[-1].bold and not re.match(r"^Gambar\s+\d", block[0].text):
+            found.append(f"{label}: {block[-1].text}")
     return found

@@ -131,7 +131,12 @@ def link_bare_urls(body: str) -> str:
     return _in_text(body, lambda text: _BARE_URL.sub(link, text), skip_links=True)
 
 
+_TITLE_ROW = re.compile(r"<tr>(\s*<t([hd])\b[^>]*\bcolspan=\"\d+\"[^>]*>(?:(?!<t[hd]\b|</tr>).)*</t\2>\s*</tr>)", re.S)
+
+
 def mark_bold_titles(body: str) -> str:
+    """Bold-only paragraphs and rows made of one cell across the table are titles of what follows."""
+    body = _TITLE_ROW.sub(r'<tr class="casebook-baris-judul">\1', body)
     return _BOLD_ONLY.sub(r'<p class="casebook-judul-sisipan">\1</p>', body)
 
 
