@@ -177,3 +177,14 @@ def test_the_catalogue_is_refused_when_a_private_string_is_in_it():
     leaks = catalogue_leaks(rows, [Needle("Hendra Saputra", "nama asli")])
     assert [(leak.slug, leak.column) for leak in leaks] == [("ln-hikari-2024", "dosen_pembimbing")]
     assert "kolom dosen_pembimbing: memuat nama asli" in leaks[0].format()
+
+
+def test_export_says_which_format_to_choose(tmp_path, monkeypatch):
+    from tests.helpers import run_cli
+    monkeypatch.chdir(ROOT)
+    code, out = run_cli(["export"])
+    assert code == 2 and "pilih --docx <slug>" in out and "--katalog" in out
+    code, out = run_cli(["export", "--katalog", "--output", str(tmp_path)])
+    assert code == 0, out
+    assert "Katalog arsip (2 laporan) ditulis" in out
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["katalog-arsip.csv", "katalog-arsip.xlsx"]

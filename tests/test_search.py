@@ -38,7 +38,7 @@ Pekerja sosial mengintervensi keluarga klien melalui kunjungan rumah.
 
 ## 1.3 Manfaat
 
-Pembelajaran praktikan tentang asesmen berbasis kekuatan.
+Pembelajaran praktikan tentang asesmen berbasis kekuatan, dengan semangat.
 
 ## 1.4 Mitra
 
@@ -171,6 +171,14 @@ def test_a_stem_collision_ranks_below_the_word_typed(page, server):  # noqa: F81
     assert scores[f"{PAGE}#18-duka"] > scores.get(f"{PAGE}#17-relaksasi", 0)
     # The collision is still found (same stem), only lower; no other page outranks the real match.
     assert max(scores.values()) == scores[f"{PAGE}#18-duka"]
+
+
+def test_a_prefix_is_the_typed_word_not_a_shorter_stem(page, server):  # noqa: F811
+    # `semai` stems to `sema`: words beginning with `sema` (`semangat`) are no match, `penyemaian` (stem `semai`) is.
+    page.goto(server)
+    found = page.evaluate("async () => (await casebookSearch.search('semai', 50)).items.flat()"
+                          ".filter(i => i.score > 0).map(i => i.location)")
+    assert f"{PAGE}#16-kebun" in found and f"{PAGE}#13-manfaat" not in found, found
 
 
 def test_every_result_is_reachable_and_the_count_is_true(page, server):  # noqa: F811

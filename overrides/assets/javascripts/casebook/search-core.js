@@ -420,10 +420,17 @@
   // others compete (a section's best match counts). Expansions come from the vocabulary shards.
   E.lookups = function (q) {
     var exact = [[q.term, W_STEM, "stem"]], self = this;
-    if (q.word !== q.term) exact.push([SURFACE + q.word, W_SURFACE, "surface"]);
+    if (q.word !== q.term) {
+      exact.push([SURFACE + q.word, W_SURFACE, "surface"]);
+      // The word typed may itself be another word's stem: `semai` (its own stem `sema`) is the stem of `penyemaian`.
+      exact.push([q.word, W_STEM, "stem"]);
+    }
     var roots = restoredRoots(q.word);
     roots.forEach(function (root) { if (stem(root) !== q.term) exact.push([stem(root), W_ROOT, "root"]); });
-    var starts = [q.word].concat(q.term !== q.word ? [q.term] : [], roots);
+    // Words beginning with the typed word, with a restored root, and with the stem unless the stem is only a
+    // shorter beginning of the typed word (`sema` of `semai` would find `semangat`).
+    var stemStarts = q.term !== q.word && q.word.slice(0, q.term.length) !== q.term ? [q.term] : [];
+    var starts = [q.word].concat(stemStarts, roots);
     return Promise.all(starts.map(function (s) { return self.beginning(s); })).then(function (lists) {
       var known = new Set(exact.map(function (e) { return e[0]; })), more = [];
       lists.forEach(function (list) { list.forEach(function (t) { if (!known.has(t)) { known.add(t); more.push(t); } }); });
