@@ -338,3 +338,10 @@ def test_the_word_export_holds_the_cleaned_upright_photos(media_site, tmp_path, 
     for data in photos:
         assert_clean_and_upright(data)
     assert not any(_has_green(Image.open(io.BytesIO(data))) for data in rasters)
+
+
+def test_a_huge_photo_is_published_at_page_size():
+    out = io.BytesIO()
+    Image.new("RGB", (5000, 400), RED).save(out, "JPEG")
+    published = Image.open(io.BytesIO(clean_media("lebar.jpg", out.getvalue()).data))
+    assert published.size == (2400, 192)

@@ -240,3 +240,22 @@ def test_the_pdfs_of_the_hostile_reports_are_built(hostile_site):
     site, _ = hostile_site
     for slug in SLUGS:
         assert pdf_of(site, slug).read_bytes().startswith(b"%PDF-")
+
+
+def test_search_results_of_the_vectors_stay_text(hostile_site, page):  # noqa: F811
+    """The search index holds the pages' text, vectors included: results are rendered as text."""
+    from tests.test_browser import _search
+
+    site, server = hostile_site
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    found = 0
+    for query in ("alert", "onerror", "javascript", "script", "svg onload"):
+        found += len(_search(page, server, query))
+        more = page.locator(".casebook-cari-lagi")
+        if more.count():
+            more.first.click()
+            page.wait_for_timeout(300)
+        page.wait_for_timeout(200)  # rendered results: an <img onerror> among them would have fired by now
+        assert page.evaluate(_MARKERS)[0] != "number"
+    assert dialogs == [] and found > 0
