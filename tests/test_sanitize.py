@@ -115,3 +115,9 @@ def test_sanitising_a_page_is_fast():
     for _ in range(20):
         sanitize(page, PAGE_URL, OWN)
     assert (time.perf_counter() - started) / 20 < 0.05  # a long chapter page (~30 KB): well under 50 ms
+
+
+@pytest.mark.parametrize("reserved", ["md-dialog", "md-header", "casebook-galat-data", "sampul-kampus", "pengesahan",
+                                      "tanda-tangan-kolom", "judul-bab", "bagian-depan"])
+def test_classes_that_position_or_fake_casebook_parts_are_dropped(reserved):
+    assert sanitize(f'<div class="{reserved} catatan">x</div>') == '<div class="catatan">x</div>'

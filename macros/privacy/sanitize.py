@@ -74,8 +74,12 @@ URL_SCHEMES = frozenset({"http", "https", "mailto"})
 STYLE_PROPERTIES = frozenset({"text-align", "font-weight", "font-style", "text-decoration", "vertical-align"})
 
 _CLASS_TOKEN = re.compile(r"^[a-z][a-z0-9_-]{0,63}$")
-# Material's widgets (md-*) and Casebook's own banner are positioned by CSS: a page may not borrow them.
-_RESERVED_CLASS = re.compile(r"^(md-|casebook-galat|casebook-unduh)")
+# Material's widgets (md-*) and Casebook's own banner are positioned by CSS, and the print stylesheet gives the
+# cover, approval page and chapter titles their place (`.sampul-kampus` is absolutely positioned): a page may
+# borrow none of them (no fake cover, approval signatures or banner in the site or the PDF).
+_RESERVED_CLASS = re.compile(r"^(md-|casebook-galat|casebook-unduh|bagian-|sampul|pengesahan|judul-bab|nomor-bab|nama-bab|"
+                             r"daftar-isi|daftar-penulis|depan$|logo-kampus|tanda-tangan|ruang-tanda-tangan|jabatan-pejabat|"
+                             r"nama-pejabat|nrp-penulis|terima-kasih|tingkat-)")
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_:.-]{0,511}$")
 
 
