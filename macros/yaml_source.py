@@ -187,8 +187,11 @@ def parse_yaml(text: str) -> YamlDocument:
         # named at its own line instead (an alias after a refused `<<` is already explained there).
         merge_lines = {p.line for p in problems if p.message == MERGE_MESSAGE}
         problems = [p for p in problems if p.message != ALIAS_MESSAGE]
-        problems += [SourceProblem(line, col, (), f"alias YAML `*{name}` tidak didukung", ALIAS_HINT)
-                     for line, col, name in aliases if line not in merge_lines]
+        lines = set(merge_lines)
+        for line, col, name in aliases:  # one message per line is enough
+            if line not in lines:
+                lines.add(line)
+                problems.append(SourceProblem(line, col, (), f"alias YAML `*{name}` tidak didukung", ALIAS_HINT))
     if problems:
         raise YamlSyntaxError(sorted(problems, key=lambda p: (p.line, p.column)))
     return doc
