@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
-from macros.completeness import PARTS
+from macros.completeness import parts_for
 from macros.errors import Problem, Severity
 from macros.loading import LoadedCase, Locator
 from macros.model_paths import YamlPath, format_path, iter_leaves
@@ -24,11 +24,12 @@ Rule = Callable[[LoadedCase, Locator], Iterable[Problem]]
 
 # Sections whose dates belong to the fieldwork and must fall inside the practicum period.
 _FIELDWORK = {"tahapan", "persetujuan", "wawancara", "asesmen", "konferensi_kasus", "rencana_intervensi",
-              "intervensi", "evaluasi", "terminasi", "rujukan", "praktik_baik"}
-_STAGE_ORDER = ["engagement", "intake", "asesmen", "rencana_intervensi", "intervensi", "evaluasi", "terminasi", "rujukan"]
-_STAGE_NAMES = {"engagement": "engagement", "intake": "intake", "kontrak": "kontrak", "asesmen": "asesmen",
-                "rencana_intervensi": "rencana intervensi", "intervensi": "intervensi", "evaluasi": "evaluasi",
-                "terminasi": "terminasi", "rujukan": "rujukan"}
+              "intervensi", "evaluasi", "terminasi", "rujukan", "praktik_baik", "kesepakatan", "asesmen_partisipatif",
+              "daftar_hadir_peserta"}
+
+
+def _stage_name(code: str) -> str:
+    return code.replace("_", " ")
 
 
 def run_checks(loaded: LoadedCase, locator: Locator) -> list[Problem]:
@@ -103,21 +104,31 @@ def _stage_starts(case: Case) -> dict[str, tuple[dt.date, YamlPath]]:
         if date is not None and (stage not in found or date < found[stage][0]):
             found[stage] = (date, path)
 
+    stage_of = case.practicum.data_stages  # which stage a dated section belongs to in this kind of practicum
+
+    def note_data(section: str, date: dt.date | None, path: YamlPath) -> None:
+        if section in stage_of:
+            note(stage_of[section], date, path)
+
     for index, record in enumerate(case.stages):
         note(record.stage, record.date, ("tahapan", index, "tanggal"))
     if case.assessment:
-        note("asesmen", case.assessment.start, ("asesmen", "tanggal_mulai"))
+        note_data("asesmen", case.assessment.start, ("asesmen", "tanggal_mulai"))
+    if case.participatory:
+        note_data("asesmen_partisipatif", case.participatory.start, ("asesmen_partisipatif", "tanggal_mulai"))
+    if case.agreement:
+        note_data("kesepakatan", case.agreement.date, ("kesepakatan", "tanggal"))
     if case.plan:
-        note("rencana_intervensi", case.plan.start, ("rencana_intervensi", "tanggal_mulai"))
+        note_data("rencana_intervensi", case.plan.start, ("rencana_intervensi", "tanggal_mulai"))
     if case.intervention:
         for index, session in enumerate(case.intervention.sessions):
-            note("intervensi", session.date, ("intervensi", "sesi", index, "tanggal"))
+            note_data("intervensi", session.date, ("intervensi", "sesi", index, "tanggal"))
     if case.evaluation:
-        note("evaluasi", case.evaluation.date, ("evaluasi", "tanggal"))
+        note_data("evaluasi", case.evaluation.date, ("evaluasi", "tanggal"))
     if case.termination:
-        note("terminasi", case.termination.date, ("terminasi", "tanggal"))
+        note_data("terminasi", case.termination.date, ("terminasi", "tanggal"))
     for index, referral in enumerate(case.referrals):
-        note("rujukan", referral.date, ("rujukan", index, "tanggal"))
+        note_data("rujukan", referral.date, ("rujukan", index, "tanggal"))
     return found
 
 
@@ -127,17 +138,18 @@ def check_stage_order(loaded: LoadedCase, locator: Locator) -> Iterator[Problem]
     starts = _stage_starts(case)
     period = case.report.period
     in_period = {s: v for s, v in starts.items() if period.start <= v[0] <= period.end}  # wrong years reported elsewhere
-    ordered = [s for s in _STAGE_ORDER if s in in_period]
+    kind = case.practicum
+    order = [s for s in kind.stages if s not in kind.unordered]
+    ordered = [s for s in order if s in in_period]
     for later_index, later in enumerate(ordered):
         later_date, later_path = in_period[later]
         for earlier in ordered[:later_index]:
             earlier_date, _ = in_period[earlier]
             if later_date < earlier_date:
                 yield locator.problem(later_path,
-                                      f"tahap {_STAGE_NAMES[later]} ({format_date(later_date, weekday=False)}) dimulai sebelum "
-                                      f"tahap {_STAGE_NAMES[earlier]} ({format_date(earlier_date, weekday=False)})",
-                                      "urutan pertolongan: engagement, intake, asesmen, rencana intervensi, intervensi, "
-                                      "evaluasi, terminasi, rujukan")
+                                      f"tahap {_stage_name(later)} ({format_date(later_date, weekday=False)}) dimulai sebelum "
+                                      f"tahap {_stage_name(earlier)} ({format_date(earlier_date, weekday=False)})",
+                                      f"urutan pertolongan: {', '.join(_stage_name(s) for s in order)}")
                 break
     if case.consent and "intervensi" in in_period and case.consent.date > in_period["intervensi"][0]:
         yield locator.problem(("persetujuan", "tanggal"),
@@ -146,6 +158,23 @@ def check_stage_order(loaded: LoadedCase, locator: Locator) -> Iterator[Problem]
                               "persetujuan klien harus ada sebelum intervensi")
     if "kontrak" in starts and "engagement" in starts and starts["kontrak"][0] < starts["engagement"][0]:
         yield locator.problem(starts["kontrak"][1], "kontrak dibuat sebelum engagement")
+
+
+def check_stages_of_kind(loaded: LoadedCase, locator: Locator) -> Iterator[Problem]:
+    """A stage record belongs to the report's practicum kind: `intake` in a community report, or
+    `inisiasi_sosial` in an institutional one, has no place in its BAB IV."""
+    from macros.practicum import KINDS
+
+    case = loaded.case
+    kind = case.practicum
+    other_kinds = {code for k in KINDS.values() for code in k.stages} - set(kind.stages)
+    for index, record in enumerate(case.stages):
+        if record.stage in other_kinds:
+            yield locator.problem(("tahapan", index, "tahap"),
+                                  f"tahap `{record.stage}` bukan tahap praktikum {kind.code}, jadi catatannya tidak "
+                                  "tercetak di BAB IV",
+                                  f"tahap praktikum {kind.code}: {', '.join(kind.stages)}; atau periksa "
+                                  "`laporan.jenis_praktikum`", severity=Severity.WARNING)
 
 
 def _duplicates(rows: list, key: Callable, path: YamlPath, what: str, locator: Locator) -> Iterator[Problem]:
@@ -165,7 +194,7 @@ def check_duplicates(loaded: LoadedCase, locator: Locator) -> Iterator[Problem]:
     yield from _duplicates(case.interviews, lambda r: (r.activity.lower(), r.date, r.time), ("wawancara",), "baris wawancara", locator)
     yield from _duplicates(case.case_conferences, lambda r: r.code.upper(), ("konferensi_kasus",), "kode konferensi kasus", locator)
     yield from _duplicates(case.references, lambda r: (tuple(r.authors), r.year, r.title.lower()), ("pustaka",), "pustaka", locator)
-    table = case.institution.beneficiaries.table if case.institution.beneficiaries else None
+    table = case.institution.beneficiaries.table if case.institution and case.institution.beneficiaries else None
     if table:
         yield from _duplicates(table.rows, tuple, ("institusi", "penerima_manfaat", "tabel", "baris"), "baris tabel", locator)
     if case.assessment:
@@ -209,9 +238,34 @@ def check_scores(loaded: LoadedCase, locator: Locator) -> Iterator[Problem]:
                               "perbaiki skor keseluruhan atau nilai per tugas")
 
 
+def check_budget(loaded: LoadedCase, locator: Locator) -> Iterator[Problem]:
+    """RAB arithmetic: a stated amount is volume × unit price, a stated total is the sum of the amounts."""
+    from macros.schema.community import format_rupiah
+
+    budget = loaded.case.budget
+    if not budget:
+        return
+    for index, item in enumerate(budget.items):
+        if item.amount is not None and item.amount != item.computed:
+            yield locator.problem(("anggaran", "butir", index, "jumlah"),
+                                  f"jumlah {format_rupiah(item.amount)} tidak sama dengan volume × harga satuan "
+                                  f"({_volume_text(item.volume)} × {format_rupiah(item.unit_price)} = {format_rupiah(item.computed)})",
+                                  "perbaiki angkanya, atau hapus `jumlah` agar dihitung otomatis")
+    if budget.total is not None and budget.total != budget.computed_total:
+        yield locator.problem(("anggaran", "total"),
+                              f"total {format_rupiah(budget.total)} tidak sama dengan jumlah semua baris "
+                              f"({format_rupiah(budget.computed_total)})",
+                              "perbaiki total atau baris anggarannya, atau hapus `total` agar dihitung otomatis")
+
+
+def _volume_text(value) -> str:
+    text = f"{value:f}"
+    return (text.rstrip("0").rstrip(".") if "." in text else text).replace(".", ",")
+
+
 def check_table_shapes(loaded: LoadedCase, locator: Locator) -> Iterator[Problem]:
     case = loaded.case
-    table = case.institution.beneficiaries.table if case.institution.beneficiaries else None
+    table = case.institution.beneficiaries.table if case.institution and case.institution.beneficiaries else None
     if table:
         for index, row in enumerate(table.rows):
             if len(row) != len(table.columns):
@@ -265,6 +319,9 @@ def check_files(loaded: LoadedCase, locator: Locator) -> Iterator[Problem]:
         refs += [(("lampiran", "dokumentasi", i, "berkas"), p.file) for i, p in enumerate(appendices.photos)]
         refs += [(("lampiran", "surat", i, "berkas"), s.file) for i, s in enumerate(appendices.letters) if s.file]
         refs += [(("lampiran", "lainnya", i, "berkas"), o.file) for i, o in enumerate(appendices.others) if o.file]
+    participatory = loaded.case.participatory
+    if participatory and participatory.social_map:
+        refs.append((("asesmen_partisipatif", "pemetaan_sosial", "berkas"), participatory.social_map.file))
     folder = loaded.folder.resolve()
     shown_folder = Path(locator.file).parent
     for path, name in refs:
@@ -319,19 +376,22 @@ def check_empty_parts(loaded: LoadedCase, locator: Locator) -> Iterator[Problem]
 
     A section missing altogether is one warning, not one per part it would hold.
     """
-    absent_sections = {part.path[0] for part in PARTS if len(part.path) > 1 and loaded.document.data.get(part.path[0]) is None}
+    parts = parts_for(loaded.case)
+    absent_sections = {part.path[0] for part in parts if len(part.path) > 1 and loaded.document.data.get(part.path[0]) is None}
     reported: set[str] = set()
-    for part in PARTS:
+    for part in parts:
         if not part.required or part.filled(loaded.case):
             continue
         section = part.path[0]
         if section in absent_sections:
             if section not in reported:
                 reported.add(section)
+                kind = loaded.case.practicum
+                example = f"docs/templat/{kind.templates}/kasus.yml" if kind.templates else "docs/templat/kasus.yml"
                 yield locator.problem((section,), f"bagian \"{part.group}\" (`{section}`) belum diisi",
-                                      "lihat contoh di docs/templat/kasus.yml", severity=Severity.WARNING)
+                                      f"lihat contoh di {example}", severity=Severity.WARNING)
             continue
-        hint = (f"tambahkan butir `- tahap: {part.label.lower()}` di `tahapan`" if part.path == ("tahapan",)
+        hint = (f"tambahkan butir `- tahap: {part.label.lower().replace(' ', '_')}` di `tahapan`" if part.path == ("tahapan",)
                 else f"isi `{format_path(part.path)}` di kasus.yml")
         yield locator.problem(part.path, f"bagian \"{part.group} {part.label}\" belum diisi", hint, severity=Severity.WARNING)
 
@@ -343,5 +403,6 @@ def check_privacy(loaded: LoadedCase, locator: Locator) -> Iterator[Problem]:
     yield from scan_report(loaded, locator)
 
 
-RULES: list[Rule] = [check_period, check_report_year, check_date_ranges, check_stage_order, check_duplicates, check_scores,
+RULES: list[Rule] = [check_period, check_report_year, check_date_ranges, check_stage_order, check_stages_of_kind,
+                     check_duplicates, check_scores, check_budget,
                      check_table_shapes, check_references, check_files, check_empty_parts, check_privacy]

@@ -49,6 +49,9 @@ def _parser() -> argparse.ArgumentParser:
     commands.required = True
     new = commands.add_parser("new", help="buat laporan baru dari templat")
     new.add_argument("slug", help="nama folder laporan, huruf kecil dan tanda hubung, misalnya ln-hikari-2024")
+    new.add_argument("--jenis", default="institusi", metavar="JENIS",
+                     help="jenis praktikum: institusi (bawaan), laboratorium, atau komunitas; menentukan templat bab dan "
+                          "isi awal kasus.yml")
     check = commands.add_parser("check", help="periksa data laporan")
     check.add_argument("paths", nargs="*", metavar="PATH", help="folder laporan, kasus.yml, atau folder berisi laporan")
     check.add_argument("--strict", action="store_true", help="peringatan juga dianggap gagal")
@@ -109,16 +112,26 @@ def cmd_new(args: argparse.Namespace, project: ProjectConfig) -> int:
     target = project.cases_dir / slug
     if target.exists():
         raise UsageError(f"folder {display_path(target, project.root)} sudah ada; pilih nama lain")
+    from macros.practicum import kind_of
+    from macros.site import template_folders
+
+    if not project.vocabulary.knows("jenis_praktikum", args.jenis):
+        raise UsageError(f"jenis praktikum `{args.jenis}` tidak dikenal; pilihan: "
+                         f"{', '.join(project.vocabulary.codes('jenis_praktikum'))}")
     templates = project.root / TEMPLATES_DIR
-    if not (templates / CASE_FILE).is_file():
-        raise UsageError(f"templat {display_path(templates / CASE_FILE, project.root)} tidak ditemukan")
+    folders = [templates / name for name in template_folders(kind_of(args.jenis))]
+    # The kind's own kasus.yml (with its subject and stages) if it has one, else the shared one.
+    case_template = next((f / CASE_FILE for f in folders[:-1] if (f / CASE_FILE).is_file()), templates / CASE_FILE)
+    if not case_template.is_file():
+        raise UsageError(f"templat {display_path(case_template, project.root)} tidak ditemukan")
     project.cases_dir.mkdir(parents=True, exist_ok=True)
     # Build in a temporary folder beside the target and rename at the end: never a half-made report.
     staging = Path(tempfile.mkdtemp(prefix=f".{slug}-", dir=project.cases_dir))
     try:
-        shutil.copy2(templates / CASE_FILE, staging / CASE_FILE)
-        for page in sorted((templates / "bab").glob("*.md")):
-            shutil.copy2(page, staging / page.name)
+        shutil.copy2(case_template, staging / CASE_FILE)
+        for folder in reversed(folders):  # the kind's own pages last: they replace the shared ones
+            for page in sorted(folder.glob("*.md")):
+                shutil.copy2(page, staging / page.name)
         (staging / "media").mkdir()
         (staging / "media" / ".gitkeep").touch()
         # The private identity file must never be committed, even when the folder is copied elsewhere.

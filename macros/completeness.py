@@ -3,6 +3,10 @@
 One list, `PARTS`, names every part of a *Laporan Praktikum* (front matter,
 BAB I–VI, Daftar Pustaka, Lampiran) with the data that fills it. `casebook check`
 prints the tally; required parts left empty become warnings.
+
+A part may name the practicum kinds (`jenis_praktikum`) and the subjects (individu, kelompok,
+komunitas) it applies to; `parts_for(case)` is the list one report is held to. A community report is
+never asked for BPSS or a client's informed consent, and an institutional report never for a transect.
 """
 
 from __future__ import annotations
@@ -23,6 +27,13 @@ class Part:
     required: bool = True
     # Something to check even when the part is filled (e.g. signed names but no approval date yet).
     caution: Callable[[Case], str | None] | None = None
+    # The practicum kinds and the subjects the part applies to; None: every one.
+    kinds: frozenset[str] | None = None
+    subjects: frozenset[str] | None = None
+
+    def applies_to(self, case: Case) -> bool:
+        return ((self.kinds is None or case.report.kind in self.kinds)
+                and (self.subjects is None or case.subject.code in self.subjects))
 
 
 def _a(case: Case):  # assessment or None, to keep the table below readable
@@ -31,6 +42,17 @@ def _a(case: Case):  # assessment or None, to keep the table below readable
 
 def _stage(name: str) -> Callable[[Case], bool]:
     return lambda c: any(s.stage == name for s in c.stages)
+
+
+def _p(case: Case):  # participatory assessment or None
+    return case.participatory
+
+
+# Which kinds are held to which parts. A kind not named here (a campus's own) is held to the institution's.
+INSTITUTIONAL = frozenset({"institusi", "laboratorium"})
+COMMUNITY = frozenset({"komunitas"})
+INDIVIDUAL = frozenset({"individu"})
+COLLECTIVE = frozenset({"kelompok", "komunitas"})
 
 
 PARTS: list[Part] = [
@@ -48,32 +70,71 @@ PARTS: list[Part] = [
     Part("BAB II", "Peranan pekerja sosial", ("landasan", "peran"), lambda c: c.framework is not None),
     Part("BAB II", "Tinjauan konseptual", ("landasan", "tinjauan_konseptual"), lambda c: c.framework is not None),
     Part("BAB II", "Regulasi", ("landasan", "regulasi"), lambda c: c.framework is not None),
-    Part("BAB III", "Gambaran umum institusi", ("institusi", "gambaran_umum"), lambda c: c.institution.overview is not None),
-    Part("BAB III", "Profil institusi", ("institusi", "profil"), lambda c: bool(c.institution.profile)),
-    Part("BAB III", "Program/layanan institusi", ("institusi", "program"), lambda c: bool(c.institution.programmes)),
-    Part("BAB III", "Profil penerima manfaat", ("institusi", "penerima_manfaat"), lambda c: c.institution.beneficiaries is not None),
-    Part("BAB IV", "Identitas klien", ("klien",), lambda c: True),
-    Part("BAB IV", "Engagement", ("tahapan",), _stage("engagement")),
-    Part("BAB IV", "Intake", ("tahapan",), _stage("intake")),
-    Part("BAB IV", "Kontrak", ("tahapan",), _stage("kontrak")),
-    Part("BAB IV", "Informed consent", ("persetujuan",), lambda c: c.consent is not None),
+    Part("BAB III", "Gambaran umum institusi", ("institusi", "gambaran_umum"),
+         lambda c: bool(c.institution and c.institution.overview is not None), kinds=INSTITUTIONAL),
+    Part("BAB III", "Profil institusi", ("institusi", "profil"), lambda c: bool(c.institution and c.institution.profile),
+         kinds=INSTITUTIONAL),
+    Part("BAB III", "Program/layanan institusi", ("institusi", "program"), lambda c: bool(c.institution and c.institution.programmes),
+         kinds=INSTITUTIONAL),
+    Part("BAB III", "Profil penerima manfaat", ("institusi", "penerima_manfaat"),
+         lambda c: bool(c.institution and c.institution.beneficiaries is not None), kinds=INSTITUTIONAL),
+    Part("BAB III", "Profil komunitas", ("komunitas",), lambda c: c.community is not None, kinds=COMMUNITY),
+    Part("BAB III", "PPKS dan PSKS", ("komunitas", "ppks"), lambda c: bool(c.community and (c.community.ppks or c.community.psks)),
+         required=False, kinds=COMMUNITY),
+    Part("BAB III", "Lembaga mitra", ("institusi",), lambda c: c.institution is not None, required=False, kinds=COMMUNITY),
+    Part("BAB IV", "Identitas klien", ("klien",), lambda c: c.client is not None, subjects=INDIVIDUAL),
+    Part("BAB IV", "Profil kelompok sasaran", ("kelompok_sasaran",), lambda c: c.group is not None,
+         subjects=frozenset({"kelompok"})),
+    Part("BAB IV", "Engagement", ("tahapan",), _stage("engagement"), kinds=INSTITUTIONAL),
+    Part("BAB IV", "Intake", ("tahapan",), _stage("intake"), kinds=INSTITUTIONAL),
+    Part("BAB IV", "Kontrak", ("tahapan",), _stage("kontrak"), kinds=INSTITUTIONAL),
+    Part("BAB IV", "Inisiasi sosial", ("tahapan",), _stage("inisiasi_sosial"), kinds=COMMUNITY),
+    Part("BAB IV", "Pengorganisasian sosial", ("tahapan",), _stage("pengorganisasian_sosial"), required=False, kinds=COMMUNITY),
+    Part("BAB IV", "Informed consent", ("persetujuan",), lambda c: c.consent is not None, subjects=INDIVIDUAL),
+    Part("BAB IV", "Kesepakatan dengan komunitas", ("kesepakatan",), lambda c: c.agreement is not None, subjects=COLLECTIVE),
     Part("BAB IV", "Rekapitulasi wawancara", ("wawancara",), lambda c: bool(c.interviews), required=False),
-    Part("BAB IV", "Proses asesmen", ("asesmen",), lambda c: _a(c) is not None),
-    Part("BAB IV", "Asesmen BPSS", ("asesmen", "bpss"), lambda c: bool(_a(c) and _a(c).bpss)),
-    Part("BAB IV", "Ecomap atau genogram", ("asesmen", "ecomap"), lambda c: bool(_a(c) and (_a(c).ecomap or _a(c).genogram)), required=False),
-    Part("BAB IV", "Kuadran kekuatan", ("asesmen", "kekuatan"), lambda c: bool(_a(c) and _a(c).strengths), required=False),
-    Part("BAB IV", "Analisis masalah", ("asesmen", "fokus_masalah"), lambda c: _a(c) is not None),
-    Part("BAB IV", "Kebutuhan dan sistem sumber", ("asesmen", "sistem_sumber"), lambda c: bool(_a(c) and (_a(c).needs or _a(c).resources))),
-    Part("BAB IV", "Konferensi kasus", ("konferensi_kasus",), lambda c: bool(c.case_conferences), required=False),
-    Part("BAB IV", "Rencana intervensi", ("rencana_intervensi",), lambda c: c.plan is not None),
-    Part("BAB IV", "Pelaksanaan intervensi", ("intervensi",), lambda c: c.intervention is not None),
+    Part("BAB IV", "Proses asesmen", ("asesmen",), lambda c: _a(c) is not None, kinds=INSTITUTIONAL),
+    Part("BAB IV", "Asesmen BPSS", ("asesmen", "bpss"), lambda c: bool(_a(c) and _a(c).bpss), kinds=INSTITUTIONAL,
+         subjects=INDIVIDUAL),
+    Part("BAB IV", "Ecomap atau genogram", ("asesmen", "ecomap"), lambda c: bool(_a(c) and (_a(c).ecomap or _a(c).genogram)),
+         required=False, subjects=INDIVIDUAL),
+    Part("BAB IV", "Kuadran kekuatan", ("asesmen", "kekuatan"), lambda c: bool(_a(c) and _a(c).strengths), required=False,
+         kinds=INSTITUTIONAL),
+    Part("BAB IV", "Analisis masalah", ("asesmen", "fokus_masalah"), lambda c: _a(c) is not None, kinds=INSTITUTIONAL),
+    Part("BAB IV", "Kebutuhan dan sistem sumber", ("asesmen", "sistem_sumber"),
+         lambda c: bool(_a(c) and (_a(c).needs or _a(c).resources)), kinds=INSTITUTIONAL),
+    Part("BAB IV", "Asesmen partisipatif", ("asesmen_partisipatif",), lambda c: _p(c) is not None, kinds=COMMUNITY),
+    Part("BAB IV", "Pemetaan sosial", ("asesmen_partisipatif", "pemetaan_sosial"), lambda c: bool(_p(c) and _p(c).social_map),
+         required=False, kinds=COMMUNITY),
+    Part("BAB IV", "Transek", ("asesmen_partisipatif", "transek"), lambda c: bool(_p(c) and _p(c).transect),
+         required=False, kinds=COMMUNITY),
+    Part("BAB IV", "Kalender musim", ("asesmen_partisipatif", "kalender_musim"), lambda c: bool(_p(c) and _p(c).seasonal_calendar),
+         required=False, kinds=COMMUNITY),
+    Part("BAB IV", "Diagram Venn kelembagaan", ("asesmen_partisipatif", "diagram_venn"), lambda c: bool(_p(c) and _p(c).venn),
+         required=False, kinds=COMMUNITY),
+    Part("BAB IV", "Pohon masalah", ("asesmen_partisipatif", "pohon_masalah"), lambda c: bool(_p(c) and _p(c).problem_tree),
+         required=False, kinds=COMMUNITY),
+    Part("BAB IV", "Analisis pemangku kepentingan", ("asesmen_partisipatif", "pemangku_kepentingan"),
+         lambda c: bool(_p(c) and _p(c).stakeholders), required=False, kinds=COMMUNITY),
+    Part("BAB IV", "Peringkat masalah/kebutuhan (MPA/ToP)", ("asesmen_partisipatif", "peringkat_masalah"),
+         lambda c: bool(_p(c) and (_p(c).problem_ranking or _p(c).needs_ranking)), required=False, kinds=COMMUNITY),
+    Part("BAB IV", "Konferensi kasus", ("konferensi_kasus",), lambda c: bool(c.case_conferences), required=False,
+         kinds=INSTITUTIONAL),
+    Part("BAB IV", "Rencana intervensi", ("rencana_intervensi",), lambda c: c.plan is not None, kinds=INSTITUTIONAL),
+    Part("BAB IV", "Rencana aksi", ("rencana_aksi",), lambda c: bool(c.action_plan), kinds=COMMUNITY),
+    Part("BAB IV", "Rencana anggaran biaya (RAB)", ("anggaran",), lambda c: c.budget is not None, required=False, kinds=COMMUNITY),
+    Part("BAB IV", "Pelaksanaan intervensi", ("intervensi",), lambda c: c.intervention is not None, kinds=INSTITUTIONAL),
+    Part("BAB IV", "Aksi sosial", ("intervensi",), lambda c: c.intervention is not None or _stage("aksi_sosial")(c),
+         kinds=COMMUNITY),
     Part("BAB IV", "Evaluasi proses", ("evaluasi", "evaluasi_proses"), lambda c: bool(c.evaluation and c.evaluation.process), required=False),
     Part("BAB IV", "Evaluasi hasil", ("evaluasi", "hasil"), lambda c: c.evaluation is not None),
     Part("BAB IV", "Skala capaian (TAS/GAS)", ("evaluasi", "tas"), lambda c: bool(c.evaluation and (c.evaluation.tas or c.evaluation.gas)), required=False),
     Part("BAB IV", "Faktor pendukung dan penghambat", ("evaluasi", "faktor_pendukung"),
          lambda c: bool(c.evaluation and (c.evaluation.supporting or c.evaluation.inhibiting)), required=False),
     Part("BAB IV", "Terminasi", ("terminasi",), lambda c: c.termination is not None),
-    Part("BAB IV", "Rujukan", ("rujukan",), lambda c: bool(c.referrals), required=False),
+    Part("BAB IV", "Rujukan", ("rujukan",), lambda c: bool(c.referrals), required=False, kinds=INSTITUTIONAL),
+    Part("BAB IV", "Tindak lanjut", ("tahapan",), lambda c: _stage("tindak_lanjut")(c) or bool(c.referrals), required=False,
+         kinds=COMMUNITY),
     Part("BAB V", "Integrasi metode", ("praktik_baik", "integrasi"), lambda c: c.good_practice is not None),
     Part("BAB V", "Refleksi praktikan", ("praktik_baik", "refleksi"), lambda c: c.good_practice is not None),
     Part("BAB V", "Dilema etik", ("praktik_baik", "dilema_etik"), lambda c: bool(c.good_practice and c.good_practice.ethical_dilemmas), required=False),
@@ -85,7 +146,21 @@ PARTS: list[Part] = [
     Part("Lampiran", "Surat-surat", ("lampiran", "surat"), lambda c: bool(c.appendices and c.appendices.letters), required=False),
     Part("Lampiran", "Daftar hadir", ("lampiran", "daftar_hadir"), lambda c: bool(c.appendices and c.appendices.attendance), required=False),
     Part("Lampiran", "Dokumentasi kegiatan", ("lampiran", "dokumentasi"), lambda c: bool(c.appendices and c.appendices.photos), required=False),
+    Part("Lampiran", "Daftar hadir peserta", ("daftar_hadir_peserta",), lambda c: c.participant_attendance is not None,
+         required=False, subjects=COLLECTIVE),
+    Part("Lampiran", "Log supervisi", ("log_supervisi",), lambda c: bool(c.supervision), required=False),
 ]
+
+
+def parts_for(case: Case) -> list[Part]:
+    """The parts this report is held to: its practicum kind's and its subject's."""
+    kind = case.report.kind if case.report.kind in KNOWN_KINDS else "institusi"
+    if kind != case.report.kind:  # a campus's own kind is held to the institution's parts
+        case = case.model_copy(update={"report": case.report.model_copy(update={"kind": kind})})
+    return [part for part in PARTS if part.applies_to(case)]
+
+
+KNOWN_KINDS = INSTITUTIONAL | COMMUNITY
 
 
 @dataclass(frozen=True)
@@ -99,8 +174,8 @@ class Completeness:
 
 
 def completeness(case: Case) -> Completeness:
-    filled = [p for p in PARTS if p.filled(case)]
-    return Completeness(filled, [p for p in PARTS if not p.filled(case)])
+    parts = parts_for(case)
+    return Completeness([p for p in parts if p.filled(case)], [p for p in parts if not p.filled(case)])
 
 
 STATUS_FILLED, STATUS_EMPTY, STATUS_OPTIONAL, STATUS_WARNING = "terisi", "belum terisi", "opsional, kosong", "perlu diperiksa"
@@ -127,7 +202,8 @@ def checklist(case: Case, warnings: list | None = None) -> list[PartStatus]:
     """
     from macros.model_paths import format_path
 
-    prefixes = [format_path(part.path) for part in PARTS]
+    parts = parts_for(case)
+    prefixes = [format_path(part.path) for part in parts]
     notes: dict[int, list[str]] = {}
     for warning in warnings or []:
         owners = [i for i, prefix in enumerate(prefixes)
@@ -140,7 +216,7 @@ def checklist(case: Case, warnings: list | None = None) -> list[PartStatus]:
                 if prefix.startswith(warning.field_path + "."):
                     notes.setdefault(i, []).append(warning.message)
     rows = []
-    for index, part in enumerate(PARTS):
+    for index, part in enumerate(parts):
         caution = part.caution(case) if part.caution else None
         found = tuple(notes.get(index, ())) + ((caution,) if caution else ())
         if not part.filled(case):

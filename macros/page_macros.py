@@ -10,6 +10,7 @@ from typing import Any
 from markupsafe import escape
 from pydantic import BaseModel
 
+from macros.community_macros import CommunityMacros
 from macros.loading import LoadedCase
 from macros.pdf.site_pdfs import pdf_enabled, published_pdf_url
 from macros.render import records, tables
@@ -23,7 +24,7 @@ class MacroDataError(ValueError):
     """A page asks for something the report cannot give; the message is all the student needs."""
 
 
-class PageMacros:
+class PageMacros(CommunityMacros):
     """Bound to the mkdocs-macros environment so each call knows its page."""
 
     def __init__(self, env: Any):
@@ -120,7 +121,7 @@ class PageMacros:
             raise MacroDataError(f"kuadran_kekuatan(sebagai='{sebagai}'): pilih 'tabel' atau 'gambar'")
         case = self._case().case
         items = self._require(case.assessment and case.assessment.strengths, "asesmen.kekuatan")
-        title = judul or f"Kuadran Kekuatan Klien {case.client.code}"
+        title = judul or f"Kuadran Kekuatan {case.subject_title}"
         if sebagai == "tabel":
             return self._numbered_table(id, title, tables.strengths_quadrant(items))
         return self._figure(id, title, quadrant_svg(list(items), title), folded(tables.strengths_quadrant(items)))
@@ -136,8 +137,8 @@ class PageMacros:
 
         case = self._case().case
         ecomap = self._require(case.assessment and case.assessment.ecomap, "asesmen.ecomap")
-        title = judul or f"Ecomap Klien {case.client.code}"
-        return self._figure(id, title, ecomap_svg(case.client.code, list(ecomap.systems), title),
+        title = judul or f"Ecomap {case.subject_title}"
+        return self._figure(id, title, ecomap_svg(case.subject_code, list(ecomap.systems), title),
                             folded(ecomap_table(ecomap.systems)))
 
     def genogram(self, judul: str = "", id: str = "genogram") -> str:
@@ -147,7 +148,7 @@ class PageMacros:
 
         case = self._case().case
         genogram = self._require(case.assessment and case.assessment.genogram, "asesmen.genogram")
-        title = judul or f"Genogram Klien {case.client.code}"
+        title = judul or f"Genogram {case.subject_title}"
         return self._figure(id, title, genogram_svg(genogram, title), folded(genogram_table(genogram)))
 
     def linimasa(self, judul: str = "Linimasa Penanganan Kasus", id: str = "linimasa") -> str:
@@ -173,11 +174,11 @@ class PageMacros:
         evaluation = self._require(case.evaluation, "evaluasi")
         self._require(evaluation.tas or evaluation.gas, "evaluasi.tas atau evaluasi.gas")
         if evaluation.tas:
-            title = judul or f"Capaian Tugas Klien {case.client.code} (Task Achievement Scale)"
+            title = judul or f"Capaian Tugas {case.subject_title} (Task Achievement Scale)"
             rows = [(t.task, t.score, TAS_LABELS[t.score]) for t in evaluation.tas.tasks]
             target = f"Batas keberhasilan: {evaluation.tas.minimum}." if evaluation.tas.minimum is not None else ""
         else:
-            title = judul or f"Capaian Tujuan Klien {case.client.code} (Goal Attainment Scaling)"
+            title = judul or f"Capaian Tujuan {case.subject_title} (Goal Attainment Scaling)"
             rows = [(g.goal, g.score, GAS_LABELS[g.score]) for g in evaluation.gas]
             target = "Skor 0 = hasil yang diharapkan."
         return self._figure(id, title, outcome_svg(case, title), folded(outcome_table(rows, target)))

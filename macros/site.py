@@ -9,6 +9,7 @@ from pathlib import Path
 from macros.errors import CaseDataError, Problem
 from macros.load_cache import fill_in_parallel, folder_key, load_case_cached, prune
 from macros.loading import LoadedCase, case_folders
+from macros.practicum import PracticumKind
 from macros.project import CASES_DIR, TEMPLATES_DIR
 from macros.vocabulary import Vocabulary
 
@@ -28,11 +29,14 @@ CHAPTERS: dict[str, str] = {
     "daftar-pustaka.md": "Daftar Pustaka",
     "lampiran.md": "Lampiran",
 }
-# Default pages shown only when the report has the data they are made of.
-TEMPLATE_NEEDS = {"daftar-pustaka.md": "pustaka", "lampiran.md": "lampiran", "daftar-lampiran.md": "lampiran", "bab-1-pendahuluan.md": "pendahuluan",
+# Data a default Lampiran page is made of (a community report's RAB and logs are appendices too).
+APPENDIX_DATA = ("lampiran", "rencana_aksi", "anggaran", "daftar_hadir_peserta", "log_supervisi")
+# Default pages shown only when the report has the data they are made of (one key, or any of several).
+TEMPLATE_NEEDS = {"daftar-pustaka.md": "pustaka", "lampiran.md": APPENDIX_DATA, "daftar-lampiran.md": APPENDIX_DATA, "bab-1-pendahuluan.md": "pendahuluan",
                   "bab-2-landasan-konseptual.md": "landasan", "bab-5-praktik-baik.md": "praktik_baik",
                   "bab-6-simpulan.md": "simpulan"}
 SITE_SECTION = "kasus"
+SHARED_TEMPLATES = "bab"  # docs/templat/bab/: the chapter pages every practicum kind starts from
 # Pages for the campus and the supervisor, never on the public portfolio.
 INTERNAL_ONLY = {"kelengkapan.md"}
 
@@ -90,10 +94,28 @@ def chapter_source(root: Path, folder: Path, chapter: str, loaded: LoadedCase) -
     if own.is_file():
         return own
     needed = TEMPLATE_NEEDS.get(chapter)
-    if needed and not loaded.document.data.get(needed):
+    if needed and not any(loaded.document.data.get(key) for key in ((needed,) if isinstance(needed, str) else needed)):
         return None
-    template = root / TEMPLATES_DIR / "bab" / chapter
-    return template if template.is_file() else None
+    return default_template(root, loaded.case.practicum, chapter)
+
+
+def template_folders(kind: PracticumKind) -> list[str]:
+    """Folders under docs/templat/ holding the default chapter pages of a practicum kind, first match wins:
+    the kind's own folder (only the chapters that differ), then the shared `bab/`."""
+    return ([kind.templates] if kind.templates else []) + [SHARED_TEMPLATES]
+
+
+def default_template(root: Path, kind: PracticumKind, chapter: str) -> Path | None:
+    for folder in template_folders(kind):
+        template = root / TEMPLATES_DIR / folder / chapter
+        if template.is_file():
+            return template
+    return None
+
+
+def chapter_title(case, chapter: str) -> str:
+    """A chapter's navigation title in this report's practicum kind ("BAB III Profil Komunitas")."""
+    return case.practicum.chapter_titles.get(chapter, CHAPTERS[chapter])
 
 
 def load_site_cases(root: Path, vocabulary: Vocabulary, *, keep_going: bool = False, parallel: bool = True,

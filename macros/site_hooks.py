@@ -300,7 +300,7 @@ def on_page_context(context: dict, page, config: MkDocsConfig, nav) -> dict:
         context["casebook_pdf"] = get_relative_url(pdf_url(slug), page.url)
     if loaded is not None:
         case = loaded.case
-        title = f"{case.client.code} · {case.institution.name} ({case.report.year})"
+        title = f"{case.subject_code} · {case.place_name} ({case.report.year})"
         context["nav"] = report_navigation(nav, slug, title, current_build["report_pages"][slug])
         context["casebook_nav_item"] = current_build["nav_cache"].for_page(page.url)
         context["casebook_status"] = report_status(case)

@@ -24,6 +24,14 @@ DEFAULTS: dict[str, dict[str, str]] = {
         "evaluasi": "Evaluasi",
         "terminasi": "Terminasi",
         "rujukan": "Rujukan",
+        # Community practicum (macro practice): the stages of community development work.
+        "inisiasi_sosial": "Inisiasi Sosial",
+        "pengorganisasian_sosial": "Pengorganisasian Sosial",
+        "asesmen_partisipatif": "Asesmen Partisipatif",
+        "perencanaan_partisipatif": "Perencanaan Partisipatif",
+        "aksi_sosial": "Aksi Sosial/Intervensi",
+        "monitoring_evaluasi": "Monitoring dan Evaluasi",
+        "tindak_lanjut": "Tindak Lanjut",
     },
     "metode": {
         "casework": "Social Casework",
@@ -75,6 +83,16 @@ DEFAULTS: dict[str, dict[str, str]] = {
         "genogram": "Genogram",
         "kuadran_kekuatan": "Kuadran Kekuatan (Strengths Quadrant)",
         "ils": "Independent Living Skills (ILS)",
+        # Participatory assessment tools of community practice.
+        "pemetaan_sosial": "Pemetaan Sosial (Social Mapping)",
+        "transek": "Transek",
+        "kalender_musim": "Kalender Musim",
+        "diagram_venn": "Diagram Venn Kelembagaan",
+        "pohon_masalah": "Pohon Masalah",
+        "analisis_pemangku_kepentingan": "Analisis Pemangku Kepentingan",
+        "mpa": "Methodology for Participatory Assessment (MPA)",
+        "top": "Technology of Participation (ToP)",
+        "fgd": "Diskusi Kelompok Terarah (FGD)",
     },
     "setting": {
         "industri": "Industri (CSR)",

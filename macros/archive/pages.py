@@ -18,7 +18,7 @@ from macros.archive.facets import ReportFacts, report_facts
 from macros.archive.statistics import statistics_markdown
 from macros.archive.tags import tag_pages
 from macros.render.catalogue import card
-from macros.site import CHAPTERS, SITE_SECTION, SiteCases, publication_profile
+from macros.site import CHAPTERS, SITE_SECTION, SiteCases, chapter_title, publication_profile
 
 CATALOGUE_PAGE = "arsip/index.md"
 PLACEHOLDER = '<div class="casebook-isi-arsip" data-halaman="{uri}"></div>'
@@ -94,7 +94,7 @@ def report_sections(site: SiteCases, files) -> dict[str, list]:
             if file is not None and file.page is not None:
                 # The chapter's own name, not its first heading: a heading may carry a student's
                 # text, and the theme writes page titles into the sidebar unescaped.
-                file.page.title = CHAPTERS[name]
+                file.page.title = chapter_title(site.cases[slug].case, name)
                 pages.append(file.page)
         sections[slug] = pages
     return sections

@@ -276,7 +276,7 @@ def print_chapter(page: ChapterPage, numbering: ReportNumbering, source_of: Call
 
 def _metadata(case: Case, created: str) -> str:
     keywords = ", ".join(case.report.keywords)
-    subject = f"{frontmatter.report_kind_title(case).title()} — {case.institution.name}, {case.student.campus} {case.report.year}"
+    subject = f"{frontmatter.report_kind_title(case).title()} — {case.place_name}, {case.student.campus} {case.report.year}"
     return (f"<title>{escape(frontmatter.report_kind_title(case).title())}: {escape(case.report.title)}</title>"
             + "".join(f'<meta name="author" content="{escape(author.name)}">' for author in case.student.authors)
             + f'<meta name="description" content="{escape(subject)}">'

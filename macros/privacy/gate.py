@@ -156,7 +156,7 @@ def media_text(name: str, data: bytes) -> str | None:
 
 def scan_report(loaded: LoadedCase, locator: Locator, root: Path | None = None) -> list[Problem]:
     """Privacy findings in everything the student wrote for this report, each at its place."""
-    secrets, problems = load_secrets(loaded.folder, root, loaded.case.client.code)
+    secrets, problems = load_secrets(loaded.folder, root, loaded.case.subject_code)
     privacy = loaded.case.privacy
     allowed = frozenset(a.text for a in privacy.allow) if privacy else frozenset()
     for path, text in _strings(loaded.document.data):
@@ -182,7 +182,7 @@ def scan_report(loaded: LoadedCase, locator: Locator, root: Path | None = None) 
         for text in texts:
             for message, hint, _ in _findings(text, secrets, allowed):
                 problems.append(Problem(shown, 1, 1, "", message, hint))
-    if secrets and secrets.client_initials == loaded.case.client.code:
+    if secrets and loaded.case.client and secrets.client_initials == loaded.case.client.code:
         problems.append(locator.problem(("klien", "kode"), f"kode samaran `{loaded.case.client.code}` sama dengan inisial asli "
                                         "klien di rahasia.yml; inisial pun dapat mengenali orang",
                                         "pilih kode lain yang bukan inisialnya", severity=Severity.WARNING))
@@ -211,7 +211,7 @@ def all_needles(reports: Iterable[LoadedCase], root: Path | None) -> list[Needle
     """Every report's private strings (for the incremental build's key: a changed private file rescans)."""
     needles: list[Needle] = []
     for loaded in reports:
-        secrets, _ = load_secrets(loaded.folder, root, loaded.case.client.code)
+        secrets, _ = load_secrets(loaded.folder, root, loaded.case.subject_code)
         if secrets:
             needles.extend(secrets.needles)
     return needles

@@ -19,11 +19,11 @@ def card(loaded: LoadedCase, vocabulary: Vocabulary, href: str, pdf_href: str | 
     case = loaded.case
     facts = [
         ("Praktikan", case.student.author_names),
-        ("Institusi", case.institution.name),
-        ("Setting", vocabulary.label("setting", case.institution.setting)),
+        ("Institusi" if case.institution else "Komunitas", case.place_name),
+        ("Setting", vocabulary.label("setting", case.setting)),
         ("Tahun", str(case.report.year)),
         ("Metode", ", ".join(_methods(loaded, vocabulary)) or "–"),
-        ("Klien", case.client.code),
+        (case.subject.label, case.subject_code),
     ]
     rows = "".join(f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in facts)
     summary = f'<p class="casebook-ringkasan">{escape(case.report.summary)}</p>' if case.report.summary else ""

@@ -51,6 +51,7 @@ HELP_ID = {
     "tabel_wawancara": "Tabel tahapan wawancara (bernomor).",
     "terminasi_rujukan": "Catatan terminasi dan rujukan.",
 }
+HELP_ID.update(__import__("macros.community_macros", fromlist=["HELP_ID"]).HELP_ID)  # subject and community macros
 
 
 def macro_reference(examples: dict[str, tuple[str, str]] | None = None) -> str:
@@ -98,5 +99,5 @@ def macro_examples(site) -> dict[str, tuple[str, str]]:
             if source not in calls:
                 calls[source] = _re.findall(r"\b([a-z_]+)\(", source.read_text(encoding="utf-8"))
             for name in calls[source]:
-                found.setdefault(name, (f"{loaded.case.client.code} · {title}", f"{SITE_SECTION}/{slug}/{chapter}"))
+                found.setdefault(name, (f"{loaded.case.subject_code} · {title}", f"{SITE_SECTION}/{slug}/{chapter}"))
     return found
