@@ -79,7 +79,7 @@ def _search(page, server, query: str) -> list[str]:
 def test_student_walks_through_a_report(page, server):
     ARTIFACTS.mkdir(exist_ok=True)
     page.goto(server)
-    assert page.locator("article.casebook-kartu").count() == 2
+    assert page.locator("article.casebook-kartu").count() == 3
     page.screenshot(path=str(ARTIFACTS / "beranda.png"), full_page=True)
     page.locator("article.casebook-kartu[data-slug='ln-hikari-2024'] h3 a").click()
     page.wait_for_url("**/kasus/ln-hikari-2024/")

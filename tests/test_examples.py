@@ -22,9 +22,10 @@ def test_check_strict_passes_on_both_examples(monkeypatch):
     monkeypatch.chdir(ROOT)
     code, output = run_cli(["check", "--strict"])
     assert code == 0, output
-    assert "2 laporan diperiksa" in output and "0 galat, 0 peringatan" in output
-    assert "ln-hikari-2024: 47/48 bagian terisi (disetujui)" in output
-    assert "ajs-kartini-2024: 43/48 bagian terisi (draf)" in output
+    assert "3 laporan diperiksa" in output and "0 galat, 0 peringatan" in output
+    assert "ln-hikari-2024: 47/49 bagian terisi (disetujui)" in output
+    assert "ajs-kartini-2024: 43/49 bagian terisi (draf)" in output
+    assert "kbl-cikadu-2024: 47/50 bagian terisi (disetujui)" in output  # the community example
 
 
 def test_ln_hikari_keeps_the_seed_tables(cases):
