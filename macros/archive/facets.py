@@ -29,6 +29,7 @@ FACETS: tuple[Facet, ...] = (
     Facet("tahun", "Tahun"),
     Facet("semester", "Semester"),
     Facet("jenis", "Jenis praktikum", "jenis_praktikum"),
+    Facet("subjek", "Subjek laporan"),  # klien perorangan, kelompok sasaran, komunitas (macros/practicum.py)
     Facet("kampus", "Kampus / program studi"),
     Facet("institusi", "Institusi"),
     Facet("setting", "Setting", "setting"),
@@ -206,6 +207,7 @@ def report_facts(loaded: LoadedCase, vocabulary: Vocabulary) -> ReportFacts:
         "tahun": ((str(case.report.year), str(case.report.year)),),
         "semester": _free([semester_of(loaded)]),
         "jenis": _coded("jenis_praktikum", [case.report.kind], vocabulary),
+        "subjek": ((case.subject.code, case.subject.label),),
         "kampus": _free([f"{case.student.campus} — {case.student.programme}"]),
         "institusi": _free([case.place_name]),
         "setting": _coded("setting", [case.setting], vocabulary),
@@ -213,7 +215,8 @@ def report_facts(loaded: LoadedCase, vocabulary: Vocabulary) -> ReportFacts:
         "metode": _coded("metode", methods, vocabulary),
         "kelompok": _coded("tipe_kelompok", [a.group_type for a in activities if a.group_type], vocabulary),
         "teknik": _coded("teknik", sorted(techniques), vocabulary),
-        "alat": _coded("alat_asesmen", case.assessment.tools if case.assessment else [], vocabulary),
+        "alat": _coded("alat_asesmen", (case.assessment.tools if case.assessment else [])
+                       + (case.participatory.tools if case.participatory else []), vocabulary),
         "capaian": (outcome_band(scores),),
         "capaian_tas": (outcome_band(scores.tas_code),),
         "capaian_gas": (outcome_band(scores.gas_code),),

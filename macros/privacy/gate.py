@@ -198,7 +198,7 @@ class Guard:
 
 
 def report_guard(loaded: LoadedCase, root: Path | None) -> Guard:
-    secrets, _ = load_secrets(loaded.folder, root, loaded.case.client.code)
+    secrets, _ = load_secrets(loaded.folder, root, loaded.case.subject_code)
     privacy = loaded.case.privacy
     return Guard(secrets.needles if secrets else (), frozenset(a.text for a in privacy.allow) if privacy else frozenset())
 
