@@ -11,7 +11,9 @@ from macros.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "valid_case"
-EXAMPLES = ["ln-hikari-2024", "ajs-kartini-2024"]
+EXAMPLES = ["ln-hikari-2024", "ajs-kartini-2024"]  # the institutional examples ported from the seeds
+COMMUNITY_EXAMPLE = "kbl-cikadu-2024"  # the community practicum example (invented facts)
+ALL_EXAMPLES = [*EXAMPLES, COMMUNITY_EXAMPLE]
 
 
 def run_cli(argv: list[str]) -> tuple[int, str]:

@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from tests.helpers import EXAMPLES, FIXTURE, ROOT
+from tests.helpers import ALL_EXAMPLES, COMMUNITY_EXAMPLE, EXAMPLES, FIXTURE, ROOT
 
 pytestmark = pytest.mark.slow
 
@@ -196,7 +196,8 @@ def test_sessions_and_scales_are_rendered(site):
 def test_home_has_a_card_per_report_built_from_data(site):
     html = (site / "index.html").read_text(encoding="utf-8")
     cards = dict(re.findall(r'<article class="casebook-kartu" data-slug="([^"]+)">(.*?)</article>', html))
-    assert set(cards) == set(EXAMPLES)
+    assert set(cards) == set(ALL_EXAMPLES)
+    assert "<dt>Kelompok Sasaran</dt><dd>KBL</dd>" in cards[COMMUNITY_EXAMPLE] and "<dt>Komunitas</dt>" not in cards[COMMUNITY_EXAMPLE]
     assert "<dt>Klien</dt><dd>LN</dd>" in cards["ln-hikari-2024"] and "Industri (CSR)" in cards["ln-hikari-2024"]
     assert "Social Groupwork" in cards["ajs-kartini-2024"] and 'class="casebook-status">Draf' in cards["ajs-kartini-2024"]
     assert "casebook-status" not in cards["ln-hikari-2024"]
