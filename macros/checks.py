@@ -311,17 +311,9 @@ def check_files(loaded: LoadedCase, locator: Locator) -> Iterator[Problem]:
     """Every referenced file exists inside the report's media/ folder, is of an accepted kind and can be
     published (macros/privacy/media.py); files in media/ the report names nowhere are never published."""
     from macros.privacy.media import MediaRefused, inspect_media
-    from macros.publication import declared_media, normalise_media_path
+    from macros.publication import declared_media, named_files, normalise_media_path
 
-    appendices = loaded.case.appendices
-    refs: list[tuple[YamlPath, str]] = []
-    if appendices:
-        refs += [(("lampiran", "dokumentasi", i, "berkas"), p.file) for i, p in enumerate(appendices.photos)]
-        refs += [(("lampiran", "surat", i, "berkas"), s.file) for i, s in enumerate(appendices.letters) if s.file]
-        refs += [(("lampiran", "lainnya", i, "berkas"), o.file) for i, o in enumerate(appendices.others) if o.file]
-    participatory = loaded.case.participatory
-    if participatory and participatory.social_map:
-        refs.append((("asesmen_partisipatif", "pemetaan_sosial", "berkas"), participatory.social_map.file))
+    refs: list[tuple[YamlPath, str]] = named_files(loaded.case)
     folder = loaded.folder.resolve()
     shown_folder = Path(locator.file).parent
     for path, name in refs:

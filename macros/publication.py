@@ -85,19 +85,32 @@ def profile_data(loaded: LoadedCase, profile: str) -> dict:
     return {**data, "lampiran": kept}
 
 
+def named_files(case) -> list[tuple[tuple, str]]:
+    """(YAML path, file name) of every file field of kasus.yml, in report order: the one list that `check`
+    verifies and publication declares, so a new file field cannot be checked but left unpublished (or the
+    other way round)."""
+    found: list[tuple[tuple, str]] = []
+    participatory = case.participatory
+    if participatory and participatory.social_map:
+        found.append((("asesmen_partisipatif", "pemetaan_sosial", "berkas"), participatory.social_map.file))
+    appendices = case.appendices
+    if appendices is not None:
+        found += [(("lampiran", "dokumentasi", i, "berkas"), p.file) for i, p in enumerate(appendices.photos)]
+        found += [(("lampiran", "surat", i, "berkas"), s.file) for i, s in enumerate(appendices.letters) if s.file]
+        found += [(("lampiran", "lainnya", i, "berkas"), o.file) for i, o in enumerate(appendices.others) if o.file]
+    return found
+
+
 def declared_media(loaded: LoadedCase) -> dict[str, str]:
     """Every file the report names (normalised path -> where it is named, for messages): kasus.yml's
     file fields, then `media/...` paths in the report's own chapter pages."""
+    from macros.model_paths import format_path
+
     declared: dict[str, str] = {}
-    appendices = loaded.case.appendices
-    if appendices is not None:
-        named = [(f"lampiran.dokumentasi[{i}].berkas", p.file) for i, p in enumerate(appendices.photos)]
-        named += [(f"lampiran.surat[{i}].berkas", s.file) for i, s in enumerate(appendices.letters) if s.file]
-        named += [(f"lampiran.lainnya[{i}].berkas", o.file) for i, o in enumerate(appendices.others) if o.file]
-        for where, name in named:
-            path = normalise_media_path(name)
-            if path:
-                declared.setdefault(path, f"kasus.yml: {where}")
+    for where, name in named_files(loaded.case):
+        path = normalise_media_path(name)
+        if path:
+            declared.setdefault(path, f"kasus.yml: {format_path(where)}")
     for page, path in page_media_references(loaded.folder):
         declared.setdefault(path, page)
     return declared

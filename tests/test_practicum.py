@@ -300,3 +300,42 @@ def test_community_tools_count_as_assessment_tools():
     assert tools == ["pemetaan_sosial", "transek", "kalender_musim", "diagram_venn", "pohon_masalah",
                      "analisis_pemangku_kepentingan", "mpa"]
     assert all(DEFAULT_VOCABULARY.knows("alat_asesmen", t) for t in tools)
+
+
+def _file_fields(model, prefix=()) -> set[tuple[str, ...]]:
+    """YAML paths (without list indices) of every `berkas` field of the model, found by walking its types."""
+    import typing
+
+    from pydantic import BaseModel
+
+    found = set()
+    for name, info in model.model_fields.items():
+        key = info.alias or name
+        if key == "berkas":
+            found.add(prefix + (key,))
+        stack = [info.annotation]
+        while stack:
+            annotation = stack.pop()
+            if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+                found |= _file_fields(annotation, prefix + (key,))
+            stack.extend(typing.get_args(annotation))
+    return found
+
+
+def test_every_file_field_of_the_model_is_checked_and_declared_for_publication():
+    """A file field that `check` does not verify, or publication does not declare, is the next silent drop."""
+    from dataclasses import replace
+
+    from macros.publication import declared_media, named_files
+    from macros.schema import Case
+    from macros.schema.appendix import LampiranLain
+
+    loaded = load_case(EXAMPLE).loaded
+    appendices = loaded.case.appendices
+    appendices = appendices.model_copy(update={
+        "letters": [appendices.letters[0].model_copy(update={"file": "media/surat.pdf"})],
+        "others": [LampiranLain.model_validate({"judul": "Proposal", "berkas": "media/proposal.pdf"})]})
+    full = replace(loaded, case=loaded.case.model_copy(update={"appendices": appendices}))
+    named = named_files(full.case)
+    assert {tuple(p for p in path if not isinstance(p, int)) for path, _ in named} == _file_fields(Case)
+    assert {name for _, name in named} <= set(declared_media(full))
