@@ -64,17 +64,18 @@ class CommunityMacros:
     def identitas_subjek(self) -> str:
         """The subject's heading and profile for the summary page: the client's identity, the target group's
         profile, or the community's. Call: `{{ identitas_subjek() }}`"""
+        from macros.practicum import SUBJECTS
         from macros.render.identity import identity_table
 
         case = self._case().case
         vocabulary = self._site().vocabulary
         parts = []
         if case.client is not None:
-            parts.append(f"## Identitas Klien\n\n{identity_table(case.client, vocabulary)}")
+            parts.append(f"## {SUBJECTS['individu'].identity_heading}\n\n{identity_table(case.client, vocabulary)}")
         if case.group is not None:
-            parts.append(f"## Profil Kelompok Sasaran\n\n{tables.profile_table(tables.group_rows(case.group, vocabulary))}")
+            parts.append(f"## {SUBJECTS['kelompok'].identity_heading}\n\n{tables.profile_table(tables.group_rows(case.group, vocabulary))}")
         if case.community is not None:
-            parts.append(f"## Profil Komunitas\n\n"
+            parts.append(f"## {SUBJECTS['komunitas'].identity_heading}\n\n"
                          f"{tables.profile_table(tables.community_rows(case.community, vocabulary))}")
         return "\n\n".join(parts)
 

@@ -138,7 +138,7 @@ class PageMacros(CommunityMacros):
         case = self._case().case
         ecomap = self._require(case.assessment and case.assessment.ecomap, "asesmen.ecomap")
         title = judul or f"Ecomap {case.subject_title}"
-        return self._figure(id, title, ecomap_svg(case.subject_code, list(ecomap.systems), title),
+        return self._figure(id, title, ecomap_svg(case.subject_code, list(ecomap.systems), title, case.subject.role),
                             folded(ecomap_table(ecomap.systems)))
 
     def genogram(self, judul: str = "", id: str = "genogram") -> str:

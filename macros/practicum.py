@@ -98,11 +98,13 @@ class SubjectKind:
     """The kasus.yml section that describes it."""
     identity_heading: str
     """The heading over its description on the report's summary page."""
+    role: str
+    """The one word under the subject's code in the centre of a diagram (ecomap): klien, kelompok, komunitas."""
 
 
 SUBJECTS: dict[str, SubjectKind] = {
-    "individu": SubjectKind("individu", "Klien", "klien", "Identitas Klien"),
-    "kelompok": SubjectKind("kelompok", "Kelompok Sasaran", "kelompok_sasaran", "Profil Kelompok Sasaran"),
-    "komunitas": SubjectKind("komunitas", "Komunitas", "komunitas", "Profil Komunitas"),
+    "individu": SubjectKind("individu", "Klien", "klien", "Identitas Klien", "klien"),
+    "kelompok": SubjectKind("kelompok", "Kelompok Sasaran", "kelompok_sasaran", "Profil Kelompok Sasaran", "kelompok"),
+    "komunitas": SubjectKind("komunitas", "Komunitas", "komunitas", "Profil Komunitas", "komunitas"),
 }
 SUBJECT_KEYS = tuple(s.key for s in SUBJECTS.values())

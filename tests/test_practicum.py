@@ -339,3 +339,12 @@ def test_every_file_field_of_the_model_is_checked_and_declared_for_publication()
     named = named_files(full.case)
     assert {tuple(p for p in path if not isinstance(p, int)) for path, _ in named} == _file_fields(Case)
     assert {name for _, name in named} <= set(declared_media(full))
+
+
+def test_an_ecomap_names_its_centre_by_the_subject():
+    from macros.render.diagrams.ecomap import ecomap_svg
+
+    systems = list(load_case(ROOT / "cases" / "ln-hikari-2024").loaded.case.assessment.ecomap.systems)
+    assert ">(klien)<" in ecomap_svg("LN", systems, "Ecomap Klien LN") and "<desc>Klien di tengah" in ecomap_svg("LN", systems, "t")
+    group = ecomap_svg("KBL", systems, "Ecomap Kelompok Sasaran KBL", SUBJECTS["kelompok"].role)
+    assert ">(kelompok)<" in group and "<desc>Kelompok di tengah" in group and "(klien)" not in group

@@ -22,6 +22,7 @@ from macros.schema.types import MONTHS, format_date
 from macros.vocabulary import Vocabulary
 
 MONTH_ABBREVIATIONS = [m[:3].capitalize() for m in MONTHS]
+RANKING_METHODS = {"mpa": "Methodology for Participatory Assessment (MPA)", "top": "Technology of Participation (ToP)"}
 MARK = "●"  # a filled dot: reads in black and white, unlike a coloured cell
 
 
@@ -182,7 +183,9 @@ def ranking(data: Peringkat) -> str:
             rank, previous = position, item.votes
         body.append(_row([str(rank), _e(item.item), thousands(item.votes)]))
     foot = _row(["", "<strong>Jumlah pemilih</strong>", thousands(data.voters)]) if data.voters else ""
-    return _table("casebook-peringkat", ["Peringkat", "Masalah/kebutuhan", "Suara"], body, foot)
+    method = RANKING_METHODS[data.method]
+    return (_table("casebook-peringkat", ["Peringkat", "Masalah/kebutuhan", "Suara"], body, foot)
+            + f'<p class="casebook-keterangan">Metode: {_e(method)}.</p>')
 
 
 # --- planning and resources ---------------------------------------------------------------------------

@@ -59,7 +59,7 @@ def _node_label(name: str, cx: float, cy: float, radius: float) -> Label:
     return Label(tuple(lines), cx, cy - len(lines) * 5, 8)
 
 
-def layout_ecomap(code: str, systems: list[SistemEcomap]) -> EcomapLayout:
+def layout_ecomap(code: str, systems: list[SistemEcomap], role: str = "klien") -> EcomapLayout:
     n = len(systems)
     radius = 54 if n <= 8 else 48 if n <= 12 else 44
     gap = 18
@@ -70,7 +70,7 @@ def layout_ecomap(code: str, systems: list[SistemEcomap]) -> EcomapLayout:
     layout = EcomapLayout(width, height)
     client_shape = layout.add_shape(Box(cx - CLIENT_RADIUS, cy - CLIENT_RADIUS, 2 * CLIENT_RADIUS, 2 * CLIENT_RADIUS, True))
     layout.client = (cx, cy, CLIENT_RADIUS)
-    layout.client_label = layout.add_label(Label((code, "(klien)"), cx, cy - 15, 12, bold=True), client_shape)
+    layout.client_label = layout.add_label(Label((code, f"({role})"), cx, cy - 15, 12, bold=True), client_shape)
     placed = []
     for index, system in enumerate(systems):
         angle = -math.pi / 2 + 2 * math.pi * index / n
@@ -170,9 +170,10 @@ def draw_ecomap(layout: EcomapLayout, title: str) -> str:
     description = "; ".join(f"{p.system.name}: hubungan {RELATION_LABELS[p.system.relation].lower()}, aliran "
                             f"{FLOW_LABELS[p.system.flow]}" for p in layout.placed)
     return document(layout, "".join(parts), title=title,
-                    description=f"Klien di tengah, {len(layout.placed)} sistem di sekelilingnya. {description}.",
+                    description=f"{layout.client_label.lines[1][1:-1].capitalize()} di tengah, {len(layout.placed)} sistem di sekelilingnya. {description}.",
                     css_class="casebook-ecomap")
 
 
-def ecomap_svg(code: str, systems: list[SistemEcomap], title: str) -> str:
-    return draw_ecomap(layout_ecomap(code, systems), title)
+def ecomap_svg(code: str, systems: list[SistemEcomap], title: str, role: str = "klien") -> str:
+    """`role`: how the centre is named under its code: klien, kelompok or komunitas (the report's subject)."""
+    return draw_ecomap(layout_ecomap(code, systems, role), title)
