@@ -60,7 +60,7 @@ class _Collector(logging.Handler):
 
 def _report_bug(exc: BaseException, root: Path) -> str:
     """An unexpected exception: its traceback in a file, one Indonesian line for the student."""
-    target = root / ".cache" / "casebook" / "galat-pratinjau.txt"
+    target = root / ".cache" / "casebook" / "galat-casebook.txt"
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text("".join(traceback.format_exception(exc)), encoding="utf-8")

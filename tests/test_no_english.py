@@ -89,3 +89,19 @@ def test_cli_help_and_usage_errors_are_indonesian(argv):
     code, out = run_cli(argv)
     assert code in (0, 2) and out
     assert english_in(out) == [], out
+
+
+@pytest.mark.slow
+def test_a_bug_during_build_is_one_indonesian_line_and_a_file_not_a_traceback(tmp_path):
+    """Whatever raises inside MkDocs (here a hook) reaches the student as one line; the traceback is kept."""
+    project = _project_copy(tmp_path)
+    (project / "rusak_hooks.py").write_text("def on_config(config):\n    raise RuntimeError('rusak')\n", encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  - macros/site_hooks.py",
+                                                                 "  - macros/site_hooks.py\n  - rusak_hooks.py"), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "macros.cli", "build"], cwd=project, capture_output=True, text=True,
+                            env=dict(os.environ, NO_MKDOCS_2_WARNING="1", CASEBOOK_PDF="0"))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    assert "Kesalahan di dalam Casebook (RuntimeError), bukan di laporan Anda" in result.stderr
+    assert "RuntimeError: rusak" in (project / ".cache" / "casebook" / "galat-casebook.txt").read_text(encoding="utf-8")
