@@ -311,7 +311,7 @@ def check_files(loaded: LoadedCase, locator: Locator) -> Iterator[Problem]:
     """Every referenced file exists inside the report's media/ folder, is of an accepted kind and can be
     published (macros/privacy/media.py); files in media/ the report names nowhere are never published."""
     from macros.privacy.media import MediaRefused, inspect_media
-    from macros.publication import declared_media, named_files, normalise_media_path
+    from macros.publication import declared_media, named_files, normalise_media_path, page_media_locations
 
     refs: list[tuple[YamlPath, str]] = named_files(loaded.case)
     folder = loaded.folder.resolve()
@@ -341,6 +341,24 @@ def check_files(loaded: LoadedCase, locator: Locator) -> Iterator[Problem]:
             for note in notes:
                 yield locator.problem(path, f"berkas `{name}`: {note}", "periksa hasilnya di situs",
                                       severity=Severity.WARNING)
+    for page, line, column, relative in page_media_locations(loaded.folder):
+        target = loaded.folder / relative
+        shown = (shown_folder / page).as_posix()
+        if any(part.is_symlink() for part in _parts_below(loaded.folder, relative)):
+            yield Problem(shown, line, column, "", f"berkas `{relative}` adalah tautan simbolik",
+                          "salin berkasnya ke folder media/ (jangan pakai tautan simbolik)")
+        elif not target.resolve().is_relative_to(folder):
+            yield Problem(shown, line, column, "", f"berkas `{relative}` berada di luar folder laporan",
+                          f"simpan berkas di {loaded.folder.name}/media/")
+        elif not target.is_file():
+            yield Problem(shown, line, column, "", f"berkas `{relative}` tidak ditemukan",
+                          f"periksa nama berkas (huruf besar/kecil berpengaruh) di folder {loaded.folder.name}/media/",
+                          Severity.WARNING)
+        else:
+            try:
+                inspect_media(target)
+            except MediaRefused as exc:
+                yield Problem(shown, line, column, "", f"berkas `{relative}`: {exc.message}", exc.hint)
     declared = declared_media(loaded)
     media = loaded.folder / "media"
     for item in sorted(media.rglob("*")) if media.is_dir() else []:

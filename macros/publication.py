@@ -14,8 +14,10 @@ dropped into media/ and named nowhere is never published (`casebook check` warns
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
 import re
+import unicodedata
 from dataclasses import replace
 from pathlib import Path
 from urllib.parse import unquote
@@ -122,19 +124,71 @@ _PAGE_MEDIA = re.compile(r"""(?<![\w.-])media/[^\s"'()<>\[\]{}|^`]+""")
 
 def page_media_references(folder: Path) -> list[tuple[str, str]]:
     """(page name, normalised path) for every media file a chapter page of the report names."""
+    return [(page, path) for page, _, _, path in page_media_locations(folder)]
+
+
+def page_media_locations(folder: Path) -> list[tuple[str, int, int, str]]:
+    """(page name, line, column, normalised path) for every media file a chapter page of the report names."""
     found = []
     for page in sorted(folder.glob("*.md")):
         if page.is_symlink() or not page.is_file():
             continue  # a symlinked page is refused where pages are read; it declares nothing
         text = page.read_text(encoding="utf-8", errors="replace")
-        for match in _PAGE_MEDIA.finditer(text):
-            path = normalise_media_path(match.group(0).rstrip(".,;:!?"))
-            if path and path.startswith("media/"):
-                found.append((page.name, path))
+        for number, line in enumerate(text.splitlines(), start=1):
+            for match in _PAGE_MEDIA.finditer(line):
+                path = normalise_media_path(match.group(0).rstrip(".,;:!?"))
+                if path and path.startswith("media/"):
+                    found.append((page.name, number, match.start() + 1, path))
     return found
 
 
 def published_media(loaded: LoadedCase, profile: str) -> set[str]:
     """The report's files (normalised, `media/x.jpg`) this profile publishes: declared, and not withheld.
-    `loaded` is the whole report, not a profile view (the view has dropped internal appendices)."""
-    return set(declared_media(loaded)) - withheld_media(loaded, profile)
+    `loaded` is the whole report, not a profile view (the view has dropped internal appendices).
+
+    A withheld file stays withheld under every other name for it: another spelling of its path, another
+    letter case or Unicode form (the same file on Windows and macOS), a hard link, or a copy of its bytes."""
+    withheld = withheld_media(loaded, profile)
+    folder = loaded.folder
+    withheld_keys = {_spelling_key(path) for path in withheld}
+    withheld_files = {identity for path in withheld if (identity := _file_identity(folder / path))}
+    withheld_bytes = {digest for path in withheld if (digest := _digest(folder / path))}
+    # Declared in kasus.yml by an entry this profile publishes: that entry's consent covers those bytes.
+    consented = _consented_files(loaded, profile)
+    published = set()
+    for path in declared_media(loaded):
+        if path in withheld or _spelling_key(path) in withheld_keys:
+            continue
+        if withheld and path not in consented and (_file_identity(folder / path) in withheld_files
+                                                    or _digest(folder / path) in withheld_bytes):
+            continue
+        published.add(path)
+    return published
+
+
+def _consented_files(loaded: LoadedCase, profile: str) -> set[str]:
+    """Files kasus.yml names in an entry this profile publishes (the withheld ones are removed by the caller)."""
+    named = {path for _, name in named_files(loaded.case) if (path := normalise_media_path(name))}
+    return named - withheld_media(loaded, profile)
+
+
+def _spelling_key(path: str) -> str:
+    return unicodedata.normalize("NFC", path).casefold().rstrip(". ")
+
+
+def _file_identity(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return (stat.st_dev, stat.st_ino)
+
+
+def _digest(path: Path) -> str | None:
+    try:
+        if not path.is_file():
+            return None
+        with open(path, "rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError:
+        return None

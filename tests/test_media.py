@@ -253,7 +253,7 @@ def media_site(tmp_path_factory):
     (own / "bab-1-pendahuluan.md").write_text(HOSTILE_PAGE, encoding="utf-8")
     _with_photos(own, PHOTOS)
     (other / "media" / "rahasia.jpg").write_bytes(phone_photo("JPEG", GREEN, GREEN))
-    (other / "media" / "publik.jpg").write_bytes(phone_photo("JPEG", GREEN, GREEN))
+    (other / "media" / "publik.jpg").write_bytes(phone_photo("JPEG", (0, 250, 0), (0, 250, 0)))
     _with_photos(other, OTHER_PHOTOS)
     result = build(project, base / "site", base / "cache" / "pdf")
     assert result.returncode == 0, result.stderr
@@ -345,3 +345,35 @@ def test_a_huge_photo_is_published_at_page_size():
     Image.new("RGB", (5000, 400), RED).save(out, "JPEG")
     published = Image.open(io.BytesIO(clean_media("lebar.jpg", out.getvalue()).data))
     assert published.size == (2400, 192)
+
+
+def test_a_chapter_page_naming_a_refused_file_fails_check_at_its_line(tmp_path):
+    folder = write_case_variant(tmp_path, None, (FIXTURE / "kasus.yml").read_text(encoding="utf-8"))
+    (folder / "media" / "surat.pdf").write_bytes(b"%PDF-1.7\n")
+    (folder / "bab-1-pendahuluan.md").write_text("# BAB I\n\nLihat [surat](media/surat.pdf) dan ![x](media/hilang.png)\n",
+                                                 encoding="utf-8")
+    code, out = run_cli(["check", str(folder)])
+    assert code == 1
+    assert "bab-1-pendahuluan.md:3:15: berkas `media/surat.pdf`: jenis berkas `.pdf` tidak dapat diterbitkan" in out, out
+    assert "bab-1-pendahuluan.md:3:41: peringatan: berkas `media/hilang.png` tidak ditemukan" in out, out
+
+
+@pytest.mark.parametrize("other_name", ["media/ANAK.jpg", "media/anak.jpg.", "media/salinan.jpg", "media/tautan-keras.jpg"])
+def test_a_withheld_photo_stays_withheld_under_any_other_name(tmp_path, other_name):
+    import os
+
+    from macros.loading import load_case
+    from macros.publication import published_media
+
+    folder = write_case_variant(tmp_path, "berkas: media/foto.svg\n      keterangan: Tahap engagement\n"
+                                          "      izin_publikasi: true\n      wajah_terlihat: false\n      anak: false",
+                                "berkas: media/anak.jpg\n      keterangan: Wajah anak\n      izin_publikasi: true\n"
+                                "      wajah_terlihat: true\n      anak: true")
+    photo = phone_photo("JPEG", GREEN, GREEN)
+    (folder / "media" / "anak.jpg").write_bytes(photo)
+    (folder / "media" / "salinan.jpg").write_bytes(photo)
+    os.link(folder / "media" / "anak.jpg", folder / "media" / "tautan-keras.jpg")
+    (folder / "bab-1-pendahuluan.md").write_text(f'# BAB I\n\n<img src="../{other_name}">\n', encoding="utf-8")
+    loaded = load_case(folder).loaded
+    assert published_media(loaded, "public") == set()
+    assert "media/anak.jpg" in published_media(loaded, "internal")
