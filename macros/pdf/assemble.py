@@ -19,6 +19,7 @@ from urllib.parse import urljoin
 from markupsafe import escape
 
 from macros.pdf import frontmatter
+from macros.pdf.settings import FrontMatterLayout
 from macros.pdf.frontmatter import TocEntry
 from macros.render.numbering import Caption, ReportNumbering, resolve_markers
 from macros.schema import Case
@@ -288,7 +289,8 @@ def _metadata(case: Case, created: str) -> str:
 
 def build_print_html(case: Case, chapters: list[ChapterPage], numbering: ReportNumbering, *,
                      source_of: Callable[[str], Path | None], toc_depth: int, created: str,
-                     logo_src: str | None, figure_data: bool = False) -> PrintDocument:
+                     logo_src: str | None, figure_data: bool = False,
+                     layout: FrontMatterLayout = FrontMatterLayout()) -> PrintDocument:
     """The whole report as one HTML document, front matter first."""
     files: list[Path] = []
     by_name = {c.name: c for c in chapters}
@@ -303,13 +305,16 @@ def build_print_html(case: Case, chapters: list[ChapterPage], numbering: ReportN
             bodies.append(body)
             body_toc.extend(entries)
     captions: dict[str, list[Caption]] = {kind: numbering.of_kind(kind) for kind in frontmatter.LIST_TITLES}
-    front_toc = [TocEntry(1, "LEMBAR PENGESAHAN", "lembar-pengesahan", True)]
+    front_toc = [TocEntry(1, "LEMBAR PENGESAHAN", "lembar-pengesahan", True)] if layout.approval_page else []
+    if case.abstract:
+        front_toc.append(TocEntry(1, "ABSTRAK", "abstrak", True))
     if case.foreword:
         front_toc.append(TocEntry(1, "KATA PENGANTAR", "kata-pengantar", True))
     front_toc += [TocEntry(1, title.upper(), anchor, True) for anchor, title in
                   [("daftar-isi", "Daftar Isi"), *frontmatter.LIST_TITLES.values()]]
     toc = front_toc + body_toc
-    front = (bind_short_words(frontmatter.cover(case, logo_src) + frontmatter.approval_page(case))
+    front = (bind_short_words(frontmatter.cover(case, logo_src, layout) + frontmatter.approval_page(case, layout))
+             + frontmatter.abstract_page(case)
              + frontmatter.foreword(case)
              + frontmatter.table_of_contents(toc)
              + "".join(frontmatter.caption_list(kind, captions[kind]) for kind in frontmatter.LIST_TITLES))

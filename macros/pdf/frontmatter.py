@@ -16,6 +16,7 @@ from markupsafe import escape
 from macros.render.numbering import Caption
 from macros.render.text import prose
 from macros.schema import Case
+from macros.pdf.settings import FrontMatterLayout
 from macros.schema.front import Pejabat
 from macros.schema.types import format_date
 
@@ -57,56 +58,129 @@ def authors_block(case: Case) -> str:
     return f'<p>Disusun oleh:</p>{group}<table class="daftar-penulis"><tbody>{rows}</tbody></table>'
 
 
-def cover(case: Case, logo_src: str | None) -> str:
-    """Halaman judul: kind, title in capitals, logo, author, programme, campus, city, year — centred."""
+def _supervisor_lines(case: Case) -> list[str]:
+    """'Pembimbing: …' for the cover, or 'Pembimbing I: …', 'Pembimbing II: …' with two supervisors."""
+    approval = case.approval
+    if approval is None:
+        return []
+    if approval.second_supervisor is None:
+        return [f"Pembimbing: {approval.supervisor.name}"]
+    return [f"Pembimbing I: {approval.supervisor.name}", f"Pembimbing II: {approval.second_supervisor.name}"]
+
+
+def cover(case: Case, logo_src: str | None, layout: FrontMatterLayout = FrontMatterLayout()) -> str:
+    """Halaman judul: kind, title in capitals, logo, author(s), supervisor line (per campus), programme,
+    campus, city, year — centred."""
     logo = (f'<img class="logo-kampus" src="{escape(logo_src)}" alt="Logo {escape(case.student.campus)}">'
             if logo_src else "")
     campus = "".join(f"<p>{escape(line)}</p>" for line in _campus_lines(case))
+    supervisors = ("".join(f"<p>{escape(line)}</p>" for line in _supervisor_lines(case))
+                   if layout.cover_supervisor else "")
+    supervisors = f'<div class="sampul-pembimbing">{supervisors}</div>' if supervisors else ""
     return (
         '<section class="sampul" id="sampul">'
         f'<h1 class="sampul-jenis">{escape(report_kind_title(case))}</h1>'
         f'<p class="sampul-judul">{escape(case.report.title.upper())}</p>'
         f"{logo}"
         f'<div class="sampul-penulis">{authors_block(case)}</div>'
+        f"{supervisors}"
         f'<div class="sampul-kampus">{campus}<p>{case.report.year}</p></div>'
         "</section>"
     )
 
 
-def _signature(role_lines: list[str], person: Pejabat, *, show_role: bool = False) -> str:
+@dataclass(frozen=True)
+class _Signature:
+    roles: str   # the lines above the room to sign
+    name: str    # the name and, under it, position and NIP/NIDN
+
+
+def _signature(role_lines: list[str], person: Pejabat, layout: FrontMatterLayout) -> _Signature:
+    """Role line(s), room to sign, the name; under it the person's position (when the role lines do not
+    already say it) and NIP/NIDN (when the campus prints them)."""
     roles = "".join(f"<p>{escape(line)}</p>" for line in role_lines if line)
-    staff = f'<p class="nip">NIP {escape(person.staff_number)}</p>' if person.staff_number else ""
-    if show_role and person.role:  # a field instructor's position at the institution, under the name
-        staff = f'<p class="jabatan-pejabat">{escape(person.role)}</p>' + staff
-    return (f'<div class="tanda-tangan">{roles}<div class="ruang-tanda-tangan"></div>'
-            f'<p class="nama-pejabat">{escape(person.name)}</p>{staff}</div>')
+    said = {line.casefold().rstrip(":") for line in role_lines if line}
+    under = []
+    if person.role and person.role.casefold() not in said:
+        under.append(f'<p class="jabatan-pejabat">{escape(person.role)}</p>')
+    if layout.staff_numbers:
+        under += [f'<p class="nip">{label} {escape(number)}</p>'
+                  for label, number in (("NIP", person.staff_number), ("NIDN", person.lecturer_number)) if number]
+    return _Signature(roles, f'<p class="nama-pejabat">{escape(person.name)}</p>{"".join(under)}')
 
 
-def approval_page(case: Case) -> str:
-    """Lembar pengesahan: who approved the report, when, with room to sign."""
+def _grid(signatures: list[_Signature], columns: int) -> str:
+    """Signatures `columns` to a row. Each row is a table of three rows (roles, room to sign, names), so
+    names line up even when one role takes more lines than its neighbour's; a shorter row is centred."""
+    tables = []
+    for start in range(0, len(signatures), columns):
+        row = signatures[start:start + columns]
+        width = f"{100 / len(row):.2f}%"
+        cells = lambda html: "".join(f'<td style="width: {width}">{part}</td>' for part in html)  # noqa: E731
+        tables.append(f'<table class="tanda-tangan-tabel" style="width: {max(50, 100 * len(row) / columns):.2f}%"><tbody>'
+                      f'<tr class="peran">{cells(s.roles for s in row)}</tr>'
+                      f'<tr class="ruang">{cells("" for _ in row)}</tr>'
+                      f'<tr class="nama">{cells(s.name for s in row)}</tr></tbody></table>')
+    return "".join(tables)
+
+
+def _rows(approvers: int, knowing: int, columns: int) -> int:
+    return -(-approvers // columns) + -(-knowing // columns)
+
+
+def approval_page(case: Case, layout: FrontMatterLayout = FrontMatterLayout()) -> str:
+    """Lembar pengesahan: who approved the report, when, with room to sign; every signatory (1–6) on one
+    page in a grid: the approvers (supervisors, field instructors), then 'Mengetahui' (coordinator, head)."""
+    if not layout.approval_page:
+        return ""
     approval = case.approval
     head = (f'<p class="pengesahan-jenis">{escape(report_kind_title(case))}</p>'
             f'<p class="pengesahan-judul">{escape(case.report.title.upper())}</p>'
             f'<div class="pengesahan-penulis">{authors_block(case)}</div>')
+    dense = ""
     if approval is None:
         body = '<p class="pengesahan-tanggal">Lembar pengesahan belum diisi (laporan masih draf).</p>'
     else:
-        when = (f"Telah disetujui pada tanggal {format_date(approval.approved_on, weekday=False)}"
-                if approval.approved_on else "Belum disetujui (laporan masih draf)")
-        head_role = approval.head_of_programme.role or "Ketua Program Studi"
-        # Field instructors sign in a column beside the supervisor: two columns keep full names on one
-        # line, and the page still holds two field instructors.
-        columns = [_signature(["Pembimbing"], approval.supervisor)]
-        if approval.field_instructors:
-            columns.append("".join(_signature(["Pendamping Lapangan"], person, show_role=True)
-                                   for person in approval.field_instructors))
-        row = "".join(f'<div class="tanda-tangan-kolom">{column}</div>' for column in columns)
+        when = ""
+        if layout.approval_date or approval.approved_on is None:
+            when = (f"Telah disetujui pada tanggal {format_date(approval.approved_on, weekday=False)}"
+                    if approval.approved_on else "Belum disetujui (laporan masih draf)")
+            when = f'<p class="pengesahan-tanggal">{escape(when)}</p>'
+        two = approval.second_supervisor is not None
+        approvers = [_signature(["Pembimbing I" if two else "Pembimbing"], approval.supervisor, layout)]
+        if two:
+            approvers.append(_signature(["Pembimbing II"], approval.second_supervisor, layout))
+        approvers += [_signature(["Pendamping Lapangan"], person, layout) for person in approval.field_instructors]
+        knowing = []
+        if approval.coordinator is not None:
+            knowing.append(_signature([approval.coordinator.role or "Koordinator Praktikum"],
+                                      approval.coordinator.model_copy(update={"role": None}), layout))
+        if approval.head_of_programme is not None:
+            head_role = approval.head_of_programme.role or "Ketua Program Studi"
+            knowing.append(_signature([head_role, case.student.campus],
+                                      approval.head_of_programme.model_copy(update={"role": None}), layout))
+        # Two signatures to a row; three when two would take four rows; with three rows, less room to sign:
+        # one page for up to six signatories under up to six authors (tests/test_front_matter_profiles.py).
+        columns = 3 if _rows(len(approvers), len(knowing), 2) >= 4 else 2
+        if _rows(len(approvers), len(knowing), columns) >= 3:
+            dense = " rapat"
         # The seeds write "Oleh:" after the approval date; before approval "Menyetujui:" reads right.
         by = "Menyetujui:" if approval.approved_on is None else "Oleh:"
-        body = (f'<p class="pengesahan-tanggal">{escape(when)}</p><p>{by}</p>'
-                f'<div class="tanda-tangan-baris">{row}</div>'
-                + _signature(["Mengetahui:", head_role, case.student.campus], approval.head_of_programme))
-    return f'<section class="depan pengesahan" id="lembar-pengesahan"><h1>Lembar Pengesahan</h1>{head}{body}</section>'
+        body = f"{when}<p>{by}</p>{_grid(approvers, columns)}"
+        if knowing:
+            body += f'<p class="mengetahui">Mengetahui:</p>{_grid(knowing, columns)}'
+
+    return (f'<section class="depan pengesahan{dense}" id="lembar-pengesahan"><h1>Lembar Pengesahan</h1>'
+            f"{head}{body}</section>")
+
+
+def abstract_page(case: Case) -> str:
+    """ABSTRAK: the student's text and the keywords, after the approval page; listed in the Daftar Isi."""
+    if case.abstract is None:
+        return ""
+    body = markdown.markdown(prose(case.abstract.body), extensions=["attr_list"])
+    keywords = f'<p class="kata-kunci"><strong>Kata kunci:</strong> {escape("; ".join(case.abstract.keywords))}</p>'
+    return f'<section class="depan abstrak" id="abstrak"><h1>Abstrak</h1>{body}{keywords}</section>'
 
 
 def foreword(case: Case) -> str:

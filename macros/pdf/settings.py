@@ -47,6 +47,16 @@ class Margin(Model):
     left: Length = F("kiri", "Margin kiri (sisi jilid).", "4cm")
 
 
+class FrontMatterLayout(Model):
+    """What a campus prints before BAB I; the defaults are the Poltekesos layout."""
+
+    cover_supervisor: StrictBool = F("pembimbing_di_sampul", "Cetak baris 'Pembimbing: …' di sampul.", True)
+    approval_page: StrictBool = F("lembar_pengesahan", "Cetak lembar pengesahan. false: kampus tidak memakainya "
+                                  "(bukan draf; tanda DRAF hanya bila `pengesahan` diisi tanpa tanggal).", True)
+    approval_date: StrictBool = F("tanggal_pengesahan", "Cetak baris 'Telah disetujui pada tanggal …'.", True)
+    staff_numbers: StrictBool = F("nomor_pegawai", "Cetak NIP/NIDN di bawah nama penanda tangan.", True)
+
+
 class PrintProfile(Model):
     """How a campus wants a report printed."""
 
@@ -60,6 +70,8 @@ class PrintProfile(Model):
                                   "(Word: Times New Roman 1,15). Kosongkan: dihitung dari metrik huruf.", None, ge=0.8, le=2.0)
     figure_data: StrictBool = F("tabel_data_gambar", "Cetak tabel data di bawah setiap diagram (situs selalu memuatnya).", False)
     logo: str | None = F("logo", "Berkas logo kampus untuk sampul, relatif terhadap folder proyek.", None)
+    front: FrontMatterLayout = F("halaman_depan", "Halaman depan menurut kampus: sampul, lembar pengesahan.",
+                                 default_factory=FrontMatterLayout)
 
     @property
     def page_size(self) -> str:

@@ -80,7 +80,7 @@ def print_documents(site: SiteCases, chapters: dict[str, list[ChapterPage]], num
             documents[slug] = build_print_html(loaded.case, chapters.get(slug, []), numbering[slug], source_of=sources_of(slug),
                                                toc_depth=settings.toc_depth, created=creation_date(loaded.case),
                                                logo_src=logo.as_uri() if logo else None,
-                                               figure_data=profile.figure_data)
+                                               figure_data=profile.figure_data, layout=profile.front)
             if logo:
                 documents[slug].files.append(logo)  # the logo's bytes count for the PDF cache too
         except NumberingError as exc:  # e.g. an unknown ref(): the page itself fails the build with this message
@@ -114,6 +114,14 @@ def logo_file(root: Path, settings: PdfSettings) -> Path | None:
     return copy.resolve()
 
 
+def shows_draft_mark(case, layout) -> bool:
+    """A report is marked DRAF until approved; where the campus prints no approval page, only a report
+    whose `pengesahan` is written without a date is (a missing approval page is the campus's variant)."""
+    if layout.approval_page:
+        return case.is_draft
+    return case.approval is not None and case.approval.approved_on is None
+
+
 def start_site_pdfs(site: SiteCases, chapters: dict[str, list[ChapterPage]], numbering: dict, settings: PdfSettings,
                     files: Files, site_dir: Path, executor=None, skip: frozenset[str] = frozenset()) -> PendingPdfs:
     """Assemble every report's print HTML and start rendering; call .finish() on the result to write the PDFs."""
@@ -125,7 +133,7 @@ def start_site_pdfs(site: SiteCases, chapters: dict[str, list[ChapterPage]], num
             continue
         document = documents[slug]
         # Until the report has an approval date, every page carries a diagonal DRAF mark.
-        page_css = css + (watermark_css() if loaded.case.is_draft else "")
+        page_css = css + (watermark_css() if shows_draft_mark(loaded.case, settings.print_profile.front) else "")
         job = RenderJob(slug, document.front_html, document.body_html, page_css, settings.variant, settings.tagged,
                         allowed_roots(site.root, slug, settings))
         jobs.append((job, document.files, site_dir / pdf_url(slug)))

@@ -19,7 +19,7 @@ from macros.schema.client import Klien
 from macros.schema.community import (Anggaran, AsesmenPartisipatif, DaftarHadirPeserta, KegiatanAksi, Kesepakatan,
                                      Supervisi)
 from macros.schema.evaluation import Evaluasi
-from macros.schema.front import KataPengantar, Laporan, Pengesahan, Praktikan
+from macros.schema.front import Abstrak, KataPengantar, Laporan, Pengesahan, Praktikan
 from macros.schema.plan import Intervensi, RencanaIntervensi
 from macros.schema.privacy import Privasi
 from macros.schema.process import CatatanTahap, KonferensiKasus, Persetujuan, Rujukan, Terminasi, Wawancara
@@ -33,6 +33,7 @@ class Case(Model):
     report: Laporan = F("laporan", "Judul, jenis, tahun dan periode praktikum.")
     student: Praktikan = F("praktikan", "Identitas mahasiswa penulis laporan.")
     approval: Pengesahan | None = F("pengesahan", "Lembar pengesahan; tanpa tanggal persetujuan laporan berstatus draf.", None)
+    abstract: Abstrak | None = F("abstrak", "Abstrak (ABSTRAK), bila kampus memintanya: dicetak setelah lembar pengesahan.", None)
     foreword: KataPengantar | None = F("kata_pengantar", "Kata pengantar.", None)
     introduction: Pendahuluan | None = F("pendahuluan", "BAB I Pendahuluan.", None)
     framework: Landasan | None = F("landasan", "BAB II Landasan Konseptual.", None)

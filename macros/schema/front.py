@@ -75,20 +75,36 @@ class Praktikan(Model):
 
 
 class Pejabat(Model):
-    """A named official: supervisor, head of programme, field instructor."""
+    """A named official: supervisor, coordinator, head of programme, field instructor."""
 
     name: Teks = F("nama", "Nama lengkap dengan gelar.")
-    role: Teks | None = F("jabatan", "Jabatan atau peran.", None)
-    staff_number: Kode | None = F("nip", "NIP/NIDN bila dicantumkan di lembar pengesahan.", None)
+    role: Teks | None = F("jabatan", "Jabatan atau peran, misalnya 'Ketua Program Studi' atau 'Koordinator Praktikum Mikro'.", None)
+    staff_number: Kode | None = F("nip", "NIP, dicetak di bawah nama di lembar pengesahan.", None)
+    lecturer_number: Kode | None = F("nidn", "NIDN dosen, dicetak di bawah nama di lembar pengesahan.", None)
 
 
 class Pengesahan(Model):
     """Approval page; without an approval date the report is a draft."""
 
     approved_on: Tanggal | None = F("tanggal_disetujui", "Tanggal persetujuan; kosongkan selama laporan masih draf.", None)
-    supervisor: Pejabat = F("pembimbing", "Dosen pembimbing praktikum.")
-    head_of_programme: Pejabat = F("ketua_prodi", "Ketua program studi yang mengetahui.")
+    supervisor: Pejabat = F("pembimbing", "Dosen pembimbing praktikum (Pembimbing I bila ada pembimbing kedua).")
+    second_supervisor: Pejabat | None = F("pembimbing_kedua", "Pembimbing II, bila kampus menugaskan dua pembimbing.", None)
     field_instructors: list[Pejabat] = F("pendamping_lapangan", "Pendamping/supervisor lapangan di institusi; masing-masing diberi ruang tanda tangan di lembar pengesahan, di samping pembimbing.", default_factory=list)
+    coordinator: Pejabat | None = F("koordinator", "Koordinator praktikum yang ikut mengesahkan (jabatannya, misalnya 'Koordinator Praktikum Mikro', di `jabatan`).", None)
+    head_of_programme: Pejabat | None = F("ketua_prodi", "Ketua program studi atau ketua jurusan yang mengetahui (jabatannya di `jabatan`); kosongkan bila kampus tidak memintanya.", None)
+
+    @property
+    def signatories(self) -> int:
+        """How many people sign the approval page."""
+        return (1 + (self.second_supervisor is not None) + len(self.field_instructors) + (self.coordinator is not None)
+                + (self.head_of_programme is not None))
+
+
+class Abstrak(Model):
+    """Abstract page (ABSTRAK) after the approval page, as some campuses require."""
+
+    body: Prosa = F("isi", "Isi abstrak, satu sampai tiga paragraf (Markdown).")
+    keywords: list[Teks] = F("kata_kunci", "Kata kunci di bawah abstrak, 3–5 istilah.", min_length=1)
 
 
 class UcapanTerimaKasih(Model):
