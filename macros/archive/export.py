@@ -52,7 +52,7 @@ class Column:
 COLUMNS: tuple[Column, ...] = (
     Column("slug", lambda f, c: f.slug),
     Column("judul", lambda f, c: f.title),
-    Column("praktikan", lambda f, c: c.case.student.name),
+    Column("praktikan", lambda f, c: c.case.student.author_names),
     Column("kampus", lambda f, c: c.case.student.campus),
     Column("program_studi", lambda f, c: c.case.student.programme),
     Column("tahun", lambda f, c: str(f.year)),

@@ -95,13 +95,15 @@ class _Signature:
     name: str    # the name and, under it, position and NIP/NIDN
 
 
-def _signature(role_lines: list[str], person: Pejabat, layout: FrontMatterLayout) -> _Signature:
-    """Role line(s), room to sign, the name; under it the person's position (when the role lines do not
-    already say it) and NIP/NIDN (when the campus prints them)."""
+def _signature(role_lines: list[str], person: Pejabat, layout: FrontMatterLayout, *,
+               position: bool = False) -> _Signature:
+    """Role line(s), room to sign, the name; under it, with `position`, the person's position at the
+    institution (a field instructor's; not when the role line already says it), and NIP/NIDN (when the
+    campus prints them)."""
     roles = "".join(f"<p>{escape(line)}</p>" for line in role_lines if line)
     said = {line.casefold().rstrip(":") for line in role_lines if line}
     under = []
-    if person.role and person.role.casefold() not in said:
+    if position and person.role and person.role.casefold() not in said:
         under.append(f'<p class="jabatan-pejabat">{escape(person.role)}</p>')
     if layout.staff_numbers:
         under += [f'<p class="nip">{label} {escape(number)}</p>'
@@ -115,8 +117,9 @@ def _grid(signatures: list[_Signature], columns: int) -> str:
     tables = []
     for start in range(0, len(signatures), columns):
         row = signatures[start:start + columns]
-        width = f"{100 / len(row):.2f}%"
-        cells = lambda html: "".join(f'<td style="width: {width}">{part}</td>' for part in html)  # noqa: E731
+        # Equal columns come from `table-layout: fixed` (print.css); a width on the cells would be added to
+        # their padding by WeasyPrint and push the last column into the margin.
+        cells = lambda html: "".join(f"<td>{part}</td>" for part in html)  # noqa: E731
         tables.append(f'<table class="tanda-tangan-tabel" style="width: {max(50, 100 * len(row) / columns):.2f}%"><tbody>'
                       f'<tr class="peran">{cells(s.roles for s in row)}</tr>'
                       f'<tr class="ruang">{cells("" for _ in row)}</tr>'
@@ -150,15 +153,14 @@ def approval_page(case: Case, layout: FrontMatterLayout = FrontMatterLayout()) -
         approvers = [_signature(["Pembimbing I" if two else "Pembimbing"], approval.supervisor, layout)]
         if two:
             approvers.append(_signature(["Pembimbing II"], approval.second_supervisor, layout))
-        approvers += [_signature(["Pendamping Lapangan"], person, layout) for person in approval.field_instructors]
+        approvers += [_signature(["Pendamping Lapangan"], person, layout, position=True)
+                      for person in approval.field_instructors]
         knowing = []
         if approval.coordinator is not None:
-            knowing.append(_signature([approval.coordinator.role or "Koordinator Praktikum"],
-                                      approval.coordinator.model_copy(update={"role": None}), layout))
+            knowing.append(_signature([approval.coordinator.role or "Koordinator Praktikum"], approval.coordinator, layout))
         if approval.head_of_programme is not None:
             head_role = approval.head_of_programme.role or "Ketua Program Studi"
-            knowing.append(_signature([head_role, case.student.campus],
-                                      approval.head_of_programme.model_copy(update={"role": None}), layout))
+            knowing.append(_signature([head_role, case.student.campus], approval.head_of_programme, layout))
         # Two signatures to a row; three when two would take four rows; with three rows, less room to sign:
         # one page for up to six signatories under up to six authors (tests/test_front_matter_profiles.py).
         columns = 3 if _rows(len(approvers), len(knowing), 2) >= 4 else 2
