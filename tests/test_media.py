@@ -377,3 +377,13 @@ def test_a_withheld_photo_stays_withheld_under_any_other_name(tmp_path, other_na
     loaded = load_case(folder).loaded
     assert published_media(loaded, "public") == set()
     assert "media/anak.jpg" in published_media(loaded, "internal")
+
+
+@pytest.mark.parametrize("fmt, name", [("JPEG", "hp.jpg"), ("PNG", "hp.png"), ("WEBP", "hp.webp")])
+def test_a_truncated_photo_is_refused_by_check_not_by_the_build(tmp_path, fmt, name):
+    from macros.privacy.media import inspect_media
+
+    data = phone_photo(fmt)
+    (tmp_path / name).write_bytes(data[: len(data) * 2 // 3])
+    with pytest.raises(MediaRefused, match="rusak"):
+        inspect_media(tmp_path / name)

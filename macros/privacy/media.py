@@ -111,6 +111,12 @@ def inspect_media(path) -> tuple[str, ...]:
                     raise MediaRefused(f"isi berkas bukan {fmt} meskipun namanya berakhiran demikian "
                                        f"(terbaca sebagai {image.format or 'bukan gambar'})", hint)
                 image.verify()
+            # verify() reads the structure only: decode the pixels too (at reduced scale for JPEG), so a
+            # truncated photo is refused here, at its line, not by the build of a whole archive.
+            with Image.open(io.BytesIO(data)) as image:
+                if fmt == "JPEG":
+                    image.draft("RGB", (image.width // 8 or 1, image.height // 8 or 1))
+                image.load()
     except MediaRefused:
         raise
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombWarning,
