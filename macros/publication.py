@@ -129,9 +129,11 @@ def page_media_references(folder: Path) -> list[tuple[str, str]]:
 
 def page_media_locations(folder: Path) -> list[tuple[str, int, int, str]]:
     """(page name, line, column, normalised path) for every media file a chapter page of the report names."""
+    from macros.site import CHAPTERS  # the pages a report publishes; other .md files (notes, README) declare nothing
+
     found = []
     for page in sorted(folder.glob("*.md")):
-        if page.is_symlink() or not page.is_file():
+        if page.name not in CHAPTERS or page.is_symlink() or not page.is_file():
             continue  # a symlinked page is refused where pages are read; it declares nothing
         text = page.read_text(encoding="utf-8", errors="replace")
         for number, line in enumerate(text.splitlines(), start=1):
