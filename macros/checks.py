@@ -403,7 +403,7 @@ def check_empty_parts(loaded: LoadedCase, locator: Locator) -> Iterator[Problem]
             continue
         hint = (f"tambahkan butir `- tahap: {part.label.lower().replace(' ', '_')}` di `tahapan`" if part.path == ("tahapan",)
                 else f"isi `{format_path(part.path)}` di kasus.yml")
-        yield locator.problem(part.path, f"bagian \"{part.group} {part.label}\" belum diisi", hint, severity=Severity.WARNING)
+        yield locator.problem(part.path, f"bagian \"{part.name}\" belum diisi", hint, severity=Severity.WARNING)
 
 
 def check_privacy(loaded: LoadedCase, locator: Locator) -> Iterator[Problem]:

@@ -229,9 +229,9 @@ def cmd_check(args: argparse.Namespace, project: ProjectConfig) -> int:
             missing = [p for p in tally.empty if p.required]
             optional = [p for p in tally.empty if not p.required]
             if missing:
-                print("  belum terisi: " + ", ".join(p.label if p.label == p.group else f"{p.group} {p.label}" for p in missing))
+                print("  belum terisi: " + ", ".join(p.name for p in missing))
             if optional:
-                print("  opsional, kosong: " + ", ".join(p.label if p.label == p.group else f"{p.group} {p.label}" for p in optional))
+                print("  opsional, kosong: " + ", ".join(p.name for p in optional))
     elapsed = time.perf_counter() - started
     print(f"{len(results)} laporan diperiksa dalam {elapsed:.2f} detik: {errors} galat, {warnings} peringatan.")
     if errors or (args.strict and warnings):

@@ -31,6 +31,11 @@ class Part:
     kinds: frozenset[str] | None = None
     subjects: frozenset[str] | None = None
 
+    @property
+    def name(self) -> str:
+        """'BAB IV Asesmen BPSS'; a part named like its group ('Daftar pustaka') once."""
+        return self.label if self.label == self.group else f"{self.group} {self.label}"
+
     def applies_to(self, case: Case) -> bool:
         return ((self.kinds is None or case.report.kind in self.kinds)
                 and (self.subjects is None or case.subject.code in self.subjects))
@@ -191,7 +196,7 @@ class PartStatus:
 
     @property
     def name(self) -> str:
-        return self.part.label if self.part.label == self.part.group else f"{self.part.group} {self.part.label}"
+        return self.part.name
 
 
 def checklist(case: Case, warnings: list | None = None) -> list[PartStatus]:

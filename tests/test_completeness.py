@@ -56,3 +56,13 @@ def test_the_checklist_page_exists_on_the_internal_site_only(tmp_path):
     assert "– opsional, kosong" in page and "✓ terisi" in page and f"dari {len(parts_for(load_case(ROOT / 'cases' / 'ajs-kartini-2024').loaded.case))} bagian terisi" in page
     assert not (tmp_path / "public" / "kasus" / "ajs-kartini-2024" / "kelengkapan").exists()
     assert "Kelengkapan" not in (tmp_path / "public" / "kasus" / "ajs-kartini-2024" / "index.html").read_text(encoding="utf-8")
+
+
+def test_no_part_is_named_with_its_group_twice(tmp_path):
+    """'bagian "Daftar pustaka Daftar pustaka" belum diisi' read like a typo: a part named like its group
+    is named once, in check's warnings and in its tally alike."""
+    folder = write_case_variant(tmp_path, None, (FIXTURE / "kasus.yml").read_text(encoding="utf-8"))
+    code, out = run_cli(["check", "--rinci", str(folder)])
+    assert 'bagian "Daftar pustaka" belum diisi' in out
+    repeated = re.findall(r"\b(\w[\w ]*\w) \1\b", out)
+    assert not repeated, repeated
