@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from pathlib import Path
 
 from macros.caches import cache_root
@@ -86,3 +87,16 @@ def save_report(root: Path, left_out: dict[str, list[str]]) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(format_report(left_out) + "\n" if left_out else "Semua laporan diterbitkan.\n", encoding="utf-8")
     return target
+
+
+def apply_policy(policy: str, site: Path, staging: Path, left_out: dict[str, list[str]]) -> None:
+    """`pertahankan`: a left-out report keeps the pages it had in the previous site (linked, not copied);
+    `hapus`: it has none in the new site (an incremental build has already unlinked them)."""
+    from macros.site import SITE_SECTION
+
+    for slug in left_out:
+        previous, target = site / SITE_SECTION / slug, staging / SITE_SECTION / slug
+        if policy == KEEP and previous.is_dir() and not target.exists():
+            shutil.copytree(previous, target, copy_function=os.link)
+        elif policy == REMOVE and target.exists():
+            shutil.rmtree(target)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -19,13 +18,15 @@ from pathlib import Path
 
 from macros.completeness import STATUS_MARKS, checklist, completeness
 from macros.errors import CaseDataError, Problem, display_path
+from macros import archive_isolation as isolation
+from macros.failures import BuildBusy, build_lock, os_error_message, run_child
 from macros.help_links import reference_link
 from macros.incremental import ENV_FLAG as INCREMENTAL_FLAG
 from macros.incremental import adopt_state, link_previous_build
 from macros.messages import argparse_in_indonesian, whole_number
 from macros.loading import CASE_FILE, PLACEHOLDER_MESSAGE, SLUG, LoadResult, case_folders, load_case
 from macros.privacy.secrets import SECRETS_FILE
-from macros.project import SCHEMA_FILE, TEMPLATES_DIR, ProjectConfig, load_project
+from macros.project import SCHEMA_FILE, TEMPLATES_DIR, ProjectConfig, casebook_settings_of, load_project
 from macros.schema_export import schema_text
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
@@ -62,6 +63,9 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--profile", choices=["public", "internal"], default="public", help="profil publikasi")
     build.add_argument("--penuh", action="store_true",
                        help="bangun ulang semua laporan (bawaan: laporan yang tidak berubah dipakai ulang dari build sebelumnya)")
+    build.add_argument("--strict-archive", action="store_true",
+                       help="semua atau tidak sama sekali: satu laporan bergalat menggagalkan seluruh build "
+                            "(bawaan: laporan bergalat ditinggalkan, laporan lain tetap diterbitkan)")
     build.add_argument("--offline", action="store_true",
                        help=f"salinan yang dapat dibuka langsung dari folder atau USB, tanpa server dan internet: "
                             f"{OFFLINE_SITE}/ dan {OFFLINE_SITE}.zip")
@@ -103,6 +107,15 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError as exc:  # e.g. an unknown vocabulary kind in mkdocs.yml
         print(f"casebook: mkdocs.yml: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except BuildBusy as exc:
+        print(f"casebook: {exc}", file=sys.stderr)
+        return EXIT_DATA
+    except KeyboardInterrupt:  # Ctrl-C: the build's workers are stopped by the build itself (macros/mkdocs_run.py)
+        print("\ncasebook: dihentikan (Ctrl-C); situs sebelumnya tetap utuh.", file=sys.stderr)
+        return 130
+    except OSError as exc:  # full disk, read-only folder, ...
+        print(os_error_message(exc, "Situs sebelumnya tetap utuh."), file=sys.stderr)
+        return EXIT_DATA
 
 
 def cmd_new(args: argparse.Namespace, project: ProjectConfig) -> int:
@@ -254,7 +267,8 @@ def _mkdocs(*arguments: str, project: ProjectConfig, profile: str = "public", mo
             **extra_env: str) -> int:
     # MkDocs' notice about its own future is for maintainers, not for a student building a report.
     env = dict(os.environ, CASEBOOK_PROFILE=profile, NO_MKDOCS_2_WARNING="1", **extra_env)
-    return subprocess.call([sys.executable, "-m", module, *arguments], cwd=project.root, env=env)
+    # macros.mkdocs_run: MkDocs itself, with a full disk, Ctrl-C and the like as messages (macros/failures.py).
+    return run_child([sys.executable, "-m", module, *arguments], cwd=project.root, env=env)
 
 
 OFFLINE_SITE = "site-luring"  # `casebook build --offline`: opened from disk (macros/offline.py)
@@ -272,23 +286,29 @@ def _recover_interrupted_build(root: Path, site: Path) -> None:
 
 
 def cmd_build(args: argparse.Namespace, project: ProjectConfig) -> int:
-    """Build beside the site and swap at the end: a failed or killed build never leaves a half-written site/."""
+    """Build beside the site and swap at the end: a failed or killed build never leaves a half-written site/.
+    One build at a time: a second one waits for nothing and says so."""
+    with build_lock(project.root):
+        return _build(args, project)
+
+
+def _build(args: argparse.Namespace, project: ProjectConfig) -> int:
     site = project.root / (OFFLINE_SITE if args.offline else "site")
     _recover_interrupted_build(project.root, site)
+    policy = isolation.failed_policy(casebook_settings_of(project.root))
     staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=project.root))
-    # Progress bars only where someone watches: a terminal, not a CI log or a pipe.
-    env = {"CASEBOOK_PROGRESS": "1"} if sys.stderr.isatty() else {}
-    arguments = ["build", "--strict", "--site-dir", str(staging)]
-    if not args.penuh and not args.offline and site.exists() and link_previous_build(project.root, site, staging):
-        # Unchanged reports keep their pages and PDF (macros/incremental.py); the hook checks each one.
-        arguments.append("--dirty")
-        env[INCREMENTAL_FLAG] = "1"
-    code = _mkdocs(*arguments, project=project, profile=args.profile, **env)
+    try:
+        code, left_out = _build_passes(args, project, site, staging)
+    except BaseException:  # Ctrl-C, a full disk: no half-made staging folder stays behind
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     if code != 0:
         shutil.rmtree(staging, ignore_errors=True)
         if site.exists():
             print("casebook: build gagal; situs sebelumnya di site/ tetap utuh.", file=sys.stderr)
         return EXIT_DATA
+    if left_out:
+        isolation.apply_policy(policy, site, staging, left_out)
     if args.offline:
         from macros.offline import make_offline
 
@@ -309,7 +329,53 @@ def cmd_build(args: argparse.Namespace, project: ProjectConfig) -> int:
         print(f"Selesai: situs di {display_path(site, project.root)}/ untuk diunggah ke server web (lihat Panduan » "
               "Menerbitkan situs); pratinjau: `casebook serve`; untuk dibuka langsung dari folder atau USB: "
               "`casebook build --offline`." + (f"\n{listed}" if listed else ""))
+    saved = isolation.save_report(project.root, left_out)
+    if left_out:
+        print(isolation.format_report(left_out) + f"\nLaporan build: {display_path(saved, project.root)}", file=sys.stderr)
+        return EXIT_DATA  # the others are published; the exit code still says that not everything was
     return EXIT_OK
+
+
+def _build_passes(args: argparse.Namespace, project: ProjectConfig, site: Path, staging: Path) -> tuple[int, dict]:
+    """The archive build: reports with invalid data are left out by the hook; a report whose output leaked is
+    left out by a second pass (its text may be in the shared search index, which cannot be cut afterwards)."""
+    left_out: dict[str, list[str]] = {}
+    exclude: set[str] = set()
+    handle, name = tempfile.mkstemp(prefix="casebook-laporan-", suffix=".json")
+    os.close(handle)
+    report_file = Path(name)
+    try:
+        for attempt in range(2):
+            # Progress bars only where someone watches: a terminal, not a CI log or a pipe.
+            env = {"CASEBOOK_PROGRESS": "1"} if sys.stderr.isatty() else {}
+            if args.strict_archive:
+                env[isolation.STRICT_ENV] = "1"
+            else:
+                env[isolation.REPORT_ENV] = name
+            if exclude:
+                env[isolation.EXCLUDE_ENV] = ",".join(sorted(exclude))
+            arguments = ["build", "--strict", "--site-dir", str(staging)]
+            if (attempt == 0 and not args.penuh and not args.offline and site.exists()
+                    and link_previous_build(project.root, site, staging)):
+                # Unchanged reports keep their pages and PDF (macros/incremental.py); the hook checks each one.
+                arguments.append("--dirty")
+                env[INCREMENTAL_FLAG] = "1"
+            report_file.write_text("{}", encoding="utf-8")
+            code = _mkdocs(*arguments, project=project, profile=args.profile, **env)
+            report = isolation.read_report(report_file)
+            left_out.update(report["left_out"])
+            if code != 0 and report["leaking"] and attempt == 0:
+                left_out.update(report["leaking"])
+                exclude |= set(report["leaking"])
+                shutil.rmtree(staging, ignore_errors=True)
+                staging.mkdir()
+                print(f"casebook: membangun ulang tanpa {', '.join(sorted(exclude))}", file=sys.stderr)
+                continue
+            return code, left_out
+    finally:
+        report_file.unlink(missing_ok=True)
+    return 1, left_out
+
 
 
 def _offline_note(project: ProjectConfig, site: Path) -> str:
@@ -331,13 +397,14 @@ def cmd_export(args: argparse.Namespace, project: ProjectConfig) -> int:
     from macros.export.docx import html_to_docx, word_ready_html
     from macros.pdf.settings import load_pdf_settings
     from macros.privacy.media import media_cache_dir
-    from macros.project import casebook_settings_of
 
     if args.katalog:
         from macros.archive.export_cli import export_catalogue
         return export_catalogue(project, args.output or Path.cwd())
     if not args.docx or not args.slug:
         raise UsageError("pilih --docx <slug> (laporan sebagai Word) atau --katalog (katalog arsip)")
+    # `cases/ln-hikari-2024/` or `ln-hikari-2024/` (tab completion) name the same report as `ln-hikari-2024`.
+    args.slug = Path(args.slug.rstrip("/\\")).name or args.slug
     if not (project.cases_dir / args.slug / CASE_FILE).is_file():
         raise UsageError(f"laporan `{args.slug}` tidak ditemukan di {display_path(project.cases_dir, project.root)}/")
     target = (args.output or Path.cwd() / f"{args.slug}.docx").resolve()
@@ -354,8 +421,26 @@ def cmd_export(args: argparse.Namespace, project: ProjectConfig) -> int:
         # Images come from the report's cleaned media (upright, no metadata), never from its raw folder.
         html_to_docx(word_ready_html(front, body), target, settings.print_profile,
                      [media_cache_dir(project.root, args.slug), Path(work) / "site"])
+    leaks = _docx_leaks(target, project, args.slug)
+    if leaks:
+        target.unlink(missing_ok=True)
+        print("casebook: dokumen Word memuat data pribadi atau pola identitas (berkas tidak ditulis):\n"
+              + "\n".join(sorted({leak.format() for leak in leaks})), file=sys.stderr)
+        return EXIT_DATA
     print(f"Dokumen Word ditulis ke {display_path(target, project.root)}")
     return EXIT_OK
+
+
+def _docx_leaks(target: Path, project: ProjectConfig, slug: str) -> list:
+    """The Word file passes the same gate as the site: its text, headers, comments, metadata and images."""
+    from macros.error_catalogue import faq_markdown
+    from macros.privacy.gate import report_guard, scan_docx, site_examples
+
+    result = load_case(project.cases_dir / slug, vocabulary=project.vocabulary, root=project.root)
+    guard = report_guard(result.loaded, project.root) if result.loaded else None
+    if guard is None:
+        return []
+    return scan_docx(target, guard, site_examples(project.root / "docs", [faq_markdown()]))
 
 
 def cmd_synth(args: argparse.Namespace, project: ProjectConfig) -> int:

@@ -435,7 +435,7 @@ def _refuse_leaks(site_dir: Path, print_texts: dict[str, str]) -> None:
     if not leaks:
         return
     for leak in leaks:
-        leaked = site_dir.parent / leak.where.split(" (")[0]
+        leaked = site_dir / leak.where.split(" (")[0].removeprefix("site/")
         if leaked.is_file():
             leaked.unlink()  # never leave a leaking page or PDF on disk
         else:  # the print HTML of a PDF: remove that PDF

@@ -243,7 +243,7 @@ def _published_texts(site_dir: Path, skip: frozenset[tuple[str, ...]] = frozense
         # The theme's own bundled files hold no report text (and their minified code would fake initials).
         if not item.is_file() or parts[0] == "assets" or parts[:2] in skip:
             continue
-        name = item.relative_to(site_dir.parent).as_posix()
+        name = "site/" + item.relative_to(site_dir).as_posix()  # as a reader of the message knows it (not the staging name)
         suffix = item.suffix.lower()
         if suffix == ".gz":
             yield name, item, gzip.decompress(item.read_bytes()).decode("utf-8", errors="replace")

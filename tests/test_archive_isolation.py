@@ -1,0 +1,123 @@
+"""An archive build that one student's mistake cannot stall (`casebook build`, macros/archive_isolation.py).
+
+Real builds into temporary projects (PDFs off where the PDF is not the point: the reports' pages,
+search index and catalogue are what isolation is about). Every identity here is invented.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import FIXTURE, ROOT
+from tests.test_site_build import _project_copy
+
+pytestmark = pytest.mark.slow
+
+
+def casebook(project: Path, *arguments: str, cache: Path, **env: str) -> subprocess.CompletedProcess:
+    environment = dict(os.environ, NO_MKDOCS_2_WARNING="1", CASEBOOK_CACHE_DIR=str(cache / "muat"), CASEBOOK_PDF="0", **env)
+    return subprocess.run([sys.executable, "-m", "macros.cli", *arguments], cwd=project, env=environment,
+                          capture_output=True, text=True, timeout=900)
+
+
+def _report(project: Path, slug: str) -> Path:
+    folder = project / "cases" / slug
+    shutil.copytree(FIXTURE, folder)
+    return folder
+
+
+def _published(project: Path) -> set[str]:
+    return {p.name for p in (project / "site" / "kasus").iterdir() if p.is_dir()}
+
+
+def test_one_broken_report_among_20_leaves_the_other_19_published_and_named_in_the_build_report(tmp_path):
+    project = _project_copy(tmp_path)
+    made = casebook(project, "synth", "--n", "19", "--seed", "21", cache=tmp_path)
+    assert made.returncode == 0, made.stderr
+    synthetic = {p.name for p in (project / "cases").iterdir() if p.is_dir()}
+    assert len(synthetic) == 19
+    broken = _report(project, "rusak-contoh-2024")
+    # A chapter page saved by Notepad in Windows-1252: a located message, never a traceback.
+    (broken / "bab-1-pendahuluan.md").write_bytes("# BAB I\n\nKlien berkata \u201ccukup\u201d.\n".encode("cp1252"))
+    result = casebook(project, "build", cache=tmp_path)
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert _published(project) == synthetic
+    assert "1 laporan tidak diterbitkan dalam build ini:\n- rusak-contoh-2024 (1 galat)" in result.stderr
+    located = "cases/rusak-contoh-2024/bab-1-pendahuluan.md:3:15: halaman tidak tersimpan sebagai UTF-8"
+    assert located in result.stderr
+    report = (tmp_path / "laporan-build.txt").read_text(encoding="utf-8")
+    assert "rusak-contoh-2024" in report and located in report
+    assert not (project / "site" / "laporan-build.txt").exists()  # never published: messages may quote private data
+    catalogue = (project / "site" / "index.html").read_text(encoding="utf-8")
+    assert "rusak-contoh-2024" not in catalogue
+
+
+def test_a_leak_assembled_at_build_time_leaves_out_that_report_only(tmp_path):
+    project = _project_copy(tmp_path)
+    _report(project, "aman-contoh-2024")
+    leaking = _report(project, "bocor-contoh-2024")
+    # Passes the source scan (no 16 digits in a row in the page), published as one NIK by the template.
+    page = leaking / "bab-1-pendahuluan.md"
+    page.write_text("# BAB I\n\nNomor: {{ '3204' ~ '121212120001' }}.\n", encoding="utf-8")
+    result = casebook(project, "build", cache=tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert _published(project) == {"aman-contoh-2024"}
+    assert "- bocor-contoh-2024" in result.stderr and "`3204121212120001`" in result.stderr
+    site_text = "".join(p.read_text(encoding="utf-8", errors="replace") for p in (project / "site").rglob("*")
+                        if p.is_file() and p.suffix in (".html", ".json", ".xml"))
+    assert "3204121212120001" not in site_text
+
+
+def test_strict_archive_keeps_all_or_nothing_and_the_previous_site(tmp_path):
+    project = _project_copy(tmp_path)
+    _report(project, "aman-contoh-2024")
+    assert casebook(project, "build", cache=tmp_path).returncode == 0
+    before = sorted(p.relative_to(project / "site") for p in (project / "site").rglob("*"))
+    broken = _report(project, "rusak-contoh-2024")
+    case = broken / "kasus.yml"
+    case.write_text(case.read_text(encoding="utf-8").replace("usia: 40", "usia: empat puluh"), encoding="utf-8")
+    result = casebook(project, "build", "--strict-archive", cache=tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "klien.usia: harus berupa bilangan bulat" in result.stderr
+    assert sorted(p.relative_to(project / "site") for p in (project / "site").rglob("*")) == before
+
+
+@pytest.mark.parametrize("policy,kept", [("hapus", False), ("pertahankan", True)])
+def test_a_report_that_breaks_later_keeps_or_loses_its_previous_pages_as_the_campus_says(tmp_path, policy, kept):
+    project = _project_copy(tmp_path)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "  casebook:\n", f"  casebook:\n    arsip:\n      laporan_gagal: {policy}\n", 1), encoding="utf-8")
+    _report(project, "aman-contoh-2024")
+    later = _report(project, "nanti-contoh-2024")
+    assert casebook(project, "build", cache=tmp_path).returncode == 0
+    case = later / "kasus.yml"
+    case.write_text(case.read_text(encoding="utf-8").replace("usia: 40", "usia: empat puluh"), encoding="utf-8")
+    result = casebook(project, "build", cache=tmp_path)
+    assert result.returncode == 1 and "- nanti-contoh-2024" in result.stderr
+    assert ((project / "site" / "kasus" / "nanti-contoh-2024" / "index.html").is_file()) is kept
+    assert (project / "site" / "kasus" / "aman-contoh-2024" / "index.html").is_file()
+
+
+def test_a_private_string_of_one_report_is_looked_for_in_its_own_output_only(tmp_path):
+    """Report A's rahasia.yml names report B's institution (say A's client once lived there): B is published
+    with its institution's name, and nobody is blamed."""
+    project = _project_copy(tmp_path)
+    first = _report(project, "aa-contoh-2024")
+    second = _report(project, "bb-contoh-2024")
+    case = second / "kasus.yml"
+    text = case.read_text(encoding="utf-8")
+    institution = "Panti Sosial Bina Remaja Cahaya Pagi"
+    case.write_text(text.replace("  nama: Sentra Contoh", f"  nama: {institution}", 1), encoding="utf-8")
+    (first / "rahasia.yml").write_text(f"klien:\n  nama: Sri Wulandari Pratiwi\nlainnya:\n  - {institution}\n", encoding="utf-8")
+    result = casebook(project, "build", cache=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert _published(project) == {"aa-contoh-2024", "bb-contoh-2024"}
+    assert institution in (project / "site" / "kasus" / "bb-contoh-2024" / "index.html").read_text(encoding="utf-8")
