@@ -314,9 +314,15 @@ def _build(args: argparse.Namespace, project: ProjectConfig) -> int:
 
         make_offline(staging)
     previous = None
-    if site.exists():
-        previous = site.rename(project.root / f"{PREVIOUS_PREFIX}{os.getpid()}")
-    staging.rename(site)
+    try:
+        if site.exists():
+            previous = site.rename(project.root / f"{PREVIOUS_PREFIX}{os.getpid()}")
+        staging.rename(site)
+    except OSError:  # e.g. site/ is a read-only mount: the new site is dropped, the old one stays
+        shutil.rmtree(staging, ignore_errors=True)
+        if previous is not None and not site.exists():
+            previous.rename(site)
+        raise
     if not args.offline:
         adopt_state(project.root, staging, site)
     if previous is not None:
@@ -433,14 +439,13 @@ def cmd_export(args: argparse.Namespace, project: ProjectConfig) -> int:
 
 def _docx_leaks(target: Path, project: ProjectConfig, slug: str) -> list:
     """The Word file passes the same gate as the site: its text, headers, comments, metadata and images."""
-    from macros.error_catalogue import faq_markdown
-    from macros.privacy.gate import report_guard, scan_docx, site_examples
+    from macros.privacy.gate import report_guard, scan_docx
 
     result = load_case(project.cases_dir / slug, vocabulary=project.vocabulary, root=project.root)
     guard = report_guard(result.loaded, project.root) if result.loaded else None
     if guard is None:
         return []
-    return scan_docx(target, guard, site_examples(project.root / "docs", [faq_markdown()]))
+    return scan_docx(target, guard)
 
 
 def cmd_synth(args: argparse.Namespace, project: ProjectConfig) -> int:

@@ -498,7 +498,12 @@ def unreadable_page(path: Path, root: Path) -> Problem | None:
         return Problem(display_path(path, root), line, column, "",
                        "halaman ini bukan teks UTF-8 (mungkin disimpan sebagai ANSI/Windows-1252 atau berupa berkas Word)",
                        "buka di penyunting teks, lalu simpan ulang dengan encoding UTF-8")
-    return None
+    # Front matter is YAML a student writes: the kasus.yml guard (no alias bombs, no deep nesting) before any
+    # YAML parser sees it (50,000 `[` crash the parser; a 9-line alias header expands to gigabytes).
+    from macros.privacy.gate import front_matter_problems
+
+    refused = front_matter_problems(data.decode("utf-8-sig"), display_path(path, root))
+    return refused[0] if refused else None
 
 
 def refused_pages(site) -> dict[str, list[Problem]]:

@@ -50,7 +50,7 @@ def test_one_broken_report_among_20_leaves_the_other_19_published_and_named_in_t
     assert "Traceback" not in result.stderr
     assert _published(project) == synthetic
     assert "1 laporan tidak diterbitkan dalam build ini:\n- rusak-contoh-2024 (1 galat)" in result.stderr
-    located = "cases/rusak-contoh-2024/bab-1-pendahuluan.md:3:15: halaman tidak tersimpan sebagai UTF-8"
+    located = "cases/rusak-contoh-2024/bab-1-pendahuluan.md:3:15: halaman ini bukan teks UTF-8"
     assert located in result.stderr
     report = (tmp_path / "laporan-build.txt").read_text(encoding="utf-8")
     assert "rusak-contoh-2024" in report and located in report

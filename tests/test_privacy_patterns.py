@@ -297,5 +297,5 @@ def test_a_chapter_page_in_windows_1252_is_located_with_the_fix(tmp_path):
     (folder / "bab-1-pendahuluan.md").write_bytes("# BAB I\n\nKlien berkata \u201ccukup\u201d.\n".encode("cp1252"))
     code, out = run_cli(["check", str(folder)])
     assert code == 1 and "Traceback" not in out and "mkdocs.yml" not in out
-    assert "bab-1-pendahuluan.md:3:15: halaman tidak tersimpan sebagai UTF-8 (kemungkinan Windows-1252/ANSI)" in out, out
-    assert "Save with Encoding" in out
+    assert "bab-1-pendahuluan.md:3:15: halaman ini bukan teks UTF-8 (mungkin disimpan sebagai ANSI/Windows-1252" in out, out
+    assert "simpan ulang dengan encoding UTF-8" in out

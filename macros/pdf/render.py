@@ -46,6 +46,18 @@ class RenderResult:
     missing: tuple[str, ...] = ()  # characters printed as blank gaps: no font had a glyph (see glyphs.py)
 
 
+# WeasyPrint names each image in the PDF after its URL: with the project's absolute file:// URL, the same
+# report built in another folder (a CI checkout) gives another PDF. The print HTML names files under a fixed
+# virtual root instead, and the fetcher maps it back: byte-identical PDFs wherever the project lies.
+VIRTUAL_ROOT = "file:///casebook/"
+
+
+def _virtual(html: str, roots: list[Path]) -> str:
+    for index, root in sorted(enumerate(roots), key=lambda item: -len(str(item[1]))):
+        html = html.replace(root.resolve().as_uri().rstrip("/") + "/", f"{VIRTUAL_ROOT}{index}/")
+    return html
+
+
 def _local_fetcher(roots: list[Path]):
     """Local files inside the project and the built site only: a report never makes the build reach the network."""
     from urllib.request import url2pathname
@@ -54,6 +66,9 @@ def _local_fetcher(roots: list[Path]):
 
     class LocalFetcher(URLFetcher):
         def fetch(self, url, headers=None):
+            if url.startswith(VIRTUAL_ROOT):
+                index, _, rest = url.removeprefix(VIRTUAL_ROOT).partition("/")
+                url = roots[int(index)].resolve().as_uri().rstrip("/") + "/" + rest
             if url.startswith("file:"):
                 path = Path(url2pathname(url.split("?")[0].removeprefix("file://"))).resolve()
                 if not any(root in path.parents for root in roots):
@@ -190,7 +205,7 @@ def render_pdf(job: RenderJob) -> RenderResult:
         stylesheets = [CSS(string=job.profile_css), CSS(filename=str(PRINT_CSS))]
 
         def layout(source: str):
-            document = HTML(string=source, base_url=roots[0].as_uri() + "/", url_fetcher=_local_fetcher(roots))
+            document = HTML(string=_virtual(source, roots), base_url=f"{VIRTUAL_ROOT}0/", url_fetcher=_local_fetcher(roots))
             return document.render(stylesheets=stylesheets, font_config=fonts)
 
         body_source = HTML(string=job.body_html, base_url=roots[0].as_uri() + "/", url_fetcher=_local_fetcher(roots))

@@ -193,19 +193,27 @@ def _digits(text: str) -> str:
     return "0" + only[2:] if only.startswith("62") else only
 
 
+def _words(text: str) -> str:
+    return " ".join(re.sub(r"\W+", " ", reveal(text).casefold()).split())
+
+
 def allow_key(rule: Rule, text: str) -> str:
-    """What the allow-list compares: the digits of a number (however it is written), else the plain lower-case text."""
+    """What the allow-list compares: the digits of a number, the date of a birth date, the words of the rest
+    (however the text around them is written or escaped)."""
     if rule in (NIK, PHONE):
         return _digits(text)
-    return " ".join(reveal(text).casefold().split())
+    if rule is BIRTH:
+        dates = list(_DATE_AT.finditer(text))
+        return "lahir " + _words(dates[-1].group(0)) if dates else _words(text)
+    if rule is RT_RW:
+        return "rt " + " ".join(str(int(n)) for n in re.findall(r"\d+", text))
+    return _words(text)
 
 
 def allowed_keys(allowed: frozenset[str] | set[str]) -> frozenset[str]:
     keys = set()
     for text in allowed:
-        keys.add(" ".join(reveal(text).casefold().split()))
-        if any(ch.isdigit() for ch in text):
-            keys.add(_digits(text))
+        keys |= {allow_key(rule, text) for rule in RULES}
     return frozenset(keys)
 
 

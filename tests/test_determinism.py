@@ -1,0 +1,44 @@
+"""Two builds of the same inputs in different folders give byte-identical sites and PDFs.
+
+A campus CI checks the project out wherever it likes; the hosting page recommends syncing by
+content, which only works when nothing depends on the folder (WeasyPrint named each image after
+its absolute file:// URL: macros/pdf/render.py now gives it a fixed virtual root).
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import ROOT
+from tests.test_pdf import build
+
+pytestmark = pytest.mark.slow
+
+
+def _project(base: Path) -> Path:
+    project = base / "proyek"
+    for name in ("docs", "macros", "overrides"):
+        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(ROOT / "cases" / "ln-hikari-2024", project / "cases" / "ln-hikari-2024")
+    return project
+
+
+def _files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def test_the_same_inputs_in_two_folders_build_byte_identical_sites_and_pdfs(tmp_path):
+    first = _project(tmp_path / "a")
+    second = _project(tmp_path / "tempat lain" / "checkout-ci")  # another depth, a space in the path
+    for project in (first, second):
+        result = build(project, project / "site", project / ".cache" / "casebook" / "muat")
+        assert result.returncode == 0, result.stderr[-3000:]
+    one, other = _files(first / "site"), _files(second / "site")
+    assert sorted(one) == sorted(other)
+    differing = [name for name in one if one[name] != other[name]]
+    assert differing == [], differing
+    assert any(name.endswith(".pdf") for name in one)
