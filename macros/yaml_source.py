@@ -102,6 +102,36 @@ _SYNTAX_MESSAGES = [
      "beri tanda kutip"),
     ("found unknown escape character", "karakter escape tidak dikenal di dalam tanda kutip ganda",
      "gunakan tanda kutip tunggal '...' untuk teks yang memuat garis miring terbalik"),
+    ("expected escape sequence", "karakter escape tidak lengkap di dalam tanda kutip ganda",
+     "gunakan tanda kutip tunggal '...' untuk teks yang memuat garis miring terbalik"),
+    ("found invalid Unicode character escape code", "kode karakter `\\u`/`\\x` tidak valid di dalam tanda kutip ganda",
+     "gunakan tanda kutip tunggal '...' untuk teks yang memuat garis miring terbalik"),
+    ("sequence entries are not allowed here", "butir daftar `- ` tidak boleh di tempat ini",
+     "tulis butir daftar di baris sendiri di bawah kuncinya, menjorok 2 spasi"),
+    ("expected ',' or ']'", "daftar `[ ... ]` tidak ditutup dengan benar",
+     "pisahkan butir dengan koma dan tutup dengan `]`; beri tanda kutip pada teks yang memuat koma atau kurung"),
+    ("expected ',' or '}'", "pemetaan `{ ... }` tidak ditutup dengan benar",
+     "pisahkan pasangan dengan koma dan tutup dengan `}`; beri tanda kutip pada teks yang memuat koma atau kurung"),
+    ("expected the node content", "nilai tidak ditemukan di tempat ini",
+     "periksa tanda baca di awal nilai; beri tanda kutip pada teks yang diawali `[`, `{`, `&`, `*`, `!`, `|` atau `>`"),
+    ("expected alphabetic or numeric character", "nama jangkar atau alias (`&nama`, `*nama`) tidak valid",
+     "beri tanda kutip pada teks yang diawali `&` atau `*`"),
+    ("expected a comment or a line break", "ada teks setelah nilai yang sudah selesai",
+     "beri tanda kutip pada seluruh nilai, misalnya \"Rumah 'Kasih' Bunda\""),
+    ("expected a single document", "berkas berisi lebih dari satu dokumen YAML", "hapus baris `---` kedua"),
+    ("found duplicate anchor", "nama jangkar `&nama` dipakai dua kali", "hapus jangkar dan tulis nilainya lengkap"),
+    ("unacceptable character", "berkas memuat karakter kontrol yang tidak diizinkan",
+     "hapus karakter itu (sering terbawa dari salinan PDF atau Word) lalu simpan ulang sebagai UTF-8"),
+    ("expected '<document start>'", "struktur berkas tidak dikenali", "berkas berisi baris-baris `kunci: nilai`"),
+    ("found unexpected ':'", "tanda titik dua `:` di tempat yang tidak terduga", "beri tanda kutip pada teks yang memuat `:`"),
+    ("found incompatible YAML document", "versi YAML tidak didukung", "hapus baris yang diawali `%YAML`"),
+    ("directive", "baris yang diawali `%` tidak dikenal", "hapus baris itu atau beri tanda kutip pada teksnya"),
+    ("tag handle", "tag YAML (`!nama!`) tidak dikenal", "hapus tag tersebut; tulis nilainya apa adanya"),
+    ("expected URI", "tag YAML (`!<...>`) tidak valid", "hapus tag tersebut; tulis nilainya apa adanya"),
+    ("expected <block end>", "indentasi tidak konsisten", "kunci yang setingkat harus sejajar; gunakan 2 spasi per tingkat"),
+    ("that cannot start any token", "teks tidak boleh diawali karakter ini", "beri tanda kutip pada nilainya"),
+    ("while scanning", "teks tidak dapat dibaca sampai akhir", "periksa tanda kutip dan tanda kurung pada baris ini"),
+    ("expected", "tanda baca YAML tidak lengkap", "periksa indentasi, tanda kutip dan tanda kurung pada baris ini"),
 ]
 
 
@@ -131,11 +161,12 @@ def _translate_syntax_error(exc: yaml.MarkedYAMLError, text: str) -> SourceProbl
     if opened:
         return SourceProblem(*opened, (), "sintaks YAML tidak valid: tanda kutip belum ditutup",
                              "tutup teks dengan tanda kutip yang sama di akhir baris")
-    problem = exc.problem or ""
+    problem = f"{exc.problem or ''} {exc.context or ''}"  # the composer says the half that matters in context
     for english, message, hint in _SYNTAX_MESSAGES:
         if english in problem:
             return SourceProblem(line, col, (), f"sintaks YAML tidak valid: {message}", hint)
-    return SourceProblem(line, col, (), f"sintaks YAML tidak valid ({problem})",
+    # Never PyYAML's English: a general message, located, with what to look at.
+    return SourceProblem(line, col, (), "sintaks YAML tidak valid di baris ini",
                          "periksa indentasi dan tanda kutip pada baris ini")
 
 
@@ -235,7 +266,9 @@ def _compose_explaining_errors(text: str) -> Node | None:
     except yaml.MarkedYAMLError as exc:
         raise YamlSyntaxError([_translate_syntax_error(exc, text)]) from None
     except yaml.YAMLError as exc:  # e.g. more than one document
-        raise YamlSyntaxError([SourceProblem(1, 1, (), f"berkas YAML tidak valid ({exc})")]) from None
+        known = next(((m, h) for english, m, h in _SYNTAX_MESSAGES if english in str(exc)),
+                     ("berkas YAML tidak valid", "periksa indentasi dan tanda kutip"))
+        raise YamlSyntaxError([SourceProblem(1, 1, (), f"sintaks YAML tidak valid: {known[0]}", known[1])]) from None
 
 
 def _mark(node: Node) -> tuple[int, int]:
