@@ -247,9 +247,9 @@ def test_a_2_mb_worst_case_kasus_yml_checks_in_under_5_seconds(tmp_path):
     # The long word that made the old e-mail pattern quadratic, in a prose field of an otherwise valid report.
     word = "a" * 1_900_000
     folder = write_case_variant(tmp_path, "proses: Perkenalan dengan klien.", f"proses: {word}")
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: the shared test machine's load does not count
     code, out = run_cli(["check", str(folder)])
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     assert "Traceback" not in out
     assert elapsed < 5, f"{elapsed:.1f} s"
 

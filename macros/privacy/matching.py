@@ -41,7 +41,15 @@ def visible_text(raw: str) -> str:
     """What a reader of the page sees or can follow, for the identity patterns: tags become spaces (a cell boundary
     separates), the values of shown attributes (alt, title, link targets, <meta content>) stay, comments count."""
     uncommented = raw.replace("<!--", " ").replace("-->", " ") if "<!--" in raw else raw
-    return reveal(_TAG.sub(_shown_values, uncommented))
+    # The spaces left by tags (`</td>\n<td>`) count as one separator, a line break as one line break.
+    return _SPACE_RUN.sub(_one_space, reveal(_TAG.sub(_shown_values, uncommented)))
+
+
+_SPACE_RUN = re.compile(r"\s{2,}")
+
+
+def _one_space(run: re.Match) -> str:
+    return "\n" if "\n" in run.group(0) else " "
 
 
 def _attribute_values(tag: re.Match) -> str:
