@@ -6,7 +6,7 @@ import difflib
 import typing
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, ValidationError, field_validator
@@ -56,6 +56,14 @@ def _pdf_settings_model() -> type[BaseModel]:
     return PdfSettings
 
 
+class ArsipSettings(Model):
+    """`extra.casebook.arsip`: how an archive build treats a report it leaves out."""
+
+    failed: Literal["hapus", "pertahankan"] = F(
+        "laporan_gagal", "hapus: halaman lama laporan yang gagal validasi atau gerbang privasi dihapus dari situs; "
+                         "pertahankan: halaman lamanya tetap terbit sampai laporan diperbaiki.", "hapus")
+
+
 class CasebookSettings(Model):
     """Everything Casebook reads from `extra.casebook` in mkdocs.yml: a key not declared here is an error
     (with the nearest known key), not a setting silently ignored."""
@@ -64,6 +72,8 @@ class CasebookSettings(Model):
                                               "(misalnya teknik: {problem_solving: Problem Solving}).", default_factory=dict)
     pdf: dict[str, Any] = F("pdf", "PDF laporan dan profil cetak kampus (rinciannya: macros/pdf/settings.py).",
                             default_factory=dict)
+    archive: ArsipSettings = F("arsip", "Build arsip kampus: nasib halaman lama laporan yang ditinggalkan "
+                                        "(macros/archive_isolation.py).", default_factory=lambda: ArsipSettings())
 
     @field_validator("vocabulary", mode="before")
     @classmethod

@@ -33,7 +33,7 @@ def _line_of(text: str, config: str) -> int:
     ("          margin: {atas: 3cm,", "          margin: {ats: 3cm,",
      "extra.casebook.pdf.profil_cetak.kampus.margin.ats: kunci `ats` tidak dikenal (maksud Anda `atas`?)"),
     ("    kosakata: {}", "    kosakata: {}\n    warna: biru",
-     "extra.casebook.warna: kunci `warna` tidak dikenal (kunci yang dikenal: kosakata, pdf)"),
+     "extra.casebook.warna: kunci `warna` tidak dikenal (kunci yang dikenal: kosakata, pdf, arsip)"),
 ])
 def test_a_misspelt_setting_is_an_error_at_its_line_with_the_key_meant(tmp_path, monkeypatch, old, new, expected):
     assert CONFIG.count(old) == 1

@@ -235,7 +235,10 @@ class Leak:
         return f"{self.where}: memuat {self.what}"
 
 
-def _published_texts(site_dir: Path, skip: frozenset[tuple[str, ...]] = frozenset()) -> Iterator[tuple[str, Path, str]]:
+def _published_texts(site_dir: Path, skip: frozenset[tuple[str, ...]] = frozenset(),
+                     printed: frozenset[str] = frozenset()) -> Iterator[tuple[str, Path, str]]:
+    """Every published text; `printed`: reports whose PDF's print HTML (its text and the <meta> its metadata is
+    made from) is scanned as such, so the PDF file itself is not parsed again."""
     for item in sorted(site_dir.rglob("*")):
         parts = item.relative_to(site_dir).parts
         # The theme's own bundled files hold no report text (and their minified code would fake initials).
@@ -245,6 +248,8 @@ def _published_texts(site_dir: Path, skip: frozenset[tuple[str, ...]] = frozense
         suffix = item.suffix.lower()
         if suffix == ".gz":
             yield name, item, gzip.decompress(item.read_bytes()).decode("utf-8", errors="replace")
+        elif suffix == ".pdf" and len(parts) == 3 and parts[2] == f"{parts[1]}.pdf" and parts[1] in printed:
+            continue
         elif suffix == ".pdf":
             text = _pdf_metadata(item)
             if text:
@@ -299,7 +304,8 @@ def scan_published(site_dir: Path, guards: dict[str, Guard] | list[Needle], extr
     leaks: list[Leak] = []
     sources = [(where, site_dir / "\0", text) for where, text in sorted((extra or {}).items())]
     own_cache: dict[str, list[Prepared]] = {}
-    for where, path, text in [*_published_texts(site_dir, skip), *sources]:
+    printed = frozenset(where.split(" ")[0] for where in (extra or {}))
+    for where, path, text in [*_published_texts(site_dir, skip, printed), *sources]:
         if path.name == "\0":  # print HTML of a PDF: "<slug> (PDF: ...)"
             slug = where.split(" ")[0]
         else:
@@ -310,7 +316,7 @@ def scan_published(site_dir: Path, guards: dict[str, Guard] | list[Needle], extr
         shared = guard is None
         if guard is None:
             guard = guards[""] if "" in guards else everything
-        prepared = Prepared.of(text)
+        prepared = Prepared.of(text) if guard.needles else None
         for needle in guard.needles:
             if contains(prepared, needle):
                 owner = owner_of.get(id(needle))

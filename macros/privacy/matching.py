@@ -28,21 +28,22 @@ _ATTRIBUTE = re.compile(r"""=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
 
 # Attributes whose value a reader sees or follows; coordinates (`d`, `points`, `viewBox`), styles and class names
 # are numbers and words no reader reads, and would only fake phone numbers for the pattern scan.
-_SHOWN = re.compile(r"""(?i)(?<![\w-])(?:alt|title|aria-label|content|href|src|value|placeholder|label|summary|download)"""
+_SHOWN = re.compile(r"""(?i)\s(?:alt|title|aria-label|content|href|src|value|placeholder|label|summary|download)"""
                     r"""\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
-
-
-def _shown_values(tag: re.Match) -> str:
-    values = _SHOWN.findall(tag.group(0))
-    return " " + " ".join(a or b or c for a, b, c in values) + " " if values else " "
 
 
 def visible_text(raw: str) -> str:
     """What a reader of the page sees or can follow, for the identity patterns: tags become spaces (a cell boundary
-    separates), the values of shown attributes (alt, title, link targets, <meta content>) stay, comments count."""
+    separates), the values of shown attributes (alt, title, link targets, <meta content>) are added after the text,
+    comments count. Tags go in one pass without a callback: a page has thousands of them."""
     uncommented = raw.replace("<!--", " ").replace("-->", " ") if "<!--" in raw else raw
+    if "<" not in uncommented:
+        text = uncommented
+    else:
+        shown = " ".join(a or b or c for a, b, c in _SHOWN.findall(uncommented))
+        text = _TAG.sub(" ", uncommented) + ("\n" + shown if shown else "")
     # The spaces left by tags (`</td>\n<td>`) count as one separator, a line break as one line break.
-    return _SPACE_RUN.sub(_one_space, reveal(_TAG.sub(_shown_values, uncommented)))
+    return _SPACE_RUN.sub(_one_space, reveal(text))
 
 
 _SPACE_RUN = re.compile(r"\s{2,}")
@@ -52,19 +53,18 @@ def _one_space(run: re.Match) -> str:
     return "\n" if "\n" in run.group(0) else " "
 
 
-def _attribute_values(tag: re.Match) -> str:
-    values = _ATTRIBUTE.findall(tag.group(0))
-    return " " + " ".join(a or b or c for a, b, c in values) + " " if values else ""
-
-
 def fold(text: str) -> str:
     return _fold(reveal(text))
 
 
+# Combining marks (accents) left by NFKD: removed with one expression rather than a loop over every character.
+_COMBINING = re.compile("[\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
+                        "\u0900-\u0903\u093a-\u094f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
+
+
 def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
-    return " " + _NON_WORD.sub(" ", plain).strip() + " "
+    plain = text if text.isascii() else _COMBINING.sub("", unicodedata.normalize("NFKD", text))
+    return " " + _NON_WORD.sub(" ", plain.casefold()).strip() + " "
 
 
 def digits(text: str) -> str:
@@ -96,8 +96,12 @@ class Prepared:
         # but their attribute values (alt, title, <meta content=...>) are text too and stay.
         # A comment's text is read as text: only its markers go (a comment is published in the page source).
         uncommented = raw.replace("<!--", " ").replace("-->", " ") if "<!--" in raw else raw
-        # Tags first, then entities: `&lt;b&gt;` is text a reader sees, not a tag.
-        plain = reveal(_TAG.sub(_attribute_values, uncommented))
+        # Tags first, then entities: `&lt;b&gt;` is text a reader sees, not a tag. Attribute values (alt, title,
+        # <meta content>) are text too: they are added after the page's text, found in one pass.
+        if "<" in uncommented:
+            values = " ".join(a or b or c for a, b, c in _ATTRIBUTE.findall(uncommented))
+            uncommented = _TAG.sub("", uncommented) + (" \n " + values if values else "")
+        plain = reveal(uncommented)
         folded = _fold(plain)
         return cls(plain, folded, folded.replace(" ", ""), tuple(digits(run) for run in _NUMBER_RUN.findall(plain)))
 

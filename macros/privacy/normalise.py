@@ -39,6 +39,8 @@ _HOMOGLYPHS = {
     "\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u202f": " ",
 }
 _TABLE = str.maketrans({**_HOMOGLYPHS, **{ch: None for ch in INVISIBLE}})
+# str.translate looks every character up: only worth it when one of the table's characters is there at all.
+_TRANSLATED = re.compile("[" + re.escape("".join(_HOMOGLYPHS) + INVISIBLE) + "]")
 
 # `nama (at) gmail (dot) com`, `nama[at]gmail[dot]com`, `nama {at} gmail {titik} com`; spaces around go too.
 _AT = re.compile(r"(?i)[ \t]{0,3}[(\[{<][ \t]{0,3}(?:at|@|et)[ \t]{0,3}[)\]}>][ \t]{0,3}")
@@ -49,12 +51,22 @@ _WORDS = re.compile(r"(?i)(?<![\w.+-])([\w.+-]{1,64})[ \t]{0,3}(?:@|(?<![a-z])(?
                     r"[ \t]{0,3}(?:\.|(?<![a-z])(?:dot|titik)(?![a-z]))[ \t]{0,3}(com|id|net|org|co|ac|or|go|sch|info)(?![\w])")
 
 
+# Cheap searches (each starts with a fixed character class) that say whether the costlier rewrites can apply.
+_BRACKETED = re.compile(r"(?i)[(\[{<][ \t]{0,3}(?:at|@|et|dot|titik|\.)[ \t]{0,3}[)\]}>]")
+_SPELLED_AT = re.compile(r"(?i)[ \t](?:at|et)[ \t]")
+
+
 def reveal(text: str) -> str:
     """`text` as a reader sees it: entities decoded, invisible characters dropped, look-alike letters and
     compatibility forms (full-width digits) made plain, `(at)`/`(dot)` spelled `@`/`.`."""
     if "&" in text:
         text = html.unescape(text)
-    text = unicodedata.normalize("NFKC", text).translate(_TABLE)
-    text = _AT.sub("@", text)
-    text = _DOT.sub(".", text)
-    return _WORDS.sub(r"\1@\2.\3", text)
+    if not text.isascii():  # most published text is plain ASCII: nothing to normalise or translate
+        text = unicodedata.normalize("NFKC", text)
+        if _TRANSLATED.search(text):
+            text = text.translate(_TABLE)
+    if _BRACKETED.search(text):
+        text = _DOT.sub(".", _AT.sub("@", text))
+    if "@" in text or _SPELLED_AT.search(text):
+        text = _WORDS.sub(r"\1@\2.\3", text)
+    return text

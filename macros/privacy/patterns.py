@@ -57,12 +57,14 @@ class Match:
 # --- numbers -------------------------------------------------------------------------------------
 
 _S = r"[ \t\r\n.()\-]{0,3}"  # between two digits: at most three separators (a line break counts as one)
-# Not inside a word, a path or a URL, except where a URL is a phone number (WhatsApp and tel: links).
-_START = r"(?:(?<=wa\.me/)|(?<=tel:)|(?<=phone=)|(?<![\w/=&#@]))"
-_NIK_PLAIN = re.compile(r"(?<!\d)\d{16}(?!\d)")
-_NIK_SPLIT = re.compile(rf"{_START}\d(?:{_S}\d){{15}}(?!\d)")
+# Checked just after a number's first character (`.` is that character): not inside a word, a path or a URL, except
+# where a URL is a phone number (WhatsApp and tel: links). Checking after the first character lets the engine jump
+# from candidate to candidate instead of trying every position of the text.
+_START = r"(?:(?<=wa\.me/.)|(?<=tel:.)|(?<=phone=.)|(?<![\w/=&#@].))"
+_NIK_PLAIN = re.compile(r"\d(?<!\d\d)\d{15}(?!\d)")
+_NIK_SPLIT = re.compile(rf"\d{_START}(?:{_S}\d){{15}}(?!\d)")
 # 0 and 8 are written together (`0.8` is a decimal); after +62 the 8 may stand apart: `+62 (813)`.
-_PHONE = re.compile(rf"{_START}(?:\+{_S}62{_S}|62{_S}|0)8{_S}[1-9](?:{_S}\d){{7,10}}(?!\d)")
+_PHONE = re.compile(rf"(?:\+{_START}{_S}62{_S}|6{_START}2{_S}|0{_START})8{_S}[1-9](?:{_S}\d){{7,10}}(?!\d)")
 # What is written just before a number says it is no phone or NIK: a book or article number, a student or staff number.
 _NOT_PERSONAL = re.compile(r"(?i)(?<![a-z])(?:isbn|issn|doi|nrp|nim|nip|npm|nisn|no\.?\s?reg|sk|perda|uu|pp|permen)"
                            r"[\s:.#-]{0,4}[\d\s./-]{0,24}$")
@@ -116,7 +118,7 @@ def _number_matches(text: str) -> Iterator[Match]:
 
 # --- e-mail, birth dates, RT/RW --------------------------------------------------------------------
 
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
+_EMAIL = re.compile(r"[\w.+-](?<![\w.+-][\w.+-])[\w.+-]{0,63}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
 
 _DATE = (rf"(?:\d{{1,2}}[ \t]{{0,2}}[-/. ][ \t]{{0,2}}(?:\d{{1,2}}|(?:{_MONTHS})\.?)[ \t]{{0,2}}[-/. ][ \t]{{0,2}}(?:19|20)\d\d"
          rf"|(?:19|20)\d\d[-/.](?:0?[1-9]|1[0-2])[-/.]\d{{1,2}}"
@@ -137,8 +139,8 @@ _NOT_BIRTH = re.compile(r"(?i)(?:akta|akte|surat keterangan|sk)[ \t]{1,3}$")
 _SP = r"[ \t]{0,3}"
 _NUM = rf"{_SP}(?:[.:]{_SP})?0{{0,3}}\d{{1,3}}(?!\d)"
 _SEP = rf"{_SP}(?:[/,-]{_SP})?"
-_RT_RW = re.compile(rf"(?i)(?<![a-z])(?:rt{_NUM}{_SEP}rw{_NUM}|rw{_NUM}{_SEP}rt{_NUM}"
-                    rf"|rt{_SP}[/.]{_SP}rw{_SP}(?:[.:]{_SP})?0{{0,3}}\d{{1,3}}{_SP}[/.-]{_SP}0{{0,3}}\d{{1,3}}(?!\d))")
+_RT_RW = re.compile(rf"(?i)r(?<![a-z]r)(?:t{_NUM}{_SEP}rw{_NUM}|w{_NUM}{_SEP}rt{_NUM}"
+                    rf"|t{_SP}[/.]{_SP}rw{_SP}(?:[.:]{_SP})?0{{0,3}}\d{{1,3}}{_SP}[/.-]{_SP}0{{0,3}}\d{{1,3}}(?!\d))")
 
 
 def _announced(window: str) -> bool:
@@ -146,7 +148,7 @@ def _announced(window: str) -> bool:
     return "lahir" in lower or "ttl" in lower or "lhr" in lower or "t.t.l" in lower
 
 
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_YEAR = re.compile(r"(?:19|20)(?<!\d..)\d\d(?!\d)")
 
 
 def _birth_dates(text: str) -> Iterator[Match]:
@@ -181,7 +183,8 @@ def _first(matches: Iterator[Match]) -> Iterator[Match]:
 
 
 def _text_matches(text: str) -> Iterator[Match]:
-    yield from _first(Match(EMAIL, m.group(0), m.start()) for m in _EMAIL.finditer(text))
+    if "@" in text:  # (at) spellings are already `@` here (macros/privacy/normalise.py)
+        yield from _first(Match(EMAIL, m.group(0), m.start()) for m in _EMAIL.finditer(text))
     yield from _first(_birth_dates(text))
     yield from _first(Match(RT_RW, m.group(0), m.start()) for m in _RT_RW.finditer(text))
 
