@@ -27,7 +27,7 @@ import html
 import posixpath
 import re
 import xml.etree.ElementTree as ElementTree
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 import nh3
 
@@ -135,20 +135,47 @@ REPORTS_SECTION = "kasus/"
 _URL_ATTRIBUTE = re.compile(r'(<(?P<tag>[a-zA-Z][a-zA-Z0-9]*)\b[^>]*?\s)(?P<name>src|href)="(?P<url>[^"]*)"')
 
 
+_C0_AND_SPACE = "".join(map(chr, range(0x21)))
+
+
+def _as_browser_reads(url: str) -> str:
+    """The URL text as a browser parses it: entities decoded, C0 controls and spaces trimmed at the ends,
+    tabs and newlines removed anywhere, backslashes read as slashes."""
+    return re.sub(r"[\t\n\r]", "", html.unescape(url)).strip(_C0_AND_SPACE).replace("\\", "/")
+
+
 def resolve_site_path(url: str, page_url: str) -> str | None:
     """Where a relative or root-relative URL on page `page_url` points, as a site path without a leading
-    slash (`kasus/s/media/x.jpg`); None for URLs with a scheme or host, and for paths above the site root."""
-    target = html.unescape(url)
-    parts = urlsplit(target)
+    slash (`kasus/s/media/x.jpg`); None for URLs with a scheme or host.
+
+    Percent-escapes are decoded before resolving: browsers treat `%2e%2e` as `..`, and decoding `%2f` too
+    only makes the confinement stricter (such a name is refused, never let out)."""
+    parts = urlsplit(_as_browser_reads(url))
     if parts.scheme or parts.netloc:
         return None
-    joined = urljoin("/" + page_url, parts.path)
-    path = posixpath.normpath(joined)
-    if not path.startswith("/") or path.startswith("//"):
+    path = unquote(parts.path)
+    base = "/" if path.startswith("/") else posixpath.dirname("/" + page_url)
+    resolved = posixpath.normpath(posixpath.join(base, path))
+    if resolved.startswith("//"):
         return None
-    if joined.endswith("/") and not path.endswith("/"):
-        path += "/"
-    return path.lstrip("/")
+    if path.endswith("/") and not resolved.endswith("/"):
+        resolved += "/"
+    return resolved.lstrip("/")
+
+
+def _relative_url(path: str, page_url: str, parts) -> str:
+    """The canonical relative URL of site path `path` from `page_url` (no `..` inside, nothing encoded
+    that a later rewrite, such as the offline copy's, could read differently)."""
+    base = posixpath.dirname("/" + page_url)
+    relative = posixpath.relpath("/" + path.rstrip("/"), base) if path.rstrip("/") else posixpath.relpath("/", base)
+    if path.endswith("/"):
+        relative += "/"
+    url = quote(relative, safe="/-_.~!$'()*+,;=:@")
+    if parts.query:
+        url += "?" + parts.query
+    if parts.fragment:
+        url += "#" + parts.fragment
+    return url
 
 
 def _inside(path: str, folder: str) -> bool:
@@ -157,24 +184,31 @@ def _inside(path: str, folder: str) -> bool:
 
 
 def confine_urls(clean_html: str, page_url: str, own_folder: str) -> str:
-    """Images only from the report's own folder or the shipped assets; links never into another report's folder.
-    Works on nh3's output, where every attribute is double-quoted."""
+    """Images only from the report's own media/ folder or the shipped assets; links never into another
+    report's folder. Every relative URL kept is rewritten to its canonical form. Works on nh3's output,
+    where every attribute is double-quoted."""
+    own_folder = own_folder if own_folder.endswith("/") else own_folder + "/"
 
     def confine(match: re.Match) -> str:
         url, name, tag = match.group("url"), match.group("name"), match.group("tag").lower()
-        raw = html.unescape(url).strip()
+        raw = _as_browser_reads(url)
         if raw.startswith("#") or raw == "":
             return match.group(0)
-        scheme = urlsplit(raw).scheme.lower()
-        if scheme:
+        parts = urlsplit(raw)
+        if parts.scheme:
             # External images would track readers and are refused by the PDF anyway; links may go out.
             return match.group(0) if name == "href" and tag == "a" else match.group(1)[:-1]
+        if not parts.path and not parts.netloc:
+            return match.group(0)  # `?x` or `#x`: this very page
         path = resolve_site_path(raw, page_url)
-        allowed = path is not None and (
-            _inside(path, own_folder)
-            or (name == "src" and path.startswith(SHIPPED_ASSETS))
-            or (name == "href" and not path.startswith(REPORTS_SECTION) and not path.startswith("cases/")))
-        return match.group(0) if allowed else match.group(1)[:-1]
+        if name == "src":
+            allowed = path is not None and (_inside(path, own_folder + "media/") or path.startswith(SHIPPED_ASSETS))
+        else:
+            allowed = path is not None and (_inside(path, own_folder)
+                                            or not path.startswith((REPORTS_SECTION, "cases/", "kasus", "cases")))
+        if not allowed:
+            return match.group(1)[:-1]
+        return f'{match.group(1)}{name}="{html.escape(_relative_url(path, page_url, parts), quote=True)}"'
 
     return _URL_ATTRIBUTE.sub(confine, clean_html)
 
