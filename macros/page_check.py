@@ -373,6 +373,7 @@ class PageChecker:
         saved = dict(current_build)
         current_build.update(site=site, numbering={slug: numbering})
         rendered = []
+        published = self._published(loaded, CHAPTERS, chapter_source, publication_profile())
         try:
             for chapter in CHAPTERS:
                 try:  # the report's own folder, wherever `casebook check PATH` found it
@@ -401,12 +402,26 @@ class PageChecker:
                     problems.extend(render_problems(error, source, slug))
                     continue
                 rendered.append((source, html, self.host.page.url))
+                problems.extend(page_link_problems(source, html, slug, published, self.root))
             for source, html, url in rendered:
                 problems.extend(self._reference_problems(source, html, url, numbering))
         finally:
             current_build.clear()
             current_build.update(saved)
         return problems
+
+    def _published(self, loaded, chapters, chapter_source, profile: str) -> set[str]:
+        """The report's files a build publishes: its chapter pages and its declared, allowed media."""
+        from macros.publication import published_media
+
+        published = {p for p in published_media(loaded, profile) if (loaded.folder / p).is_file()}
+        for chapter in chapters:
+            try:
+                if chapter_source(self.root, loaded.folder, chapter, loaded) is not None:
+                    published.add(chapter)
+            except CaseDataError:
+                pass
+        return published
 
     def check_without_data(self, folder: Path) -> list[Problem]:
         """The report's own pages, compiled in the sandbox but not rendered (its data did not load)."""
@@ -548,6 +563,33 @@ def install(plugin, root: Path, problems: list[Problem], *, serving: bool, vocab
     from macros import template_cache
     from macros.site import slug_of_page
 
+    import logging
+
+    from macros.project import CASES_DIR
+    from macros.site import CHAPTERS, current_build
+
+    seen: set = set()
+    pages_logger = logging.getLogger("mkdocs.structure.pages")
+    for old in [f for f in pages_logger.filters if isinstance(f, LinkWarnings)]:  # serve: the previous build's
+        pages_logger.removeFilter(old)
+    published: dict[str, set[str]] = {}
+
+    def published_of(slug: str) -> set[str]:
+        if slug not in published:
+            site = current_build["site"]
+            folder = root / CASES_DIR / slug
+            files = {p for p in current_build.get("media", {}).get(slug, set()) if (folder / p).is_file()}
+            for chapter in CHAPTERS:
+                try:
+                    if site.page_source(slug, chapter) is not None:
+                        files.add(chapter)
+                except CaseDataError:
+                    pass
+            published[slug] = files
+        return published[slug]
+
+    # A link MkDocs cannot resolve: the page check's located message instead of MkDocs' English warning.
+    pages_logger.addFilter(LinkWarnings(root, problems, seen, serving, published_of))
     host = MacroHost(lambda: plugin.page)
     report_env = page_environment(host, vocabulary)
     site_env = page_environment(host, vocabulary, site_pages=True)
@@ -563,12 +605,13 @@ def install(plugin, root: Path, problems: list[Problem], *, serving: bool, vocab
             return markdown
         title = rendered_body.get("page") is page  # mkdocs-macros renders the body, then the title
         rendered_body["page"] = page
-        env = report_env if slug_of_page(page.file.src_uri) else site_env
+        slug = slug_of_page(page.file.src_uri)
+        env = report_env if slug else site_env
         try:
             return env.from_string(markdown).render()
         except Exception as error:  # noqa: BLE001 - every failure becomes a located message
             source = _rendered_source(page, root, markdown, title)
-            found = render_problems(error, source, slug_of_page(page.file.src_uri))
+            found = render_problems(error, source, slug)
         problems.extend(found)
         if serving:
             # Printed, not logged: in strict mode a logged error would abort the preview it is meant to explain.
@@ -594,3 +637,123 @@ def post_page_problem(error: Exception, page, root: Path, numbering) -> Problem:
     if path is None or not path.is_file():
         return Problem(page.file.src_uri, 1, 1, "", str(error))
     return reference_problem(error, PageSource.read(path, root), list(numbering.captions))
+
+
+# ---- links and images in a page: only inside the report's own folder, only to what the build publishes ----
+
+# Markdown links and images as MkDocs resolves them: inline `[text](url "title")`, `![alt](url)`, and
+# reference definitions `[id]: url`. Raw HTML is the sanitiser's (macros/privacy/sanitize.py).
+_INLINE_LINK = re.compile(r"!?\[(?:[^\[\]\n]|\[[^\]\n]*\])*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'(][^)]*)?\)")
+_REFERENCE_LINK = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
+
+
+def link_targets(markdown: str) -> list[str]:
+    return [m.group(1) for m in _INLINE_LINK.finditer(markdown)] + [m.group(1) for m in _REFERENCE_LINK.finditer(markdown)]
+
+
+def link_problem(url: str, slug: str, published: set[str], root: Path) -> tuple[str, str] | None:
+    """Why a page of report `slug` may not link to `url` (message, hint), or None. `published`: the files
+    of the report the build publishes (chapter pages `bab-4-penanganan-kasus.md`, media `media/x.jpg`)."""
+    import posixpath
+    from urllib.parse import unquote, urlsplit
+
+    from macros.site import SITE_SECTION
+
+    scheme, netloc, path, _, _ = urlsplit(url)
+    if scheme or netloc or not path or url.startswith(("/", "\\")):
+        return None  # external, absolute or a same-page anchor: not a file of the build
+    folder = f"{SITE_SECTION}/{slug}/"
+    target = posixpath.normpath(posixpath.join(folder, unquote(path).replace("\\", "/")))
+    if not target.startswith(folder):
+        if not target.startswith(("..", f"{SITE_SECTION}/")) and (root / "docs" / target).is_file() \
+                and not target.startswith("templat/"):
+            return None  # one of the site's own pages or shipped assets
+        return (f"tautan atau gambar `{url}` menuju ke luar folder laporan ini",
+                "gambar dan tautan halaman laporan hanya boleh menuju berkas laporan ini sendiri, misalnya "
+                "media/foto.jpg atau bab-4-penanganan-kasus.md")
+    relative = target[len(folder):]
+    if relative in published or not posixpath.splitext(relative)[1]:
+        return None  # published, or a folder-style link MkDocs only notes
+    if relative.startswith("media/"):
+        return (f"gambar atau tautan `{url}` menuju berkas yang tidak ada atau tidak diterbitkan",
+                "periksa nama berkas di folder media/ (huruf besar/kecil berpengaruh); foto yang tidak boleh terbit "
+                "(tanpa izin, wajah anak) juga tidak dapat ditampilkan")
+    return (f"tautan `{url}` menuju berkas yang tidak ada di laporan ini",
+            f"halaman laporan ini: {', '.join(sorted(p for p in published if p.endswith('.md')))}")
+
+
+def page_link_problems(source: PageSource, markdown: str, slug: str, published: set[str], root: Path,
+                       seen: set | None = None) -> list[Problem]:
+    """The refused links of one rendered page, located at the link in the page (or at line 1 when the
+    link comes from kasus.yml text a macro printed)."""
+    problems = []
+    for url in dict.fromkeys(link_targets(markdown)):
+        why = link_problem(url, slug, published, root)
+        if why is None:
+            continue
+        if seen is not None:
+            seen.add((slug, source.path.name, url))
+        lineno = next((n for n, line in enumerate(source.markdown.splitlines(), start=1) if url in line), 0)
+        message, hint = why
+        if not lineno:
+            message += " (dari teks kasus.yml yang ditampilkan halaman ini)"
+        problems.append(source.problem(lineno or 1, message, hint, column=0 if lineno else 1, needle=url))
+    return problems
+
+
+_MKDOCS_LINK_WARNING = re.compile(r"^Doc file '(?P<uri>[^']+)' contains a link '(?P<url>[^']*)', but the target")
+
+
+class LinkWarnings:
+    """MkDocs' own warning for a link whose target it cannot find (English, naming the site path `kasus/...`),
+    turned into the page check's located message: a logging filter on `mkdocs.structure.pages`."""
+
+    def __init__(self, root: Path, problems: list[Problem], seen: set, serving: bool,
+                 published_of: Callable[[str], set[str]] | None = None):
+        self.root, self.problems, self.seen, self.serving = root, problems, seen, serving
+        self.published_of = published_of
+
+    def filter(self, record) -> bool:
+        import sys
+
+        from macros.site import slug_of_page
+
+        match = _MKDOCS_LINK_WARNING.match(record.getMessage())
+        slug = slug_of_page(match["uri"]) if match else None
+        if slug is None:
+            return True
+        name = match["uri"].rsplit("/", 1)[-1]
+        if (slug, name, match["url"]) in self.seen:
+            return False  # already reported by the page check
+        self.seen.add((slug, name, match["url"]))
+        path = self._source(slug, name)
+        source = PageSource.read(path, self.root) if path else PageSource(Path(name), match["uri"], "", {}, 0)
+        lineno = next((n for n, line in enumerate(source.markdown.splitlines(), start=1) if match["url"] in line), 1)
+        why = None
+        if self.published_of is not None:
+            try:
+                why = link_problem(match["url"], slug, self.published_of(slug), self.root)  # the check's own words
+            except (KeyError, CaseDataError):
+                why = None
+        message, hint = why or (f"tautan atau gambar `{match['url']}` menuju berkas yang tidak ada di situs",
+                                "periksa jalurnya; gambar dan tautan halaman laporan hanya boleh menuju berkas laporan "
+                                "ini sendiri, misalnya media/foto.jpg")
+        problem = source.problem(lineno, message, hint, needle=match["url"])
+        self.problems.append(problem)
+        if self.serving:
+            print(f"GALAT   -  {problem.format()}", file=sys.stderr)
+        return False
+
+    def _source(self, slug: str, name: str) -> Path | None:
+        from macros.site import current_build
+
+        from macros.project import CASES_DIR
+
+        site = current_build.get("site")
+        try:
+            if site and slug in site.cases:
+                return site.page_source(slug, name)
+        except CaseDataError:
+            return None
+        own = self.root / CASES_DIR / slug / name
+        return own if own.is_file() and not own.is_symlink() else None

@@ -56,6 +56,15 @@ MISTAKES = {
                               "`{ #id-judul }`"),
     "site-macro-on-report-page": ("# BAB IV\n\n{{ daftar_laporan() }}\n", "3:4",
                                   "makro `daftar_laporan` hanya dapat dipakai di halaman situs (docs/), bukan di halaman laporan"),
+    "image-outside-report": ("# BAB IV\n\n![Kontrak](../../../cases/ajs-kartini-2024/media/kontrak.svg)\n", "3:12",
+                             "tautan atau gambar `../../../cases/ajs-kartini-2024/media/kontrak.svg` menuju ke luar folder "
+                             "laporan ini"),
+    "image-missing": ("# BAB IV\n\nFoto kegiatan:\n\n![Kegiatan](media/kegiatn.jpg)\n", "5:13",
+                      "gambar atau tautan `media/kegiatn.jpg` menuju berkas yang tidak ada atau tidak diterbitkan"),
+    "reference-link-outside-report": ("# BAB IV\n\nLihat [data][r].\n\n[r]: ../other-2024/rahasia.yml\n", "5:6",
+                                      "tautan atau gambar `../other-2024/rahasia.yml` menuju ke luar folder laporan ini"),
+    "link-to-missing-chapter": ("# BAB IV\n\nLihat [BAB V](bab-5-praktik-baik.md).\n", "3:15",
+                                "tautan `bab-5-praktik-baik.md` menuju berkas yang tidak ada di laporan ini"),
     "raw-not-closed": ("# BAB IV\n\nContoh:\n{% raw %}\n{{ x }}\n", "4:1", "`{% raw %}` tidak ditutup"),
     "loop-over-data": ("# BAB IV\n\n{% for tahap in tahapan %}{{ catatan_tahap(tahap) }}{% endfor %}\n", "3:4",
                        "`{% for %}` hanya boleh berjalan atas daftar tertulis"),
@@ -92,7 +101,8 @@ def test_check_names_the_page_mistake(project, name):
     (project / "cases" / SLUG / PAGE).write_text(text, encoding="utf-8")
     code, output = run_cli(["check", f"cases/{SLUG}"])
     assert code == 1, output
-    page_lines = [line for line in output.splitlines() if line.startswith(f"cases/{SLUG}/{PAGE}:")]
+    page_lines = [line for line in output.splitlines() if line.startswith(f"cases/{SLUG}/{PAGE}:")
+                  and ": peringatan: " not in line]  # the media check's own warnings are not the page check's
     assert len(page_lines) == 1, output
     assert page_lines[0].startswith(f"cases/{SLUG}/{PAGE}:{where}: "), page_lines[0]
     assert message in page_lines[0], page_lines[0]
@@ -272,3 +282,51 @@ def test_pages_are_checked_even_when_the_data_has_errors(project):
     assert code == 1
     assert f"cases/{SLUG}/kasus.yml:21:9: klien.usia" in output
     assert f"cases/{SLUG}/{PAGE}:3:4: makro `log_sessi` tidak dikenal" in output, output
+
+
+def test_a_link_mkdocs_cannot_find_becomes_the_located_message(project):
+    """MkDocs' own warning (English, naming kasus/...) for a link the page check did not see is turned into
+    the page check's located message and counted as a page problem."""
+    import logging
+
+    from macros.page_check import LinkWarnings
+    from macros.site import current_build
+
+    (project / "cases" / SLUG / PAGE).write_text("# BAB IV\n\nLihat [catatan](catatan lama.md).\n", encoding="utf-8")
+    problems: list = []
+    saved = dict(current_build)
+    current_build.clear()
+    try:
+        record = logging.LogRecord("mkdocs.structure.pages", logging.WARNING, "", 0,
+                                   f"Doc file 'kasus/{SLUG}/{PAGE}' contains a link 'catatan lama.md', but the target "
+                                   f"'kasus/{SLUG}/catatan lama.md' is not found among documentation files.", None, None)
+        assert LinkWarnings(project, problems, set(), serving=False).filter(record) is False  # not printed in English
+    finally:
+        current_build.clear()
+        current_build.update(saved)
+    assert [p.format().split(": ")[0] for p in problems] == [f"cases/{SLUG}/{PAGE}:3:17"]
+    assert "menuju berkas yang tidak ada di situs" in problems[0].message
+
+
+@pytest.mark.slow
+def test_build_names_a_link_mkdocs_cannot_find_as_check_does(project):
+    """Red team: `![x](../../../cases/other/media/x.svg)` passed check, then failed the strict build with MkDocs'
+    English warning naming kasus/... Now check refuses it, and the build says the same line."""
+    shutil.rmtree(project / "docs")
+    for name in ("docs", "macros", "overrides"):
+        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+    (project / "cases" / SLUG / "bab-1-pendahuluan.md").write_text(
+        "# BAB I\n\n![x](../../../cases/other/media/x.svg)\n\nFoto: ![kegiatan](media/kegiatn.jpg)\n", encoding="utf-8")
+    code, check_output = run_cli(["check", f"cases/{SLUG}"])
+    assert code == 1
+    expected = [line for line in check_output.splitlines()
+                if line.startswith(f"cases/{SLUG}/bab-1-pendahuluan.md:") and ": peringatan: " not in line]
+    assert [line.split(": ")[0] for line in expected] == [f"cases/{SLUG}/bab-1-pendahuluan.md:3:6",
+                                                          f"cases/{SLUG}/bab-1-pendahuluan.md:5:19"], check_output
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(project / "site")],
+                            cwd=project, env=dict(os.environ, NO_MKDOCS_2_WARNING="1", CASEBOOK_PDF="0"),
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 1
+    for line in expected:
+        assert line in result.stderr, (line, result.stderr[-3000:])
+    assert "Doc file" not in result.stderr and f"kasus/{SLUG}" not in result.stderr
