@@ -130,6 +130,29 @@ def _showing_failures(serve_request):
     return _serve_request
 
 
+_installed = False
+
+
+def install() -> None:
+    """Make MkDocs' live server survive failing builds (once per process). `casebook serve` calls it before
+    MkDocs starts; the hook calls it at start-up of a plain `mkdocs serve`, before its first build."""
+    global _installed
+    if _installed:
+        return
+    _installed = True
+    import mkdocs.commands.serve as mkdocs_serve
+    from mkdocs.livereload import LiveReloadServer
+
+    mkdocs_serve.build = _guarded(mkdocs_serve.build)  # the first build, before the server runs
+    serving = LiveReloadServer.__init__
+
+    def server_init(self, builder, *args, **kwargs):  # every rebuild, including reading mkdocs.yml again
+        serving(self, _guarded(builder), *args, **kwargs)
+
+    LiveReloadServer.__init__ = server_init
+    LiveReloadServer._serve_request = _showing_failures(LiveReloadServer._serve_request)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="casebook serve", add_help=False)
     parser.add_argument("--port", type=int, default=DEFAULT_PORT)
@@ -146,22 +169,12 @@ def main(argv: list[str] | None = None) -> int:
               file=sys.stderr)
     print(f"casebook: pratinjau di http://{HOST}:{port}/ (berhenti: Ctrl+C)", file=sys.stderr, flush=True)
 
-    import mkdocs.commands.serve as mkdocs_serve
     from mkdocs.__main__ import cli
-    from mkdocs.livereload import LiveReloadServer
 
     from macros.messages import attach_from_start
 
     attach_from_start()
-
-    mkdocs_serve.build = _guarded(mkdocs_serve.build)  # the first build, before the server runs
-    serving = LiveReloadServer.__init__
-
-    def server_init(self, builder, *args, **kwargs):  # every rebuild, including reading mkdocs.yml again
-        serving(self, _guarded(builder), *args, **kwargs)
-
-    LiveReloadServer.__init__ = server_init
-    LiveReloadServer._serve_request = _showing_failures(LiveReloadServer._serve_request)
+    install()
     arguments = ["serve", "--dev-addr", f"{HOST}:{port}"]
     for folder in args.watch:
         arguments += ["--watch", folder]

@@ -60,6 +60,10 @@ def on_startup(command: str, dirty: bool) -> None:
     _dirty = dirty
     pool.configure(one_shot=not _serving)
     messages.attach()  # MkDocs' terminal messages in Indonesian, also under plain `mkdocs build`
+    if _serving:  # plain `mkdocs serve` too: a failing rebuild is shown, never stops the preview (macros/serve.py)
+        from macros.serve import install
+
+        install()
     if dirty and os.environ.get(INCREMENTAL_FLAG) == "1":
         # MkDocs warns that a dirty build may leave stale navigation; here Casebook decides file by file
         # (macros/incremental.py) and every page that shows other pages is rebuilt. In strict mode the

@@ -27,9 +27,10 @@ BROKEN = "ts-rusak-2024"
 class Preview:
     """One `casebook serve` in its own process group (its MkDocs and workers are stopped with it)."""
 
-    def __init__(self, project, port: int) -> None:
+    def __init__(self, project, port: int, command: list[str] | None = None) -> None:
         env = dict(os.environ, NO_MKDOCS_2_WARNING="1", CASEBOOK_PDF="0")
-        self.process = subprocess.Popen([sys.executable, "-m", "macros.cli", "serve", "--port", str(port)], cwd=project,
+        command = command or ["-m", "macros.cli", "serve", "--port", str(port)]
+        self.process = subprocess.Popen([sys.executable, *command], cwd=project,
                                         env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                                         start_new_session=True)
         self.lines: list[str] = []
@@ -158,3 +159,23 @@ def test_a_rebuild_that_fails_keeps_the_preview_and_shows_the_error_on_every_pag
     server.wait_for("Build berhasil lagi")
     assert 'class="casebook-galat-build"' not in _get(f"http://127.0.0.1:{port}/kasus/ts-contoh-2024/")[1]
     assert "Traceback" not in server.output
+
+
+def test_plain_mkdocs_serve_survives_a_failing_rebuild_too(tmp_path):
+    project = _project_copy(tmp_path)
+    shutil.copytree(FIXTURE, project / "cases" / "ts-contoh-2024")
+    port = _free_port()
+    server = Preview(project, port, ["-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"])
+    try:
+        server.wait_for("Pratinjau berjalan di")
+        config = project / "mkdocs.yml"
+        original = config.read_text(encoding="utf-8")
+        config.write_text(original + "\ntheme: [\n", encoding="utf-8")
+        server.wait_for("Pratinjau belum diperbarui")
+        status, html = _get(f"http://127.0.0.1:{port}/")
+        assert status == 200 and 'class="casebook-galat-build"' in html
+        config.write_text(original, encoding="utf-8")
+        server.wait_for("Build berhasil lagi")
+        assert server.process.poll() is None and "Traceback" not in server.output
+    finally:
+        server.stop()
