@@ -420,11 +420,20 @@ def _outcome_rule() -> str:
 
 
 def _outcomes(facts: list[ReportFacts], base: str) -> str:
-    """Each scale on its own: TAS reports, GAS reports, and the overall band."""
-    groups = [("TAS (0–4)", filter_href(base), {}, [f for f in facts if f.scores.tas is not None]),
-              ("GAS (−2..+2)", filter_href(base), {}, [f for f in facts if f.scores.gas]),
-              ("Keseluruhan", filter_href(base), {}, list(facts))]
-    scale_chart = _stacked_by_scale(groups, base)
+    """Each scale on its own (TAS reports, GAS reports), and the overall band of every report."""
+    scales = (("TAS (0–4)", "capaian_tas", [f for f in facts if f.scores.tas is not None]),
+              ("GAS (−2..+2)", "capaian_gas", [f for f in facts if f.scores.gas]),
+              ("Keseluruhan", "capaian", list(facts)))
+    bars = [Bar(label, None, tuple((BAND_LABELS[b], sum(1 for f in members if b in f.codes(key)),
+                                    filter_href(base, **{key: b})) for b in BANDS))
+            for label, key, members in scales]
+    series = [(BAND_LABELS[b], None) for b in BANDS]
+    description = "; ".join(f"{bar.label}: " + ", ".join(f"{name} {n}" for name, n, _ in bar.parts if n) for bar in bars)
+    svg = bars_svg(bars, series, title="Capaian menurut skala", description=description + ".",
+                   css_class="casebook-statistik-capaian", fills=[BAND_FILLS[b] for b in BANDS])
+    rows = [[bar.label] + [_cell_link(h, thousands(v)) if v else "0" for _, v, h in bar.parts] + [thousands(bar.total)]
+            for bar in bars]
+    table = _table(["Skala", *[BAND_LABELS[b] for b in BANDS], "Jumlah"], rows)
     tas = [f.scores.tas for f in facts if f.scores.tas is not None]
     gas = [f.scores.gas_t for f in facts if f.scores.gas]
     means = []
@@ -434,26 +443,7 @@ def _outcomes(facts: list[ReportFacts], base: str) -> str:
         means.append(f"rerata skor T GAS {decimal(sum(gas) / len(gas))} ({thousands(len(gas))} laporan)")
     joined = "; ".join(means)
     note = _outcome_rule() + (" " + joined[:1].upper() + joined[1:] + "." if means else "")
-    return scale_chart.replace("</figcaption>", f' <span class="casebook-statistik-catatan">{escape(note)}</span></figcaption>', 1)
-
-
-def _stacked_by_scale(groups, base: str) -> str:
-    keys = {"TAS (0–4)": "capaian_tas", "GAS (−2..+2)": "capaian_gas", "Keseluruhan": "capaian"}
-    bands = [b for b in BANDS]
-    bars = []
-    for label, _, _, members in groups:
-        key = keys[label]
-        parts = tuple((BAND_LABELS[b], sum(1 for f in members if b in f.codes(key)), filter_href(base, **{key: b}))
-                      for b in bands)
-        bars.append(Bar(f"{label}", None, parts))
-    series = [(BAND_LABELS[b], None) for b in bands]
-    description = "; ".join(f"{bar.label}: " + ", ".join(f"{name} {n}" for name, n, _ in bar.parts if n) for bar in bars)
-    svg = bars_svg(bars, series, title="Capaian menurut skala", description=description + ".",
-                   css_class="casebook-statistik-capaian", fills=[BAND_FILLS[b] for b in bands])
-    rows = [[bar.label] + [_cell_link(h, thousands(v)) if v else "0" for _, v, h in bar.parts] + [thousands(bar.total)]
-            for bar in bars]
-    table = _table(["Skala", *[BAND_LABELS[b] for b in bands], "Jumlah"], rows)
-    return _figure(svg, "Capaian intervensi, setiap skala dengan ambangnya sendiri.", "", table)
+    return _figure(svg, "Capaian intervensi, setiap skala dengan ambangnya sendiri.", note, table)
 
 
 def _outcome_by(facts: list[ReportFacts], key: str, base: str, *, what: str, css_class: str,
