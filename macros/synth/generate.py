@@ -75,4 +75,19 @@ def _write(cases_dir: Path, report: SynthReport, seed: int, index: int) -> dict:
     if final.exists():
         shutil.rmtree(final)
     staging.rename(final)
-    return {"slug": report.slug, "indeks": index, **report.facets, "kata_uji": {p: found[p] for p in found}}
+    return {"slug": report.slug, "indeks": index, **report.facets, **_completeness(final),
+            "kata_uji": {p: found[p] for p in found}}
+
+
+def _completeness(folder: Path) -> dict:
+    """What `casebook check --rinci` says is still empty, from the written report itself: the parts a report
+    must fill depend on its practicum kind (macros/completeness.py), and synth leaves some out on purpose."""
+    from macros.completeness import completeness
+    from macros.loading import load_case
+
+    loaded = load_case(folder).loaded
+    if loaded is None:
+        raise RuntimeError(f"{folder.name}: synth wrote a report the loader refuses")
+    missing = [f"{p.group} {p.label}" if p.label != p.group else p.label
+               for p in completeness(loaded.case).empty if p.required]
+    return {"lengkap": not missing, "bagian_kosong": missing}

@@ -384,8 +384,7 @@ def build_report(seed: int, index: int) -> SynthReport:
         "jumlah_sesi": n_sessions, "skor_tas": tas_score, "rata_rata_gas": round(gas_mean, 2) if has_gas else None,
         "skor_gas": [g["skor"] for g in gas] if has_gas else [], "batas_berhasil": 3,
         "pita_capaian": facets_band, "jumlah_foto": len(photos),
-        "usia": age, "pembimbing": supervisor, "lengkap": complete,
-        "bagian_kosong": [] if complete else ["BAB V Tantangan praktikum"],
+        "usia": age, "pembimbing": supervisor,
         "foto_izin_publikasi": sum(1 for p in data["lampiran"]["dokumentasi"] if p["izin_publikasi"]),
         "draf": "tanggal_disetujui" not in data["pengesahan"],
     }
