@@ -217,7 +217,7 @@ def test_manifest_records_what_the_archive_views_aggregate(synth_dir, loaded):
         assert entry["draf"] is case.is_draft and entry["jenis_praktikum"] == case.report.kind
         assert entry["institusi"] == case.institution.name and entry["semester"] == case.report.semester
         assert entry["skor_gas"] == [g.score for g in case.evaluation.gas]
-        missing = [f"{p.group} {p.label}" for p in completeness(case).empty if p.required]
+        missing = [p.name for p in completeness(case).empty if p.required]
         assert entry["lengkap"] is (not missing) and entry["bagian_kosong"] == missing
     # Enough variety for every view: several supervisors each with several reports, drafts, gaps, GAS-less reports.
     supervisors = [e["pembimbing"] for e in entries.values()]

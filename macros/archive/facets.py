@@ -201,8 +201,7 @@ def report_facts(loaded: LoadedCase, vocabulary: Vocabulary) -> ReportFacts:
     techniques = [t for a in activities for t in a.techniques] + [t for s in sessions for t in s.techniques]
     scores = outcome_of(loaded)
     approval = case.approval
-    missing = tuple(f"{p.group} {p.label}" if p.label != p.group else p.label
-                    for p in completeness(case).empty if p.required)
+    missing = tuple(p.name for p in completeness(case).empty if p.required)
     values = {
         "tahun": ((str(case.report.year), str(case.report.year)),),
         "semester": _free([semester_of(loaded)]),

@@ -88,6 +88,5 @@ def _completeness(folder: Path) -> dict:
     loaded = load_case(folder).loaded
     if loaded is None:
         raise RuntimeError(f"{folder.name}: synth wrote a report the loader refuses")
-    missing = [f"{p.group} {p.label}" if p.label != p.group else p.label
-               for p in completeness(loaded.case).empty if p.required]
+    missing = [p.name for p in completeness(loaded.case).empty if p.required]
     return {"lengkap": not missing, "bagian_kosong": missing}
