@@ -682,11 +682,58 @@ def link_problem(url: str, slug: str, published: set[str], root: Path) -> tuple[
             f"halaman laporan ini: {', '.join(sorted(p for p in published if p.endswith('.md')))}")
 
 
+_HTML_TAG = re.compile(r"<[a-zA-Z][^>]*>")
+_HTML_URL = re.compile(r"""\s(?:src|href|srcset|poster|data|action|formaction|xlink:href|background)\s*=\s*"""
+                       r"""(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
+
+
+def raw_html_targets(markdown: str) -> list[str]:
+    """URLs in the HTML a student wrote into a page (`<img src>`, `<a href>`, ...)."""
+    return [next(g for g in m.groups() if g is not None).strip()
+            for tag in _HTML_TAG.finditer(markdown) for m in _HTML_URL.finditer(tag.group())]
+
+
+def raw_link_problem(url: str, slug: str, chapter: str) -> tuple[str, str] | None:
+    """A raw HTML URL of a report page that leaves the report's folder. Raw HTML resolves against the
+    published page (`kasus/<slug>/<page>/`), not the source file as Markdown links do; inside the folder it
+    must name one of the report's own places (media/, a chapter, the report's PDF): `media/../../x/...`
+    stays inside on the site but leaves the folder in the offline build (file-name URLs)."""
+    from macros.site import CHAPTERS
+
+    import posixpath
+    from html import unescape
+    from urllib.parse import unquote, urlsplit
+
+    from macros.site import SITE_SECTION
+
+    url = unescape(url)
+    scheme, netloc, path, _, _ = urlsplit(url.replace("\\", "/"))
+    if scheme or netloc or not path:
+        return None  # external or an anchor: the sanitiser's (javascript:, data:)
+    folder = f"{SITE_SECTION}/{slug}/"
+    stem = chapter.removesuffix(".md")
+    base = folder if stem == "index" else f"{folder}{stem}/"
+    path = unquote(path).replace("\\", "/")
+    target = posixpath.normpath(posixpath.join(base, path))
+    first = target[len(folder):].split("/")[0] if (target + "/").startswith(folder) else None
+    places = {"", "media", f"{slug}.pdf", *(name.removesuffix(".md") for name in CHAPTERS)}
+    if path.startswith("/") or first not in places:
+        return (f"tautan atau gambar `{url}` menuju ke luar folder laporan ini",
+                "gambar dan tautan halaman laporan hanya boleh menuju berkas laporan ini sendiri; di HTML tulis "
+                "jalurnya dari halaman, misalnya <img src=\"../media/foto.jpg\">")
+    return None
+
+
 def page_link_problems(source: PageSource, markdown: str, slug: str, published: set[str], root: Path,
                        seen: set | None = None) -> list[Problem]:
     """The refused links of one rendered page, located at the link in the page (or at line 1 when the
     link comes from kasus.yml text a macro printed)."""
     problems = []
+    for url in dict.fromkeys(raw_html_targets(source.markdown)):  # the student's own HTML, not the macros'
+        why = raw_link_problem(url, slug, source.path.name)
+        if why:
+            lineno = next((n for n, line in enumerate(source.markdown.splitlines(), start=1) if url in line), 1)
+            problems.append(source.problem(lineno, why[0], why[1], needle=url))
     for url in dict.fromkeys(link_targets(markdown)):
         why = link_problem(url, slug, published, root)
         if why is None:
