@@ -311,7 +311,7 @@ def check_files(loaded: LoadedCase, locator: Locator) -> Iterator[Problem]:
     """Every referenced file exists inside the report's media/ folder, is of an accepted kind and can be
     published (macros/privacy/media.py); files in media/ the report names nowhere are never published."""
     from macros.privacy.media import MediaRefused, inspect_media
-    from macros.publication import declared_media, named_files, normalise_media_path, page_media_locations
+    from macros.publication import OUTSIDE, declared_media, named_files, normalise_media_path, page_media_locations
 
     refs: list[tuple[YamlPath, str]] = named_files(loaded.case)
     folder = loaded.folder.resolve()
@@ -341,10 +341,18 @@ def check_files(loaded: LoadedCase, locator: Locator) -> Iterator[Problem]:
             for note in notes:
                 yield locator.problem(path, f"berkas `{name}`: {note}", "periksa hasilnya di situs",
                                       severity=Severity.WARNING)
-    for page, line, column, relative in page_media_locations(loaded.folder):
+    for page, line, column, relative, kind in page_media_locations(loaded.folder):
         target = loaded.folder / relative
         shown = (shown_folder / page).as_posix()
-        if any(part.is_symlink() for part in _parts_below(loaded.folder, relative)):
+        # A Markdown image to a file that is not there fails the strict build (MkDocs' own warning): an error
+        # here, at its line. A raw HTML image just loses its source in the site, the PDF and Word: a warning.
+        severity = Severity.ERROR if kind == "md" else Severity.WARNING
+        if relative == OUTSIDE:
+            yield Problem(shown, line, column, "", "gambar atau tautan ini menunjuk ke luar folder media/ laporan ini",
+                          "halaman hanya boleh menampilkan berkas dari folder media/ laporannya sendiri; salin berkasnya "
+                          "ke sana dan tulis jalurnya seperti media/foto.jpg (Markdown) atau ../media/foto.jpg (HTML)",
+                          severity)
+        elif any(part.is_symlink() for part in _parts_below(loaded.folder, relative)):
             yield Problem(shown, line, column, "", f"berkas `{relative}` adalah tautan simbolik",
                           "salin berkasnya ke folder media/ (jangan pakai tautan simbolik)")
         elif not target.resolve().is_relative_to(folder):
@@ -353,7 +361,7 @@ def check_files(loaded: LoadedCase, locator: Locator) -> Iterator[Problem]:
         elif not target.is_file():
             yield Problem(shown, line, column, "", f"berkas `{relative}` tidak ditemukan",
                           f"periksa nama berkas (huruf besar/kecil berpengaruh) di folder {loaded.folder.name}/media/",
-                          Severity.WARNING)
+                          severity)
         else:
             try:
                 inspect_media(target)

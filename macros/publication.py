@@ -15,6 +15,7 @@ dropped into media/ and named nowhere is never published (`casebook check` warns
 from __future__ import annotations
 
 import hashlib
+import html
 import posixpath
 import re
 import unicodedata
@@ -118,17 +119,22 @@ def declared_media(loaded: LoadedCase) -> dict[str, str]:
     return declared
 
 
-# `media/...` in a chapter page: Markdown images and links, raw <img src>, in any relative spelling.
-_PAGE_MEDIA = re.compile(r"""(?<![\w.-])media/[^\s"'()<>\[\]{}|^`]+""")
+# A URL in a chapter page: Markdown `](url)` and `]: url`, HTML `src=`/`href=` (quoted or not).
+_PAGE_URL = re.compile(r"""(?P<md>\]\(\s*<(?P<angled>[^>\n]+)>|\]\(\s*|\]:\s*<?)(?P<url>[^\s"'()<>]*)"""
+                       r"""|\b(?:src|href)\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"'<>]+))""", re.I)
+OUTSIDE = "<luar>"  # the path of a page URL that names a media file but points outside the report's media/
 
 
 def page_media_references(folder: Path) -> list[tuple[str, str]]:
-    """(page name, normalised path) for every media file a chapter page of the report names."""
-    return [(page, path) for page, _, _, path in page_media_locations(folder)]
+    """(page name, normalised path) for every media file of its own a chapter page of the report names."""
+    return [(page, path) for page, _, _, path, _ in page_media_locations(folder) if path != OUTSIDE]
 
 
-def page_media_locations(folder: Path) -> list[tuple[str, int, int, str]]:
-    """(page name, line, column, normalised path) for every media file a chapter page of the report names."""
+def page_media_locations(folder: Path) -> list[tuple[str, int, int, str, str]]:
+    """(page name, line, column, path, "md" or "html") for every URL in a chapter page that names a media file: `media/x.jpg`
+    (normalised) when it points into the report's own media/ folder, as MkDocs reads a Markdown link (from
+    the page's file) or a browser reads an HTML one (from the page's address); OUTSIDE when it points
+    anywhere else (another report's folder, `..` out of this one)."""
     from macros.site import CHAPTERS  # the pages a report publishes; other .md files (notes, README) declare nothing
 
     found = []
@@ -136,12 +142,29 @@ def page_media_locations(folder: Path) -> list[tuple[str, int, int, str]]:
         if page.name not in CHAPTERS or page.is_symlink() or not page.is_file():
             continue  # a symlinked page is refused where pages are read; it declares nothing
         text = page.read_text(encoding="utf-8", errors="replace")
+        stem = page.name.removesuffix(".md")
         for number, line in enumerate(text.splitlines(), start=1):
-            for match in _PAGE_MEDIA.finditer(line):
-                path = normalise_media_path(match.group(0).rstrip(".,;:!?"))
-                if path and path.startswith("media/"):
-                    found.append((page.name, number, match.start() + 1, path))
+            for match in _PAGE_URL.finditer(line):
+                kind = "md" if match.group("md") is not None else "html"
+                group = next(g for g in ("angled", "url", "dq", "sq", "bare") if match.group(g) is not None)
+                url = match.group(group)
+                if "media" not in url.lower() or re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", url) or url.startswith("#"):
+                    continue
+                path = _own_media_path(url, stem, kind)
+                found.append((page.name, number, match.start(group) + 1, path or OUTSIDE, kind))
     return found
+
+
+def _own_media_path(url: str, page_stem: str, kind: str) -> str | None:
+    """`media/x.jpg` when `url` on page `<stem>` points into the report's media/ folder, else None. MkDocs
+    reads a Markdown link from the page's file (the report folder); a browser reads an HTML one from the
+    page's address (`<stem>/` inside the report)."""
+    text = unquote(html.unescape(url).strip().replace("\\", "/")).split("#")[0].split("?")[0]
+    if not text or text.startswith("/"):
+        return None
+    base = "r" if kind == "md" else f"r/{page_stem}"
+    resolved = posixpath.normpath(posixpath.join(base, text))
+    return resolved.removeprefix("r/") if resolved.startswith("r/media/") else None
 
 
 def published_media(loaded: LoadedCase, profile: str) -> set[str]:

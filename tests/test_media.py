@@ -219,7 +219,7 @@ Foto laporan lain: <img src="../../ab-lain-2024/media/rahasia.jpg" alt="lain-1">
 <img src="../../../cases/ab-lain-2024/media/rahasia.jpg" alt="lain-3">
 <img src="/kasus/ab-lain-2024/media/rahasia.jpg" alt="lain-4">
 
-![lain-5](../ab-lain-2024/media/publik.jpg)
+<img src="../../ab-lain-2024/media/publik.jpg" alt="lain-5">
 
 Ejaan lain dari foto yang ditahan: <img src="../media//anak.jpg" alt="a"> <img src="../media/./anak2.jpg" alt="b">
 """
@@ -355,7 +355,22 @@ def test_a_chapter_page_naming_a_refused_file_fails_check_at_its_line(tmp_path):
     code, out = run_cli(["check", str(folder)])
     assert code == 1
     assert "bab-1-pendahuluan.md:3:15: berkas `media/surat.pdf`: jenis berkas `.pdf` tidak dapat diterbitkan" in out, out
-    assert "bab-1-pendahuluan.md:3:41: peringatan: berkas `media/hilang.png` tidak ditemukan" in out, out
+    assert "bab-1-pendahuluan.md:3:41: berkas `media/hilang.png` tidak ditemukan" in out, out  # the build would fail
+
+
+@pytest.mark.parametrize("line, severity", [
+    ("![x](../../../cases/lain-2024/media/x.svg)", ""),                   # Markdown: the strict build fails: error
+    ("![x](../lain-2024/media/x.svg)", ""),
+    ('<img src="../../lain-2024/media/x.svg">', "peringatan: "),          # HTML: loses its src: warning
+    ('<img src="%2e%2e/%2e%2e/lain-2024/media/x.svg">', "peringatan: "),
+    ('<img src="media/x.svg">', "peringatan: "),                          # from the page's address: bab-1/media/
+])
+def test_a_page_naming_media_outside_its_own_folder_is_located(tmp_path, line, severity):
+    folder = write_case_variant(tmp_path, None, (FIXTURE / "kasus.yml").read_text(encoding="utf-8"))
+    (folder / "bab-1-pendahuluan.md").write_text(f"# BAB I\n\n{line}\n", encoding="utf-8")
+    code, out = run_cli(["check", str(folder)])
+    assert f"bab-1-pendahuluan.md:3:" in out and f"{severity}gambar atau tautan ini menunjuk ke luar folder media/" in out, out
+    assert code == (1 if not severity else 0)
 
 
 @pytest.mark.parametrize("other_name", ["media/ANAK.jpg", "media/anak.jpg.", "media/salinan.jpg", "media/tautan-keras.jpg"])
