@@ -311,7 +311,7 @@ def check_files(loaded: LoadedCase, locator: Locator) -> Iterator[Problem]:
     """Every referenced file exists inside the report's media/ folder, is of an accepted kind and can be
     published (macros/privacy/media.py); files in media/ the report names nowhere are never published."""
     from macros.privacy.media import MediaRefused, inspect_media
-    from macros.publication import OUTSIDE, declared_media, named_files, normalise_media_path, page_media_locations
+    from macros.publication import ELSEWHERE, OUTSIDE, declared_media, named_files, normalise_media_path, page_media_locations
 
     refs: list[tuple[YamlPath, str]] = named_files(loaded.case)
     folder = loaded.folder.resolve()
@@ -348,9 +348,10 @@ def check_files(loaded: LoadedCase, locator: Locator) -> Iterator[Problem]:
         # (macros/page_check.py: the strict build would fail on them). A raw HTML image just loses its source
         # in the site, the PDF and Word: a warning here, at its line.
         severity = Severity.WARNING
-        if kind == "md" and (relative == OUTSIDE or not target.is_file()) and not target.is_symlink():
-            continue
-        if relative == OUTSIDE:
+        if relative == OUTSIDE or (kind == "md" and (relative == ELSEWHERE or not target.is_file())
+                                   and not target.is_symlink()):
+            continue  # out of the report's folder: the page check's located error
+        if relative == ELSEWHERE:
             yield Problem(shown, line, column, "", "gambar atau tautan ini menunjuk ke luar folder media/ laporan ini",
                           "halaman hanya boleh menampilkan berkas dari folder media/ laporannya sendiri; salin berkasnya "
                           "ke sana dan tulis jalurnya seperti media/foto.jpg (Markdown) atau ../media/foto.jpg (HTML)",

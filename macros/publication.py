@@ -122,12 +122,13 @@ def declared_media(loaded: LoadedCase) -> dict[str, str]:
 # A URL in a chapter page: Markdown `](url)` and `]: url`, HTML `src=`/`href=` (quoted or not).
 _PAGE_URL = re.compile(r"""(?P<md>\]\(\s*<(?P<angled>[^>\n]+)>|\]\(\s*|\]:\s*<?)(?P<url>[^\s"'()<>]*)"""
                        r"""|\b(?:src|href)\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"'<>]+))""", re.I)
-OUTSIDE = "<luar>"  # the path of a page URL that names a media file but points outside the report's media/
+OUTSIDE = "<luar>"  # the path of a page URL that names a media file but points out of the report's folder
+ELSEWHERE = "<bukan-media>"  # ... or inside the folder but not into its media/ (e.g. `<img src="media/x.jpg">` from bab-1/)
 
 
 def page_media_references(folder: Path) -> list[tuple[str, str]]:
     """(page name, normalised path) for every media file of its own a chapter page of the report names."""
-    return [(page, path) for page, _, _, path, _ in page_media_locations(folder) if path != OUTSIDE]
+    return [(page, path) for page, _, _, path, _ in page_media_locations(folder) if path not in (OUTSIDE, ELSEWHERE)]
 
 
 def page_media_locations(folder: Path) -> list[tuple[str, int, int, str, str]]:
@@ -151,8 +152,15 @@ def page_media_locations(folder: Path) -> list[tuple[str, int, int, str, str]]:
                 if "media" not in url.lower() or re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", url) or url.startswith("#"):
                     continue
                 path = _own_media_path(url, stem, kind)
-                found.append((page.name, number, match.start(group) + 1, path or OUTSIDE, kind))
+                found.append((page.name, number, match.start(group) + 1, path or _where(url, stem, kind), kind))
     return found
+
+
+def _where(url: str, page_stem: str, kind: str) -> str:
+    text = unquote(html.unescape(url).strip().replace("\\", "/")).split("#")[0].split("?")[0]
+    base = "r" if kind == "md" else f"r/{page_stem}"
+    resolved = posixpath.normpath(posixpath.join(base, text))
+    return ELSEWHERE if not text.startswith("/") and resolved.startswith("r/") else OUTSIDE
 
 
 def _own_media_path(url: str, page_stem: str, kind: str) -> str | None:

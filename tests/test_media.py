@@ -362,10 +362,11 @@ def test_a_chapter_page_naming_a_refused_file_fails_check_at_its_line(tmp_path):
     # Markdown: the strict build would fail, so the page check refuses it (macros/page_check.py)
     ("![x](../../../cases/lain-2024/media/x.svg)", "menuju ke luar folder laporan ini", 1),
     ("![x](../lain-2024/media/x.svg)", "menuju ke luar folder laporan ini", 1),
-    # HTML: the image loses its source in site, PDF and Word; check says so at its line
-    ('<img src="../../lain-2024/media/x.svg">', "peringatan: gambar atau tautan ini menunjuk ke luar folder media/", 0),
-    ('<img src="%2e%2e/%2e%2e/lain-2024/media/x.svg">', "peringatan: gambar atau tautan ini menunjuk ke luar folder media/", 0),
-    ('<img src="media/x.svg">', "peringatan: gambar atau tautan ini menunjuk ke luar folder media/", 0),  # bab-1/media/
+    # HTML out of the report's folder: the page check's error too
+    ('<img src="../../lain-2024/media/x.svg">', "bab-1-pendahuluan.md:3:", 1),
+    ('<img src="%2e%2e/%2e%2e/lain-2024/media/x.svg">', "bab-1-pendahuluan.md:3:", 1),
+    # HTML inside the folder but not its media/ (from the page's address: bab-1/media/): it loses its src; a warning
+    ('<img src="media/x.svg">', "peringatan: gambar atau tautan ini menunjuk ke luar folder media/", 0),
 ])
 def test_a_page_naming_media_outside_its_own_folder_is_located(tmp_path, line, message, code):
     folder = write_case_variant(tmp_path, None, (FIXTURE / "kasus.yml").read_text(encoding="utf-8"))
