@@ -191,8 +191,18 @@ def test_clients_are_plausible_for_their_cluster_and_institution():
 
     seen_institution_ages = set()
     for index in range(400):
-        facts = build_report(11, index).facets
+        report = build_report(11, index)
+        facts = report.facets
         age = facts["usia"]
+        if age is None:  # a community report: a group, each member's age band inside the cluster's ages
+            assert "klien" not in report.data and facts["subjek"] == "kelompok"
+            group = report.data["kelompok_sasaran"]
+            for member in group["anggota"]:
+                low, high = (int(x) for x in re.findall(r"\d+", member["kelompok_usia"])[:2] or [0, 0])
+                for cluster in group["klaster"]:
+                    assert CLUSTERS[cluster].ages[0] <= low and (high <= CLUSTERS[cluster].ages[1] or
+                                                                 "ke atas" in member["kelompok_usia"]), member
+            continue
         for cluster in facts["klaster"]:
             low, high = CLUSTERS[cluster].ages
             assert low <= age <= high, (facts["institusi"], cluster, age)

@@ -56,7 +56,7 @@ def generate(target_cases_dir: Path, n: int, seed: int) -> list[str]:
 
 
 def _write(cases_dir: Path, report: SynthReport, seed: int, index: int) -> dict:
-    files = {CASE_FILE: dump(report.data, HEADER), **chapter_pages(report.intro)}
+    files = {CASE_FILE: dump(report.data, HEADER), **chapter_pages(report.intro, report.data["laporan"]["jenis_praktikum"])}
     text = "\n".join(files.values())
     found = probes_found(text)
     stray = stray_words(text)

@@ -164,6 +164,9 @@ Wawancara dengan klien dan *significant others* dirangkum pada {{ ref('wawancara
 """
 
 
-def chapter_pages(intro: str) -> dict[str, str]:
-    """File name -> Markdown of the pages a synthetic report writes itself."""
+def chapter_pages(intro: str, kind: str = "institusi") -> dict[str, str]:
+    """File name -> Markdown of the pages a synthetic report writes itself (a community report keeps its
+    kind's default chapters: these two pages are an institutional report's)."""
+    if kind == "komunitas":
+        return {}
     return {"bab-3-konteks-institusi.md": BAB_3, "bab-4-penanganan-kasus.md": BAB_4.replace("{intro}", intro)}

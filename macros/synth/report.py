@@ -388,6 +388,13 @@ def build_report(seed: int, index: int) -> SynthReport:
         "foto_izin_publikasi": sum(1 for p in data["lampiran"]["dokumentasi"] if p["izin_publikasi"]),
         "draf": "tanggal_disetujui" not in data["pengesahan"],
     }
+    if kind == "komunitas":  # a community practicum has a target group in a village, not an individual client
+        from macros.synth.community import as_community
+
+        as_community(rng, data, facets, code=code, codes=codes, primary=primary, village=village, district=district,
+                     regency=regency, tl=tl)
+    else:
+        facets["subjek"] = "individu"
     slug = f"{code.lower()}-{_slug_word(institution)}-{year}-{index + 1:04d}"
     intro = (f"Bab ini menguraikan pendampingan klien {code} di {institution}, dari engagement pada "
              f"{plain(tl.engagement[0])} sampai terminasi pada {plain(tl.termination)}, dengan {method_labels}.")
