@@ -348,3 +348,11 @@ def test_an_ecomap_names_its_centre_by_the_subject():
     assert ">(klien)<" in ecomap_svg("LN", systems, "Ecomap Klien LN") and "<desc>Klien di tengah" in ecomap_svg("LN", systems, "t")
     group = ecomap_svg("KBL", systems, "Ecomap Kelompok Sasaran KBL", SUBJECTS["kelompok"].role)
     assert ">(kelompok)<" in group and "<desc>Kelompok di tengah" in group and "(klien)" not in group
+
+
+def test_population_totals_are_not_read_as_phone_numbers():
+    """A table's thousands (`2.082 | 2.472 | 4.554`) once stopped a community report's build as a phone number."""
+    from macros.privacy.patterns import find_patterns
+
+    assert [m.rule.message for m in find_patterns("Jumlah 2.082 2.472 4.554 jiwa", frozenset())] == []
+    assert [m.rule.message for m in find_patterns("Hubungi 0822.472.4554 sore hari", frozenset())] == ["memuat nomor HP"]

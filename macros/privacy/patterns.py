@@ -59,8 +59,9 @@ class Match:
 _S = r"[ \t\r\n.()\-]{0,3}"  # between two digits: at most three separators (a line break counts as one)
 # Checked just after a number's first character (`.` is that character): not inside a word, a path or a URL, except
 # where a URL is a phone number (WhatsApp and tel: links). Checking after the first character lets the engine jump
-# from candidate to candidate instead of trying every position of the text.
-_START = r"(?:(?<=wa\.me/.)|(?<=tel:.)|(?<=phone=.)|(?<![\w/=&#@].))"
+# from candidate to candidate instead of trying every position of the text. Nor inside a larger number:
+# `2.082 2.472` (a table's thousands) is no phone number starting 08.
+_START = r"(?:(?<=wa\.me/.)|(?<=tel:.)|(?<=phone=.)|(?<![\w/=&#@].)(?<!\d[.,].))"
 _NIK_PLAIN = re.compile(r"\d(?<!\d\d)\d{15}(?!\d)")
 _NIK_SPLIT = re.compile(rf"\d{_START}(?:{_S}\d){{15}}(?!\d)")
 # 0 and 8 are written together (`0.8` is a decimal); after +62 the 8 may stand apart: `+62 (813)`.

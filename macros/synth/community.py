@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import random
 
-from macros.synth.domain import CLUSTERS
+from macros.synth.domain import CLUSTERS, overlap
 from macros.synth.names import pseudonym
 from macros.synth.timeline import plain, written
 
@@ -33,8 +33,8 @@ ZONES = ["Permukiman", "Pekarangan", "Sawah", "Kebun", "Tepi sungai"]
 def _age_bands(low: int, high: int) -> list[tuple[str, int, int]]:
     bands, start = [], max(low, 19)
     while start <= high:
-        end = min(high, start + 9 if start < 60 else high)
-        bands.append((f"{start}–{end} tahun" if end < 120 else f"{start} tahun ke atas", start, end))
+        end = min(high, start + 9)
+        bands.append((f"{start}–{end} tahun", start, end))
         start = end + 1
     return bands
 
@@ -46,7 +46,11 @@ def as_community(rng: random.Random, data: dict, facets: dict, *, code: str, cod
     cluster = CLUSTERS[cluster_code]
     prefix, kind = GROUP_KINDS[cluster_code]
     name = f"{prefix} {rng.choice(NAMES)}"
-    low, high = cluster.ages
+    # A second cluster only where its ages meet the group's (a lansia group is no youth business group).
+    extra = CLUSTERS["pemberdayaan_masyarakat"].ages
+    clusters = [cluster_code] + (["pemberdayaan_masyarakat"] if cluster_code != "pemberdayaan_masyarakat"
+                                 and overlap(cluster.ages, extra) else [])
+    low, high = cluster.ages if len(clusters) == 1 else overlap(cluster.ages, extra)
     bands = _age_bands(max(low, 19), min(high, 75))
     n_members = rng.randint(8, 16)
     members = []
@@ -59,7 +63,6 @@ def as_community(rng: random.Random, data: dict, facets: dict, *, code: str, cod
         role = ["Ketua", "Sekretaris", "Bendahara"][number] if number < 3 else "Anggota"
         members.append({"kode": pseudonym(rng, codes, 3), "peran": role, "jenis_kelamin": sex, "kelompok_usia": band})
     member_codes = [m["kode"] for m in members]
-    clusters = [cluster_code] + (["pemberdayaan_masyarakat"] if cluster_code != "pemberdayaan_masyarakat" else [])
     village_name = village
     start_assess, end_assess = tl.assessment
     sessions = data["intervensi"]["sesi"]
