@@ -101,8 +101,8 @@ def as_community(rng: random.Random, data: dict, facets: dict, *, code: str, cod
                      for band in ("0–18 tahun", "19–59 tahun", "60 tahun ke atas")],
         "mata_pencaharian": [{"jenis": j, "jumlah": rng.randint(50, 900)} for j in rng.sample(
             ["Petani", "Buruh tani", "Pedagang", "Peternak", "Karyawan swasta", "Pembudidaya ikan"], 3)],
-        "ppks": [{"jenis": "Keluarga fakir miskin", "jumlah": rng.randint(40, 300), "satuan": "KK"},
-                 {"jenis": "Lanjut usia terlantar", "jumlah": rng.randint(3, 40)}],
+        # No PPKS table: its caption says "Pelayanan", and `layanan` is a search probe's root (probes.py) that
+        # the manifest counts only where the generator planted it.
         "psks": [{"jenis": "Karang Taruna", "jumlah": 1, "satuan": "lembaga"},
                  {"jenis": "Pekerja Sosial Masyarakat", "jumlah": rng.randint(1, 6), "satuan": "orang"}],
         "sumber_data": f"Profil Desa {village_name} {tl.start.year}",
