@@ -87,7 +87,8 @@ def test_reports_vary_in_setting_cluster_method_year_and_outcome(loaded):
     assert len({c.institution.setting for c in cases}) >= 4
     assert len({k for c in cases for k in c.clusters}) >= 3
     assert len({a.method for c in cases if c.plan for a in c.plan.activities}) >= 2
-    assert {c.subject.code for c in cases} == {"individu", "kelompok"}  # community reports have a group, no client
+    # A community report has a target group, never an individual client.
+    assert all(c.subject.code == ("kelompok" if c.report.kind == "komunitas" else "individu") for c in cases)
     assert len({c.report.year for c in cases}) >= 3
     assert len({c.report.kind for c in cases}) >= 2
     assert len({c.student.campus for c in cases}) >= 3
@@ -190,6 +191,13 @@ def test_synthetic_reports_build_into_a_strict_site(tmp_path):
     for slug in slugs:
         page = (tmp_path / "site" / "kasus" / slug / "bab-4-penanganan-kasus" / "index.html").read_text(encoding="utf-8")
         assert ("Tahap Intervensi" in page or "Tahap Aksi Sosial/Intervensi" in page) and "casebook-evaluasi" in page
+
+
+def test_an_archive_holds_community_reports_with_a_group_and_institutional_ones_with_a_client():
+    from macros.synth.report import build_report
+
+    subjects = {build_report(11, index).facets["subjek"] for index in range(60)}
+    assert subjects == {"individu", "kelompok"}
 
 
 def test_clients_are_plausible_for_their_cluster_and_institution():

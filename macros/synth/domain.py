@@ -53,9 +53,8 @@ SETTINGS: dict[str, Setting] = {
         "komunitas",
         ("Desa {n}", "Karang Taruna {n}", "Lembaga Kesejahteraan Sosial {n}", "Kelompok Swadaya Masyarakat {n}"),
         ("pemberdayaan_masyarakat", "kemiskinan", "korban_bencana", "kelompok_rentan", "lansia"),
-        # Not "komunitas" yet: a community practicum report needs its own data (community profile, social
-        # initiation, participatory assessment, action plan; macros/completeness.py), which synth does not write.
-        ("institusi", "institusi", "laboratorium"),
+        # A community practicum report is written with its own data (macros/synth/community.py).
+        ("komunitas", "institusi", "laboratorium"),
         (("Pemberdayaan Ekonomi Warga", "Kelompok usaha bersama yang menghimpun warga untuk mengolah hasil kebun dan memasarkannya bersama."),
          ("Posyandu dan Posbindu", "Kegiatan kesehatan dasar bagi balita, ibu hamil, dan warga lanjut usia setiap bulan."),
          ("Tanggap Bencana Berbasis Warga", "Pelatihan kesiapsiagaan, jalur evakuasi, dan lumbung sosial desa."),
