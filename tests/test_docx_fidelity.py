@@ -155,3 +155,17 @@ def test_finish_package_leaves_a_package_without_svg_alone():
     out = finish_package(buffer.getvalue(), profile)
     with zipfile.ZipFile(io.BytesIO(out)) as package:
         assert package.read("word/document.xml") == b'<w:document><w:body><w:p/></w:body></w:document>'
+
+
+def test_caption_styles_are_bold_centred_upright_and_pictures_keep_with_their_caption(exported):
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    document = Document(str(exported[1]["ajs-kartini-2024"]))
+    for name in ("Caption", "Table Caption", "Image Caption"):
+        style = document.styles[name]
+        assert style.font.bold and style.font.italic is False, name
+        assert style.paragraph_format.alignment == WD_ALIGN_PARAGRAPH.CENTER, name
+    for name in ("Captioned Figure", "Gambar", "Judul Sisipan", "Table Caption"):
+        assert document.styles[name].paragraph_format.keep_with_next, name
+    assert document.styles["Image Caption"].paragraph_format.keep_with_next is False

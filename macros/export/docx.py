@@ -111,10 +111,11 @@ def reference_docx(profile: PrintProfile, target: Path) -> Path:
             style.font.size = Pt(size)
             style.paragraph_format.line_spacing = 1.0  # captions single-spaced, like the PDF
             style.paragraph_format.keep_with_next = style.name != "Image Caption"
-        if style.name in ("Captioned Figure", "Figure"):
-            style.paragraph_format.keep_with_next = True
             style.font.bold = True
             style.font.italic = False
+            style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        if style.name in ("Captioned Figure", "Figure"):  # the picture stays with its caption below
+            style.paragraph_format.keep_with_next = True
             style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     from docx.enum.style import WD_STYLE_TYPE
 
