@@ -35,7 +35,7 @@ import shutil
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from macros.search.text import SURFACE, STOPWORDS, prefix_of, shard_of, surface_terms, terms
+from macros.search.text import SURFACE, STOPWORDS, index_terms, prefix_of, shard_of
 from macros.site import SITE_SECTION, slug_of_page
 
 INDEX_DIR = "search/casebook"
@@ -83,8 +83,8 @@ def analyse(sections: list[dict]) -> list[list]:
     analysed = []
     for doc in sections:
         title, text = plain(doc.get("title", "")), plain(doc.get("text", ""))
-        title_terms = terms(title) + surface_terms(title)
-        text_terms = terms(text) + surface_terms(text)
+        title_terms = [term for part in index_terms(title) for term in part]
+        text_terms = [term for part in index_terms(text) for term in part]
         fragment = doc["location"].split("#", 1)[1] if "#" in doc["location"] else ""
         counts = Counter(title_terms + text_terms)
         # Length in words: surface terms repeat words already counted by their stems.

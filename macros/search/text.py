@@ -95,6 +95,21 @@ def terms(text: str) -> list[str]:
 SURFACE = "="   # prefix of a surface-form term: `=mengenang` is the word itself, where its stem is `enang`
 
 
+def index_terms(text: str) -> tuple[list[str], list[str]]:
+    """`terms(text)` and `surface_terms(text)` in one pass over the words (the indexer's hot loop)."""
+    found, surface = [], []
+    for token in tokens(text):
+        word = token.replace("'", "")
+        if word not in STOPWORDS:
+            term = stem(word)
+            found.append(term)
+            if term != word:
+                surface.append(SURFACE + word)
+        if word != token:
+            found += [stem(piece) for piece in token.split("'") if len(piece) > 1 and piece not in STOPWORDS]
+    return found, surface
+
+
 def surface_terms(text: str) -> list[str]:
     """The words of `text` that differ from their stem, as surface terms (`=kenangan`): they let a search
     prefer the word typed over a stem collision (`mengenang` and `menenangkan` share `enang`) and find
