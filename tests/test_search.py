@@ -201,9 +201,11 @@ def test_every_result_is_reachable_and_the_count_is_true(page, server):  # noqa:
         page.wait_for_timeout(150)
     assert page.locator(".md-search-result__item").count() == 21  # 20 pages, then the button
     while more.count():
-        before = page.locator(".md-search-result__item").count()
+        shown = more.locator(".casebook-cari-lagi").get_attribute("data-casebook-dari")
         more.click()
-        page.wait_for_function(f"document.querySelectorAll('.md-search-result__item').length !== {before}")
+        # Done when the button moved on, or went away with the last page (the count may end where it was).
+        page.wait_for_function(f"(() => {{ const b = document.querySelector('.casebook-cari-lagi');"
+                               f" return !b || b.dataset.casebookDari !== '{shown}'; }})()")
     links = page.locator(".md-search-result__item > a:first-child").evaluate_all("els => els.map(e => e.href.split('?')[0])")
     assert len(links) == total and len(set(links)) == total
     assert meta.inner_text() == f"{total} dokumen ditemukan"
