@@ -514,3 +514,18 @@ def test_draft_reports_carry_a_draf_mark_on_every_page_and_approved_ones_none(si
     assert all("DRAF" not in text for text in page_texts(pdf_of(site, "ajs-kartini-2024")))
     with pikepdf.open(pdf_of(site, "ln-hikari-2024")) as approved:
         assert not any(_page_background(page) for page in approved.pages)
+
+
+def test_an_abstract_is_printed_after_the_approval_page_and_listed(site):
+    """AJS uses the second front-matter layout: two supervisors, a coordinator, NIDN lines and an ABSTRAK
+    page, which the Daftar Isi lists with its roman page number; LN (no abstract) lists none."""
+    texts = page_texts(pdf_of(site, "ajs-kartini-2024"))
+    order = [i for i, t in enumerate(texts) if normalise(t).startswith(("lembar pengesahan", "abstrak", "daftar isi"))]
+    assert [normalise(texts[i]).split()[0] for i in order] == ["lembar", "abstrak", "daftar"]
+    approval, abstract = normalise(texts[order[0]]), normalise(texts[order[1]])
+    for line in ("pembimbing i", "pembimbing ii", "koordinator praktikum mikro", "mengetahui:", "nidn 0412036802"):
+        assert line in approval, line
+    assert "kata kunci: disabilitas intelektual; kelompok edukasi; tata boga; kemandirian ekonomi" in abstract
+    assert [t for t, _ in list_entries(texts, "Daftar Isi", "Daftar Tabel")][:2] == ["LEMBAR PENGESAHAN", "ABSTRAK"]
+    ln = page_texts(pdf_of(site, "ln-hikari-2024"))
+    assert "ABSTRAK" not in [t for t, _ in list_entries(ln, "Daftar Isi", "Daftar Tabel")]
