@@ -405,3 +405,23 @@ def test_a_truncated_photo_is_refused_by_check_not_by_the_build(tmp_path, fmt, n
     (tmp_path / name).write_bytes(data[: len(data) * 2 // 3])
     with pytest.raises(MediaRefused, match="rusak"):
         inspect_media(tmp_path / name)
+
+
+@pytest.mark.slow
+def test_an_svg_without_size_in_a_page_does_not_break_the_word_export(tmp_path, monkeypatch):
+    """Red team (15:25): `<svg></svg>` (or one the sanitiser emptied) crashed the Word export with a traceback."""
+    from tests.test_site_build import _project_copy
+
+    project = _project_copy(tmp_path)
+    folder = project / "cases" / "rt-c-2024"
+    shutil.copytree(FIXTURE, folder)
+    (folder / "bab-1-pendahuluan.md").write_text(
+        '# BAB I Pendahuluan\n\nTeks <svg></svg> selesai. <svg><set attributeName="href" to="javascript:alert(1)"/></svg> '
+        '<svg viewBox="0 0 0 0"></svg>\n', encoding="utf-8")
+    monkeypatch.chdir(project)
+    monkeypatch.setenv("CASEBOOK_CACHE_DIR", str(tmp_path / "cache" / "pdf"))
+    code, out = run_cli(["check", "cases/rt-c-2024"])
+    assert code == 0, out
+    code, out = run_cli(["export", "rt-c-2024", "--docx", "--output", str(tmp_path / "rt.docx")])
+    assert code == 0 and "Traceback" not in out, out
+    assert zipfile.is_zipfile(tmp_path / "rt.docx")

@@ -6,6 +6,7 @@ Fast (no build): the same corpus is loaded in Chromium by tests/test_xss.py.
 
 from __future__ import annotations
 
+import re
 import time
 
 import markdown
@@ -132,3 +133,12 @@ def test_sanitising_a_page_is_fast():
                                       "tanda-tangan-kolom", "judul-bab", "bagian-depan"])
 def test_classes_that_position_or_fake_casebook_parts_are_dropped(reserved):
     assert sanitize(f'<div class="{reserved} catatan">x</div>') == '<div class="catatan">x</div>'
+
+
+@pytest.mark.parametrize("svg", ["<svg></svg>", '<svg><set attributeName="href" to="javascript:alert(1)"/></svg>',
+                                 '<svg class="x"><rect width="5" height="5"></rect></svg>'])
+def test_an_inline_svg_without_a_size_gets_the_browsers_size(svg):
+    """WeasyPrint and rsvg-convert (the Word export) cannot draw an SVG without any size (red team, 15:25)."""
+    clean = sanitize(svg)
+    assert re.search(r'<svg[^>]* width="300" height="150">', clean), clean
+    assert sanitize(clean) == clean

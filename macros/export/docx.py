@@ -192,8 +192,18 @@ def _png_of(svg: bytes) -> bytes:
     """The SVG drawn at twice its size (about 192 dpi) by rsvg-convert (librsvg2-bin)."""
     import subprocess
 
-    return subprocess.run(["rsvg-convert", "--zoom", "2", "--format", "png"], input=svg, capture_output=True,
-                          check=True).stdout
+    drawn = subprocess.run(["rsvg-convert", "--zoom", "2", "--format", "png"], input=svg, capture_output=True)
+    if drawn.returncode == 0 and drawn.stdout:
+        return drawn.stdout
+    # A picture rsvg-convert cannot draw (e.g. a student's SVG without any size): Word shows the SVG itself,
+    # older Word an empty 1×1 picture, and the export is written (never a traceback).
+    import io
+
+    from PIL import Image
+
+    blank = io.BytesIO()
+    Image.new("RGBA", (1, 1), (0, 0, 0, 0)).save(blank, "PNG")
+    return blank.getvalue()
 
 
 def _fit(drawing: str, max_cx: int, max_cy: int) -> str:

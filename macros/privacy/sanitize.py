@@ -112,13 +112,25 @@ _CLEANER = nh3.Cleaner(tags=set(TAGS), clean_content_tags=set(CLEAN_CONTENT_TAGS
 def sanitize(page_html: str, page_url: str | None = None, own_folder: str | None = None) -> str:
     """The page's HTML with only Casebook's allow-listed markup; with `page_url` and `own_folder`
     (e.g. `kasus/<slug>/`), images also only from that folder and links not into other reports."""
-    clean = _CLEANER.clean(page_html)
+    clean = _SVG_OPEN.sub(_sized_svg, _CLEANER.clean(page_html))
     if page_url is not None and own_folder is not None:
         clean = confine_urls(clean, page_url, own_folder)
     return clean
 
 
 _MARKUP_CHARACTERS = str.maketrans({"<": "‹", ">": "›", '"': "”", "'": "’", "`": "‘"})
+
+
+_SVG_OPEN = re.compile(r"<svg\b([^>]*)>")
+
+
+def _sized_svg(match: re.Match) -> str:
+    """An inline <svg> with no size at all gets the size a browser gives it (300×150): the print and Word
+    converters (WeasyPrint, rsvg-convert) cannot draw a picture that has none."""
+    attrs = match.group(1)
+    if re.search(r'\s(?:viewBox|width|height)="', attrs):
+        return match.group(0)
+    return f'<svg{attrs} width="300" height="150">'
 
 
 def plain_text(value: object) -> str:
