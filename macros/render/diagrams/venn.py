@@ -27,7 +27,7 @@ CENTRE_RADIUS = 42
 GAP = 12  # between neighbouring circles on a ring
 RING_GAP = 16  # between the outer edge of one ring's circles and the inner edge of the next
 MARGIN = 12
-LEGEND_SIZE = 11
+LEGEND_SIZE = 13
 MIN_SIZE = 8
 
 
@@ -54,7 +54,7 @@ class VennLayout(Layout):
 def _inside(text: str, cx: float, cy: float, radius: float, *, bold: bool = False) -> Label | None:
     """`text` wrapped into the square inscribed in the circle, at the largest size that fits; None if none does."""
     side = radius * math.sqrt(2) - 4
-    for size in (11, 10, 9, MIN_SIZE):
+    for size in (13, 12, 11, 10, 9, MIN_SIZE):  # as large as the circle allows: the figure prints at about 60 %
         lines = wrap(text, side, size, bold=bold)
         height = len(lines) * size * 1.25
         if height <= side and all(text_width(line, size, bold=bold) <= side for line in lines) \
