@@ -18,7 +18,9 @@ import base64
 import os
 import re
 import tempfile
+from html import escape
 from pathlib import Path
+from urllib.request import url2pathname
 
 from macros.pdf.settings import PrintProfile, to_mm
 
@@ -30,13 +32,22 @@ _DETAILS = re.compile(r"<details\b[^>]*>\s*<summary>(.*?)</summary>", re.S)
 _NUMBERED_FIGURE = re.compile(r'<figure class="casebook-gambar">(.*?)</figure>', re.S)
 
 
+_FILE_SRC = re.compile(r'src="file://([^"]*)"')
+
+
+def _local_path(match: re.Match) -> str:
+    """`file:///C:/Users/x/a%20b.png` -> `C:\\Users\\x\\a b.png` on Windows, `/home/x/a b.png` elsewhere: the
+    platform's own path, percent-escapes decoded (pandoc opens the file by that path)."""
+    return f'src="{escape(url2pathname(match.group(1)), quote=True)}"'
+
+
 def word_ready_html(front_html: str, body_html: str) -> str:
     """One HTML document pandoc maps well onto Word: lists left to Word's own TOC, diagrams as images."""
     front = _LISTS.sub("", front_html)                       # Word builds its own table of contents
     front = front[: front.index("</body>")] if "</body>" in front else front
     body = body_html[body_html.index("<body>") + len("<body>"):] if "<body>" in body_html else body_html
     html = front + body
-    html = html.replace('src="file://', 'src="')  # pandoc reads local files by path
+    html = _FILE_SRC.sub(_local_path, html)  # pandoc reads local files by path
     html = _BAB_TITLE.sub('</span> <span class="nama-bab">', html)  # "BAB IV Penanganan Kasus", not "BAB IVPenanganan"
     # pandoc keeps only <figcaption> inside <figure>: numbered figures are unwrapped so their caption survives.
     # The picture stays on the page of its caption below it (style "Gambar": keep with next).
