@@ -34,7 +34,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 # Raise when the page language changes: compiled pages cached on disk (macros/template_cache.py)
 # were checked under the old rules and must be checked again.
-POLICY_VERSION = 2
+POLICY_VERSION = 3
 
 # Filters a page may use: each returns a value about as long as its input (no `center(10**9)`, no `replace`
 # chains that multiply a string, no `join` whose separator is a whole table: `t|join(t|join(t))` is cubic).
@@ -42,11 +42,15 @@ ALLOWED_FILTERS = ("e", "escape", "upper", "lower", "title", "capitalize", "trim
                    "length", "first", "last")
 ALLOWED_TESTS = ("defined", "undefined", "none", "string", "number", "true", "false")
 ALLOWED_COMPARISONS = {"eq", "ne", "lt", "gt", "lteq", "gteq", "in", "notin"}
-# `{% for %}` runs over a literal list; nested loops multiply: this bounds the product.
-MAX_LOOP_ITERATIONS = 1000
+# `{% for %}` runs over a literal list (the default chapters loop over three stages); nested loops multiply:
+# this bounds the product.
+MAX_LOOP_ITERATIONS = 100
 # Macro calls a page may make, loops counted out (the longest default chapter makes about 40): a page of
 # a hundred thousand `{{ genogram() }}` would otherwise keep the build machine busy for minutes.
-MAX_MACRO_CALLS = 500
+MAX_MACRO_CALLS = 200
+# Text a loop repeats (characters written once, printed again on every further pass): a 50 KB page that
+# prints its prose a thousand times would make 50 MB of site, PDF and search index from one report.
+MAX_REPEATED_TEXT = 20_000
 
 RAW_HINT = "bila maksudnya teks biasa, apit dengan {% raw %}...{% endraw %}"
 
@@ -112,7 +116,7 @@ class Guard:
     def signature_token(self) -> bytes:
         """What the check depends on, for the compiled-page cache key."""
         parts = [f"{POLICY_VERSION}", ",".join(ALLOWED_FILTERS), ",".join(ALLOWED_TESTS), str(MAX_LOOP_ITERATIONS),
-                 str(MAX_MACRO_CALLS), repr(self.fields), repr(sorted(self.choices.items())),
+                 str(MAX_MACRO_CALLS), str(MAX_REPEATED_TEXT), repr(self.fields), repr(sorted(self.choices.items())),
                  repr(sorted(self.elsewhere.items()))]
         for name in sorted(self.macros):
             try:
@@ -131,6 +135,8 @@ class _Checker:
         self.loop_values: dict[str, tuple] = {}  # loop variable -> the literal values it takes
         self.loop_lines: dict[str, int] = {}     # loop variable -> line of its `{% for %}`
         self.reported: set[tuple] = set()         # a wrong value in a loop's list is named once
+        self.repeated = 0                         # characters loops print again
+        self.loop_line = 0                        # line of the innermost `{% for %}`
 
     def _each(self, children, bound: frozenset[str], iterations: int) -> None:
         """Each statement on its own: one refused construct does not hide the next."""
@@ -147,8 +153,8 @@ class _Checker:
                 raise PageError(message, node.lineno, needle="{%")
         if isinstance(node, (nodes.Template, nodes.Output)):
             self._each(node.iter_child_nodes(), bound, iterations)
-        elif isinstance(node, nodes.TemplateData):
-            return
+        elif isinstance(node, (nodes.TemplateData, nodes.Const)):
+            self._repeat(len(node.data if isinstance(node, nodes.TemplateData) else str(node.value)), iterations)
         elif isinstance(node, nodes.If):
             try:
                 self._expression(node.test, bound)
@@ -187,9 +193,17 @@ class _Checker:
         else:
             for target in targets:
                 self.loop_values.pop(target.name, None)
+        outer_line, self.loop_line = self.loop_line, node.lineno
         self._each(node.body, bound | {t.name for t in targets}, total)
-        self.loop_values = outer
+        self.loop_values, self.loop_line = outer, outer_line
         self._each(node.else_, bound, iterations)
+
+    def _repeat(self, length: int, iterations: int) -> None:
+        before, self.repeated = self.repeated, self.repeated + length * (iterations - 1)
+        if before <= MAX_REPEATED_TEXT < self.repeated:  # reported once, at the loop that runs out the budget
+            raise PageError(f"perulangan `{{% for %}}` ini mencetak teks yang sama terlalu banyak (lebih dari "
+                            f"{MAX_REPEATED_TEXT:,} karakter diulang)".replace(",", "."), self.loop_line, needle="for",
+                            hint="tulis teksnya sekali di luar perulangan; perulangan untuk memanggil makro per tahap")
 
     def _not_a_macro_name(self, name: str, lineno: int) -> None:
         if name in self.guard.macros or name == "loop":

@@ -89,6 +89,8 @@ PAYLOADS = {
     "macro-call-dos": "{{ genogram() }}" * 600,
     "nesting-dos": "{{ " + "(" * 50000 + "1" + ")" * 50000 + " }}",
     "join-dos": "{{ identitas_klien()|join(identitas_klien()|join(identitas_klien())) }}",
+    "repeated-text-dos": ("{% for a in [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] %}\n"  # red team: 51 KB in, 50 MB out
+                          + ("Paragraf panjang kata kata kata. " * 30 + "\n\n") * 50 + "{% endfor %}"),
     "power-dos": "{{ 9**9**9 }}",
     "string-multiply-dos": "{{ 'x' * 1000000000 }}",
     "lipsum-dos": "{{ lipsum(1000000000) }}",
