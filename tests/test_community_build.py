@@ -87,7 +87,8 @@ def test_word_export_has_the_community_tables_and_figures(built):
     assert any(c.startswith("Gambar 4.") and "Diagram Venn" in c for c in captions), captions
     assert any(c.startswith("Gambar 4.") and "Pohon Masalah" in c for c in captions), captions
     assert any(c.startswith("Tabel 4.") and "Rencana Anggaran Biaya" in c for c in captions), captions
-    budget = next(t for t in document.tables if t.rows[0].cells[1].text == "Uraian" and t.rows[0].cells[4].text == "Harga satuan")
+    budget = next(t for t in document.tables if [c.text for c in t.rows[0].cells][:6] ==
+                  ["No", "Uraian", "Volume", "Satuan", "Harga satuan", "Jumlah"])
     assert budget.rows[-1].cells[5].text == "Rp4.400.000"
 
 
