@@ -239,10 +239,21 @@ def on_nav(nav, config: MkDocsConfig, files: Files):
     return nav
 
 
+MAX_PAGE_MARKDOWN = 2_000_000  # characters of one report page after its macros ran (the largest seed chapter: ~60 KB)
+
+
 def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
     """CASEBOOK_EXPORT_MARKDOWN=<dir>: keep each page's Markdown as mkdocs-macros expanded it, so a
     benchmark can build the very same content with stock MkDocs + Material (tests/benchmarks)."""
-    if slug_of_page(page.file.src_uri) is not None:
+    slug = slug_of_page(page.file.src_uri)
+    if slug is not None:
+        if len(markdown) > MAX_PAGE_MARKDOWN:
+            # A loop over a long literal list can turn a 50 KB page into 50 MB: Markdown, search and the PDF of
+            # that much would stall the whole build. Stop here, naming the page (the page check bounds loops).
+            raise PluginError(f"{CASES_DIR}/{slug}/{page.file.name}.md:1:1: halaman ini menghasilkan "
+                              f"{len(markdown) / 1_000_000:.1f} juta karakter setelah makro dan perulangan dijalankan "
+                              f"(batas {MAX_PAGE_MARKDOWN // 1_000_000} juta) (kurangi perulangan {{% for %}} "
+                              "atau bagi isinya; sebuah bab laporan biasanya kurang dari 100 ribu karakter)")
         # `<![` (a CDATA/marked section, meaningless in HTML) crashes MkDocs' anchor scanner with a traceback:
         # a report page shows it as text.
         markdown = markdown.replace("<![", "&lt;![")

@@ -425,3 +425,26 @@ def test_an_svg_without_size_in_a_page_does_not_break_the_word_export(tmp_path, 
     code, out = run_cli(["export", "rt-c-2024", "--docx", "--output", str(tmp_path / "rt.docx")])
     assert code == 0 and "Traceback" not in out, out
     assert zipfile.is_zipfile(tmp_path / "rt.docx")
+
+
+@pytest.mark.slow
+def test_a_page_that_amplifies_itself_stops_the_build_quickly_with_its_name(tmp_path):
+    """Red team (15:30): a 51 KB page looping 1,000 times over its text stalled the shared build for minutes."""
+    import time
+
+    from tests.test_pdf import build
+    from tests.test_site_build import _project_copy
+
+    project = _project_copy(tmp_path)
+    folder = project / "cases" / "rt-d-2024"
+    shutil.copytree(FIXTURE, folder)
+    items = ",".join(["1"] * 1000)
+    body = ("Paragraf panjang kata kata kata. " * 30 + "\n\n") * 50
+    (folder / "bab-1-pendahuluan.md").write_text(f"# BAB I Pendahuluan\n\n{{% for a in [{items}] %}}\n{body}{{% endfor %}}\n",
+                                                 encoding="utf-8")
+    started = time.perf_counter()
+    result = build(project, tmp_path / "site", tmp_path / "cache" / "pdf", CASEBOOK_PDF="0")
+    assert time.perf_counter() - started < 120
+    assert result.returncode == 1
+    assert "cases/rt-d-2024/bab-1-pendahuluan.md:1:1: halaman ini menghasilkan" in result.stderr, result.stderr[-2000:]
+    assert "Traceback" not in result.stderr
