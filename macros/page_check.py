@@ -500,9 +500,19 @@ def check_report_pages(root: Path, results, vocabulary) -> dict[str, list[Proble
             for result in results}
 
 
+# A chapter page is prose: the longest in the seeds is some 40 KB.
+MAX_PAGE_BYTES = 1_000_000
+
+
 def unreadable_page(path: Path, root: Path) -> Problem | None:
     """A page MkDocs cannot read as UTF-8 text, located at its first bad byte (MkDocs would stop with an
     English traceback naming the site path)."""
+    size = path.stat().st_size
+    if size > MAX_PAGE_BYTES:  # read nothing more: one report's page must not hold up the archive's build
+        return Problem(display_path(path, root), 1, 1, "",
+                       f"halaman ini terlalu besar ({size / 1_000_000:.1f} MB; paling besar "
+                       f"{MAX_PAGE_BYTES // 1_000_000} MB)".replace(".", ","),
+                       "bagi isinya ke beberapa bab, dan simpan foto di media/ (jangan ditempel sebagai teks)")
     data = path.read_bytes()
     try:
         data.decode("utf-8-sig")

@@ -330,3 +330,11 @@ def test_build_names_a_link_mkdocs_cannot_find_as_check_does(project):
     for line in expected:
         assert line in result.stderr, (line, result.stderr[-3000:])
     assert "Doc file" not in result.stderr and f"kasus/{SLUG}" not in result.stderr
+
+
+def test_a_page_over_the_size_limit_is_refused_before_it_is_read(project):
+    (project / "cases" / SLUG / PAGE).write_text("# BAB IV\n\n" + ("Teks panjang sekali. " * 50 + "\n\n") * 1100,
+                                                 encoding="utf-8")
+    code, output = run_cli(["check", f"cases/{SLUG}"])
+    assert code == 1
+    assert f"cases/{SLUG}/{PAGE}:1:1: halaman ini terlalu besar (1,2 MB; paling besar 1 MB)" in output, output[-2000:]
