@@ -20,6 +20,55 @@ from macros.render.numbering import LIST_MARKER, REF_MARKER, chapter_of
 from macros.site import SITE_SECTION, current_build, publication_profile, slug_of_page
 
 
+def section_photos(case, section: str) -> list:
+    """Every photo tagged for `section`, published or not: numbers are the same in every profile."""
+    appendices = case.appendices
+    return [p for p in (appendices.photos if appendices else []) if p.section == section]
+
+
+WITHHELD_NOTE = "Foto tidak dipublikasikan di profil ini (tanpa izin publikasi atau memuat wajah anak)."
+
+
+def figures_of_section(case, section: str, numbering, chapter: int, page_url: str) -> str:
+    """The photos of one section as numbered figures; a photo this profile withholds keeps its figure and
+    number with a visible note instead of the image, so references and lists agree across profiles."""
+    from macros.render.gallery import image, publishable
+
+    numbering.placed.add(section)
+    stem = "foto-" + section.replace(".", "-")
+    profile = publication_profile()
+    parts = []
+    for n, photo in enumerate(section_photos(case, section), start=1):
+        body = (image(photo, "../" + photo.file) if publishable(photo, profile)
+                else f'<div class="casebook-foto-ditahan"><p>{escape(WITHHELD_NOTE)}</p></div>')
+        caption = numbering.register("gambar", f"{stem}-{n}", chapter, photo.caption, page_url)
+        parts.append(f'<figure class="casebook-gambar">{body}{caption.html()}</figure>')
+    return "\n".join(parts)
+
+
+def finish_chapter_page(markdown: str, page) -> tuple[str, list[str]]:
+    """A rendered chapter page: numbered sections, the photos of its sections, numbered captions (see
+    macros/render/chapter.py). Returns the page and the photo tags that name no section of it."""
+    from macros.render.chapter import finish_chapter
+
+    slug = slug_of_page(page.file.src_uri)
+    chapter = chapter_of(page.file.name)
+    case = current_build["site"].cases[slug].case
+    numbering = current_build["numbering"][slug]
+    photos = case.appendices.photos if case.appendices else []
+
+    def unplaced_tags() -> list[str]:
+        return [tag for tag in dict.fromkeys(p.section for p in photos if p.section)
+                if tag.split(".")[0] == str(chapter) and tag not in numbering.placed]
+
+    def register_table(element_id: str, title: str) -> str:
+        return numbering.register("tabel", element_id, chapter, title, page.url).html()
+
+    return finish_chapter(markdown, chapter, numbering, unplaced_tags=unplaced_tags,
+                          photos_of=lambda tag: figures_of_section(case, tag, numbering, chapter, page.url),
+                          register_table=register_table)
+
+
 class MacroDataError(ValueError):
     """A page asks for something the report cannot give; the message is all the student needs."""
 
@@ -84,26 +133,44 @@ class PageMacros(CommunityMacros):
     def _numbered_table(self, element_id: str, title: str, table_html: str) -> str:
         return self._numbered("tabel", element_id, title, table_html)
 
-    def isi(self, path: str) -> str:
-        """Any field of kasus.yml rendered as Markdown: prose, lists, sub-sections.
+    def isi(self, path: str, id: str = "") -> str:
+        """Any field of kasus.yml rendered as Markdown: prose, lists, sub-sections (numbered headings),
+        data tables as numbered tables ("Tabel 3.1 ..."; `id` names it for `ref()`, default: the field).
 
-        Call: `{{ isi('pendahuluan.latar_belakang') }}`, `{{ isi('landasan.regulasi') }}`
+        Call: `{{ isi('pendahuluan.latar_belakang') }}`, `{{ isi('landasan.regulasi') }}`,
+        `{{ isi('institusi.penerima_manfaat', id='penerima_manfaat') }}`
         """
+        from macros.render.tables import data_table
         from macros.render.text import render_value
 
         value: Any = self._case().case
-        for key in path.split("."):
+        keys = path.split(".")
+        for key in keys:
             fields = {(f.alias or n): n for n, f in type(value).model_fields.items()} if isinstance(value, BaseModel) else {}
             if key not in fields:
                 raise MacroDataError(f"isi('{path}'): kolom `{key}` tidak dikenal di kasus.yml")
             value = getattr(value, fields[key])
             if value is None:
                 break
-        return render_value(self._require(value, path))
+        stem = id or next((k for k in reversed(keys) if k != "tabel"), keys[-1])
+        count = [0]
+
+        def table(data) -> str:
+            count[0] += 1
+            element_id = stem if count[0] == 1 else f"{stem}-{count[0]}"
+            return self._numbered_table(element_id, data.title, data_table(data))
+
+        return render_value(self._require(value, path), table=table)
+
+    def _stage_records(self, tahap: str) -> list:
+        """Records of a stage and of every campus stage of that kind (`kosakata.tahap`: `jenis`)."""
+        vocabulary = self._site().vocabulary
+        return [r for r in self._case().case.stages if r.stage == tahap or vocabulary.stage_kind(r.stage) == tahap]
 
     def ada_tahap(self, tahap: str) -> bool:
-        """Whether the report has a record of this stage. Call: `{% if ada_tahap('kontrak') %}`"""
-        return any(r.stage == tahap for r in self._case().case.stages)
+        """Whether the report has a record of this stage, or of a campus stage of this kind.
+        Call: `{% if ada_tahap('kontrak') %}`"""
+        return bool(self._stage_records(tahap))
 
     def tabel_wawancara(self, judul: str = "Tahapan Wawancara", id: str = "wawancara") -> str:
         """Interview log table with caption. Call: `{{ tabel_wawancara() }}` or `{{ tabel_wawancara(judul="...", id="...") }}`"""
@@ -168,6 +235,7 @@ class PageMacros(CommunityMacros):
         Call: `{{ grafik_capaian() }}`"""
         from macros.render.diagrams.charts import outcome_svg
         from macros.render.diagrams.data_tables import folded, outcome_table
+        from macros.render.text import signed
         from macros.schema.evaluation import GAS_LABELS, TAS_LABELS
 
         case = self._case().case
@@ -179,7 +247,7 @@ class PageMacros(CommunityMacros):
             target = f"Batas keberhasilan: {evaluation.tas.minimum}." if evaluation.tas.minimum is not None else ""
         else:
             title = judul or f"Capaian Tujuan {case.subject_title} (Goal Attainment Scaling)"
-            rows = [(g.goal, g.score, GAS_LABELS[g.score]) for g in evaluation.gas]
+            rows = [(g.goal, signed(g.score), GAS_LABELS[g.score] + (f" ({g.note})" if g.note else "")) for g in evaluation.gas]
             target = "Skor 0 = hasil yang diharapkan."
         return self._figure(id, title, outcome_svg(case, title), folded(outcome_table(rows, target)))
 
@@ -211,10 +279,10 @@ class PageMacros(CommunityMacros):
         return self._numbered_table(id, judul, tables.before_after(evaluation.results))
 
     def catatan_tahap(self, tahap: str) -> str:
-        """Proses/Hasil records of one stage (engagement, intake, kontrak, ...). Call: `{{ catatan_tahap('engagement') }}`"""
+        """Proses/Hasil records of one stage (engagement, intake, kontrak, ...) and of the campus stages of
+        that kind. Call: `{{ catatan_tahap('engagement') }}`"""
         vocabulary = self._site().vocabulary
-        found = [r for r in self._case().case.stages if r.stage == tahap]
-        self._require(found, f"tahapan (tahap: {tahap})")
+        found = self._require(self._stage_records(tahap), f"tahapan (tahap: {tahap})")
         return "\n\n".join(records.stage_record(r, vocabulary) for r in found)
 
     def persetujuan(self) -> str:
@@ -244,16 +312,49 @@ class PageMacros(CommunityMacros):
         """Symptoms, causes, impacts, focus, needs, resources. Call: `{{ analisis_masalah() }}`"""
         return records.problem_analysis(self._assessment())
 
-    def konferensi_kasus(self) -> str:
-        """All case conference records (CC1, CC2, ...). Call: `{{ konferensi_kasus() }}`"""
-        found = self._require(self._case().case.case_conferences, "konferensi_kasus")
+    def _conferences(self, tahap: str | None) -> list:
+        case = self._case().case
+        return [c for c in case.case_conferences if tahap is None or records.conference_stage(c, case) == tahap]
+
+    def ada_konferensi(self, tahap: str = "") -> bool:
+        """Whether case conferences were held (during one stage, by their date).
+        Call: `{% if ada_konferensi('asesmen') %}`"""
+        return bool(self._conferences(tahap or None))
+
+    def konferensi_kasus(self, tahap: str = "") -> str:
+        """Case conference records (CC1, CC2, ...): all, or those dated within one stage (asesmen,
+        rencana_intervensi, intervensi, evaluasi), so a conference after the plan is not printed under
+        Asesmen. Call: `{{ konferensi_kasus() }}` or `{{ konferensi_kasus('asesmen') }}`"""
+        found = self._require(self._conferences(tahap or None), "konferensi_kasus" + (f" (tahap: {tahap})" if tahap else ""))
         return "\n\n".join(records.case_conference(c) for c in found)
 
+    def program_intervensi(self) -> str:
+        """The plan's programme: name, aim, targets and how the plan was made (the table shows the
+        activities). Call: `{{ program_intervensi() }}`"""
+        plan = self._require(self._case().case.plan, "rencana_intervensi")
+        return records.programme(plan)
+
+    def evaluasi_proses(self) -> str:
+        """Evaluation date and overview, and the process evaluation of each stage. Call: `{{ evaluasi_proses() }}`"""
+        evaluation = self._require(self._case().case.evaluation, "evaluasi")
+        return records.process_evaluation(evaluation, self._site().vocabulary)
+
+    def sistematika(self) -> str:
+        """Sistematika Penulisan: one line per chapter this report has. Call: `{{ sistematika() }}`"""
+        from macros.site import CHAPTERS
+
+        loaded = self._case()
+        chapters = [(name, title) for name, title in CHAPTERS.items()
+                    if name.startswith("bab-") and self._site().page_source(loaded.slug, name)]
+        return records.outline(chapters)
+
     def sesi_intervensi(self) -> str:
-        """Every intervention session with Proses/Hasil. Call: `{{ sesi_intervensi() }}`"""
-        intervention = self._require(self._case().case.intervention, "intervensi")
-        vocabulary = self._site().vocabulary
-        return "\n\n".join(records.session(n, s, vocabulary) for n, s in enumerate(intervention.sessions, start=1))
+        """Every intervention session with Proses/Hasil, grouped by the plan's activity when there are
+        several (each a numbered sub-section). Group meetings and casework sessions are counted apart.
+        Call: `{{ sesi_intervensi() }}`"""
+        case = self._case().case
+        intervention = self._require(case.intervention, "intervensi")
+        return records.sessions(intervention, case.plan, self._site().vocabulary)
 
     def skala_capaian(self) -> str:
         """TAS and/or GAS results with labels. Call: `{{ skala_capaian() }}`"""
@@ -291,17 +392,20 @@ class PageMacros(CommunityMacros):
         return "../" + photo.file
 
     def ada_foto(self, bagian: str) -> bool:
-        """Whether publishable photos belong to this sub-section. Call: `{% if ada_foto('4.1') %}`"""
-        return bool(self._photos(bagian))
+        """Whether photos belong to this sub-section (a withheld photo counts: it keeps its number).
+        Call: `{% if ada_foto('4.1') %}`"""
+        return bool(section_photos(self._case().case, bagian))
 
     def foto_bagian(self, bagian: str) -> str:
-        """The photos of one sub-section as numbered figures (caption below). Call: `{{ foto_bagian('4.1') }}`"""
-        from macros.render.gallery import image
-
-        photos = self._require(self._photos(bagian), f"lampiran.dokumentasi (bagian: {bagian})")
-        stem = "foto-" + bagian.replace(".", "-")
-        return "\n".join(self._numbered("gambar", f"{stem}-{n}", p.caption, image(p, self._media_src(p)))
-                         for n, p in enumerate(photos, start=1))
+        """The photos of one sub-section as numbered figures (caption below). Photos tagged with a section
+        are also placed at the end of that section without this call. Call: `{{ foto_bagian('4.1') }}`"""
+        case = self._case().case
+        self._require(section_photos(case, bagian), f"lampiran.dokumentasi (bagian: {bagian})")
+        page = self.env.page
+        chapter = chapter_of(page.file.name)
+        if chapter is None:
+            raise MacroDataError(f"{page.file.src_uri}: tabel/gambar bernomor hanya dapat dipakai di halaman bab (bab-N-...)")
+        return figures_of_section(case, bagian, current_build["numbering"][self._case().slug], chapter, page.url)
 
     def galeri_dokumentasi(self) -> str:
         """All publishable documentation photos with captions, for the appendix. Call: `{{ galeri_dokumentasi() }}`"""

@@ -44,7 +44,8 @@ from macros.pdf.site_pdfs import pdf_enabled, pdf_url, print_documents, publishe
 from macros.project import CASES_DIR, casebook_settings
 from macros.render.schema_reference import schema_reference
 from macros.render.macro_reference import macro_examples, macro_reference
-from macros.render.numbering import NumberingError, ReportNumbering, resolve_markers
+from macros.render.numbering import NumberingError, ReportNumbering, chapter_of, resolve_markers
+from macros.page_macros import finish_chapter_page
 from macros.search import BackgroundIndexer, PageIndexer, install_page_sections, search_order
 from macros.site import CHAPTERS, SITE_SECTION, current_build, load_site_cases, publication_profile, slug_of_page
 from macros.vocabulary import build_vocabulary
@@ -243,8 +244,9 @@ MAX_PAGE_MARKDOWN = 2_000_000  # characters of one report page after its macros 
 
 
 def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
-    """CASEBOOK_EXPORT_MARKDOWN=<dir>: keep each page's Markdown as mkdocs-macros expanded it, so a
-    benchmark can build the very same content with stock MkDocs + Material (tests/benchmarks)."""
+    """Chapter pages of a report get their section numbers and captions (macros/render/chapter.py), computed
+    from what the macros left. CASEBOOK_EXPORT_MARKDOWN=<dir>: keep each page's Markdown as mkdocs-macros
+    expanded it, so a benchmark can build the very same content with stock MkDocs + Material (tests/benchmarks)."""
     slug = slug_of_page(page.file.src_uri)
     if slug is not None:
         if len(markdown) > MAX_PAGE_MARKDOWN:
@@ -257,6 +259,14 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) ->
         # `<![` (a CDATA/marked section, meaningless in HTML) crashes MkDocs' anchor scanner with a traceback:
         # a report page shows it as text.
         markdown = markdown.replace("<![", "&lt;![")
+    if slug_of_page(page.file.src_uri) in current_build["numbering"] and chapter_of(page.file.name) is not None:
+        try:
+            markdown, nowhere = finish_chapter_page(markdown, page)
+        except NumberingError as exc:
+            raise PluginError(f"{page.file.src_uri}: {exc}") from None
+        for tag in nowhere:  # strict build: a photo that would show nowhere stops the build
+            log.warning(f"{page.file.src_uri}: foto dengan `bagian: '{tag}'` tidak tampil karena subbab {tag} "
+                        "tidak ada di bab ini; perbaiki `bagian` di lampiran.dokumentasi")
     export = os.environ.get("CASEBOOK_EXPORT_MARKDOWN")
     if export:
         target = Path(export) / page.file.src_uri

@@ -10,7 +10,7 @@ the defaults, so an archive stays comparable across years.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 
 DEFAULTS: dict[str, dict[str, str]] = {
@@ -128,6 +128,12 @@ class Vocabulary:
     """Known codes per kind; immutable once built."""
 
     terms: Mapping[str, Mapping[str, str]]
+    stage_kinds: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({code: code for code in DEFAULTS["tahap"]}))
+
+    def stage_kind(self, code: str) -> str | None:
+        """Which of the nine default stages a stage code is a kind of (a campus's `pendekatan_awal` may be an
+        `engagement`): the kind decides where its records go in BAB IV. None: a stage without a kind."""
+        return self.stage_kinds.get(code)
 
     def codes(self, kind: str) -> list[str]:
         return list(self.terms[kind])
@@ -139,21 +145,32 @@ class Vocabulary:
         return code in self.terms[kind]
 
     def __reduce__(self):  # a read-only mapping does not pickle; workers started by `spawn` receive a copy
-        return _vocabulary_of, ({kind: dict(terms) for kind, terms in self.terms.items()},)
+        return _vocabulary_of, ({kind: dict(terms) for kind, terms in self.terms.items()}, dict(self.stage_kinds))
 
 
-def _vocabulary_of(terms: Mapping[str, Mapping[str, str]]) -> Vocabulary:
-    return Vocabulary(MappingProxyType({k: MappingProxyType(dict(v)) for k, v in terms.items()}))
+def _vocabulary_of(terms: Mapping[str, Mapping[str, str]], stage_kinds: Mapping[str, str] | None = None) -> Vocabulary:
+    kinds = dict(stage_kinds) if stage_kinds is not None else {code: code for code in DEFAULTS["tahap"]}
+    return Vocabulary(MappingProxyType({k: MappingProxyType(dict(v)) for k, v in terms.items()}), MappingProxyType(kinds))
 
 
 def build_vocabulary(extensions: Mapping[str, Mapping[str, str]] | None = None) -> Vocabulary:
     """Defaults plus a campus's additions (`extra.casebook.kosakata` in mkdocs.yml)."""
     merged = {kind: dict(terms) for kind, terms in DEFAULTS.items()}
+    stage_kinds = {code: code for code in DEFAULTS["tahap"]}
     for kind, additions in (extensions or {}).items():
         if kind not in merged:
             raise ValueError(f"jenis kosakata `{kind}` tidak dikenal; pilihan: {', '.join(merged)}")
-        merged[kind].update({str(code): str(label) for code, label in additions.items()})
-    return _vocabulary_of(merged)
+        for code, label in (additions or {}).items():
+            if kind == "tahap" and isinstance(label, Mapping):
+                # A campus stage with its kind: `pendekatan_awal: {label: Pendekatan Awal, jenis: engagement}`.
+                stage_kind = str(label.get("jenis", ""))
+                if stage_kind not in DEFAULTS["tahap"]:
+                    raise ValueError(f"kosakata.tahap.{code}.jenis: `{stage_kind}` bukan tahap yang dikenal; "
+                                     f"pilihan: {', '.join(DEFAULTS['tahap'])}")
+                stage_kinds[str(code)] = stage_kind
+                label = label.get("label", code)
+            merged[kind][str(code)] = str(label)
+    return _vocabulary_of(merged, stage_kinds)
 
 
 DEFAULT_VOCABULARY = build_vocabulary()

@@ -52,6 +52,7 @@ class ReportNumbering:
 
     slug: str
     captions: dict[str, Caption] = field(default_factory=dict)
+    placed: set[str] = field(default_factory=set)  # photo sections already shown as figures
 
     def register(self, kind: str, element_id: str, chapter: int, title: str, page_url: str) -> Caption:
         if element_id in self.captions:
@@ -61,6 +62,15 @@ class ReportNumbering:
         caption = Caption(kind, element_id, chapter, number, title, page_url)
         self.captions[element_id] = caption
         return caption
+
+    def renumber(self, chapter: int, numbers: dict[str, int]) -> None:
+        """Give the captions of one chapter the numbers of their order on the page (ids not given keep theirs)."""
+        from dataclasses import replace
+
+        for element_id, number in numbers.items():
+            caption = self.captions.get(element_id)
+            if caption is not None and caption.chapter == chapter:
+                self.captions[element_id] = replace(caption, number=number)
 
     def of_kind(self, kind: str) -> list[Caption]:
         return sorted((c for c in self.captions.values() if c.kind == kind), key=lambda c: (c.chapter, c.number))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from macros.render.text import bullets, field_lines, keep_with_next, label, plain, prose
+import re
+
+from macros.render.text import bullets, field_lines, keep_with_next, label, plain, prose, signed
 from macros.schema.assessment import Asesmen
 from macros.schema.evaluation import GAS_LABELS, TAS_LABELS, Evaluasi
 from macros.schema.plan import RencanaIntervensi, SesiIntervensi, Tujuan
@@ -75,7 +77,32 @@ def case_conference(conference: KonferensiKasus) -> str:
     return f"{header}\n\n{label('Hasil:')}\n\n{bullets(conference.outcomes)}\n"
 
 
-def session(number: int, item: SesiIntervensi, vocabulary: Vocabulary) -> str:
+_NUMBERED_TITLE = re.compile(r"^\s*(?:sesi|pertemuan)\s*(?:ke[- ]?)?\d+\s*[:.\-–—]?\s*", re.I)
+
+
+def session_title(item: SesiIntervensi) -> str:
+    """The session's own title without a number the student typed ("Sesi 1: Masa kecil" -> "Masa kecil"):
+    the number is computed, so it is never printed twice."""
+    return _NUMBERED_TITLE.sub("", item.title) or item.title
+
+
+def session_word(item: SesiIntervensi) -> str:
+    """Group meetings and casework sessions are counted apart: "Pertemuan 2" is the group's second."""
+    return "Pertemuan" if item.method == "groupwork" else "Sesi"
+
+
+def session_numbers(sessions) -> list[str]:
+    """"Sesi 1", "Pertemuan 1", ... counted per activity of the plan and per kind (group vs casework)."""
+    counters: dict[tuple, int] = {}
+    labels = []
+    for item in sessions:
+        key = (item.activity, session_word(item))
+        counters[key] = counters.get(key, 0) + 1
+        labels.append(f"{session_word(item)} {counters[key]}")
+    return labels
+
+
+def session(number: str, item: SesiIntervensi, vocabulary: Vocabulary) -> str:
     header = field_lines([
         ("Hari/tanggal", format_date(item.date)), ("Pukul", str(item.time) if item.time else None),
         ("Tempat", item.place), ("Praktikan", item.practitioner),
@@ -84,7 +111,23 @@ def session(number: int, item: SesiIntervensi, vocabulary: Vocabulary) -> str:
         ("Anggota", ", ".join(item.members) or None),
     ])
     result = f"\n\n{label('Hasil:')}\n\n{prose(item.result)}" if item.result else ""
-    return f"{label(f'Sesi {number}: {plain(item.title)}')}\n\n{header}\n\n{label('Proses:')}\n\n{prose(item.process)}{result}\n"
+    return f"{label(f'{number}: {plain(session_title(item))}')}\n\n{header}\n\n{label('Proses:')}\n\n{prose(item.process)}{result}\n"
+
+
+def sessions(intervention, plan, vocabulary: Vocabulary, heading: int = 3) -> str:
+    """All sessions; when the plan has several activities, each activity is a sub-section (4.4.1, 4.4.2)."""
+    numbers = session_numbers(intervention.sessions)
+    pairs = list(zip(numbers, intervention.sessions))
+    overview = prose(intervention.overview) + "\n\n" if intervention.overview else ""
+    activities = {a.id: a for a in plan.activities} if plan else {}
+    used = [key for key in dict.fromkeys(s.activity for s in intervention.sessions)]
+    if len(used) < 2 or not all(key in activities for key in used):
+        return overview + "\n\n".join(session(n, s, vocabulary) for n, s in pairs)
+    parts = []
+    for key in used:
+        parts.append(f"{'#' * heading} {plain(activities[key].name)}")
+        parts.extend(session(n, s, vocabulary) for n, s in pairs if s.activity == key)
+    return overview + "\n\n".join(parts) + "\n"
 
 
 def scales(evaluation: Evaluasi) -> str:
@@ -96,8 +139,10 @@ def scales(evaluation: Evaluasi) -> str:
         parts.append(f"{label('Task Achievement Scale (0–4)')}\n\n| Tugas | Skor | Keterangan |\n|---|---|---|\n{rows}\n\n"
                      f"Skor keseluruhan: **{tas.score} ({tas.label})**.{threshold}")
     if evaluation.gas:
-        rows = "\n".join(f"| {plain(g.goal)} | {g.score:+d} | {GAS_LABELS[g.score]} |" for g in evaluation.gas)
-        parts.append(f"{label('Goal Attainment Scaling (−2 s.d. +2)')}\n\n| Tujuan | Skor | Keterangan |\n|---|---|---|\n{rows}")
+        rows = "\n".join(f"| {plain(g.goal)} | {signed(g.score)} | {GAS_LABELS[g.score]} | {plain(g.note or '–')} |"
+                         for g in evaluation.gas)
+        parts.append(f"{label('Goal Attainment Scaling (−2 s.d. +2)')}\n\n"
+                     f"| Tujuan | Skor | Tingkat capaian | Keterangan |\n|---|---|---|---|\n{rows}")
     return "\n\n".join(parts) + "\n"
 
 
@@ -143,3 +188,55 @@ def plan_text(plan: RencanaIntervensi, vocabulary: Vocabulary) -> str:
         lines.append("Indikator keberhasilan:\n\n" + bullets(activity.indicators))
         parts.append("\n\n".join(lines))
     return "\n\n".join(parts) + "\n"
+
+
+def conference_stage(conference: KonferensiKasus, case) -> str:
+    """The stage a case conference belongs to by its date: before the plan it serves the assessment,
+    then the plan, the intervention, the evaluation. Undated: the assessment (where campuses hold CC1)."""
+    date = conference.date
+    if date is None or case.plan is None or date < case.plan.start:
+        return "asesmen"
+    first_session = min((s.date for s in case.intervention.sessions), default=None) if case.intervention else None
+    if first_session is None or date < first_session:
+        return "rencana_intervensi"
+    if case.evaluation is None or date < case.evaluation.date:
+        return "intervensi"
+    return "evaluasi"
+
+
+def programme(plan: RencanaIntervensi) -> str:
+    parts = [field_lines([("Nama program", plan.programme), ("Waktu penyusunan", date_span(plan.start, plan.end))])]
+    if plan.programme_goal:
+        parts.append(f"{label('Tujuan program:')}\n\n{plain(plan.programme_goal)}")
+    if plan.process:
+        parts.append(prose(plan.process))
+    parts.append(f"{label('Sasaran intervensi:')}\n\n{bullets(plan.targets)}")
+    return "\n\n".join(parts) + "\n"
+
+
+def process_evaluation(evaluation: Evaluasi, vocabulary: Vocabulary) -> str:
+    parts = [field_lines([("Tanggal evaluasi", format_date(evaluation.date))])]
+    if evaluation.overview:
+        parts.append(prose(evaluation.overview))
+    for item in evaluation.process:
+        parts.append(f"{label('Evaluasi tahap ' + plain(vocabulary.label('tahap', item.stage)) + ':')}\n\n{prose(item.description)}")
+    return "\n\n".join(parts) + "\n"
+
+
+OUTLINE = {
+    "bab-1-pendahuluan.md": "memuat latar belakang, tujuan dan manfaat, sasaran praktikum, serta sistematika penulisan",
+    "bab-2-landasan-konseptual.md": "memuat metode dan tahapan pekerjaan sosial, peranan pekerja sosial, tinjauan "
+                                    "konseptual terkait kasus, serta regulasi yang mendukung penanganan kasus",
+    "bab-3-konteks-institusi.md": "memuat gambaran umum institusi, program dan layanannya, serta profil penerima manfaat",
+    "bab-4-penanganan-kasus.md": "memuat penanganan kasus dari engagement, intake dan kontrak, asesmen, rencana "
+                                 "intervensi, intervensi, evaluasi, hingga terminasi dan rujukan",
+    "bab-5-praktik-baik.md": "memuat integrasi metode dan capaian terbaik, refleksi praktikan, keterlibatan dalam "
+                             "kegiatan lain, serta tantangan praktikum",
+    "bab-6-simpulan.md": "memuat simpulan pelaksanaan praktikum dan rekomendasi tindak lanjut",
+}
+
+
+def outline(chapters: list[tuple[str, str]]) -> str:
+    """Sistematika Penulisan: each chapter the report has, with what it holds."""
+    return "\n".join(f"- **{plain(title)}**, {OUTLINE.get(name, 'memuat ' + plain(title.split(' ', 2)[-1].lower()))}."
+                     for name, title in chapters) + "\n"

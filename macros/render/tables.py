@@ -101,3 +101,12 @@ def session_log(sessions: Sequence[SesiIntervensi]) -> str:
     rows = (_row([str(escape(format_date(s.date))), str(escape(s.title)), str(escape(", ".join(s.members) or "–"))])
             for s in sessions)
     return _table("casebook-log-sesi", ["Hari/Tanggal", "Kegiatan", "Anggota Kelompok"], rows)
+
+
+def data_table(table) -> str:
+    """A free-form data table (`Tabel`: judul, kolom, baris, sumber); the caption is added by the page macro."""
+    rows = (_row(str(escape(cell)) for cell in row) for row in table.rows)
+    html = _table("casebook-data", table.columns, rows)
+    if table.source:
+        html += f'<p class="casebook-sumber">Sumber: {escape(table.source)}</p>'
+    return html

@@ -42,28 +42,13 @@ def field_lines(pairs: list[tuple[str, str | None]]) -> str:
     return keep_with_next("\n".join(f"**{label}**: {plain(value)}  " for label, value in pairs if value))
 
 
-def render_value(value) -> str:
-    """A field of any shape as Markdown: text as prose, lists as bullets, titled items as sub-sections."""
-    import datetime as dt
+def signed(score: int) -> str:
+    """A score on a scale around zero as printed: +1, 0, −1 (zero carries no sign)."""
+    return f"+{score}" if score > 0 else ("0" if score == 0 else f"−{-score}")
 
-    from pydantic import BaseModel
 
-    from macros.schema.types import format_date
+def render_value(value, **kwargs) -> str:
+    """A field of any shape as Markdown (see macros/render/fields.py: no Python value reaches a reader)."""
+    from macros.render.fields import render_value as render
 
-    if isinstance(value, dt.date):
-        return format_date(value) + "\n"
-    if isinstance(value, str):
-        return prose(value) + "\n"
-    if isinstance(value, list) and all(isinstance(v, str) for v in value):
-        return bullets(value) + "\n"
-    if isinstance(value, list):
-        return "\n\n".join(render_value(v) for v in value)
-    if isinstance(value, BaseModel):
-        data = value.model_dump(by_alias=False)
-        title = next((data[k] for k in ("title", "name", "dilemma") if isinstance(data.get(k), str)), None)
-        body = [render_value(getattr(value, k)) for k in type(value).model_fields
-                if k not in ("title", "name", "dilemma") and getattr(value, k) not in (None, [], "")]
-        if title:
-            return f"**{plain(title)}**\n\n" + "\n\n".join(body)
-        return "\n\n".join(body)
-    return plain(str(value)) + "\n"
+    return render(value, **kwargs)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from markupsafe import escape
 
 from macros.render.diagrams.svg import Box, Label, Layout, Segment, document, num, text_width, wrap
+from macros.render.text import signed
 from macros.schema import Case
 from macros.schema.assessment import ButirKekuatan
 from macros.schema.evaluation import GAS_LABELS, TAS_LABELS
@@ -233,7 +234,7 @@ def layout_outcome(rows: list[tuple[str, int]], low: int, high: int, scale_label
     step = layout.plot.w / (high - low)
     for value in range(low, high + 1):  # each number with the scale's words under it, wrapped to the tick spacing
         x = _score_x(layout, value)
-        layout.add_label(Label((f"{value:+d}" if low < 0 else str(value),), x, layout.plot.bottom + 6, 10, bold=True))
+        layout.add_label(Label((signed(value) if low < 0 else str(value),), x, layout.plot.bottom + 6, 10, bold=True))
         words = tuple(wrap(scale_labels[value], step - 8, 8.5)[:2])
         layout.add_label(Label(words, x, layout.plot.bottom + 21, 8.5))
     return layout
