@@ -257,14 +257,15 @@ class PageMacros(CommunityMacros):
         return self._numbered_table(id, judul, tables.plan_table(plan.activities, self._site().vocabulary))
 
     def log_sesi(self, judul: str = "Tahapan Pelaksanaan Intervensi", id: str = "log_sesi", bernomor: bool = True) -> str:
-        """Dated log of all sessions and group meetings; numbered unless `bernomor=False`.
+        """Dated log of all sessions and group meetings, a numbered table. `bernomor=False` prints the table
+        without a caption (a captioned table is always numbered, so it enters the Daftar Tabel).
 
         Call: `{{ log_sesi() }}` or `{{ log_sesi(bernomor=False) }}`
         """
         intervention = self._require(self._case().case.intervention, "intervensi")
         table = tables.session_log(intervention.sessions)
         if not bernomor:
-            return f'<p class="casebook-caption">{escape(judul)}</p>{table}'
+            return table
         return self._numbered_table(id, judul, table)
 
     def rencana_intervensi(self) -> str:
@@ -356,11 +357,21 @@ class PageMacros(CommunityMacros):
         intervention = self._require(case.intervention, "intervensi")
         return records.sessions(intervention, case.plan, self._site().vocabulary)
 
-    def skala_capaian(self) -> str:
-        """TAS and/or GAS results with labels. Call: `{{ skala_capaian() }}`"""
+    def skala_capaian(self, sebagai: str = "tabel") -> str:
+        """TAS and/or GAS results with their levels: numbered tables (Task Achievement Scale, Goal Attainment
+        Scaling), or (sebagai="daftar") a list in the text. Call: `{{ skala_capaian() }}`"""
         evaluation = self._require(self._case().case.evaluation, "evaluasi")
         self._require(evaluation.tas or evaluation.gas, "evaluasi.tas atau evaluasi.gas")
-        return records.scales(evaluation)
+        if sebagai == "daftar":
+            return records.scales(evaluation)
+        if sebagai != "tabel":
+            raise MacroDataError(f"skala_capaian(sebagai='{sebagai}'): pilih 'tabel' atau 'daftar'")
+        parts = []
+        if evaluation.tas:
+            parts.append(self._numbered_table("tas", "Task Achievement Scale", tables.tas_table(evaluation.tas)))
+        if evaluation.gas:
+            parts.append(self._numbered_table("gas", "Goal Attainment Scaling", tables.gas_table(evaluation.gas)))
+        return "\n\n".join(parts)
 
     def faktor_evaluasi(self) -> str:
         """Supporting and inhibiting factors. Call: `{{ faktor_evaluasi() }}`"""
@@ -371,7 +382,17 @@ class PageMacros(CommunityMacros):
     def terminasi_rujukan(self) -> str:
         """Termination record and referrals. Call: `{{ terminasi_rujukan() }}`"""
         case = self._case().case
-        return records.termination(self._require(case.termination, "terminasi"), case.referrals)
+        self._require(case.termination or case.referrals, "terminasi")
+        return records.termination(case.termination, case.referrals)
+
+    def terminasi(self) -> str:
+        """The termination record alone (for a report with separate Terminasi and Rujukan sub-sections).
+        Call: `{{ terminasi() }}`"""
+        return records.termination_record(self._require(self._case().case.termination, "terminasi"))
+
+    def rujukan(self) -> str:
+        """The referrals alone. Call: `{{ rujukan() }}`"""
+        return records.referral_records(self._require(self._case().case.referrals, "rujukan"))
 
     def daftar_pustaka(self) -> str:
         """References in APA style, sorted, hanging indent. Call: `{{ daftar_pustaka() }}`"""

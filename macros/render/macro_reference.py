@@ -53,7 +53,9 @@ HELP_ID = {
     "tabel_evaluasi": "Tabel kondisi sebelum dan sesudah intervensi (bernomor).",
     "tabel_rencana_intervensi": "Tabel rencana intervensi enam kolom (bernomor).",
     "tabel_wawancara": "Tabel tahapan wawancara (bernomor).",
+    "terminasi": "Catatan terminasi saja (bila Terminasi dan Rujukan ditulis sebagai subbab terpisah).",
     "terminasi_rujukan": "Catatan terminasi dan rujukan.",
+    "rujukan": "Catatan rujukan saja.",
 }
 HELP_ID.update(__import__("macros.community_macros", fromlist=["HELP_ID"]).HELP_ID)  # subject and community macros
 

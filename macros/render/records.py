@@ -131,18 +131,18 @@ def sessions(intervention, plan, vocabulary: Vocabulary, heading: int = 3) -> st
 
 
 def scales(evaluation: Evaluasi) -> str:
+    """TAS/GAS as lists in the text (no table, so no caption): each task or goal with its score and level."""
     parts = []
     if evaluation.tas:
         tas = evaluation.tas
-        rows = "\n".join(f"| {plain(t.task)} | {t.score} | {TAS_LABELS[t.score]} |" for t in tas.tasks)
+        items = "\n".join(f"- {plain(t.task)}: skor {t.score} ({TAS_LABELS[t.score]})" for t in tas.tasks)
         threshold = f" Batas keberhasilan: {tas.minimum}." if tas.minimum is not None else ""
-        parts.append(f"{label('Task Achievement Scale (0–4)')}\n\n| Tugas | Skor | Keterangan |\n|---|---|---|\n{rows}\n\n"
+        parts.append(f"{label('Task Achievement Scale (0–4):')}\n\n{items}\n\n"
                      f"Skor keseluruhan: **{tas.score} ({tas.label})**.{threshold}")
     if evaluation.gas:
-        rows = "\n".join(f"| {plain(g.goal)} | {signed(g.score)} | {GAS_LABELS[g.score]} | {plain(g.note or '–')} |"
-                         for g in evaluation.gas)
-        parts.append(f"{label('Goal Attainment Scaling (−2 s.d. +2)')}\n\n"
-                     f"| Tujuan | Skor | Tingkat capaian | Keterangan |\n|---|---|---|---|\n{rows}")
+        items = "\n".join(f"- {plain(g.goal)}: skor {signed(g.score)} ({GAS_LABELS[g.score]})"
+                          + (f"; {plain(g.note)}" if g.note else "") for g in evaluation.gas)
+        parts.append(f"{label('Goal Attainment Scaling (−2 s.d. +2):')}\n\n{items}")
     return "\n\n".join(parts) + "\n"
 
 
@@ -151,17 +151,27 @@ def factors(evaluation: Evaluasi) -> str:
     return "\n\n".join(f"{label(name)}\n\n{bullets(items)}" for name, items in parts if items) + "\n"
 
 
-def termination(record: Terminasi, referrals: list[Rujukan]) -> str:
+def termination(record: Terminasi | None, referrals: list[Rujukan]) -> str:
+    text = termination_record(record) if record else ""
+    return text + ("\n\n" + referral_records(referrals) if referrals else "")
+
+
+def termination_record(record: Terminasi) -> str:
     header = field_lines([("Hari/tanggal", format_date(record.date)), ("Pukul", str(record.time) if record.time else None),
                           ("Tempat", record.place), ("Praktikan", record.practitioner)])
     text = f"{header}\n\n{prose(record.process)}"
     if record.results:
         text += f"\n\n{label('Hasil:')}\n\n{bullets(record.results)}"
+    return text + "\n"
+
+
+def referral_records(referrals: list[Rujukan]) -> str:
+    parts = []
     for referral in referrals:
         reason = f"\n\n{prose(referral.reason)}" if referral.reason else ""
         when = f" ({format_date(referral.date)})" if referral.date else ""
-        text += f"\n\n{keep_with_next(f'**Rujukan kepada {plain(referral.to)}**{when}')}{reason}\n\n{bullets(referral.follow_up)}"
-    return text + "\n"
+        parts.append(f"{keep_with_next(f'**Rujukan kepada {plain(referral.to)}**{when}')}{reason}\n\n{bullets(referral.follow_up)}")
+    return "\n\n".join(parts) + "\n"
 
 
 def _goal(goal: Tujuan) -> str:

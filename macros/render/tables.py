@@ -110,3 +110,24 @@ def data_table(table) -> str:
     if table.source:
         html += f'<p class="casebook-sumber">Sumber: {escape(table.source)}</p>'
     return html
+
+
+def tas_table(tas) -> str:
+    """Task Achievement Scale: Tugas, Skor, Tingkat capaian; the overall score in the last row."""
+    from macros.schema.evaluation import TAS_LABELS
+
+    rows = [_row([str(escape(t.task)), str(t.score), TAS_LABELS[t.score]]) for t in tas.tasks]
+    rows.append(_row(["<strong>Skor keseluruhan</strong>", f"<strong>{tas.score}</strong>", str(escape(tas.label))]))
+    html = _table("casebook-tas", ["Tugas", "Skor (0–4)", "Tingkat capaian"], rows)
+    if tas.minimum is not None:
+        html += f"<p>Batas keberhasilan: {tas.minimum}.</p>"
+    return html
+
+
+def gas_table(goals) -> str:
+    """Goal Attainment Scaling: Tujuan, Skor (−2..+2, zero unsigned), Tingkat capaian, the student's Keterangan."""
+    from macros.render.text import signed
+    from macros.schema.evaluation import GAS_LABELS
+
+    rows = (_row([str(escape(g.goal)), signed(g.score), GAS_LABELS[g.score], str(escape(g.note or "–"))]) for g in goals)
+    return _table("casebook-gas", ["Tujuan", "Skor (−2 s.d. +2)", "Tingkat capaian", "Keterangan"], rows)
