@@ -32,10 +32,13 @@ def _stage_name(code: str) -> str:
     return code.replace("_", " ")
 
 
-def run_checks(loaded: LoadedCase, locator: Locator) -> list[Problem]:
+def run_checks(loaded: LoadedCase, locator: Locator, vocabulary=None) -> list[Problem]:
+    from macros.vocabulary import DEFAULT_VOCABULARY
+
     problems: list[Problem] = []
     for rule in RULES:
         problems.extend(rule(loaded, locator))
+    problems.extend(check_stage_places(loaded, locator, vocabulary or DEFAULT_VOCABULARY))
     return sorted(set(problems), key=lambda p: (p.line, p.column, p.message))
 
 
@@ -423,6 +426,21 @@ def check_privacy(loaded: LoadedCase, locator: Locator) -> Iterator[Problem]:
     from macros.privacy.gate import scan_report  # the gate imports this package's loader
 
     yield from scan_report(loaded, locator)
+
+
+def check_stage_places(loaded: LoadedCase, locator: Locator, vocabulary) -> Iterator[Problem]:
+    from macros.vocabulary import DEFAULTS
+
+    """A stage record goes into BAB IV by its stage's kind; a campus stage without a kind has no place there,
+    and nothing a student wrote may be left out silently."""
+    for index, record in enumerate(loaded.case.stages):
+        if vocabulary.stage_kind(record.stage) is None:
+            kinds = ", ".join(DEFAULTS["tahap"])
+            yield locator.problem(("tahapan", index, "tahap"),
+                                  f"tahap `{record.stage}` tidak punya jenis, jadi catatannya tidak punya tempat di BAB IV",
+                                  f"di mkdocs.yml tulis `{record.stage}: {{label: ..., jenis: ...}}` di "
+                                  f"extra.casebook.kosakata.tahap; jenis salah satu dari: {kinds}",
+                                  severity=Severity.WARNING)
 
 
 RULES: list[Rule] = [check_period, check_report_year, check_date_ranges, check_stage_order, check_stages_of_kind,

@@ -134,7 +134,7 @@ def load_case(folder: Path, *, vocabulary: Vocabulary = DEFAULT_VOCABULARY, root
     if any(p.is_error for p in problems):
         return LoadResult(slug, folder, None, problems)
     loaded = LoadedCase(slug, folder, case, document)
-    return LoadResult(slug, folder, loaded, yaml_warnings + run_checks(loaded, locator))
+    return LoadResult(slug, folder, loaded, yaml_warnings + run_checks(loaded, locator, vocabulary))
 
 
 def _unique(problems: list[Problem]) -> list[Problem]:

@@ -472,8 +472,12 @@ class PageMacros(CommunityMacros):
 
     def daftar_hadir(self) -> str:
         """Weekly attendance table. Call: `{{ daftar_hadir() }}`"""
+        from macros.render.text import field_lines, label, plain
+
         appendices = self._case().case.appendices
-        return tables.attendance(self._require(appendices and appendices.attendance, "lampiran.daftar_hadir"))
+        sheet = self._require(appendices and appendices.attendance, "lampiran.daftar_hadir")
+        signed = field_lines([("Ketua kelompok", sheet.signed_by)]) if sheet.signed_by else ""
+        return f"{label(plain(sheet.title))}\n\n{tables.attendance(sheet)}\n\n{signed}\n"
 
     def ringkasan_laporan(self) -> str:
         """Summary card of this report: student, institution, setting, year, method, client, summary, status.

@@ -51,7 +51,8 @@ def authors_block(case: Case) -> str:
     """'Oleh:' and who wrote the report: one name and NRP, or a group's names and NRPs in the campus's order."""
     student = case.student
     if not student.group_authors:
-        return f"<p>Oleh:</p><p>{escape(student.name)}</p><p>NRP {escape(student.student_number)}</p>"
+        group = f'<p class="kelompok">{escape(student.group)}</p>' if student.group else ""
+        return f"<p>Oleh:</p><p>{escape(student.name)}</p><p>NRP {escape(student.student_number)}</p>{group}"
     group = f'<p class="kelompok">{escape(student.group)}</p>' if student.group else ""
     rows = "".join(f'<tr><td class="nama-penulis">{escape(author.name)}{" (Ketua)" if author.leader else ""}</td>'
                    f'<td class="nrp-penulis">NRP {escape(author.student_number)}</td></tr>' for author in student.authors)
@@ -84,7 +85,9 @@ def cover(case: Case, logo_src: str | None, layout: FrontMatterLayout = FrontMat
         f"{logo}"
         f'<div class="sampul-penulis">{authors_block(case)}</div>'
         f"{supervisors}"
-        f'<div class="sampul-kampus">{campus}<p>{case.report.year}</p></div>'
+        f'<div class="sampul-kampus">{campus}'
+        + (f"<p>{escape(case.report.semester)}</p>" if case.report.semester else "")
+        + f"<p>{case.report.year}</p></div>"
         "</section>"
     )
 

@@ -40,6 +40,19 @@ STEERING: dict[str, str] = {
     "IzinTeks.text": "pemeriksa privasi: teks yang boleh terbit (teksnya sendiri tercetak di tempat asalnya)",
     "IzinTeks.reason": "pemeriksa privasi: alasan pengecualian, untuk dosen pembimbing di `casebook check`",
     "Laporan.kind": "kosakata: jenis praktikum memilih tahap, templat dan aturan kelengkapan",
+    "Laporan.keywords": "pencarian arsip: kata kunci masuk indeks pencarian dan faset katalog, bukan teks laporan",
+}
+
+# Printed where a reader sees it, but in one medium only (documented, so the marker test accepts it).
+SITE_ONLY: dict[str, str] = {
+    "Laporan.summary": "kartu katalog dan halaman ringkasan laporan di situs (bukan bagian laporan cetak)",
+}
+PRINT_ONLY: dict[str, str] = {  # the cover, approval page and foreword exist in the PDF and Word file only
+    "Praktikan.group": "sampul", "Praktikan.programme": "sampul", "Praktikan.campus": "sampul",
+    "Laporan.city": "sampul", "Laporan.semester": "sampul",
+    "Pejabat.name": "lembar pengesahan", "Pejabat.role": "lembar pengesahan", "Pejabat.staff_number": "lembar pengesahan",
+    "KataPengantar.body": "kata pengantar", "KataPengantar.place": "kata pengantar",
+    "UcapanTerimaKasih.name": "kata pengantar", "UcapanTerimaKasih.role": "kata pengantar",
 }
 
 # Models whose items are sub-sections of the chapter (their title becomes a numbered heading).

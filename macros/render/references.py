@@ -18,25 +18,29 @@ def _end(text: str) -> str:
 
 
 def apa(ref: Pustaka) -> Markup:
-    """One reference as escaped HTML with italics where APA puts them."""
+    """One reference as escaped HTML with italics where APA puts them. Every field given is printed: the
+    kind decides the order and the italics, never whether a field the student filled in appears."""
     e = escape
     year = str(ref.year) if ref.year else "t.t."
     head = f"{e(_end(_authors(ref.authors)))} ({year})."
     place = ": ".join(str(e(p)) for p in (ref.city, ref.publisher) if p)
     tail = f" {place}." if place else ""
     url = f" {e(ref.url)}" if ref.url else ""
-    if ref.kind == "jurnal":
-        volume = f", <em>{e(ref.volume)}</em>" if ref.volume else ""
-        issue = f"({e(ref.issue)})" if ref.issue else ""
-        pages = f", {e(ref.pages)}" if ref.pages else ""
-        journal = f" <em>{e(ref.journal)}</em>{volume}{issue}{pages}." if ref.journal else ""
-        return Markup(f"{head} {e(_end(ref.title))}{journal}{url}")
-    if ref.kind == "bab_buku":
-        editors = f"Dalam {e(_authors(ref.editors))} (Ed.), " if ref.editors else "Dalam "
-        pages = f" (hlm. {e(ref.pages)})" if ref.pages else ""
-        return Markup(f"{head} {e(_end(ref.title))} {editors}<em>{e(ref.book_title or '')}</em>{pages}.{tail}{url}")
     translator = f" (Terj. {e(ref.translator)})" if ref.translator else ""
-    return Markup(f"{head} <em>{e(ref.title)}</em>{translator}.{tail}{url}")
+    volume = f", <em>{e(ref.volume)}</em>" if ref.volume else ""
+    issue = f"({e(ref.issue)})" if ref.issue else ""
+    if ref.kind == "jurnal":
+        pages = f", {e(ref.pages)}" if ref.pages else ""
+        journal = f" <em>{e(ref.journal or '')}</em>{volume}{issue}{pages}." if (ref.journal or volume or issue or pages) else ""
+        book = f" Dalam {e(_authors(ref.editors))} (Ed.), <em>{e(ref.book_title or '')}</em>." if (ref.editors or ref.book_title) else ""
+        return Markup(f"{head} {e(_end(ref.title))}{translator}{journal}{book}{tail}{url}")
+    pages = f" (hlm. {e(ref.pages)})" if ref.pages else ""
+    journal = f" <em>{e(ref.journal or '')}</em>{volume}{issue}." if (ref.journal or volume or issue) else ""
+    if ref.kind == "bab_buku" or ref.editors or ref.book_title:
+        editors = f"Dalam {e(_authors(ref.editors))} (Ed.), " if ref.editors else "Dalam "
+        title = f"<em>{e(ref.title)}</em>" if ref.kind != "bab_buku" else e(_end(ref.title))
+        return Markup(f"{head} {title}{translator} {editors}<em>{e(ref.book_title or '')}</em>{pages}.{journal}{tail}{url}")
+    return Markup(f"{head} <em>{e(ref.title)}</em>{translator}{pages}.{journal}{tail}{url}")
 
 
 def sort_key(ref: Pustaka) -> tuple:
