@@ -34,6 +34,12 @@ def _pdf_text(pdf: Path) -> str:
     return subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
 
 
+def _flat(pdf: Path) -> str:
+    """The PDF's words in reading order, whitespace collapsed (a long title wraps across lines)."""
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return re.sub(r"\s+", " ", re.sub(r"[\u2010-]\n", "", text))  # words hyphenated at a line end, joined
+
+
 @pytest.fixture(scope="module")
 def project(tmp_path_factory) -> Path:
     base = tmp_path_factory.mktemp("setia")
@@ -130,7 +136,7 @@ def _listed(text: str, kind: str) -> list[str]:
 
 
 def _same_words(seed: str, ours: str) -> bool:
-    words = lambda s: {w for w in re.findall(r"[a-z]{4,}", s.lower())}  # noqa: E731
+    words = lambda s: set(re.findall(r"[a-z]{3,}", s.lower())) - {"dan", "yang", "dengan", "dalam", "bagi"}  # noqa: E731
     return bool(words(seed) & words(ours))
 
 
@@ -170,11 +176,11 @@ def test_public_and_internal_pdfs_number_the_same_figures_and_tables(internal, p
 
 # --- Fields the issue names as dropped ---------------------------------------------------------------
 def test_fields_once_dropped_are_printed(internal):
-    ajs = _pdf_text(internal / "kasus" / "ajs-kartini-2024" / "ajs-kartini-2024.pdf")
+    ajs = _flat(internal / "kasus" / "ajs-kartini-2024" / "ajs-kartini-2024.pdf")
     assert "Tabel 3.2 Data Penerima Manfaat" in ajs
     assert "Jl. Kartini No. 1-2" in ajs                      # institusi.alamat
     assert "Tujuan program" in ajs and "Nama program" in ajs and "Sasaran intervensi" in ajs
-    ln = _pdf_text(internal / "kasus" / "ln-hikari-2024" / "ln-hikari-2024.pdf")
+    ln = _flat(internal / "kasus" / "ln-hikari-2024" / "ln-hikari-2024.pdf")
     case = yaml.safe_load((ROOT / "cases" / "ln-hikari-2024" / "kasus.yml").read_text(encoding="utf-8"))
     sheet = case["lampiran"]["daftar_hadir"]
     assert sheet["judul"] in ln and sheet["ketua_kelompok"] in ln
@@ -185,7 +191,7 @@ def test_fields_once_dropped_are_printed(internal):
 
 def test_case_conference_appears_once_in_its_stage(internal):
     for slug in EXAMPLES:
-        text = _pdf_text(internal / "kasus" / slug / f"{slug}.pdf")
+        text = _flat(internal / "kasus" / slug / f"{slug}.pdf")
         assert "Notulen Konferensi Kasus" not in text
         assert text.count("Konferensi: CC1") == 1
 
@@ -193,7 +199,8 @@ def test_case_conference_appears_once_in_its_stage(internal):
 # --- Stages by kind -------------------------------------------------------------------------------------
 def test_campus_stage_lands_in_bab_iv_by_its_kind(internal):
     bab4 = (internal / "kasus" / "tk-kampus-2024" / "bab-4-penanganan-kasus" / "index.html").read_text(encoding="utf-8")
-    engagement = bab4[bab4.index("4.1 Tahap Engagement"):bab4.index("4.2 Tahap Asesmen")]
+    article = bab4[bab4.index("<article"):]
+    engagement = article[article.index("4.1 Tahap Engagement"):article.index("4.2 Tahap Asesmen")]
     assert "Catatan Tahap Kampus Qzv" in engagement and "Pendekatan Awal" in engagement
 
 
