@@ -38,7 +38,7 @@ def test_chapters_are_word_headings_so_the_navigation_pane_works(ln_docx):
 
 def test_seed_captions_are_word_captions_and_tables_are_word_tables(ln_docx):
     captions = [p.text for p in ln_docx.paragraphs if p.style.name == "Caption"]
-    for caption in ("Tabel 4.1 Tahapan Wawancara", "Tabel 4.2 Quadrant Strength Klien LN", "Tabel 4.3 Evaluasi",
+    for caption in ("Tabel 4.1 Tahapan Wawancara", "Tabel 4.2 Quadrant Strength Klien LN", "Tabel 4.3 Tahap Evaluasi",
                     "Gambar 4.3 Ecomap Klien LN"):
         assert caption in captions
     interview = next(t for t in ln_docx.tables if t.rows[0].cells[0].text == "No" and t.rows[0].cells[1].text == "Kegiatan")

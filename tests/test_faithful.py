@@ -115,16 +115,20 @@ def test_one_line_caption_numbers_a_markdown_table_and_makes_it_referable():
     def register(element_id, title):
         return numbering.register("tabel", element_id, 3, title, url).html()
 
-    page = "Tabel: Data SDM Sentra {#sdm}\n| a | b |\n|---|---|\n| 1 | 2 |\n\nTabel: Tanpa id\n\n| c |\n|---|\n| 3 |\n"
+    page = "Tabel: Data SDM Sentra {: #sdm }\n| a | b |\n|---|---|\n| 1 | 2 |\n\nTabel: Tanpa id\n\n| c |\n|---|\n| 3 |\n"
     out = caption_markdown_tables(page, register)
     assert numbering.captions["sdm"].label == "Tabel 3.1"
     assert numbering.captions["tabel-tanpa-id"].label == "Tabel 3.2"
     assert 'id="tabel-sdm">Tabel 3.1 Data SDM Sentra</p>' in out
     # A prose field escapes "{" (macros/render/text.prose): the id still works.
     numbering2 = ReportNumbering("y")
-    caption_markdown_tables("Tabel: X &#123;#idx}\n| a |\n|---|\n| 1 |\n",
+    caption_markdown_tables("Tabel: X &#123;: #idx }\n| a |\n|---|\n| 1 |\n",
                             lambda i, t: numbering2.register("tabel", i, 3, t, url).html())
     assert "idx" in numbering2.captions
+    numbering3 = ReportNumbering("z")  # the short form, in a prose field only (in a page `{#` opens a Jinja comment)
+    caption_markdown_tables("Tabel: Y {#idy}\n| a |\n|---|\n| 1 |\n",
+                            lambda i, t: numbering3.register("tabel", i, 3, t, url).html())
+    assert "idy" in numbering3.captions
 
 
 def test_captions_are_numbered_in_the_order_a_reader_sees_them():

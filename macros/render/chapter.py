@@ -5,7 +5,7 @@ Called from the hook's on_page_markdown for every `bab-N-...` page of a report, 
 1. `number_sections`: every `##`/`###`/`####` heading gets its computed number (4.1, 4.1.1, ...).
 2. Photos tagged `bagian: '5.3'` that no `foto_bagian()` call placed go to the end of section 5.3,
    so a tag never silently leads nowhere (a tag naming no section of the page is reported).
-3. A line `Tabel: Judul tabel {#id}` directly above a Markdown table (in a chapter page or a prose
+3. A line `Tabel: Judul tabel {: #id }` directly above a Markdown table (in a chapter page or a prose
    field) becomes that table's numbered caption; `{#id}` is optional and makes it `ref()`-able.
 4. Every caption of the page is numbered in the order it appears: Tabel 3.1, 3.2, Gambar 3.1, ...
 """
@@ -21,7 +21,8 @@ from macros.render.numbering import ReportNumbering
 from macros.render.sections import number_sections
 
 _HEADING = re.compile(r"^(#{2,4}) (\d+(?:\.\d+)+) ", re.M)
-_TABLE_CAPTION = re.compile(r"^[ \t]*Tabel:[ \t]+(?P<title>.+?)(?:[ \t]*(?:\{|&#123;)#(?P<id>[A-Za-z0-9_-]+)\})?[ \t]*\n(?=[ \t]*\n?[ \t]*\|)",
+_TABLE_CAPTION = re.compile(r"^[ \t]*Tabel:[ \t]+(?P<title>.+?)"
+                            r"(?:[ \t]*(?:\{|&#123;)[ \t]*:?[ \t]*#(?P<id>[A-Za-z0-9_-]+)[ \t]*\})?[ \t]*\n(?=[ \t]*\n?[ \t]*\|)",
                             re.M)
 _CAPTION = re.compile(r'<p class="casebook-caption casebook-caption-(tabel|gambar)" id="(?:tabel|gambar)-([^"]+)">'
                       r'(?:Tabel|Gambar) \d+\.\d+ ')
@@ -32,7 +33,7 @@ def _slug(text: str) -> str:
 
 
 def caption_markdown_tables(markdown: str, register: Callable[[str, str], str]) -> str:
-    """`Tabel: Judul {#id}` above a Markdown table -> a numbered caption (`register(id, title)` gives its HTML)."""
+    """`Tabel: Judul {: #id }` above a Markdown table -> a numbered caption (`register(id, title)` gives its HTML)."""
 
     def caption(match: re.Match) -> str:
         title = match["title"].strip()

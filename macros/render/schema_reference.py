@@ -127,4 +127,19 @@ def schema_reference(vocabulary: Vocabulary, example: Any) -> str:
         example_cell = f"`{escape(example)}`" if example else ""
         parts.append(f'| <span id="{escape(path)}"></span>`{escape(path)}` | {kind} | {needed} | '
                      f"{escape(description).replace('|', '/')} | {example_cell.replace('|', '/')} |")
-    return "\n".join(parts) + "\n"
+    return "\n".join(parts) + "\n" + steering_section()
+
+
+def steering_section() -> str:
+    """The short list of fields that steer the report without being printed as text, and why."""
+    from macros.render.fields import PRINT_ONLY, SITE_ONLY, STEERING
+
+    def rows(entries: dict[str, str]) -> str:
+        return "\n".join(f"| `{escape(key)}` | {escape(reason)} |" for key, reason in entries.items())
+
+    return ("\n## Kolom yang tidak dicetak sebagai teks {#kolom-pengarah}\n\n"
+            "Setiap kolom lain tercetak di situs, PDF, dan dokumen Word. Kolom berikut mengarahkan hasil "
+            "(profil publikasi, izin foto, rujukan antarbagian) tanpa dicetak sebagai teks; nama di kiri adalah "
+            "nama model dan kolom di kode Casebook.\n\n| Kolom | Mengapa |\n|---|---|\n" + rows(STEERING)
+            + "\n\nHanya di PDF dan Word (sampul, lembar pengesahan, kata pengantar):\n\n| Kolom | Tempat |\n|---|---|\n"
+            + rows(PRINT_ONLY) + "\n\nHanya di situs:\n\n| Kolom | Tempat |\n|---|---|\n" + rows(SITE_ONLY) + "\n")
