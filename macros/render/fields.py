@@ -46,6 +46,15 @@ STEERING: dict[str, str] = {
 # Printed where a reader sees it, but in one medium only (documented, so the marker test accepts it).
 SITE_ONLY: dict[str, str] = {
     "Laporan.summary": "kartu katalog dan halaman ringkasan laporan di situs (bukan bagian laporan cetak)",
+    # The data table under a diagram is on the site only (print shows the figure alone, see macros/pdf):
+    "SistemEcomap.category": "tabel data ecomap di situs",
+    "SistemEcomap.note": "tabel data ecomap di situs",
+    "AnggotaGenogram.note": "tabel data genogram di situs",
+}
+# Drawn as text inside a figure: in the site and the PDF text; the Word file carries the figure as a picture.
+IN_FIGURE: dict[str, str] = {
+    "SistemEcomap.name": "nama sistem di gambar ecomap",
+    "AnggotaGenogram.label": "label anggota di gambar genogram",
 }
 PRINT_ONLY: dict[str, str] = {  # the cover, approval page and foreword exist in the PDF and Word file only
     "Praktikan.group": "sampul", "Praktikan.programme": "sampul", "Praktikan.campus": "sampul",
@@ -53,6 +62,7 @@ PRINT_ONLY: dict[str, str] = {  # the cover, approval page and foreword exist in
     "Pejabat.name": "lembar pengesahan", "Pejabat.role": "lembar pengesahan", "Pejabat.staff_number": "lembar pengesahan",
     "KataPengantar.body": "kata pengantar", "KataPengantar.place": "kata pengantar",
     "UcapanTerimaKasih.name": "kata pengantar", "UcapanTerimaKasih.role": "kata pengantar",
+    "Penulis.student_number": "sampul dan lembar pengesahan (kartu katalog memuat nama penulis saja)",
 }
 
 # Models whose items are sub-sections of the chapter (their title becomes a numbered heading).

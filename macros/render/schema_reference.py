@@ -132,7 +132,7 @@ def schema_reference(vocabulary: Vocabulary, example: Any) -> str:
 
 def steering_section() -> str:
     """The short list of fields that steer the report without being printed as text, and why."""
-    from macros.render.fields import PRINT_ONLY, SITE_ONLY, STEERING
+    from macros.render.fields import IN_FIGURE, PRINT_ONLY, SITE_ONLY, STEERING
 
     def rows(entries: dict[str, str]) -> str:
         return "\n".join(f"| `{escape(key)}` | {escape(reason)} |" for key, reason in entries.items())
@@ -142,4 +142,6 @@ def steering_section() -> str:
             "(profil publikasi, izin foto, rujukan antarbagian) tanpa dicetak sebagai teks; nama di kiri adalah "
             "nama model dan kolom di kode Casebook.\n\n| Kolom | Mengapa |\n|---|---|\n" + rows(STEERING)
             + "\n\nHanya di PDF dan Word (sampul, lembar pengesahan, kata pengantar):\n\n| Kolom | Tempat |\n|---|---|\n"
-            + rows(PRINT_ONLY) + "\n\nHanya di situs:\n\n| Kolom | Tempat |\n|---|---|\n" + rows(SITE_ONLY) + "\n")
+            + rows(PRINT_ONLY) + "\n\nHanya di situs:\n\n| Kolom | Tempat |\n|---|---|\n" + rows(SITE_ONLY)
+            + "\n\nDi dalam gambar (situs dan PDF; di Word gambar berupa citra):\n\n| Kolom | Tempat |\n|---|---|\n"
+            + rows(IN_FIGURE) + "\n")
