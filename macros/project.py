@@ -64,12 +64,22 @@ class ArsipSettings(Model):
                          "pertahankan: halaman lamanya tetap terbit sampai laporan diperbaiki.", "hapus")
 
 
+class TahapKampus(Model):
+    """A stage a campus adds, with the default stage it is a kind of (its records go there in BAB IV)."""
+
+    label: str = F("label", "Nama tahap seperti dicetak, misalnya 'Pendekatan Awal'.")
+    kind: typing.Literal[tuple(VOCABULARY_DEFAULTS["tahap"])] = F(  # type: ignore[valid-type]
+        "jenis", "Tahap bawaan yang sejenis (engagement, intake, ...): menentukan tempat catatannya di BAB IV.")
+
+
 class CasebookSettings(Model):
     """Everything Casebook reads from `extra.casebook` in mkdocs.yml: a key not declared here is an error
     (with the nearest known key), not a setting silently ignored."""
 
-    vocabulary: dict[str, dict[str, str]] = F("kosakata", "Istilah kampus yang ditambahkan ke kosakata bawaan, per jenis "
-                                              "(misalnya teknik: {problem_solving: Problem Solving}).", default_factory=dict)
+    vocabulary: dict[str, dict[str, str | TahapKampus]] = F(
+        "kosakata", "Istilah kampus yang ditambahkan ke kosakata bawaan, per jenis (misalnya teknik: {problem_solving: "
+        "Problem Solving}); tahap kampus dengan jenisnya: tahap: {pendekatan_awal: {label: Pendekatan Awal, jenis: engagement}}.",
+        default_factory=dict)
     pdf: dict[str, Any] = F("pdf", "PDF laporan dan profil cetak kampus (rinciannya: macros/pdf/settings.py).",
                             default_factory=dict)
     archive: ArsipSettings = F("arsip", "Build arsip kampus: nasib halaman lama laporan yang ditinggalkan "
@@ -84,6 +94,9 @@ class CasebookSettings(Model):
                     close = difflib.get_close_matches(str(kind), list(VOCABULARY_DEFAULTS), n=1, cutoff=0.6)
                     hint = f"maksud Anda `{close[0]}`?" if close else f"pilihan: {', '.join(VOCABULARY_DEFAULTS)}"
                     raise ValueError(f"jenis kosakata `{kind}` tidak dikenal; {hint}")
+                terms = value[kind]
+                if kind != "tahap" and isinstance(terms, dict) and any(isinstance(v, dict) for v in terms.values()):
+                    raise ValueError(f"kosakata.{kind}: tulis `kode: label`; hanya tahap yang boleh berisi `label` dan `jenis`")
         return value
 
 
