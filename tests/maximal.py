@@ -140,10 +140,18 @@ def _value(key: str, annotation: Any, info: FieldInfo, markers: Markers, overrid
     return [one]
 
 
+# Parts of the other practicum kinds (laboratorium/komunitas) and parts added after issue 14 that the
+# generator does not fill yet. tests/test_every_field.py pins this set, so a new part still fails there
+# until it is filled here (and so looked for in the output).
+NOT_YET_FILLED = ("Case.abstract", "Case.community", "Case.group", "Case.agreement", "Case.participatory",
+                  "Case.action_plan", "Case.budget", "Case.participant_attendance", "Case.supervision")
+
+
 def maximal_case(markers: Markers, overrides: dict[str, Any] | None = None) -> dict:
     from macros.schema.appendix import Pustaka
 
-    data = build(Case, markers, {**(overrides or {}), "Case.references": []})
+    skipped = {key: None for key in NOT_YET_FILLED}
+    data = build(Case, markers, {**skipped, **(overrides or {}), "Case.references": []})
     # Each kind of reference prints its own fields (a book has no journal volume): one of every kind.
     data["pustaka"] = [build(Pustaka, markers, {**(overrides or {}), "Pustaka.kind": kind})
                        for kind in ("buku", "jurnal", "bab_buku", "regulasi", "dokumen", "web")]

@@ -86,6 +86,16 @@ def test_every_text_field_is_printed_in_site_pdf_and_word_or_steers(published):
         f"  {owner}: tidak ada di {', '.join(sorted(media))}" for owner, media in sorted(missing.items()))
 
 
+def test_every_part_of_the_model_is_filled_or_pinned_as_not_yet_filled():
+    from macros.schema import Case
+    from tests.maximal import NOT_YET_FILLED
+
+    # A part added to the model must be filled by tests/maximal.py (or, knowingly, added to this list).
+    optional = {f"Case.{name}" for name, field in Case.model_fields.items() if not field.is_required()}
+    assert set(NOT_YET_FILLED) <= optional
+    assert len(NOT_YET_FILLED) == 9
+
+
 def test_steering_fields_are_not_printed_as_python_values(published):
     _, texts = published
     for medium, text in texts.items():

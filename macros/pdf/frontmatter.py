@@ -153,9 +153,10 @@ def approval_page(case: Case, layout: FrontMatterLayout = FrontMatterLayout()) -
                     if approval.approved_on else "Belum disetujui (laporan masih draf)")
             when = f'<p class="pengesahan-tanggal">{escape(when)}</p>'
         two = approval.second_supervisor is not None
-        approvers = [_signature(["Pembimbing I" if two else "Pembimbing"], approval.supervisor, layout)]
+        # Every position given is printed (a field without a place would be lost): under each name.
+        approvers = [_signature(["Pembimbing I" if two else "Pembimbing"], approval.supervisor, layout, position=True)]
         if two:
-            approvers.append(_signature(["Pembimbing II"], approval.second_supervisor, layout))
+            approvers.append(_signature(["Pembimbing II"], approval.second_supervisor, layout, position=True))
         approvers += [_signature(["Pendamping Lapangan"], person, layout, position=True)
                       for person in approval.field_instructors]
         knowing = []

@@ -60,6 +60,7 @@ PRINT_ONLY: dict[str, str] = {  # the cover, approval page and foreword exist in
     "Praktikan.group": "sampul", "Praktikan.programme": "sampul", "Praktikan.campus": "sampul",
     "Laporan.city": "sampul", "Laporan.semester": "sampul",
     "Pejabat.name": "lembar pengesahan", "Pejabat.role": "lembar pengesahan", "Pejabat.staff_number": "lembar pengesahan",
+    "Pejabat.lecturer_number": "lembar pengesahan",
     "KataPengantar.body": "kata pengantar", "KataPengantar.place": "kata pengantar",
     "UcapanTerimaKasih.name": "kata pengantar", "UcapanTerimaKasih.role": "kata pengantar",
     "Penulis.student_number": "sampul dan lembar pengesahan (kartu katalog memuat nama penulis saja)",
