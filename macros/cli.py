@@ -217,7 +217,8 @@ def cmd_check(args: argparse.Namespace, project: ProjectConfig) -> int:
     # Chapter pages, rendered in the page sandbox with the real macros, as `casebook build` renders them.
     from macros.page_check import check_report_pages
 
-    for problems in check_report_pages(project.root, results, project.vocabulary).values():
+    page_problems = check_report_pages(project.root, results, project.vocabulary)
+    for problems in page_problems.values():
         for problem in problems:
             print(problem.format())
         errors += len(problems)
@@ -228,12 +229,16 @@ def cmd_check(args: argparse.Namespace, project: ProjectConfig) -> int:
             print(f"{result.slug}: {len(placeholders)} isian contoh `<<ISI ...>>` belum diganti; mulai dari "
                   f"{first.file} baris {first.line} ({first.field_path}). Bagian yang tidak diperlukan boleh dihapus, kecuali laporan, praktikan, institusi dan klien.")
     for result in results:
+        # The report's own count: its kasus.yml and its chapter pages, as in the total below.
+        report_errors = len(result.errors) + len(page_problems.get(result.slug, []))
         if result.loaded is None:
-            print(f"{result.slug}: tidak dapat dibaca ({len(result.errors)} galat)")
+            print(f"{result.slug}: belum lolos pemeriksaan ({report_errors} galat; perbaiki yang tertulis di atas, "
+                  "lalu jalankan check lagi)")
             continue
         tally = completeness(result.loaded.case)
         status = "draf" if result.loaded.case.is_draft else "disetujui"
-        print(f"{result.slug}: {tally.summary} ({status})")
+        pages = f"; {report_errors} galat di halaman bab" if report_errors else ""
+        print(f"{result.slug}: {tally.summary} ({status}{pages})")
         if args.rinci:
             for row in checklist(result.loaded.case, result.warnings):
                 notes = f" ({'; '.join(row.notes)})" if row.notes else ""

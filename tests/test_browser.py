@@ -104,3 +104,21 @@ def test_search_finds_indonesian_words_across_reports(page, server, query, slug)
     hits = _search(page, server, query)
     assert any(f"/kasus/{slug}/" in h for h in hits), hits
     assert page.problems == []
+
+
+def test_no_chapter_is_wider_than_a_phone(browser, server):
+    """At 390 px (a phone) a wide table scrolls sideways in the text column; the page itself never gets
+    wider than the screen (Material's scroll box wraps only tables without a class, Casebook's have one)."""
+    from tests.helpers import ALL_EXAMPLES
+
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="id-ID")
+    page = context.new_page()
+    wide = {}
+    for slug in ALL_EXAMPLES:
+        for chapter in ("bab-3-konteks-institusi", "bab-4-penanganan-kasus", "lampiran"):
+            page.goto(f"{server}kasus/{slug}/{chapter}/")
+            width = page.evaluate("document.scrollingElement.scrollWidth")
+            if width > 391:
+                wide[f"{slug}/{chapter}"] = width
+    context.close()
+    assert not wide, wide

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
@@ -129,3 +130,19 @@ def test_unknown_vocabulary_kind_in_config_is_a_usage_error(project):
     config.write_text(config.read_text().replace("    kosakata: {}", "    kosakata:\n      jurus: {a: A}"))
     code, output = run_cli(["check"])
     assert code == 2 and "jenis kosakata `jurus` tidak dikenal" in output
+
+
+def test_a_reports_own_line_counts_what_the_total_counts(project):
+    """One wrong weekday and one misspelt macro: both lines say 2 galat, and a data mistake does not read as a
+    broken file."""
+    shutil.copytree(FIXTURE, project / "cases" / "ts-contoh-2024")
+    folder = project / "cases" / "ts-contoh-2024"
+    (folder / "bab-1-pendahuluan.md").write_text("# BAB I Pendahuluan\n\n{{ tabel_wawancra() }}\n", encoding="utf-8")
+    text = (folder / "kasus.yml").read_text(encoding="utf-8")
+    weekday = re.search(r"(Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu), (\d+ \w+ 20\d\d)", text)
+    wrong = "Selasa" if weekday.group(1) != "Selasa" else "Rabu"
+    (folder / "kasus.yml").write_text(text.replace(weekday.group(0), f"{wrong}, {weekday.group(2)}", 1), encoding="utf-8")
+    code, output = run_cli(["check"])
+    assert code == 1
+    assert "ts-contoh-2024: belum lolos pemeriksaan (2 galat;" in output and "2 galat, " in output, output
+    assert "tidak dapat dibaca" not in output
