@@ -318,7 +318,27 @@ def build_print_html(case: Case, chapters: list[ChapterPage], numbering: ReportN
              + frontmatter.foreword(case)
              + frontmatter.table_of_contents(toc)
              + "".join(frontmatter.caption_list(kind, captions[kind]) for kind in frontmatter.LIST_TITLES))
+    body = "".join(bodies)
+    ids = set(_ID.findall(front)) | set(_ID.findall(body))
+    front, body = _resolvable_links_only(front, ids), _resolvable_links_only(body, ids)
     head = f'<!DOCTYPE html><html lang="id"><head><meta charset="utf-8">{_metadata(case, created)}</head>'
     return PrintDocument(f'{head}<body><div class="bagian-depan">{front}</div></body></html>',
-                         f'{head}<body><div class="bagian-isi">{"".join(bodies)}</div></body></html>',
+                         f'{head}<body><div class="bagian-isi">{body}</div></body></html>',
                          files)
+
+
+_LINK_HREF = re.compile(r'(<a\b[^>]*?)\shref="([^"]*)"')
+_ID = re.compile(r'\sid="([^"]+)"')
+_WEB = re.compile(r"^(?:https?:|mailto:)", re.I)
+
+
+def _resolvable_links_only(html: str, ids: set[str]) -> str:
+    """Keep web links and links to an anchor of this report; drop every other href (`#`, a missing anchor, a
+    relative path): WeasyPrint would resolve it against its base URL into a `file://` link carrying the
+    build machine's folders. The link's text stays."""
+    def keep(match: re.Match) -> str:
+        href = match.group(2)
+        if _WEB.match(href) or (href.startswith("#") and href[1:] in ids):
+            return match.group(0)
+        return match.group(1)
+    return _LINK_HREF.sub(keep, html)
