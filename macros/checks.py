@@ -329,8 +329,8 @@ def check_files(loaded: LoadedCase, locator: Locator) -> Iterator[Problem]:
             yield locator.problem(path, f"berkas `{name}` tidak berada di folder media/",
                                   "hanya berkas di folder media/ yang dapat diterbitkan; pindahkan ke media/ dan tulis "
                                   "jalurnya seperti media/foto.jpg")
-        elif any(part.is_symlink() for part in _parts_below(loaded.folder, relative)):
-            yield locator.problem(path, f"berkas `{name}` adalah tautan simbolik",
+        elif any(part.is_symlink() for part in _parts_below(loaded.folder, relative)) or _hard_linked(target):
+            yield locator.problem(path, f"berkas `{name}` adalah tautan simbolik atau tautan keras (hard link)",
                                   "salin berkasnya ke folder media/ (jangan pakai tautan simbolik)")
         elif not target.is_file():
             yield locator.problem(path, f"berkas `{name}` tidak ditemukan",
@@ -359,8 +359,8 @@ def check_files(loaded: LoadedCase, locator: Locator) -> Iterator[Problem]:
                           "halaman hanya boleh menampilkan berkas dari folder media/ laporannya sendiri; salin berkasnya "
                           "ke sana dan tulis jalurnya seperti media/foto.jpg (Markdown) atau ../media/foto.jpg (HTML)",
                           severity)
-        elif any(part.is_symlink() for part in _parts_below(loaded.folder, relative)):
-            yield Problem(shown, line, column, "", f"berkas `{relative}` adalah tautan simbolik",
+        elif any(part.is_symlink() for part in _parts_below(loaded.folder, relative)) or _hard_linked(target):
+            yield Problem(shown, line, column, "", f"berkas `{relative}` adalah tautan simbolik atau tautan keras (hard link)",
                           "salin berkasnya ke folder media/ (jangan pakai tautan simbolik)")
         elif not target.resolve().is_relative_to(folder):
             yield Problem(shown, line, column, "", f"berkas `{relative}` berada di luar folder laporan",
@@ -385,6 +385,14 @@ def check_files(loaded: LoadedCase, locator: Locator) -> Iterator[Problem]:
                           "berkas ini tidak dirujuk laporan, jadi tidak diterbitkan",
                           "rujuk di kasus.yml (misalnya lampiran.dokumentasi) atau di halaman bab bila perlu terbit; "
                           "bila tidak, hapus dari folder media/", Severity.WARNING)
+
+
+def _hard_linked(path: Path) -> bool:
+    """The same file as another (a hard link): perhaps another report's photo or rahasia.yml."""
+    try:
+        return path.is_file() and path.stat().st_nlink > 1
+    except OSError:
+        return False
 
 
 def _parts_below(folder: Path, relative: str) -> list[Path]:

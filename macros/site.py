@@ -84,12 +84,14 @@ def chapter_source(root: Path, folder: Path, chapter: str, loaded: LoadedCase) -
     if chapter in INTERNAL_ONLY and publication_profile() != "internal":
         return None
     own = folder / chapter
-    if own.is_symlink() or (own.exists() and not own.resolve().is_relative_to(folder.resolve())):
+    # A hard link (st_nlink > 1) is the same file as another one, perhaps another report's rahasia.yml.
+    if own.is_symlink() or (own.exists() and (not own.resolve().is_relative_to(folder.resolve())
+                                              or own.stat().st_nlink > 1)):
         from macros.errors import display_path
 
         raise CaseDataError([Problem(f"{display_path(folder, root)}/{chapter}", 1, 1, "",
-                                     "halaman bab ini adalah tautan simbolik (symlink) atau menunjuk ke luar folder "
-                                     "laporan; halaman itu tidak diterbitkan",
+                                     "halaman bab ini adalah tautan simbolik (symlink), tautan keras (hard link) atau "
+                                     "menunjuk ke luar folder laporan; halaman itu tidak diterbitkan",
                                      "salin isi halamannya ke berkas biasa di folder laporan")])
     if own.is_file():
         return own

@@ -214,9 +214,9 @@ def _add_media(files: Files, config: MkDocsConfig, root: Path, slug: str, publis
         shown = f"{CASES_DIR}/{slug}/{relative}"
         if not relative.startswith("media/"):
             continue  # `check` refuses files outside media/ (kasus.yml, rahasia.yml, a chapter page ...)
-        if item.is_symlink() or not item.resolve().is_relative_to(folder):
+        if item.is_symlink() or not item.resolve().is_relative_to(folder) or (item.is_file() and item.stat().st_nlink > 1):
             # A symlink out of the report folder would publish whatever it points at.
-            raise PluginError(f"{shown}: berkas media berupa tautan simbolik atau menunjuk ke luar folder laporan; "
+            raise PluginError(f"{shown}: berkas media berupa tautan simbolik/tautan keras atau menunjuk ke luar folder laporan; "
                               "salin berkasnya ke folder media/ (jangan pakai tautan simbolik)")
         if not item.is_file():
             continue  # named but missing: `check` and the build's data check report it at its line

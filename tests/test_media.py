@@ -474,3 +474,21 @@ def test_the_pdf_has_no_link_into_the_build_machine(tmp_path):
                 uris.append(str(action["/URI"]))
     assert "https://example.org/" in uris
     assert not [u for u in uris if not u.startswith(("http:", "https:", "mailto:"))], uris
+
+
+def test_hard_links_are_refused_for_pages_and_media(tmp_path):
+    """Red team (15:38): a chapter page hard-linked to another report's rahasia.yml was published."""
+    import os
+
+    other = tmp_path / "lain-2024"
+    other.mkdir()
+    (other / "rahasia.yml").write_text("lainnya: [SECRETMARKER-7731]\n", encoding="utf-8")
+    (other / "anak.jpg").write_bytes(phone_photo("JPEG"))
+    folder = write_case_variant(tmp_path, "berkas: media/foto.svg", "berkas: media/anak.jpg")
+    os.link(other / "anak.jpg", folder / "media" / "anak.jpg")
+    os.link(other / "rahasia.yml", folder / "bab-5-praktik-baik.md")
+    code, out = run_cli(["check", str(folder)])
+    assert code == 1
+    assert "berkas `media/anak.jpg` adalah tautan simbolik atau tautan keras (hard link)" in out, out
+    assert "bab-5-praktik-baik.md:1:1: halaman bab ini adalah tautan simbolik (symlink), tautan keras (hard link)" in out
+    assert "SECRETMARKER" not in out
