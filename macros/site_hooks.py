@@ -240,6 +240,24 @@ def on_nav(nav, config: MkDocsConfig, files: Files):
     return nav
 
 
+def _with_leading_text_kept(markdown: str, page) -> str:
+    """MkDocs reads leading `Kata: teks` lines of a page without `---` as meta-data and drops them from the
+    text; a student's page starting "Tujuan: meningkatkan ..." would lose its first paragraph silently.
+    Only `---` front matter is front matter on a report page: those lines are put back as text."""
+    source = page.file.abs_src_path
+    if not page.meta or not source:
+        return markdown
+    try:
+        text = Path(source).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return markdown
+    if text.lstrip().startswith("---"):
+        return markdown
+    leading = text.split("\n\n", 1)[0]
+    page.meta = {}
+    return leading + "\n\n" + markdown
+
+
 MAX_PAGE_MARKDOWN = 2_000_000  # characters of one report page after its macros ran (the largest seed chapter: ~60 KB)
 
 
@@ -256,6 +274,7 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) ->
                               f"{len(markdown) / 1_000_000:.1f} juta karakter setelah makro dan perulangan dijalankan "
                               f"(batas {MAX_PAGE_MARKDOWN // 1_000_000} juta) (kurangi perulangan {{% for %}} "
                               "atau bagi isinya; sebuah bab laporan biasanya kurang dari 100 ribu karakter)")
+        markdown = _with_leading_text_kept(markdown, page)
         # `<![` (a CDATA/marked section, meaningless in HTML) crashes MkDocs' anchor scanner with a traceback:
         # a report page shows it as text.
         markdown = markdown.replace("<![", "&lt;![")

@@ -492,3 +492,20 @@ def test_hard_links_are_refused_for_pages_and_media(tmp_path):
     assert "berkas `media/anak.jpg` adalah tautan simbolik atau tautan keras (hard link)" in out, out
     assert "bab-5-praktik-baik.md:1:1: halaman bab ini adalah tautan simbolik (symlink), tautan keras (hard link)" in out
     assert "SECRETMARKER" not in out
+
+
+@pytest.mark.slow
+def test_a_page_starting_with_key_value_lines_keeps_them_as_text(tmp_path):
+    """Red team (15:38): MkDocs read a page's leading `Kata: teks` lines as meta-data; the page came out empty."""
+    from tests.test_pdf import build
+    from tests.test_site_build import _project_copy
+
+    project = _project_copy(tmp_path)
+    folder = project / "cases" / "rt-c-2024"
+    shutil.copytree(FIXTURE, folder)
+    (folder / "bab-5-praktik-baik.md").write_text("Tujuan: meningkatkan keterampilan klien\nSasaran: keluarga klien\n\n"
+                                                  "Paragraf kedua.\n", encoding="utf-8")
+    result = build(project, tmp_path / "site", tmp_path / "cache" / "pdf", CASEBOOK_PDF="0")
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "site" / "kasus" / "rt-c-2024" / "bab-5-praktik-baik" / "index.html").read_text(encoding="utf-8")
+    assert "Tujuan: meningkatkan keterampilan klien" in page and "Paragraf kedua." in page
