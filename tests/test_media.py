@@ -509,3 +509,11 @@ def test_a_page_starting_with_key_value_lines_keeps_them_as_text(tmp_path):
     assert result.returncode == 0, result.stderr
     page = (tmp_path / "site" / "kasus" / "rt-c-2024" / "bab-5-praktik-baik" / "index.html").read_text(encoding="utf-8")
     assert "Tujuan: meningkatkan keterampilan klien" in page and "Paragraf kedua." in page
+
+
+def test_a_deeply_nested_svg_photo_is_refused_with_a_message():
+    """Red team (15:40, 2b): 20,000 nested groups passed and broke the Word export."""
+    deep = (b'<svg xmlns="http://www.w3.org/2000/svg" width="40" height="30">' + b"<g>" * 20000
+            + b'<rect width="40" height="30" fill="#d00"/>' + b"</g>" * 20000 + b"</svg>")
+    with pytest.raises(MediaRefused, match="bersarang"):
+        clean_media("deep.svg", deep)

@@ -251,9 +251,23 @@ def sanitize_svg_file(data: bytes) -> bytes:
         root = ElementTree.fromstring(clean)
     except ElementTree.ParseError as exc:
         raise UnsafeSvg(f"berkas SVG tidak dapat dibaca ({exc})") from None
+    if _depth(root) > MAX_SVG_DEPTH:
+        raise UnsafeSvg(f"berkas SVG bersarang lebih dari {MAX_SVG_DEPTH} tingkat (PDF dan Word tidak dapat menggambarnya)")
     if root.tag != "{http://www.w3.org/2000/svg}svg":
         clean = clean.replace("<svg", '<svg xmlns="http://www.w3.org/2000/svg"', 1)
     return ('<?xml version="1.0" encoding="UTF-8"?>\n' + clean + "\n").encode("utf-8")
+
+
+MAX_SVG_DEPTH = 100  # a drawing nests groups a few levels deep; rsvg-convert gives up far below 20,000
+
+
+def _depth(root) -> int:
+    deepest, stack = 0, [(root, 1)]
+    while stack:
+        element, depth = stack.pop()
+        deepest = max(deepest, depth)
+        stack.extend((child, depth + 1) for child in element)
+    return deepest
 
 
 def _svg_attribute_filter(element: str, attribute: str, value: str) -> str | None:
