@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import html
 import os
-import re
 from pathlib import Path
 
 from mkdocs.structure.files import Files
@@ -83,30 +81,11 @@ def print_documents(site: SiteCases, chapters: dict[str, list[ChapterPage]], num
                                                toc_depth=settings.toc_depth, created=creation_date(loaded.case),
                                                logo_src=logo.as_uri() if logo else None,
                                                figure_data=profile.figure_data, layout=profile.front)
-            documents[slug].front_html = printable_links(documents[slug].front_html)
-            documents[slug].body_html = printable_links(documents[slug].body_html)
             if logo:
                 documents[slug].files.append(logo)  # the logo's bytes count for the PDF cache too
         except NumberingError as exc:  # e.g. an unknown ref(): the page itself fails the build with this message
             failed[slug] = str(exc)
     return documents, failed
-
-
-_LINK = re.compile(r'(<a\b[^>]*?)\shref="([^"]*)"')
-
-
-def printable_links(document: str) -> str:
-    """Links a printed report can keep: the web (http/https/mailto) and anchors inside the document.
-    Any other (`#`, a site-relative page) would be resolved against a folder of the build machine and
-    printed as a `file://` link carrying its absolute path; such a link keeps its text, loses its target."""
-
-    def keep(match: re.Match) -> str:
-        url = html.unescape(match.group(2)).strip()
-        if re.match(r"^(https?|mailto):", url, re.I) or (url.startswith("#") and len(url) > 1):
-            return match.group(0)
-        return match.group(1)
-
-    return _LINK.sub(keep, document)
 
 
 def allowed_roots(root: Path, slug: str, settings: PdfSettings) -> tuple[str, ...]:
