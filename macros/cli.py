@@ -408,6 +408,7 @@ def cmd_export(args: argparse.Namespace, project: ProjectConfig) -> int:
     from macros.export.docx import html_to_docx, word_ready_html
     from macros.pdf.settings import load_pdf_settings
     from macros.privacy.media import media_cache_dir
+    from macros.site import ONLY_REPORT
 
     if args.katalog:
         from macros.archive.export_cli import export_catalogue
@@ -422,8 +423,9 @@ def cmd_export(args: argparse.Namespace, project: ProjectConfig) -> int:
     with tempfile.TemporaryDirectory() as work:
         html_dir = Path(work) / "html"
         html_dir.mkdir()
+        # Only this report is built: a classmate's half-written report in cases/ cannot stop its export.
         code = _mkdocs("build", "--strict", "--site-dir", str(Path(work) / "site"), project=project, profile=args.profile,
-                       CASEBOOK_PDF="0", CASEBOOK_EXPORT_HTML=str(html_dir))
+                       CASEBOOK_PDF="0", CASEBOOK_EXPORT_HTML=str(html_dir), **{ONLY_REPORT: args.slug})
         if code != 0:
             return EXIT_DATA
         front = (html_dir / f"{args.slug}.front.html").read_text(encoding="utf-8")

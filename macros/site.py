@@ -120,6 +120,10 @@ def chapter_title(case, chapter: str) -> str:
     return case.practicum.chapter_titles.get(chapter, CHAPTERS[chapter])
 
 
+ONLY_REPORT = "CASEBOOK_HANYA_LAPORAN"
+"""Environment variable: build only the report of this slug (the Word export sets it)."""
+
+
 def load_site_cases(root: Path, vocabulary: Vocabulary, *, keep_going: bool = False, parallel: bool = True,
                     isolate: bool = False, exclude: frozenset[str] = frozenset()) -> SiteCases:
     """Every report under cases/, validated; any data error fails the build with all messages.
@@ -131,6 +135,9 @@ def load_site_cases(root: Path, vocabulary: Vocabulary, *, keep_going: bool = Fa
     """
     problems, cases, warnings, keys, left_out, broken = [], {}, {}, {}, {}, []
     folders = [f for f in case_folders(root / CASES_DIR) if f.name not in exclude]
+    only = os.environ.get(ONLY_REPORT)
+    if only:  # `casebook export <slug>`: one report's Word file depends on that report alone
+        folders = [f for f in folders if f.name == only]
     folder_keys = {folder: folder_key(folder, vocabulary, root) for folder in folders}
     if parallel:  # not under `mkdocs serve`: forking a process that runs server threads is unsafe
         fill_in_parallel(folders, folder_keys, vocabulary, root)

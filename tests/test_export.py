@@ -62,3 +62,17 @@ def test_export_of_an_unknown_report_is_a_usage_error(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     code, out = run_cli(["export", "tidak-ada", "--docx"])
     assert code == 2 and "laporan `tidak-ada` tidak ditemukan" in out
+
+
+def test_a_classmates_half_written_report_does_not_stop_an_export(tmp_path, monkeypatch):
+    """User test: with a fresh `casebook new` report (full of <<ISI>>) beside it, a valid report still exports."""
+    project = _project_copy(tmp_path)
+    shutil.copytree(ROOT / "cases" / "ln-hikari-2024", project / "cases" / "ln-hikari-2024")
+    monkeypatch.chdir(project)
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    code, out = run_cli(["new", "st-panti-2025"])
+    assert code == 0, out
+    target = tmp_path / "ln.docx"
+    code, out = run_cli(["export", "ln-hikari-2024", "--docx", "--output", str(target)])
+    assert code == 0 and target.is_file(), out
+    assert "st-panti-2025" not in out
