@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urljoin
+from urllib.parse import urljoin, unquote
 
 from markupsafe import escape
 
@@ -213,7 +213,9 @@ def _source_files(body: str, page_url: str, source_of: Callable[[str], Path | No
         src = html.unescape(match.group(2))
         if re.match(r"^[a-z]+:", src):
             return match.group(0)  # data: URIs stay; http(s) and outside files are refused by the URL fetcher
-        source = source_of(urljoin("/" + page_url, src).lstrip("/"))
+        # The site writes `foto%20b.png` for `foto b.png` (a phone's or Windows' file name): the file is looked
+        # up by its name, not its URL spelling, or the photo would silently leave the PDF and the Word file.
+        source = source_of(unquote(urljoin("/" + page_url, src).lstrip("/")))
         if source is None:
             # Not a published file of this report: no src at all, so neither WeasyPrint nor pandoc (which
             # resolves relative paths from the working directory) can find some other file by that name.
