@@ -93,7 +93,8 @@ class PageMacros(CommunityMacros):
     def identitas_klien(self) -> str:
         """Client identity table. Call: `{{ identitas_klien() }}`"""
         loaded = self._case()
-        return identity_table(loaded.case.client, self._site().vocabulary)
+        # A group's or a community's report has no `klien`: say so, never an AttributeError.
+        return identity_table(self._require(loaded.case.client, "klien"), self._site().vocabulary)
 
     def _require(self, value: Any, field: str) -> Any:
         """The data a macro draws; its absence fails the build naming report, page and field."""
