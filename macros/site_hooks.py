@@ -27,7 +27,7 @@ from macros.archive.pages import (all_facts, archive_markdown, fill_page, global
 from macros.error_catalogue import faq_markdown
 from macros.errors import CaseDataError
 from macros import gc_settle, messages, page_check, template_cache
-from macros.loading import SLUG
+from macros.loading import PLACEHOLDER_MESSAGE, SLUG
 from macros.help_links import reference_link
 from macros.incremental import ENV_FLAG as INCREMENTAL_FLAG
 from macros.incremental import REPORTS_DIR, needles_key, read_state, reusable_reports, site_fingerprint, state_path, write_state
@@ -354,8 +354,9 @@ def on_page_context(context: dict, page, config: MkDocsConfig, nav) -> dict:
 def on_post_page(output: str, page, config: MkDocsConfig) -> str:
     """Every page has been rendered by now: resolve references and lists of tables/figures."""
     progress.advance("Halaman")
-    output = remove_comments(_with_error_banner(output, current_build["site"].problems + current_build["page_problems"]))
     slug = slug_of_page(page.file.src_uri)
+    output = remove_comments(_with_error_banner(output, current_build["site"].problems + current_build["page_problems"],
+                                                slug))
     if slug is None or slug not in current_build["numbering"]:  # not a report, or one left out for its errors
         return output
     numbering = current_build["numbering"][slug]
@@ -536,13 +537,27 @@ def _reference_anchor_html(problem, vocabulary) -> str:
     return f' <a href="{escape(link)}">lihat keterangan kolom ini</a>' if link else ""
 
 
-def _with_error_banner(output: str, problems: list) -> str:
-    """Under `casebook serve`, the data errors on top of every page: the student sees them where they look."""
+def _with_error_banner(output: str, problems: list, slug: str | None = None) -> str:
+    """Under `casebook serve`, the data errors on top of every page: the student sees them where they look.
+    The errors of the report being viewed come first; a fresh template's `<<ISI ...>>` lines are one line
+    per report (as in `casebook check`), so a new error is never buried under a classmate's placeholders."""
     if not problems:
         return output
     vocabulary = current_build["site"].vocabulary
-    items = "".join(f"<li><code>{escape(p.format())}</code>{_reference_anchor_html(p, vocabulary)}</li>" for p in problems[:30])
-    more = f"<li>… dan {len(problems) - 30} lagi (lihat terminal)</li>" if len(problems) > 30 else ""
+    own = f"{CASES_DIR}/{slug}/" if slug else None
+    placeholders: dict[str, list] = {}
+    shown = []
+    for problem in problems:
+        if problem.message == PLACEHOLDER_MESSAGE:
+            placeholders.setdefault(problem.file.rsplit("/", 1)[0], []).append(problem)
+        else:
+            shown.append(problem)
+    shown.sort(key=lambda p: not (own and p.file.startswith(own)))  # stable: the file order stays within each part
+    items = [f"<li><code>{escape(p.format())}</code>{_reference_anchor_html(p, vocabulary)}</li>" for p in shown]
+    items += [f"<li><code>{escape(folder)}</code>: {len(found)} isian contoh <code>&lt;&lt;ISI ...&gt;&gt;</code> belum "
+              f"diganti; mulai dari baris {min(p.line for p in found)}</li>" for folder, found in placeholders.items()]
+    more = f"<li>… dan {len(items) - 30} lagi (lihat terminal)</li>" if len(items) > 30 else ""
+    items = "".join(items[:30])
     banner = (f'<div class="casebook-galat-data" role="alert"><p><strong>Data laporan belum valid.</strong> '
               f"Laporan yang bergalat tidak ditampilkan sampai diperbaiki; halaman dimuat ulang saat Anda menyimpan.</p>"
               f"<ul>{items}{more}</ul></div>")
