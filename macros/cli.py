@@ -8,6 +8,7 @@ for anything a student can cause.
 from __future__ import annotations
 
 import argparse
+import difflib
 import os
 import shutil
 import sys
@@ -168,6 +169,8 @@ def find_case_folders(paths: list[Path], project: ProjectConfig) -> list[Path]:
         paths = [project.cases_dir]
     folders: list[Path] = []
     for path in paths:
+        if not path.exists() and len(path.parts) == 1 and (project.cases_dir / path).is_dir():
+            path = project.cases_dir / path  # a report's slug, as `casebook export` takes it
         if path.is_file() and path.name == CASE_FILE:
             folders.append(path.parent)
         elif path.is_dir() and (path / CASE_FILE).is_file():
@@ -175,11 +178,23 @@ def find_case_folders(paths: list[Path], project: ProjectConfig) -> list[Path]:
         elif path.is_dir():
             found = case_folders(path)
             if not found:
-                raise UsageError(f"tidak ada laporan (folder berisi {CASE_FILE}) di {display_path(path, project.root)}")
+                raise UsageError(f"tidak ada laporan (folder berisi {CASE_FILE}) di {display_path(path, project.root)}"
+                                 + _misnamed_case_file(path))
             folders.extend(found)
         else:
-            raise UsageError(f"{path} tidak ditemukan")
+            slugs = [f.name for f in case_folders(project.cases_dir)] if project.cases_dir.is_dir() else []
+            close = difflib.get_close_matches(path.name, slugs, n=1, cutoff=0.6)
+            raise UsageError(f"{path} tidak ditemukan" + (f"; maksud Anda `{close[0]}`?" if close else ""))
     return folders
+
+
+def _misnamed_case_file(folder: Path) -> str:
+    """Windows' Notepad saves `kasus.yml.txt` when extensions are hidden; editors may write `kasus.yaml`."""
+    for candidate in sorted(folder.iterdir()) if folder.is_dir() else []:
+        name = candidate.name.casefold()
+        if candidate.is_file() and name != CASE_FILE and name.startswith(("kasus.yml", "kasus.yaml")):
+            return f"; ada berkas `{candidate.name}`: ganti namanya menjadi {CASE_FILE}"
+    return ""
 
 
 def _duplicate_slugs(results: list[LoadResult], project: ProjectConfig) -> list[Problem]:

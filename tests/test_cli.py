@@ -146,3 +146,17 @@ def test_a_reports_own_line_counts_what_the_total_counts(project):
     assert code == 1
     assert "ts-contoh-2024: belum lolos pemeriksaan (2 galat;" in output and "2 galat, " in output, output
     assert "tidak dapat dibaca" not in output
+
+
+def test_check_takes_a_slug_suggests_a_near_one_and_names_a_misnamed_case_file(project):
+    """User test: `check <slug>` as `export <slug>` takes it; a typo gets the nearest report; Notepad's
+    `kasus.yml.txt` is named with the fix."""
+    shutil.copytree(FIXTURE, project / "cases" / "ts-contoh-2024")
+    code, output = run_cli(["check", "ts-contoh-2024"])
+    assert code == 0 and "ts-contoh-2024: " in output, output
+    code, output = run_cli(["check", "ts-contoh-2042"])
+    assert code == 2 and "maksud Anda `ts-contoh-2024`?" in output, output
+    (project / "cases" / "ts-baru-2025").mkdir()
+    (project / "cases" / "ts-baru-2025" / "kasus.yml.txt").write_text("laporan: {}\n", encoding="utf-8")
+    code, output = run_cli(["check", "cases/ts-baru-2025"])
+    assert code == 2 and "ada berkas `kasus.yml.txt`: ganti namanya menjadi kasus.yml" in output, output
