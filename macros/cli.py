@@ -89,7 +89,16 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _printable_everywhere() -> None:
+    """A Windows console or a redirected file in cp1252 cannot encode ✓, ⚠ or a name in Sundanese script:
+    such a character prints as `?` instead of stopping the command with an English UnicodeEncodeError."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure") and (stream.encoding or "").replace("-", "").lower() != "utf8":
+            stream.reconfigure(errors="replace")
+
+
 def main(argv: list[str] | None = None) -> int:
+    _printable_everywhere()
     args = _parser().parse_args(argv)
     try:
         project = load_project()

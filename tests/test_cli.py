@@ -160,3 +160,16 @@ def test_check_takes_a_slug_suggests_a_near_one_and_names_a_misnamed_case_file(p
     (project / "cases" / "ts-baru-2025" / "kasus.yml.txt").write_text("laporan: {}\n", encoding="utf-8")
     code, output = run_cli(["check", "cases/ts-baru-2025"])
     assert code == 2 and "ada berkas `kasus.yml.txt`: ganti namanya menjadi kasus.yml" in output, output
+
+
+def test_check_prints_in_a_windows_console_encoding(project):
+    """User test: `check --rinci > hasil.txt` on Windows (cp1252) stopped at the first ✓ with an English error."""
+    import subprocess
+    import sys
+
+    shutil.copytree(FIXTURE, project / "cases" / "ts-contoh-2024")
+    env = {**__import__("os").environ, "PYTHONIOENCODING": "cp1252", "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run([sys.executable, "-m", "macros.cli", "check", "--rinci"], cwd=project, env=env,
+                            capture_output=True)
+    assert result.returncode == 0, result.stderr.decode("cp1252")
+    assert b"Error" not in result.stderr and b"ts-contoh-2024: 15/" in result.stdout
