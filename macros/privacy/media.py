@@ -103,13 +103,7 @@ def inspect_media(path) -> tuple[str, ...]:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(io.BytesIO(data)) as image:
-                if image.width * image.height > MAX_PIXELS:
-                    raise MediaRefused(f"gambar terlalu besar ({image.width}×{image.height} piksel)",
-                                       "perkecil foto menjadi paling banyak 4000 piksel sisi panjangnya")
-                if image.format != fmt:
-                    raise MediaRefused(f"isi berkas bukan {fmt} meskipun namanya berakhiran demikian "
-                                       f"(terbaca sebagai {image.format or 'bukan gambar'})", hint)
+            with _opened(data, fmt, hint) as image:
                 image.verify()
             # verify() reads the structure only: decode the pixels too (at reduced scale for JPEG), so a
             # truncated photo is refused here, at its line, not by the build of a whole archive.
@@ -125,6 +119,23 @@ def inspect_media(path) -> tuple[str, ...]:
     return ()
 
 
+def _opened(data: bytes, fmt: str, hint: str):
+    """The photo in `data`, opened lazily (no pixels decoded yet); MediaRefused when it has more than
+    MAX_PIXELS or is not really a `fmt` file, whatever its name says."""
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(data))
+    if image.width * image.height > MAX_PIXELS:
+        image.close()
+        raise MediaRefused(f"gambar terlalu besar ({image.width}×{image.height} piksel)",
+                           "perkecil foto menjadi paling banyak 4000 piksel sisi panjangnya")
+    if image.format != fmt:
+        image.close()
+        raise MediaRefused(f"isi berkas bukan {fmt} meskipun namanya berakhiran demikian "
+                           f"(terbaca sebagai {image.format or 'bukan gambar'})", hint)
+    return image
+
+
 def _svg_lost_markup(original: bytes, cleaned: bytes) -> bool:
     lowered = original.lower()
     return any(marker in lowered for marker in (b"<script", b" on", b"javascript:", b"<foreignobject", b"<animate",
@@ -138,13 +149,7 @@ def _clean_raster(fmt: str, data: bytes) -> CleanedMedia:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            image = Image.open(io.BytesIO(data))
-            if image.width * image.height > MAX_PIXELS:
-                raise MediaRefused(f"gambar terlalu besar ({image.width}×{image.height} piksel)",
-                                   "perkecil foto menjadi paling banyak 4000 piksel sisi panjangnya")
-            if image.format != fmt:
-                raise MediaRefused(f"isi berkas bukan {fmt} meskipun namanya berakhiran demikian "
-                                   f"(terbaca sebagai {image.format or 'bukan gambar'})", hint)
+            image = _opened(data, fmt, hint)
             if fmt == "JPEG":
                 image.draft("RGB", (MAX_EDGE, MAX_EDGE))  # decode at a reduced scale when far larger (fast)
             image.load()
