@@ -123,3 +123,12 @@ def test_the_abstract_page_prints_text_and_keywords(tmp_path):
     page = frontmatter.abstract_page(case)
     assert 'id="abstrak"' in page and "<h1>Abstrak</h1>" in page
     assert "Praktikum ini memperkuat kemandirian klien." in page and "kemandirian; pekerjaan sosial" in page
+
+
+def test_oleh_is_said_once_and_signatures_are_under_menyetujui(tmp_path):
+    """User test: an approved approval page read "Oleh: <author> … Telah disetujui … Oleh:"."""
+    case = _case(tmp_path)
+    for approved_on in (None, case.report.period.end):
+        approval = _approval("kampus", 3).model_copy(update={"approved_on": approved_on})
+        page = frontmatter.approval_page(case.model_copy(update={"approval": approval}))
+        assert page.count("Oleh:") == 1 and page.count("Menyetujui:") == 1

@@ -170,9 +170,8 @@ def approval_page(case: Case, layout: FrontMatterLayout = FrontMatterLayout()) -
         columns = 3 if _rows(len(approvers), len(knowing), 2) >= 4 else 2
         if _rows(len(approvers), len(knowing), columns) >= 3:
             dense = " rapat"
-        # The seeds write "Oleh:" after the approval date; before approval "Menyetujui:" reads right.
-        by = "Menyetujui:" if approval.approved_on is None else "Oleh:"
-        body = f"{when}<p>{by}</p>{_grid(approvers, columns)}"
+        # "Menyetujui:" over the signatures, approved or not: the authors' block above already says "Oleh:".
+        body = f"{when}<p>Menyetujui:</p>{_grid(approvers, columns)}"
         if knowing:
             body += f'<p class="mengetahui">Mengetahui:</p>{_grid(knowing, columns)}'
 
