@@ -331,6 +331,11 @@ def _build(args: argparse.Namespace, project: ProjectConfig) -> int:
     except BaseException:  # Ctrl-C, a full disk: no half-made staging folder stays behind
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    if code == 0 and left_out and set(left_out) >= {folder.name for folder in case_folders(project.cases_dir)}:
+        # Every report was left out (a student's portfolio of one): an empty archive must not replace the
+        # last good site; the student sees the errors, and the site stays as it was.
+        print(isolation.format_report(left_out), file=sys.stderr)
+        code = 1
     if code != 0:
         shutil.rmtree(staging, ignore_errors=True)
         if site.exists():
