@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from markupsafe import escape
 
 from macros.render.html import table as pairs_table
-from macros.render.records import date_span
+from macros.render.records import assessment_process, date_span
 from macros.render.text import bullets, field_lines, label, prose
 from macros.schema.community import (Anggaran, AsesmenPartisipatif, DaftarHadirPeserta, KalenderMusim, KegiatanAksi,
                                      Kesepakatan, PemangkuKepentingan, Peringkat, PemetaanSosial, Supervisi, Transek,
@@ -139,9 +139,8 @@ def agreement(record: Kesepakatan) -> str:
 
 
 def participatory_process(assessment: AsesmenPartisipatif, vocabulary: Vocabulary) -> str:
-    header = field_lines([("Waktu", date_span(assessment.start, assessment.end)), ("Tempat", assessment.place),
-                          ("Alat asesmen", ", ".join(vocabulary.label("alat_asesmen", t) for t in assessment.tools))])
-    return f"{header}\n\n{prose(assessment.process)}\n"
+    """Time, place, tools and process: the same fields, printed the same way, as an individual assessment."""
+    return assessment_process(assessment, vocabulary)
 
 
 # --- participatory tools ------------------------------------------------------------------------------
