@@ -135,7 +135,7 @@ def cmd_new(args: argparse.Namespace, project: ProjectConfig) -> int:
     target = project.cases_dir / slug
     if target.exists():
         raise UsageError(f"folder {display_path(target, project.root)} sudah ada; pilih nama lain")
-    from macros.practicum import kind_of
+    from macros.practicum import kind_of, subject_of_template
     from macros.site import template_folders
 
     if not project.vocabulary.knows("jenis_praktikum", args.jenis):
@@ -147,6 +147,9 @@ def cmd_new(args: argparse.Namespace, project: ProjectConfig) -> int:
     case_template = next((f / CASE_FILE for f in folders[:-1] if (f / CASE_FILE).is_file()), templates / CASE_FILE)
     if not case_template.is_file():
         raise UsageError(f"templat {display_path(case_template, project.root)} tidak ditemukan")
+    # Whose identity rahasia.yml keeps follows the template's subject: a group's members, a village's people.
+    subject = subject_of_template(case_template.read_text(encoding="utf-8"))
+    people = subject.people if subject else "orang yang didampingi"
     project.cases_dir.mkdir(parents=True, exist_ok=True)
     # Build in a temporary folder beside the target and rename at the end: never a half-made report.
     staging = Path(tempfile.mkdtemp(prefix=f".{slug}-", dir=project.cases_dir))
@@ -158,8 +161,8 @@ def cmd_new(args: argparse.Namespace, project: ProjectConfig) -> int:
         (staging / "media").mkdir()
         (staging / "media" / ".gitkeep").touch()
         # The private identity file must never be committed, even when the folder is copied elsewhere.
-        (staging / ".gitignore").write_text(f"# Identitas asli klien: jangan pernah di-commit atau diunggah.\n{SECRETS_FILE}\n",
-                                            encoding="utf-8")
+        (staging / ".gitignore").write_text(f"# Identitas asli {people}: jangan pernah di-commit atau diunggah.\n"
+                                            f"{SECRETS_FILE}\n", encoding="utf-8")
         staging.rename(target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -167,7 +170,7 @@ def cmd_new(args: argparse.Namespace, project: ProjectConfig) -> int:
     shown = display_path(target, project.root)
     print(f"Laporan baru dibuat di {shown}/")
     print(f"Langkah berikut: isi {shown}/{CASE_FILE} (ganti setiap <<ISI ...>>), lalu jalankan `casebook check {shown}`.")
-    print(f"Identitas asli klien (bila perlu dicatat) hanya di {shown}/{SECRETS_FILE}: berkas itu tidak pernah terbit "
+    print(f"Identitas asli {people} (bila perlu dicatat) hanya di {shown}/{SECRETS_FILE}: berkas itu tidak pernah terbit "
           "dan dipakai untuk memastikan tidak ada yang bocor (lihat halaman Privasi di situs).")
     return EXIT_OK
 

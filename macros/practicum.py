@@ -51,6 +51,9 @@ class PracticumKind:
     `intervensi` stage of an institutional report and the `aksi_sosial` stage of a community report."""
     unordered: frozenset[str] = frozenset()
     """Stages that may overlap their neighbours (a contract is signed during intake), left out of the order check."""
+    method: str | None = None
+    """The practice method (`metode` vocabulary) the kind works with when the report names none of its own (a
+    community report's action plan has no method column): shown on the report's catalogue card."""
 
     def stage_codes(self, vocabulary: Vocabulary | None = None) -> list[str]:
         """The kind's stages plus a campus's added stages of one of these kinds, each after its kind."""
@@ -76,6 +79,7 @@ KINDS: dict[str, PracticumKind] = {
     "laboratorium": PracticumKind("laboratorium", INSTITUTION_STAGES, unordered=frozenset({"kontrak"})),
     "komunitas": PracticumKind(
         "komunitas", COMMUNITY_STAGES, templates="komunitas", data_stages=MappingProxyType(COMMUNITY_DATA_STAGES),
+        method="community_organization",
         chapter_titles=MappingProxyType({
             "bab-3-konteks-institusi.md": "BAB III Profil Komunitas",
             "bab-4-penanganan-kasus.md": "BAB IV Pelaksanaan Praktikum Komunitas",
@@ -100,11 +104,25 @@ class SubjectKind:
     """The heading over its description on the report's summary page."""
     role: str
     """The one word under the subject's code in the centre of a diagram (ecomap): klien, kelompok, komunitas."""
+    people: str = "orang yang didampingi"
+    """Whose real identity rahasia.yml keeps (`casebook new`, the new report's .gitignore): 'klien',
+    'anggota kelompok sasaran', 'warga dan tokoh komunitas'."""
 
 
 SUBJECTS: dict[str, SubjectKind] = {
-    "individu": SubjectKind("individu", "Klien", "klien", "Identitas Klien", "klien"),
-    "kelompok": SubjectKind("kelompok", "Kelompok Sasaran", "kelompok_sasaran", "Profil Kelompok Sasaran", "kelompok"),
-    "komunitas": SubjectKind("komunitas", "Komunitas", "komunitas", "Profil Komunitas", "komunitas"),
+    "individu": SubjectKind("individu", "Klien", "klien", "Identitas Klien", "klien", "klien"),
+    "kelompok": SubjectKind("kelompok", "Kelompok Sasaran", "kelompok_sasaran", "Profil Kelompok Sasaran", "kelompok",
+                            "anggota kelompok sasaran"),
+    "komunitas": SubjectKind("komunitas", "Komunitas", "komunitas", "Profil Komunitas", "komunitas",
+                             "warga dan tokoh komunitas"),
 }
 SUBJECT_KEYS = tuple(s.key for s in SUBJECTS.values())
+
+
+def subject_of_template(text: str) -> SubjectKind | None:
+    """The subject a kasus.yml (a template, before it is valid) describes: its first top-level subject key in
+    the order the model reads them (a client, else a group, else a community), as `Case.subject` decides."""
+    import re
+
+    keys = set(re.findall(r"^([a-z_]+)\s*:", text, flags=re.M))
+    return next((subject for subject in SUBJECTS.values() if subject.key in keys), None)

@@ -209,6 +209,27 @@ def test_casebook_new_with_a_kind_copies_that_kind_s_templates(tmp_path, monkeyp
     assert code == 2 and "jenis praktikum `desa` tidak dikenal; pilihan: institusi, laboratorium, komunitas" in out
 
 
+@pytest.mark.parametrize("kind", DEFAULT_VOCABULARY.codes("jenis_praktikum"))
+def test_casebook_new_names_whose_identity_rahasia_keeps_by_the_template_s_subject(kind, tmp_path, monkeypatch):
+    """`casebook new --jenis komunitas` spoke of "the client's real identity": a group's or a village's report
+    has no client. The wording follows the subject the new kasus.yml describes, for every practicum kind."""
+    from macros.practicum import subject_of_template
+
+    shutil.copy2(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs" / "templat", tmp_path / "docs" / "templat")
+    monkeypatch.chdir(tmp_path)
+    code, out = run_cli(["new", "--jenis", kind, "baru-2025"])
+    assert code == 0, out
+    folder = tmp_path / "cases" / "baru-2025"
+    subject = subject_of_template((folder / "kasus.yml").read_text(encoding="utf-8"))
+    assert subject is not None
+    ignore = (folder / ".gitignore").read_text(encoding="utf-8")
+    assert f"Identitas asli {subject.people} (bila perlu dicatat) hanya di" in out
+    assert f"Identitas asli {subject.people}:" in ignore and "rahasia.yml" in ignore
+    if subject.code != "individu":
+        assert "klien" not in out.lower() and "klien" not in ignore.lower()
+
+
 # --- budget (RAB) -------------------------------------------------------------------------------------
 
 

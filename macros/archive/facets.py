@@ -193,11 +193,13 @@ def _free(texts) -> tuple[tuple[str, str], ...]:
 
 
 def report_facts(loaded: LoadedCase, vocabulary: Vocabulary) -> ReportFacts:
+    from macros.render.catalogue import methods as report_methods
+
     case = loaded.case
     plan = case.plan
     activities = plan.activities if plan else []
     sessions = case.intervention.sessions if case.intervention else []
-    methods = [a.method for a in activities] + [s.method for s in sessions if s.method]
+    methods = report_methods(case)  # the card's list: one answer to 'which method' per report
     techniques = [t for a in activities for t in a.techniques] + [t for s in sessions for t in s.techniques]
     scores = outcome_of(loaded)
     approval = case.approval

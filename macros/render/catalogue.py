@@ -8,10 +8,27 @@ from macros.loading import LoadedCase
 from macros.vocabulary import Vocabulary
 
 
-def _methods(loaded: LoadedCase, vocabulary: Vocabulary) -> list[str]:
-    plan = loaded.case.plan
-    codes = dict.fromkeys(a.method for a in plan.activities) if plan else {}
-    return [vocabulary.label("metode", c) for c in codes]
+def methods(case) -> list[str]:
+    """Method codes of a report, as the archive's `metode` facet counts them (the plan's activities and the
+    sessions held), else the method its practicum kind works with (a community report: CO/CD)."""
+    plan, intervention = case.plan, case.intervention
+    codes = [a.method for a in plan.activities] if plan else []
+    codes += [s.method for s in intervention.sessions if s.method] if intervention else []
+    if not codes and case.practicum.method:
+        codes = [case.practicum.method]
+    return list(dict.fromkeys(codes))
+
+
+def _method_fact(case, vocabulary: Vocabulary) -> tuple[str, str] | None:
+    """"Metode" with the report's methods; a report without one (a laboratory's mapping) shows the assessment
+    tools it used instead; neither: no row (never a bare dash on a card)."""
+    found = [vocabulary.label("metode", c) for c in methods(case)]
+    if found:
+        return ("Metode", ", ".join(found))
+    tools = (case.assessment.tools if case.assessment else []) + (case.participatory.tools if case.participatory else [])
+    if tools:
+        return ("Alat asesmen", ", ".join(vocabulary.label("alat_asesmen", t) for t in dict.fromkeys(tools)))
+    return None
 
 
 def card(loaded: LoadedCase, vocabulary: Vocabulary, href: str, pdf_href: str | None = None, *, attributes: str = "") -> str:
@@ -22,9 +39,10 @@ def card(loaded: LoadedCase, vocabulary: Vocabulary, href: str, pdf_href: str | 
         ("Institusi" if case.institution else "Komunitas", case.place_name),
         ("Setting", vocabulary.label("setting", case.setting)),
         ("Tahun", str(case.report.year)),
-        ("Metode", ", ".join(_methods(loaded, vocabulary)) or "–"),
+        _method_fact(case, vocabulary),
         (case.subject.label, case.subject_code),
     ]
+    facts = [fact for fact in facts if fact]
     rows = "".join(f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in facts)
     summary = f'<p class="casebook-ringkasan">{escape(case.report.summary)}</p>' if case.report.summary else ""
     status = '<span class="casebook-status">Draf</span>' if case.is_draft else ""
