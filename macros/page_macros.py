@@ -10,6 +10,7 @@ from typing import Any
 from markupsafe import escape
 from pydantic import BaseModel
 
+from macros.appendix_macros import AppendixMacros
 from macros.community_macros import CommunityMacros
 from macros.loading import LoadedCase
 from macros.pdf.site_pdfs import pdf_enabled, published_pdf_url
@@ -73,7 +74,7 @@ class MacroDataError(ValueError):
     """A page asks for something the report cannot give; the message is all the student needs."""
 
 
-class PageMacros(CommunityMacros):
+class PageMacros(CommunityMacros, AppendixMacros):
     """Bound to the mkdocs-macros environment so each call knows its page."""
 
     def __init__(self, env: Any):

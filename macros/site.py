@@ -29,10 +29,10 @@ CHAPTERS: dict[str, str] = {
     "daftar-pustaka.md": "Daftar Pustaka",
     "lampiran.md": "Lampiran",
 }
-# Data a default Lampiran page is made of (a community report's RAB and logs are appendices too).
-APPENDIX_DATA = ("lampiran", "rencana_aksi", "anggaran", "daftar_hadir_peserta", "log_supervisi")
-# Default pages shown only when the report has the data they are made of (one key, or any of several).
-TEMPLATE_NEEDS = {"daftar-pustaka.md": "pustaka", "lampiran.md": APPENDIX_DATA, "daftar-lampiran.md": APPENDIX_DATA, "bab-1-pendahuluan.md": "pendahuluan",
+# Default pages shown only when the report has the data they are made of (one key, or any of several); the
+# Lampiran pages only when the report, as this profile publishes it, has an appendix (macros/render/appendices.py).
+APPENDIX_PAGES = ("lampiran.md", "daftar-lampiran.md")
+TEMPLATE_NEEDS = {"daftar-pustaka.md": "pustaka", "bab-1-pendahuluan.md": "pendahuluan",
                   "bab-2-landasan-konseptual.md": "landasan", "bab-5-praktik-baik.md": "praktik_baik",
                   "bab-6-simpulan.md": "simpulan"}
 SITE_SECTION = "kasus"
@@ -95,6 +95,11 @@ def chapter_source(root: Path, folder: Path, chapter: str, loaded: LoadedCase) -
                                      "salin isi halamannya ke berkas biasa di folder laporan")])
     if own.is_file():
         return own
+    if chapter in APPENDIX_PAGES:
+        from macros.render.appendices import appendices_of
+
+        if not appendices_of(loaded.case):  # e.g. only internal letters: no empty Lampiran page on the public site
+            return None
     needed = TEMPLATE_NEEDS.get(chapter)
     if needed and not any(loaded.document.data.get(key) for key in ((needed,) if isinstance(needed, str) else needed)):
         return None

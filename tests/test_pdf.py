@@ -169,7 +169,7 @@ def test_lists_hold_the_seed_captions(site):
     tables = [t for t, _ in list_entries(ln, "Daftar Tabel", "Daftar Gambar")]
     assert tables == ["Tabel 4.1 Tahapan Wawancara", "Tabel 4.2 Quadrant Strength Klien LN", "Tabel 4.3 Tahap Evaluasi"]
     appendices = [t for t, _ in list_entries(ln, "Daftar Lampiran", "BAB I")]
-    assert appendices == ["Lampiran 1 Surat-surat", "Lampiran 2 Daftar Hadir", "Lampiran 3 Lampiran Lain",
+    assert appendices == ["Lampiran 1 Surat Keterangan Magang", "Lampiran 2 Daftar Hadir Praktikan", "Lampiran 3 Program Usulan Praktikan",
                           "Lampiran 4 Dokumentasi Kegiatan"]
     ajs = normalise("\n".join(page_texts(pdf_of(site, "ajs-kartini-2024"))))
     for caption in ("Gambar 4.1 Kuadran Strength Klien", "Tabel 4.1 Rencana Intervensi", "Tabel 4.2 Hasil Evaluasi"):

@@ -216,7 +216,7 @@ def test_appendices_are_numbered_and_listed(site):
     html = (site / "kasus/ln-hikari-2024/lampiran/index.html").read_text(encoding="utf-8")
     headings = re.findall(r'<h2 id="(lampiran-[^"]+)">(Lampiran \d+ [^<]+)', html)
     # Case conferences are in BAB IV only (placed by date), not repeated as an appendix.
-    assert [h for _, h in headings] == ["Lampiran 1 Surat-surat", "Lampiran 2 Daftar Hadir", "Lampiran 3 Lampiran Lain",
+    assert [h for _, h in headings] == ["Lampiran 1 Surat Keterangan Magang", "Lampiran 2 Daftar Hadir Praktikan", "Lampiran 3 Program Usulan Praktikan",
                                         "Lampiran 4 Dokumentasi Kegiatan"]
     listing = (site / "kasus/ln-hikari-2024/daftar-lampiran/index.html").read_text(encoding="utf-8")
     listed = re.findall(r'<li><a class="casebook-ref" href="[^"]+#([^"]+)">([^<]+)</a></li>', listing)

@@ -86,7 +86,15 @@ def label_of(alias: str) -> str:
 
 
 def _is_prose(info) -> bool:
-    return any(isinstance(m, WithJsonSchema) and (m.json_schema or {}).get("x-markdown") for m in info.metadata)
+    """A `Prosa` field, also when optional (`Prosa | None` keeps its marker inside the union, not on the field)."""
+    import typing
+
+    def marked(metadata) -> bool:
+        return any(isinstance(m, WithJsonSchema) and (m.json_schema or {}).get("x-markdown") for m in metadata)
+
+    if marked(info.metadata):
+        return True
+    return any(marked(getattr(arg, "__metadata__", ())) for arg in typing.get_args(info.annotation))
 
 
 def words(value) -> str:
@@ -105,11 +113,12 @@ def words(value) -> str:
 TableRenderer = Callable[[BaseModel], str]
 
 
-def render_value(value, *, table: TableRenderer | None = None, heading: int = 3) -> str:
+def render_value(value, *, table: TableRenderer | None = None, heading: int = 3, titled: bool = True) -> str:
     """A field of any shape as Markdown.
 
     `table` turns a data table (`Tabel`) into a numbered table; `heading` is the level of the headings
-    given to sub-section items (Subbab, Program, ...), so they are numbered with the chapter."""
+    given to sub-section items (Subbab, Program, ...), so they are numbered with the chapter. `titled=False`:
+    a model's fields without its title (an appendix whose title is already its numbered heading)."""
     from macros.render.text import bullets, plain, prose
 
     if value is None or value == [] or value == "":
@@ -123,11 +132,11 @@ def render_value(value, *, table: TableRenderer | None = None, heading: int = 3)
             return bullets(value) + "\n"
         return "\n\n".join(render_value(v, table=table, heading=heading) for v in value)
     if isinstance(value, BaseModel):
-        return _render_model(value, table, heading)
+        return _render_model(value, table, heading, titled)
     return plain(str(value)) + "\n"
 
 
-def _render_model(value: BaseModel, table: TableRenderer | None, heading: int) -> str:
+def _render_model(value: BaseModel, table: TableRenderer | None, heading: int, titled: bool = True) -> str:
     from macros.render.text import bullets, field_lines, label, plain, prose
 
     cls = type(value)
@@ -152,7 +161,7 @@ def _render_model(value: BaseModel, table: TableRenderer | None, heading: int) -
         else:
             blocks.append(render_value(item, table=table, heading=heading + 1))
     body = ([field_lines(lines)] if lines else []) + blocks
-    if title_key is None:
+    if title_key is None or not titled:
         return "\n\n".join(body) + "\n"
     title = getattr(value, title_key)
     if cls.__name__ in SECTION_MODELS and heading <= 4:

@@ -58,6 +58,7 @@ HELP_ID = {
     "rujukan": "Catatan rujukan saja.",
 }
 HELP_ID.update(__import__("macros.community_macros", fromlist=["HELP_ID"]).HELP_ID)  # subject and community macros
+HELP_ID.update(__import__("macros.appendix_macros", fromlist=["HELP_ID"]).HELP_ID)  # the Lampiran page
 
 
 def macro_reference(examples: dict[str, tuple[str, str]] | None = None) -> str:
