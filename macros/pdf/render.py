@@ -65,17 +65,23 @@ def _local_fetcher(roots: list[Path]):
     from weasyprint.urls import URLFetcher
 
     class LocalFetcher(URLFetcher):
+        local_urls: list[str] = []  # file: URLs asked for under their real path (see render_pdf)
+
         def fetch(self, url, headers=None):
             if url.startswith(VIRTUAL_ROOT):
                 index, _, rest = url.removeprefix(VIRTUAL_ROOT).partition("/")
                 url = roots[int(index)].resolve().as_uri().rstrip("/") + "/" + rest
+            elif url.startswith("file:"):
+                self.local_urls.append(url)
             if url.startswith("file:"):
                 path = Path(url2pathname(url.split("?")[0].removeprefix("file://"))).resolve()
                 if not any(root in path.parents for root in roots):
                     raise ValueError(f"berkas di luar proyek tidak dimuat: {path}")
             return super().fetch(url, headers)
 
-    return LocalFetcher(allowed_protocols={"file", "data"})
+    fetcher = LocalFetcher(allowed_protocols={"file", "data"})
+    fetcher.local_urls = []
+    return fetcher
 
 
 def _page_labels(body_start: int):
@@ -204,11 +210,16 @@ def render_pdf(job: RenderJob) -> RenderResult:
         fonts = FontConfiguration()  # shared: fonts are found and loaded once for both parts
         stylesheets = [CSS(string=job.profile_css), CSS(filename=str(PRINT_CSS))]
 
-        def layout(source: str):
-            document = HTML(string=_virtual(source, roots), base_url=f"{VIRTUAL_ROOT}0/", url_fetcher=_local_fetcher(roots))
-            return document.render(stylesheets=stylesheets, font_config=fonts)
+        fetcher = _local_fetcher(roots)
 
-        body_source = HTML(string=job.body_html, base_url=roots[0].as_uri() + "/", url_fetcher=_local_fetcher(roots))
+        def document_of(source: str):
+            # Both parts (the body too: its photos are most of a report's images) name files under the virtual root.
+            return HTML(string=_virtual(source, roots), base_url=f"{VIRTUAL_ROOT}0/", url_fetcher=fetcher)
+
+        def layout(source: str):
+            return document_of(source).render(stylesheets=stylesheets, font_config=fonts)
+
+        body_source = document_of(job.body_html)
         body = body_source.render(stylesheets=stylesheets, font_config=fonts)
         for _ in range(MAX_CONTINUATION_PASSES):  # each pass labels the next page of every table running on
             if not label_continued_tables(body_source.etree_element, body.pages):
@@ -240,6 +251,11 @@ def render_pdf(job: RenderJob) -> RenderResult:
         if job.tagged:
             options["pdf_tags"] = True
         pdf = report.write_pdf(finisher=_page_labels(len(front_pages)), **options)
+        if fetcher.local_urls:
+            # WeasyPrint names an image after the URL it was asked for: a build-machine path there would make the
+            # PDF depend on the folder the project lies in (and publish its hash). Every path must go through
+            # _virtual; one that did not is a bug to fix, not a PDF to publish.
+            raise RuntimeError(f"jalur lokal tidak tersamarkan di PDF: {len(fetcher.local_urls)} berkas")
         from macros.pdf.glyphs import missing_characters
 
         return RenderResult(job.slug, pdf, len(report.pages), time.perf_counter() - started,
