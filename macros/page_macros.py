@@ -17,7 +17,7 @@ from macros.pdf.site_pdfs import pdf_enabled, published_pdf_url
 from macros.render import records, tables
 from macros.render.references import reference_list
 from macros.render.identity import identity_table
-from macros.render.numbering import LIST_MARKER, REF_MARKER, chapter_of
+from macros.render.numbering import LIST_MARKER, REF_MARKER, chapter_of, check_element_id
 from macros.site import SITE_SECTION, current_build, publication_profile, slug_of_page
 
 
@@ -68,6 +68,13 @@ def finish_chapter_page(markdown: str, page) -> tuple[str, list[str]]:
     return finish_chapter(markdown, chapter, numbering, unplaced_tags=unplaced_tags,
                           photos_of=lambda tag: figures_of_section(case, tag, numbering, chapter, page.url),
                           register_table=register_table)
+
+
+def markdown_heading_text(text: str) -> str:
+    """A student's title inside a Markdown heading line, read as text only: braces would start an attribute list
+    (`Surat {0} tugas {#id}` loses its id), a line break would end the heading before its id."""
+    flat = " ".join(str(text).split())
+    return str(escape(flat)).replace("{", "&#123;").replace("}", "&#125;")
 
 
 class MacroDataError(ValueError):
@@ -445,7 +452,7 @@ class PageMacros(CommunityMacros, AppendixMacros):
     def ref(self, id: str) -> str:
         """Link to a numbered table or figure of this report, e.g. "Tabel 4.1". Call: `{{ ref('wawancara') }}`"""
         self._case()
-        return REF_MARKER.format(id=escape(id))
+        return REF_MARKER.format(id=escape(check_element_id(id)))
 
     def daftar_tabel(self) -> str:
         """List of this report's numbered tables with links. Call: `{{ daftar_tabel() }}`"""
@@ -460,7 +467,7 @@ class PageMacros(CommunityMacros, AppendixMacros):
         page = self.env.page
         numbering = current_build["numbering"][self._case().slug]
         caption = numbering.register("lampiran", id, 0, judul, page.url)
-        return f"## {caption.label} {escape(judul)} {{#{caption.anchor}}}"
+        return f"## {caption.label} {markdown_heading_text(judul)} {{#{caption.anchor}}}"
 
     def daftar_lampiran(self) -> str:
         """List of this report's appendices with links. Call: `{{ daftar_lampiran() }}`"""

@@ -40,7 +40,8 @@ from macros.privacy.sanitize import plain_text, sanitize
 from macros.pdf import pool
 from macros.pdf.assemble import ChapterPage
 from macros.pdf.settings import load_pdf_settings
-from macros.pdf.site_pdfs import pdf_enabled, pdf_url, print_documents, published_pdf_url, start_site_pdfs
+from macros.pdf.site_pdfs import (pdf_enabled, pdf_failure_message, pdf_url, print_documents, published_pdf_url,
+                                  start_site_pdfs)
 from macros.project import CASES_DIR, casebook_settings
 from macros.render.schema_reference import schema_reference
 from macros.render.macro_reference import macro_examples, macro_reference
@@ -428,16 +429,17 @@ def on_post_build(config: MkDocsConfig) -> None:
         _remember_build(Path(config.site_dir))
         _report_left_out()
         return
-    failed = []
     progress.expect("PDF", len(pending.order))
     outcomes = pending.finish(on_done=lambda slug: progress.advance("PDF"))
     progress.stop()
     pool.finish_build()
     _refuse_leaks(Path(config.site_dir), pending.print_texts)
+    failed: dict[str, list[str]] = {}
     for outcome in outcomes:
         if outcome.error:
-            failed.append(outcome.slug)
-            log.error(f"PDF laporan {outcome.slug} gagal dibuat: {outcome.error}")
+            message = pdf_failure_message(outcome.slug, outcome.error, current_build["numbering"].get(outcome.slug))
+            failed[outcome.slug] = [message]
+            log.error(message)
         if outcome.missing:
             _warn_missing_glyphs(outcome.slug, outcome.missing)
         elif outcome.cached:
@@ -445,7 +447,12 @@ def on_post_build(config: MkDocsConfig) -> None:
         else:
             log.info(f"PDF {outcome.slug}: {outcome.pages} halaman, {outcome.seconds:.1f} detik")
     if failed:
-        raise PluginError(f"PDF tidak dapat dibuat untuk: {', '.join(failed)} (PDF laporan lain sudah ditulis)")
+        message = f"PDF tidak dapat dibuat untuk: {', '.join(failed)} (PDF laporan lain sudah ditulis)"
+        # An archive build leaves such a report out like one with a data error: `casebook build` builds again
+        # without it (its pages are in the shared search index and catalogue, which cannot be cut afterwards).
+        if not isolation.strict() and isolation.write_report(current_build.get("left_out") or {}, failed):
+            message += f"\nLaporan itu akan dibangun ulang tanpa diterbitkan: {', '.join(sorted(failed))}"
+        raise PluginError(message)
     _remember_build(Path(config.site_dir))
     _report_left_out()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from pathlib import Path
 
 from mkdocs.structure.files import Files
@@ -138,3 +139,20 @@ def start_site_pdfs(site: SiteCases, chapters: dict[str, list[ChapterPage]], num
                         allowed_roots(site.root, slug, settings))
         jobs.append((job, document.files, site_dir / pdf_url(slug)))
     return start_pdfs(jobs, cache_folder(site.root), executor, failed)
+
+
+_ANCHOR = re.compile(r"`((?:tabel|gambar|lampiran)-[^`]*)`")
+
+
+def pdf_failure_message(slug: str, error: str, numbering) -> str:
+    """A report's failed PDF as a located message: the chapter page and the macro argument behind a list entry
+    the body lost (`cases/<slug>/<page>.md`, id and title), else the report and the error as it came."""
+    match = _ANCHOR.search(error or "")
+    caption = next((c for c in numbering.captions.values() if c.anchor == match.group(1)), None) if match and numbering else None
+    if caption is None:
+        return f"cases/{slug}: PDF laporan tidak dapat dibuat ({error})"
+    page = caption.page_url.rstrip("/").rsplit("/", 1)[-1] or "index"
+    return (f"cases/{slug}/{page}.md: PDF laporan tidak dapat dibuat: {caption.label} (id `{caption.element_id}`, "
+            f"judul `{caption.title}`) tercantum di daftar {caption.kind} tetapi tidak ditemukan di isi laporan; "
+            "ubah id atau judulnya (tanpa tanda kurung kurawal atau tanda kutip), lalu jalankan `casebook check`")
+

@@ -46,6 +46,19 @@ class NumberingError(ValueError):
     """A duplicate id or an unknown reference: the build must fail."""
 
 
+# An element id becomes an HTML id, a Markdown `{#...}` attribute, a URL fragment and a key of the PDF's lists:
+# only characters that read the same in all of them (a quote or a brace would change on the way and the
+# Daftar Lampiran would name an anchor the body no longer has).
+ELEMENT_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,79}")
+ELEMENT_ID_HINT = "id hanya boleh berisi huruf, angka, `-` dan `_` (paling banyak 80), misalnya `surat_tugas`"
+
+
+def check_element_id(element_id: object) -> str:
+    if not isinstance(element_id, str) or not ELEMENT_ID.fullmatch(element_id):
+        raise NumberingError(f"id `{element_id}` tidak valid: {ELEMENT_ID_HINT}")
+    return element_id
+
+
 @dataclass
 class ReportNumbering:
     """All captions of one report, in registration order."""
@@ -55,6 +68,7 @@ class ReportNumbering:
     placed: set[str] = field(default_factory=set)  # photo sections already shown as figures
 
     def register(self, kind: str, element_id: str, chapter: int, title: str, page_url: str) -> Caption:
+        check_element_id(element_id)
         if element_id in self.captions:
             other = self.captions[element_id]
             raise NumberingError(f"id `{element_id}` sudah dipakai oleh {other.label}; beri id lain")
