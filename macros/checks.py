@@ -322,16 +322,18 @@ def check_files(loaded: LoadedCase, locator: Locator) -> Iterator[Problem]:
     for path, name in refs:
         target = (loaded.folder / name).resolve()
         relative = normalise_media_path(name)
-        if Path(name).is_absolute() or relative is None or not target.is_relative_to(folder):
+        linked = (not Path(name).is_absolute() and relative is not None
+                  and (any(part.is_symlink() for part in _parts_below(loaded.folder, relative)) or _hard_linked(target)))
+        if linked:  # said first: where a link points (perhaps another report's photo) is not the student's point
+            yield locator.problem(path, f"berkas `{name}` adalah tautan simbolik atau tautan keras (hard link)",
+                                  "salin berkasnya ke folder media/ (jangan pakai tautan simbolik)")
+        elif Path(name).is_absolute() or relative is None or not target.is_relative_to(folder):
             yield locator.problem(path, f"berkas `{name}` berada di luar folder laporan",
                                   f"simpan berkas di {loaded.folder.name}/media/ dan tulis jalurnya seperti media/foto.jpg")
         elif not relative.startswith("media/"):
             yield locator.problem(path, f"berkas `{name}` tidak berada di folder media/",
                                   "hanya berkas di folder media/ yang dapat diterbitkan; pindahkan ke media/ dan tulis "
                                   "jalurnya seperti media/foto.jpg")
-        elif any(part.is_symlink() for part in _parts_below(loaded.folder, relative)) or _hard_linked(target):
-            yield locator.problem(path, f"berkas `{name}` adalah tautan simbolik atau tautan keras (hard link)",
-                                  "salin berkasnya ke folder media/ (jangan pakai tautan simbolik)")
         elif not target.is_file():
             yield locator.problem(path, f"berkas `{name}` tidak ditemukan",
                                   f"periksa nama berkas (huruf besar/kecil berpengaruh) di folder {loaded.folder.name}/")

@@ -8,6 +8,8 @@ only the boundaries (CLI, MkDocs hook) print them. A traceback never reaches a s
 
 from __future__ import annotations
 
+import os
+
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -56,8 +58,12 @@ class CaseDataError(Exception):
 
 
 def display_path(path: Path, root: Path | None = None) -> str:
-    """Path as the student sees it: relative to the project root when possible."""
-    try:
-        return path.resolve().relative_to((root or Path.cwd()).resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+    """Path as the student sees it: relative to the project root when possible. Named as written first (a symbolic
+    link is reported where it lies, not under the folder it points at), then resolved."""
+    base = root or Path.cwd()
+    for mine, theirs in ((Path(os.path.abspath(path)), Path(os.path.abspath(base))), (path.resolve(), base.resolve())):
+        try:
+            return mine.relative_to(theirs).as_posix()
+        except ValueError:
+            continue
+    return path.as_posix()

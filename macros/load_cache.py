@@ -54,9 +54,12 @@ def folder_key(folder: Path, vocabulary: Vocabulary, root: Path) -> str:
     digest = hashlib.sha256(code_version().encode())
     digest.update(repr(sorted((k, sorted(v.items())) for k, v in vocabulary.terms.items())).encode())
     # The result holds absolute paths and messages name files from the project root: both are part of the key.
-    digest.update(f"{root.resolve()}\0{folder.resolve()}".encode())
-    for relative, path in _files(folder):
+    # The folder as named and as resolved: a symlinked report folder must not share its target's entry (the
+    # result carries the slug), and whether it is a link is part of what the loader decides on.
+    digest.update(f"{root.resolve()}\0{folder.absolute()}\0{folder.resolve()}\0{folder.is_symlink()}".encode())
+    for relative, path in [] if folder.is_symlink() else _files(folder):  # refused unread (macros/loading.py)
         digest.update(b"\0" + relative.encode() + b"\0")
+        digest.update(str(os.lstat(path).st_nlink).encode())  # a new hard link changes no byte but is refused
         if os.path.islink(path):  # a link is refused by the loader/hook; its target is part of what is read
             digest.update(os.readlink(path).encode())
         else:

@@ -84,6 +84,27 @@ class Locator:
         return Problem(self.file, line, col, format_path(path), message, hint, severity)
 
 
+LINKED_FOLDER_MESSAGE = ("folder laporan ini adalah tautan simbolik (symlink); folder itu tidak diperiksa dan tidak "
+                         "diterbitkan")
+LINKED_HINT = ("salin isinya ke folder atau berkas biasa, tanpa tautan simbolik atau tautan keras: tautan dapat menunjuk "
+               "ke laporan atau rahasia.yml mahasiswa lain")
+
+
+def linked_file(path: Path) -> str | None:
+    """`symlink` or `hard link` when `path` is not a plain file of its own (a hard link is the same file as another
+    one, perhaps another report's kasus.yml or rahasia.yml), else None."""
+    if path.is_symlink():
+        return "tautan simbolik (symlink)"
+    try:
+        return "tautan keras (hard link)" if path.is_file() and path.stat().st_nlink > 1 else None
+    except OSError:
+        return None
+
+
+def linked_file_message(name: str, kind: str) -> str:
+    return f"berkas {name} adalah {kind}; berkas itu tidak dibaca dan laporan ini tidak diterbitkan"
+
+
 def load_case(folder: Path, *, vocabulary: Vocabulary = DEFAULT_VOCABULARY, root: Path | None = None) -> LoadResult:
     """Read, validate and cross-check `folder/kasus.yml`; never raises for bad data."""
     from macros.checks import run_checks  # checks import this module's Locator
@@ -95,6 +116,14 @@ def load_case(folder: Path, *, vocabulary: Vocabulary = DEFAULT_VOCABULARY, root
         # The slug becomes a URL and a file name: only a safe alphabet, never a path trick.
         return LoadResult(slug, folder, None, [Problem(shown, 1, 1, "", f"nama folder laporan `{slug}` tidak valid",
                                                        "gunakan huruf kecil, angka dan tanda hubung, misalnya ln-hikari-2024")])
+    if folder.is_symlink():
+        # It may point at another student's folder: check would validate that report under this name, and the
+        # build would publish it twice (or, sharing its cache entry, drop this one silently).
+        return LoadResult(slug, folder, None, [Problem(display_path(folder, root), 1, 1, "", LINKED_FOLDER_MESSAGE,
+                                                       LINKED_HINT)])
+    linked = linked_file(path)
+    if linked:
+        return LoadResult(slug, folder, None, [Problem(shown, 1, 1, "", linked_file_message(CASE_FILE, linked), LINKED_HINT)])
     if not path.is_file():
         return LoadResult(slug, folder, None, [Problem(shown, 1, 1, "", f"berkas {CASE_FILE} tidak ditemukan",
                                                        f"buat dengan `casebook new {slug}`")])

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from macros.errors import Problem, Severity, display_path
-from macros.loading import LoadedCase, Locator
+from macros.loading import LoadedCase, Locator, linked_file
 from macros.privacy.matching import Needle, Prepared, contains, visible_text
 from macros.privacy.patterns import find_patterns, line_of
 from macros.privacy.normalise import reveal
@@ -163,6 +163,8 @@ def scan_report(loaded: LoadedCase, locator: Locator, root: Path | None = None) 
         for message, hint, _ in _findings(_with_context(path, text), secrets, allowed):
             problems.append(locator.problem(path, message, hint))
     for page in sorted(loaded.folder.glob("*.md")):
+        if linked_file(page):
+            continue  # never read through a link (refused where pages are read: macros/site.py, page_check.py)
         shown = display_path(page, root)
         text, problem = decode_page(page.read_bytes(), shown)
         if problem:  # the page check refuses it, at its first bad byte (macros/page_check.py)
@@ -170,9 +172,9 @@ def scan_report(loaded: LoadedCase, locator: Locator, root: Path | None = None) 
         for message, hint, line in _findings(text, secrets, allowed):
             problems.append(Problem(shown, line, 1, "", message, hint))
     media = loaded.folder / "media"
-    for item in sorted(media.rglob("*")) if media.is_dir() else []:
-        if not item.is_file():
-            continue
+    for item in sorted(media.rglob("*")) if media.is_dir() and not media.is_symlink() else []:
+        if not item.is_file() or linked_file(item):
+            continue  # a linked media file is refused by check_files (macros/checks.py), never read here
         shown = display_path(item, root)
         texts = [item.name]
         if item.suffix.lower() in (".svg", ".pdf"):

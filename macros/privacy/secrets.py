@@ -15,7 +15,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from macros.errors import Problem, display_path
-from macros.loading import Locator, translate_error
+from macros.loading import LINKED_HINT, Locator, linked_file, linked_file_message, translate_error
 from macros.privacy.matching import Needle
 from macros.schema.base import F, Model
 from macros.schema.types import MONTHS, Tanggal, Teks
@@ -100,9 +100,12 @@ def needles_of(secrets: Rahasia, client_code: str) -> Secrets:
 def load_secrets(folder: Path, root: Path | None, client_code: str) -> tuple[Secrets | None, list[Problem]]:
     """The report's secrets, or None without a rahasia.yml; a broken file is an error (never a silent skip)."""
     path = folder / SECRETS_FILE
+    shown = display_path(path, root)
+    linked = linked_file(path)
+    if linked:  # never read through a link: its YAML errors could quote another report's secrets
+        return None, [Problem(shown, 1, 1, "", linked_file_message(SECRETS_FILE, linked), LINKED_HINT)]
     if not path.is_file():
         return None, []
-    shown = display_path(path, root)
     try:
         document = parse_yaml(path.read_text(encoding="utf-8"))
     except YamlSyntaxError as exc:
