@@ -30,6 +30,7 @@ from pathlib import Path
 from macros.caches import cache_root
 
 STRICT_ENV = "CASEBOOK_STRICT_ARCHIVE"
+PREVIOUS_ENV = "CASEBOOK_PREVIOUS_SITE"  # `pertahankan`: the last published site, whose left-out reports stay
 REPORT_ENV = "CASEBOOK_BUILD_REPORT"
 EXCLUDE_ENV = "CASEBOOK_EXCLUDE"
 REPORT_FILE = "laporan-build.txt"
@@ -100,3 +101,25 @@ def apply_policy(policy: str, site: Path, staging: Path, left_out: dict[str, lis
             shutil.copytree(previous, target, copy_function=os.link)
         elif policy == REMOVE and target.exists():
             shutil.rmtree(target)
+
+
+def keep_previous(site_dir: Path, slugs, policy: str) -> dict[str, list[str]]:
+    """`pertahankan`, inside the build: each left-out report's previous pages are linked into the new site before
+    its search index is written, so the kept report stays findable (its stored page analysis is reused, as for a
+    report an incremental build kept). Returns the kept reports' search locations, by slug."""
+    from macros.search.build import stored_sections
+    from macros.site import SITE_SECTION
+
+    previous = os.environ.get(PREVIOUS_ENV)
+    if policy != KEEP or not previous or strict():
+        return {}
+    kept: dict[str, list[str]] = {}
+    for slug in sorted(slugs):
+        source, target = Path(previous) / SITE_SECTION / slug, site_dir / SITE_SECTION / slug
+        if not source.is_dir() or source.is_symlink():
+            continue
+        if not target.exists():
+            shutil.copytree(source, target, copy_function=os.link)
+        kept[slug] = sorted(stored_sections(site_dir, slug))
+    return kept
+

@@ -87,6 +87,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         settings = casebook_settings(config, config_file)
     except CaseDataError as exc:
         raise PluginError("Pengaturan Casebook di mkdocs.yml tidak valid:\n" + str(exc)) from None
+    try:
+        current_build["policy"] = isolation.failed_policy(settings)
+    except ValueError as exc:
+        raise PluginError(str(exc)) from None
     vocabulary = build_vocabulary(settings.get("kosakata"))
     try:
         current_build["pdf"] = load_pdf_settings(settings, config_file)
@@ -392,8 +396,15 @@ def on_env(env, config: MkDocsConfig, files: Files):
             current_build["site"], current_build["chapters"], current_build["numbering"], current_build["pdf"],
             files, Path(config.site_dir), pool.executor(), skip=current_build["reused"])
     current_build["chapters"] = {}  # assembled into print HTML now; free them while MkDocs writes the site
+    # `pertahankan`: a left-out report's last published pages are linked in now, and indexed for search from the
+    # analysis stored with them (macros/archive_isolation.py); they were scanned when they were published.
+    kept = {} if _serving else isolation.keep_previous(Path(config.site_dir),
+                                                       set(current_build["left_out"]) | isolation.excluded(),
+                                                       current_build["policy"])
+    current_build["kept"] = frozenset(kept)
     if current_build["search"] is not None:  # the indexer numbers the pages in the order MkDocs writes them
-        current_build["search"].begin(Path(config.site_dir), search_order(files), current_build["reused"])
+        order = search_order(files) + [location for locations in kept.values() for location in locations]
+        current_build["search"].begin(Path(config.site_dir), order, current_build["reused"] | current_build["kept"])
     gc_settle.settle()  # every page's content and table of contents live until the build ends
     return env
 
@@ -415,7 +426,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     # Search (macros/search/): written before the leak scan reads the site.
     if current_build["search"] is not None:
         try:
-            current_build["search"].finish(Path(config.site_dir), current_build["reused"])
+            current_build["search"].finish(Path(config.site_dir), current_build["reused"] | current_build.get("kept", frozenset()))
         except RuntimeError as exc:
             raise PluginError(f"Indeks pencarian tidak dapat dibuat:\n{exc}") from None
         current_build["search"] = None
@@ -481,6 +492,7 @@ def _refuse_leaks(site_dir: Path, print_texts: dict[str, str]) -> None:
     # Reused reports were scanned by the build that wrote them; with the same needles, once is enough.
     skip = (frozenset((REPORTS_DIR, slug) for slug in current_build["reused"])
             if read_state(state_path(site.root, site_dir)).get("needles") == current_build["needles_key"] else frozenset())
+    skip |= {(REPORTS_DIR, slug) for slug in current_build.get("kept", ())}  # as published before (`pertahankan`)
     guards = report_guards(site.cases, site.root)
     leaks = scan_published(site_dir, guards, print_texts, skip, section=REPORTS_DIR,
                            site_allowed=site_examples(site.root / "docs", [faq_markdown()]))
