@@ -84,6 +84,13 @@ def test_the_same_inputs_in_two_folders_build_byte_identical_sites_and_pdfs(tmp_
     assert any(name.endswith((".jpg", ".png")) for name in one)
     # Whatever is identical could still name a folder both builds share (the temporary folder above them):
     # no published file names the build folder in any spelling, compressed or not.
+    # The Word file (print HTML through pandoc, which reads pictures by their local path) names no folder either.
+    slug = sorted(name.split("/")[1] for name in one if name.endswith(".pdf"))[0]
+    docx = second / "laporan.docx"
+    exported = subprocess.run([sys.executable, "-m", "macros.cli", "export", slug, "--docx", "--output", str(docx)],
+                              cwd=second, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"), capture_output=True, text=True)
+    assert exported.returncode == 0, exported.stderr[-3000:]
+    other = {**other, "laporan.docx": docx.read_bytes()}
     for project, files in ((first, one), (second, other)):
         needles = _spellings(project)
         leaking = {name: needle.decode() for name, data in files.items() for needle in needles
