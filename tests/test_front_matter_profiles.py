@@ -4,6 +4,7 @@ abstract, no approval page; with 1-6 signatories and 1-6 authors the approval pa
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 import tempfile
 from pathlib import Path
@@ -132,3 +133,52 @@ def test_oleh_is_said_once_and_signatures_are_under_menyetujui(tmp_path):
         approval = _approval("kampus", 3).model_copy(update={"approved_on": approved_on})
         page = frontmatter.approval_page(case.model_copy(update={"approval": approval}))
         assert page.count("Oleh:") == 1 and page.count("Menyetujui:") == 1
+
+
+def _lines(page_html: str) -> list[str]:
+    """Each paragraph and table cell of a page as the reader sees it (text, spaces collapsed)."""
+    import html as html_module
+    import re
+
+    chunks = re.findall(r"<(p|td|h1)\b[^>]*>(.*?)</\1>", page_html, re.S)
+    texts = [" ".join(html_module.unescape(re.sub(r"<[^>]+>", " ", inner)).split()) for _, inner in chunks]
+    return [text for text in texts if text]
+
+
+LAYOUTS = {"kampus": FrontMatterLayout(),
+           "polos": FrontMatterLayout.model_validate({"pembimbing_di_sampul": False, "tanggal_pengesahan": False,
+                                                      "nomor_pegawai": False})}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("approved", [False, True])
+@pytest.mark.parametrize("shape", ["kampus", "dua-pembimbing"])
+@pytest.mark.parametrize("authors", [1, 3])
+def test_no_label_or_line_is_printed_twice_on_the_approval_page(tmp_path, layout, approved, shape, authors):
+    """'Oleh:' after the approval date (user test 7) was one case: no line of the page may repeat, except
+    one role heading per field instructor."""
+    case = _case(tmp_path)
+    if authors > 1:
+        group = [Penulis.model_validate({"nama": f"Mahasiswa Kelompok {i}", "nrp": f"22041{i:02d}"}) for i in range(authors)]
+        case = case.model_copy(update={"student": case.student.model_copy(
+            update={"name": None, "student_number": None, "group_authors": group})})
+    for signatories in range(1, 7):
+        approval = _approval(shape, signatories).model_copy(
+            update={"approved_on": case.report.period.end if approved else None})
+        page = frontmatter.approval_page(case.model_copy(update={"approval": approval}), LAYOUTS[layout])
+        lines = _lines(page)
+        repeated = {line: lines.count(line) for line in lines if lines.count(line) > 1}
+        allowed = {FIELD: len(approval.field_instructors)} if len(approval.field_instructors) > 1 else {}
+        assert repeated == allowed, (signatories, repeated)
+        labels = [line for line in lines if line.endswith(":")]
+        assert len(labels) == len(set(labels)) and labels.count("Oleh:") + labels.count("Disusun oleh:") == 1
+
+
+@pytest.mark.slow
+def test_the_printed_approval_page_says_each_label_once(tmp_path):
+    case = _case(tmp_path)
+    approval = _approval("dua-pembimbing", 6).model_copy(update={"approved_on": case.report.period.end})
+    pages = _pages(frontmatter.approval_page(case.model_copy(update={"approval": approval})))
+    assert len(pages) == 1
+    for label in ("Oleh:", "Menyetujui:", "Mengetahui:", "Telah disetujui pada tanggal", "Pembimbing I", "Pembimbing II"):
+        assert len(re.findall(rf"{re.escape(label)}(?![I\w])", pages[0])) == 1, label
