@@ -472,8 +472,10 @@ def cmd_export(args: argparse.Namespace, project: ProjectConfig) -> int:
         front = (html_dir / f"{args.slug}.front.html").read_text(encoding="utf-8")
         body = (html_dir / f"{args.slug}.body.html").read_text(encoding="utf-8")
         settings = load_pdf_settings(casebook_settings_of(project.root), project.root / "mkdocs.yml")
+        loaded = load_case(project.cases_dir / args.slug, vocabulary=project.vocabulary, root=project.root).loaded
+        profile = settings.profile_for(loaded.case) if loaded else settings.print_profile  # the report's campus profile
         # Images come from the report's cleaned media (upright, no metadata), never from its raw folder.
-        html_to_docx(word_ready_html(front, body), target, settings.print_profile,
+        html_to_docx(word_ready_html(front, body), target, profile,
                      [media_cache_dir(project.root, args.slug), Path(work) / "site"])
     leaks = _docx_leaks(target, project, args.slug)
     if leaks:

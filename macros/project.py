@@ -166,7 +166,13 @@ def casebook_settings_of(root: Path) -> dict[str, Any]:
     return casebook_settings(yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader), config_file)
 
 
+def vocabulary_of(settings: dict[str, Any]) -> Vocabulary:
+    """The vocabulary of validated `extra.casebook` settings: campus terms, and the print profiles a report may pick."""
+    profiles = ((settings.get("pdf") or {}).get("profil_cetak") or {})
+    return build_vocabulary(settings.get("kosakata"), profiles if isinstance(profiles, dict) else ())
+
+
 def load_project(root: Path | None = None) -> ProjectConfig:
     root = find_root(root)
     settings = casebook_settings_of(root)
-    return ProjectConfig(root, build_vocabulary(settings.get("kosakata")))
+    return ProjectConfig(root, vocabulary_of(settings))

@@ -42,14 +42,13 @@ from macros.pdf.assemble import ChapterPage
 from macros.pdf.settings import load_pdf_settings
 from macros.pdf.site_pdfs import (pdf_enabled, pdf_failure_message, pdf_url, print_documents, published_pdf_url,
                                   start_site_pdfs)
-from macros.project import CASES_DIR, casebook_settings
+from macros.project import CASES_DIR, casebook_settings, vocabulary_of
 from macros.render.schema_reference import schema_reference
 from macros.render.macro_reference import macro_examples, macro_reference
 from macros.render.numbering import NumberingError, ReportNumbering, chapter_of, resolve_markers
 from macros.page_macros import finish_chapter_page
 from macros.search import BackgroundIndexer, PageIndexer, install_page_sections, search_order
 from macros.site import CHAPTERS, SITE_SECTION, current_build, load_site_cases, publication_profile, slug_of_page
-from macros.vocabulary import build_vocabulary
 
 log = logging.getLogger("mkdocs.plugins.casebook")
 _serving = False  # `mkdocs serve`: data errors are shown in the browser too, not only in the terminal
@@ -91,7 +90,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         current_build["policy"] = isolation.failed_policy(settings)
     except ValueError as exc:
         raise PluginError(str(exc)) from None
-    vocabulary = build_vocabulary(settings.get("kosakata"))
+    vocabulary = vocabulary_of(settings)
     try:
         current_build["pdf"] = load_pdf_settings(settings, config_file)
     except CaseDataError as exc:

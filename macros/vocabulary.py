@@ -9,7 +9,7 @@ the defaults, so an archive stays comparable across years.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
@@ -153,9 +153,17 @@ def _vocabulary_of(terms: Mapping[str, Mapping[str, str]], stage_kinds: Mapping[
     return Vocabulary(MappingProxyType({k: MappingProxyType(dict(v)) for k, v in terms.items()}), MappingProxyType(kinds))
 
 
-def build_vocabulary(extensions: Mapping[str, Mapping[str, str]] | None = None) -> Vocabulary:
-    """Defaults plus a campus's additions (`extra.casebook.kosakata` in mkdocs.yml)."""
+# The print profile every site has even when mkdocs.yml declares none (macros/pdf/settings.py DEFAULT_PROFILE).
+DEFAULT_PRINT_PROFILE = "kampus"
+
+
+def build_vocabulary(extensions: Mapping[str, Mapping[str, str]] | None = None,
+                     print_profiles: Iterable[str] = ()) -> Vocabulary:
+    """Defaults plus a campus's additions (`extra.casebook.kosakata` in mkdocs.yml); `print_profiles`: the
+    names under `extra.casebook.pdf.profil_cetak`, which a report may pick (`laporan.profil_cetak`)."""
     merged = {kind: dict(terms) for kind, terms in DEFAULTS.items()}
+    # Not a kosakata kind a campus extends by hand: the names come from the declared print profiles.
+    merged["profil_cetak"] = {name: name.replace("_", " ") for name in dict.fromkeys([DEFAULT_PRINT_PROFILE, *map(str, print_profiles)])}
     stage_kinds = {code: code for code in DEFAULTS["tahap"]}
     for kind, additions in (extensions or {}).items():
         if kind not in merged:

@@ -96,7 +96,14 @@ class PdfSettings(Model):
 
     @property
     def print_profile(self) -> PrintProfile:
+        """The site's profile (`pdf.profil`)."""
         return self.profiles.get(self.profile, PrintProfile())
+
+    def profile_for(self, case) -> PrintProfile:
+        """The profile a report picked (`laporan.profil_cetak`, checked against `profil_cetak` when it loaded),
+        else the site's: an archive may hold reports of several campuses and years."""
+        name = case.report.print_profile
+        return self.print_profile if name is None else self.profiles.get(name, PrintProfile())
 
 
 # Word's single line for a font is winAscent + winDescent + hhea lineGap (Times New Roman /
@@ -184,10 +191,13 @@ def load_pdf_settings(casebook_settings: dict[str, Any], config_file: Path | Non
         known = ", ".join([DEFAULT_PROFILE, *settings.profiles])
         raise CaseDataError([locator.problem((*CONFIG_PATH, "profil"), f"profil cetak `{settings.profile}` tidak ada",
                                              f"pilihan: {known}")])
-    logo = settings.print_profile.logo
-    if logo and config_file and not (config_file.parent / logo).is_file():
-        raise CaseDataError([locator.problem((*CONFIG_PATH, "profil_cetak", settings.profile, "logo"),
-                                             f"berkas logo `{logo}` tidak ditemukan", "tulis path relatif terhadap folder mkdocs.yml")])
+    # Every declared profile may be picked by a report, so each one's logo must exist.
+    missing = [locator.problem((*CONFIG_PATH, "profil_cetak", name, "logo"), f"berkas logo `{profile.logo}` tidak ditemukan",
+                               "tulis path relatif terhadap folder mkdocs.yml")
+               for name, profile in settings.profiles.items()
+               if profile.logo and config_file and not (config_file.parent / profile.logo).is_file()]
+    if missing:
+        raise CaseDataError(missing)
     return settings
 
 

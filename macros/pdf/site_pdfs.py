@@ -12,7 +12,7 @@ from mkdocs.structure.files import Files
 from macros.pdf.assemble import ChapterPage, PrintDocument, build_print_html
 from macros.pdf.build import PendingPdfs, cache_folder, start_pdfs
 from macros.pdf.render import RenderJob
-from macros.pdf.settings import PdfSettings, profile_css
+from macros.pdf.settings import PdfSettings, PrintProfile, profile_css
 from macros.pdf.watermark import watermark_css
 from macros.caches import cache_root
 from macros.privacy.media import media_cache_dir
@@ -52,9 +52,6 @@ def print_documents(site: SiteCases, chapters: dict[str, list[ChapterPage]], num
                     files: Files, skip: frozenset[str] = frozenset()) -> tuple[dict[str, PrintDocument], dict[str, str]]:
     """Every report's print HTML (for its PDF, and for the Word export); reports that cannot be assembled, by slug.
     `skip`: reports an incremental build reused unchanged (their pages were not rendered, their PDF stays)."""
-    profile = settings.print_profile
-    logo = logo_file(site.root, settings)
-
     docs_dir = (site.root / "docs").resolve()
 
     def sources_of(slug: str):
@@ -77,6 +74,8 @@ def print_documents(site: SiteCases, chapters: dict[str, list[ChapterPage]], num
     for slug, loaded in site.cases.items():
         if slug in skip:
             continue
+        profile = settings.profile_for(loaded.case)  # a report may pick its campus's profile
+        logo = logo_file(site.root, settings, profile)
         try:
             documents[slug] = build_print_html(loaded.case, chapters.get(slug, []), numbering[slug], source_of=sources_of(slug),
                                                toc_depth=settings.toc_depth, created=creation_date(loaded.case),
@@ -89,23 +88,25 @@ def print_documents(site: SiteCases, chapters: dict[str, list[ChapterPage]], num
     return documents, failed
 
 
-def allowed_roots(root: Path, slug: str, settings: PdfSettings) -> tuple[str, ...]:
+def allowed_roots(root: Path, slug: str, settings: PdfSettings, profile: PrintProfile | None = None) -> tuple[str, ...]:
     """What WeasyPrint may read for one report: its own cleaned media (first: the base URL, so a relative
     image the print HTML could not map resolves there, never to the report's raw files or another
     report's), the site's shipped files (docs/) and the campus logo's folder."""
     roots = [media_cache_dir(root, slug).resolve(), (root / "docs").resolve()]
-    logo = logo_file(root, settings)
+    logo = logo_file(root, settings, profile)
     if logo:
         roots.append(logo.parent)
     return tuple(str(r) for r in roots)
 
 
-def logo_file(root: Path, settings: PdfSettings) -> Path | None:
-    """The campus logo to print. A logo kept in a folder that also holds the reports (the project folder
-    itself) is printed from a copy, so that folder never becomes readable for a report's PDF."""
-    if not settings.print_profile.logo:
+def logo_file(root: Path, settings: PdfSettings, profile: PrintProfile | None = None) -> Path | None:
+    """The campus logo to print (of `profile`, else the site's profile). A logo kept in a folder that also holds
+    the reports (the project folder itself) is printed from a copy, so that folder never becomes readable for a
+    report's PDF."""
+    profile = profile or settings.print_profile
+    if not profile.logo:
         return None
-    logo = (root / settings.print_profile.logo).resolve()
+    logo = (root / profile.logo).resolve()
     if not (root / CASES_DIR).resolve().is_relative_to(logo.parent):
         return logo
     copy = cache_root(root) / "logo" / logo.name
@@ -126,17 +127,17 @@ def shows_draft_mark(case, layout) -> bool:
 def start_site_pdfs(site: SiteCases, chapters: dict[str, list[ChapterPage]], numbering: dict, settings: PdfSettings,
                     files: Files, site_dir: Path, executor=None, skip: frozenset[str] = frozenset()) -> PendingPdfs:
     """Assemble every report's print HTML and start rendering; call .finish() on the result to write the PDFs."""
-    css = profile_css(settings.print_profile)
     documents, failed = print_documents(site, chapters, numbering, settings, files, skip)
     jobs = []
     for slug, loaded in site.cases.items():
         if slug not in documents:
             continue
         document = documents[slug]
+        profile = settings.profile_for(loaded.case)
         # Until the report has an approval date, every page carries a diagonal DRAF mark.
-        page_css = css + (watermark_css() if shows_draft_mark(loaded.case, settings.print_profile.front) else "")
+        page_css = profile_css(profile) + (watermark_css() if shows_draft_mark(loaded.case, profile.front) else "")
         job = RenderJob(slug, document.front_html, document.body_html, page_css, settings.variant, settings.tagged,
-                        allowed_roots(site.root, slug, settings))
+                        allowed_roots(site.root, slug, settings, profile))
         jobs.append((job, document.files, site_dir / pdf_url(slug)))
     return start_pdfs(jobs, cache_folder(site.root), executor, failed)
 

@@ -40,6 +40,7 @@ STEERING: dict[str, str] = {
     "IzinTeks.text": "pemeriksa privasi: teks yang boleh terbit (teksnya sendiri tercetak di tempat asalnya)",
     "IzinTeks.reason": "pemeriksa privasi: alasan pengecualian, untuk dosen pembimbing di `casebook check`",
     "Laporan.kind": "kosakata: jenis praktikum memilih tahap, templat dan aturan kelengkapan",
+    "Laporan.print_profile": "profil cetak: memilih tata letak PDF dan Word laporan ini (sampul, pengesahan, margin)",
     "Laporan.keywords": "pencarian arsip: kata kunci masuk indeks pencarian dan faset katalog, bukan teks laporan",
 }
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import model_validator
 
 from macros.schema.base import F, Model, StrictBool
-from macros.schema.types import JenisPraktikum, Kode, Prosa, Tanggal, Teks, fail
+from macros.schema.types import JenisPraktikum, Kode, ProfilCetak, Prosa, Tanggal, Teks, fail
 
 
 class Periode(Model):
@@ -24,6 +24,10 @@ class Laporan(Model):
     city: Teks = F("kota", "Kota kampus, dicetak di sampul.")
     summary: Prosa | None = F("ringkasan", "Ringkasan 2–4 kalimat untuk kartu katalog dan halaman beranda laporan.", None)
     keywords: list[Teks] = F("kata_kunci", "Kata kunci untuk pencarian arsip.", default_factory=list)
+    print_profile: ProfilCetak | None = F(
+        "profil_cetak", "Profil cetak kampus untuk laporan ini (nama di mkdocs.yml, extra.casebook.pdf.profil_cetak): "
+        "sampul, lembar pengesahan, margin dan huruf PDF/Word. Kosongkan: profil situs (pdf.profil). Untuk arsip yang "
+        "memuat laporan beberapa kampus atau angkatan.", None)
 
 
 class Penulis(Model):

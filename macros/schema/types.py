@@ -188,6 +188,7 @@ AlatAsesmen = vocabulary_term("alat_asesmen", "alat asesmen")
 Setting = vocabulary_term("setting", "setting praktik")
 Klaster = vocabulary_term("klaster", "klaster klien")
 JenisPraktikum = vocabulary_term("jenis_praktikum", "jenis praktikum")
+ProfilCetak = vocabulary_term("profil_cetak", "profil cetak di mkdocs.yml (extra.casebook.pdf.profil_cetak)")
 
 KodeSamaran = Annotated[str, BeforeValidator(_identifier), Field(pattern=r"^[A-Z][A-Z0-9]{0,7}$")]
 """A pseudonym code: 1–8 capitals/digits (LN, AJS, F). Never a real name."""
