@@ -36,6 +36,8 @@ def card(loaded: LoadedCase, vocabulary: Vocabulary, href: str, pdf_href: str | 
     case = loaded.case
     facts = [
         ("Praktikan", case.student.author_names),
+        # A group report names its group as its cover does ("Kelompok 14"); one author's practicum group is not news.
+        ("Kelompok", case.student.group) if case.student.group_authors and case.student.group else None,
         ("Institusi" if case.institution else "Komunitas", case.place_name),
         ("Setting", vocabulary.label("setting", case.setting)),
         ("Tahun", str(case.report.year)),
