@@ -182,3 +182,19 @@ def test_the_printed_approval_page_says_each_label_once(tmp_path):
     assert len(pages) == 1
     for label in ("Oleh:", "Menyetujui:", "Mengetahui:", "Telah disetujui pada tanggal", "Pembimbing I", "Pembimbing II"):
         assert len(re.findall(rf"{re.escape(label)}(?![I\w])", pages[0])) == 1, label
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("shape", ["kampus", "dua-pembimbing"])
+def test_without_logo_or_date_line_the_blocks_keep_apart_and_one_page_each(tmp_path, shape):
+    """The logo's margins and the date line were the only room between title, authors and 'Menyetujui:'."""
+    case = _case(tmp_path)
+    group = [Penulis.model_validate({"nama": f"Mahasiswa Kelompok Nomor {i}", "nrp": f"22041{i:02d}"}) for i in range(6)]
+    approval = _approval(shape, 6).model_copy(update={"approved_on": case.report.period.end})
+    case = case.model_copy(update={"approval": approval, "student": case.student.model_copy(
+        update={"name": None, "student_number": None, "group_authors": group})})
+    layout = LAYOUTS["polos"]
+    cover, page = frontmatter.cover(case, None, layout), frontmatter.approval_page(case, layout)
+    assert '<p class="sampul-judul">' in cover and "logo-kampus" not in cover
+    assert '</div><p class="menyetujui">Menyetujui:</p>' in page  # right after the authors: the CSS gap applies
+    assert len(_pages(cover + page)) == 2

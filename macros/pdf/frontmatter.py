@@ -171,7 +171,7 @@ def approval_page(case: Case, layout: FrontMatterLayout = FrontMatterLayout()) -
         if _rows(len(approvers), len(knowing), columns) >= 3:
             dense = " rapat"
         # "Menyetujui:" over the signatures, approved or not: the authors' block above already says "Oleh:".
-        body = f"{when}<p>Menyetujui:</p>{_grid(approvers, columns)}"
+        body = f'{when}<p class="menyetujui">Menyetujui:</p>{_grid(approvers, columns)}'
         if knowing:
             body += f'<p class="mengetahui">Mengetahui:</p>{_grid(knowing, columns)}'
 
