@@ -28,9 +28,11 @@ class AppendixMacros:
     def semua_lampiran(self) -> str:
         """Every appendix of the report in order, each under its own numbered heading ("Lampiran 3 Program
         Usulan Praktikan"), listed in Daftar Lampiran and reachable with `ref()` (each letter: `surat-1`,
-        `surat-2`; each other appendix: `lainnya-1`, ...). Call: `{{ semua_lampiran() }}`"""
+        `surat-2`, numbered as written in kasus.yml; each other appendix: `lainnya-1`, ...).
+        Call: `{{ semua_lampiran() }}`"""
         parts = []
-        for appendix in appendices_of(self._case().case):
+        loaded = self._case()
+        for appendix in appendices_of(loaded.case, loaded.document.data):
             heading = self.judul_lampiran(appendix.title, appendix.element_id)
             parts.append(f"{heading}\n\n{self._appendix_body(appendix)}\n")
         return "\n".join(parts)

@@ -20,7 +20,7 @@ from macros.completeness import PARTS
 from macros.loading import load_case
 from macros.render.appendices import APPENDIX_KINDS, appendices_of
 from macros.schema.appendix import Lampiran
-from tests.helpers import ROOT, run_cli
+from tests.helpers import FIXTURE, ROOT, run_cli
 from tests.test_pdf import build, list_entries, normalise, page_texts, pdf_of
 from tests.test_site_build import _project_copy
 
@@ -155,3 +155,27 @@ def test_only_internal_appendices_leave_no_lampiran_page_on_the_public_site(tmp_
     assert not (site / "kasus" / SLUG / "daftar-lampiran").exists()
     pdf = subprocess.run(["pdftotext", "-layout", str(pdf_of(site, SLUG)), "-"], capture_output=True, text=True).stdout
     assert not re.search(r"^\s*LAMPIRAN\b", pdf, re.M) and "Surat Rahasia Kampus" not in pdf
+
+
+@pytest.mark.slow
+def test_a_letters_id_names_the_same_letter_in_every_profile(tmp_path):
+    """Letters A (internal) and B: the public site numbers B as Lampiran 1, yet `ref('surat-2')` is B in both
+    profiles, never silently another letter."""
+    project = _project_copy(tmp_path)
+    folder = project / "cases" / "ts-contoh-2024"
+    shutil.copytree(FIXTURE, folder)
+    case = folder / "kasus.yml"
+    text = case.read_text(encoding="utf-8")
+    assert text.count("\nlampiran:\n") == 1
+    case.write_text(text.replace("\nlampiran:\n", "\nlampiran:\n  surat:\n    - judul: Surat Rahasia Kampus\n"
+                                 "      internal: true\n    - judul: Surat Izin Institusi\n"), encoding="utf-8")
+    (folder / "bab-1-pendahuluan.md").write_text("# BAB I Pendahuluan\n\nIzin: {{ ref('surat-2') }}.\n", encoding="utf-8")
+    for profile, number in (("public", 1), ("internal", 2)):
+        site = tmp_path / profile
+        built = build(project, site, tmp_path / "cache", CASEBOOK_PDF="0", CASEBOOK_PROFILE=profile)
+        assert built.returncode == 0, built.stderr
+        appendix = (site / "kasus/ts-contoh-2024/lampiran/index.html").read_text(encoding="utf-8")
+        assert f'<h2 id="lampiran-surat-2">Lampiran {number} Surat Izin Institusi' in appendix
+        assert ("Surat Rahasia Kampus" in appendix) == (profile == "internal")
+        bab1 = (site / "kasus/ts-contoh-2024/bab-1-pendahuluan/index.html").read_text(encoding="utf-8")
+        assert re.search(rf'href="[^"]*/lampiran/#lampiran-surat-2">Lampiran {number}</a>', bab1), profile

@@ -70,17 +70,31 @@ APPENDIX_KINDS: tuple[AppendixKind, ...] = (
 )
 
 
-def appendices_of(case: Case) -> list[Appendix]:
-    """The report's appendices in print order (as this publication profile has them: an internal letter is
-    not in the public view of the report, so it takes no number there)."""
+def _positions(raw: dict | None, path: tuple[str, ...], count: int) -> list[int]:
+    """Where each published item stands in kasus.yml (1-based): `surat-2` is the second letter written, in
+    every profile, even when the public view leaves out an internal one before it."""
+    value = raw
+    for key in path:
+        value = value.get(key) if isinstance(value, dict) else None
+    if isinstance(value, list):
+        kept = [n for n, item in enumerate(value, start=1) if not (isinstance(item, dict) and item.get("internal") is True)]
+        if len(kept) == count:
+            return kept
+    return list(range(1, count + 1))
+
+
+def appendices_of(case: Case, raw: dict | None = None) -> list[Appendix]:
+    """The report's appendices in print order, as this publication profile has them (an internal letter is not
+    in the public view, so it takes no number there). `raw`: the report's kasus.yml as read, so that the id of
+    each letter and `lainnya` item (`surat-2`) names the same item in every profile."""
     found = []
     for kind in APPENDIX_KINDS:
         items = kind.data(case)
-        for index, item in enumerate(items, start=1):
-            if kind.per_item:
-                found.append(Appendix(kind, f"{kind.element_id}-{index}", item.title, item))
-            else:
-                found.append(Appendix(kind, kind.element_id, kind.title, item))
+        if kind.per_item:
+            for position, item in zip(_positions(raw, kind.path, len(items)), items):
+                found.append(Appendix(kind, f"{kind.element_id}-{position}", item.title, item))
+        else:
+            found += [Appendix(kind, kind.element_id, kind.title, item) for item in items]
     return found
 
 
