@@ -307,6 +307,17 @@ def render_problem(error: BaseException, source: PageSource, slug: str | None) -
                           "laporkan ke pengelola Casebook bila pesan ini tetap muncul", needle=needle)
 
 
+MAX_PAGE_MARKDOWN = 2_000_000  # characters of one report page after its macros ran (the largest seed chapter: ~60 KB)
+
+
+def too_large(size: int) -> tuple[str, str]:
+    """Message and hint for a page whose macros and loops printed more than a report page ever needs: Markdown,
+    search and the PDF of that much would stall the whole build."""
+    return (f"halaman ini menghasilkan {size / 1_000_000:.1f} juta karakter setelah makro dan perulangan dijalankan "
+            f"(batas {MAX_PAGE_MARKDOWN // 1_000_000} juta)",
+            "kurangi perulangan {% for %} atau bagi isinya; sebuah bab laporan biasanya kurang dari 100 ribu karakter")
+
+
 _REF_ID = re.compile(r"ref\('([^']*)'\)")
 
 
@@ -400,6 +411,9 @@ class PageChecker:
                     html = self.env.from_string(source.markdown).render()
                 except Exception as error:  # noqa: BLE001 - every failure becomes a located message
                     problems.extend(render_problems(error, source, slug))
+                    continue
+                if len(html) > MAX_PAGE_MARKDOWN:  # the build's cap (site_hooks.on_page_markdown), said here first
+                    problems.append(source.problem(1, *too_large(len(html))))
                     continue
                 rendered.append((source, html, self.host.page.url))
                 problems.extend(page_link_problems(source, html, slug, published, self.root))

@@ -143,6 +143,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Every page renders in Casebook's sandbox with the page macros only (macros/sandbox.py); a page's
     # mistakes are collected as located problems (macros/page_check.py).
     current_build["page_problems"] = []
+    current_build["late_problems"] = []  # found while pages are written (on_post_page): an unknown ref()
     # mkdocs-macros compiles every page as a template: compile each distinct source once, ever (template_cache).
     page_check.install(config.plugins["macros"], site.root, current_build["page_problems"], serving=_serving,
                        vocabulary=site.vocabulary, cache=template_cache.cache_dir(site.root))
@@ -262,7 +263,16 @@ def _with_leading_text_kept(markdown: str, page) -> str:
     return leading + "\n\n" + markdown
 
 
-MAX_PAGE_MARKDOWN = 2_000_000  # characters of one report page after its macros ran (the largest seed chapter: ~60 KB)
+def _page_problem(slug: str, page, message: str, hint: str = "") -> str:
+    """A report page that cannot be rendered: a located problem, collected with the page check's (on_env leaves that
+    report out of an archive build, or fails a strict one), and an empty page meanwhile; never a whole-build abort."""
+    from macros.errors import Problem
+
+    current_build["page_problems"].append(Problem(f"{CASES_DIR}/{slug}/{page.file.name}.md", 1, 1, "", message, hint))
+    return "# Halaman tidak dapat ditampilkan\n"
+
+
+MAX_PAGE_MARKDOWN = page_check.MAX_PAGE_MARKDOWN
 
 
 def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
@@ -273,11 +283,9 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) ->
     if slug is not None:
         if len(markdown) > MAX_PAGE_MARKDOWN:
             # A loop over a long literal list can turn a 50 KB page into 50 MB: Markdown, search and the PDF of
-            # that much would stall the whole build. Stop here, naming the page (the page check bounds loops).
-            raise PluginError(f"{CASES_DIR}/{slug}/{page.file.name}.md:1:1: halaman ini menghasilkan "
-                              f"{len(markdown) / 1_000_000:.1f} juta karakter setelah makro dan perulangan dijalankan "
-                              f"(batas {MAX_PAGE_MARKDOWN // 1_000_000} juta) (kurangi perulangan {{% for %}} "
-                              "atau bagi isinya; sebuah bab laporan biasanya kurang dari 100 ribu karakter)")
+            # that much would stall the whole build. The page is not rendered; the report is left out like one
+            # whose page has any other mistake (on_env), named at its page.
+            return _page_problem(slug, page, *page_check.too_large(len(markdown)))
         markdown = _with_leading_text_kept(markdown, page)
         # `<![` (a CDATA/marked section, meaningless in HTML) crashes MkDocs' anchor scanner with a traceback:
         # a report page shows it as text.
@@ -286,7 +294,7 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) ->
         try:
             markdown, nowhere = finish_chapter_page(markdown, page)
         except NumberingError as exc:
-            raise PluginError(f"{page.file.src_uri}: {exc}") from None
+            return _page_problem(slug_of_page(page.file.src_uri), page, str(exc))
         for tag in nowhere:  # strict build: a photo that would show nowhere stops the build
             log.warning(f"{page.file.src_uri}: foto dengan `bagian: '{tag}'` tidak tampil karena subbab {tag} "
                         "tidak ada di bab ini; perbaiki `bagian` di lampiran.dokumentasi")
@@ -368,8 +376,9 @@ def on_post_page(output: str, page, config: MkDocsConfig) -> str:
         return resolve_markers(output, numbering, page.url)
     except NumberingError as exc:
         problem = page_check.post_page_problem(exc, page, current_build["site"].root, numbering)
-        if not _serving:
-            raise PluginError(problem.format()) from None
+        if not _serving:  # every page is written first; on_post_build leaves the report out (or fails a strict build)
+            current_build["late_problems"].append(problem)
+            return output
         print(f"GALAT   -  {problem.format()}", file=sys.stderr)
         return _with_error_banner(output, [problem])
 
@@ -432,6 +441,12 @@ def on_post_build(config: MkDocsConfig) -> None:
     if publication_profile() == "internal":  # Arsip's catalogue download, before the leak scan reads the site
         from macros.archive.export_cli import write_site_catalogue
         write_site_catalogue(Path(config.site_dir), current_build["site"])
+    if current_build["late_problems"]:
+        message = "Halaman laporan bergalat:\n" + "\n".join(p.format() for p in current_build["late_problems"])
+        by_report = _by_report(current_build["late_problems"])
+        if by_report and not isolation.strict() and isolation.write_report(current_build["left_out"], by_report):
+            message += f"\nLaporan itu akan dibangun ulang tanpa diterbitkan: {', '.join(sorted(by_report))}"
+        raise PluginError(message)
     pending = current_build.get("pdf_pending")
     if pending is None:
         progress.stop()

@@ -77,6 +77,38 @@ def test_a_leak_assembled_at_build_time_leaves_out_that_report_only(tmp_path):
     assert "3204121212120001" not in site_text
 
 
+def test_a_page_that_grows_past_the_size_cap_leaves_out_that_report_only(tmp_path):
+    """Red team s23 #1: a loop printing a long name passes the page check's loop bounds, then its 2.5 million
+    characters hit the build's cap: that report is left out at its page, the others are published."""
+    project = _project_copy(tmp_path)
+    _report(project, "aman-contoh-2024")
+    big = _report(project, "besar-contoh-2024")
+    loop = ",".join(map(str, range(100)))
+    (big / "bab-1-pendahuluan.md").write_text(
+        "# BAB I Pendahuluan\n\n{% for a in ['" + "Kata " * 5000 + "'] %}{% for b in [" + loop + "] %}{{ a }}\n\n"
+        "{% endfor %}{% endfor %}\n", encoding="utf-8")
+    check = casebook(project, "check", "cases/besar-contoh-2024", cache=tmp_path)
+    assert check.returncode == 1 and "cases/besar-contoh-2024/bab-1-pendahuluan.md:1:" in check.stdout
+    assert "halaman ini menghasilkan 2.5 juta karakter" in check.stdout, check.stdout[-3000:]
+    result = casebook(project, "build", cache=tmp_path)
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr[-3000:]
+    assert _published(project) == {"aman-contoh-2024"}
+    assert "- besar-contoh-2024" in result.stderr
+    assert "cases/besar-contoh-2024/bab-1-pendahuluan.md:1:1: halaman ini menghasilkan 2.5 juta karakter" in result.stderr
+
+
+def test_an_unknown_reference_found_while_pages_are_written_leaves_out_that_report_only(tmp_path):
+    project = _project_copy(tmp_path)
+    _report(project, "aman-contoh-2024")
+    wrong = _report(project, "rujukan-contoh-2024")
+    (wrong / "bab-1-pendahuluan.md").write_text("# BAB I Pendahuluan\n\nLihat {{ ref('tidak_ada') }}.\n", encoding="utf-8")
+    result = casebook(project, "build", cache=tmp_path)
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr[-3000:]
+    assert _published(project) == {"aman-contoh-2024"}
+    assert "- rujukan-contoh-2024" in result.stderr
+    assert "cases/rujukan-contoh-2024/bab-1-pendahuluan.md:3:" in result.stderr and "tidak_ada" in result.stderr
+
+
 def test_strict_archive_keeps_all_or_nothing_and_the_previous_site(tmp_path):
     project = _project_copy(tmp_path)
     _report(project, "aman-contoh-2024")
