@@ -272,6 +272,20 @@ def _page_problem(slug: str, page, message: str, hint: str = "") -> str:
     return "# Halaman tidak dapat ditampilkan\n"
 
 
+def _photo_nowhere(slug: str, tag: str, page):
+    """A photo whose `bagian` names a sub-section its chapter does not have, located at that `bagian` in kasus.yml."""
+    from macros.errors import display_path
+    from macros.loading import Locator
+
+    loaded = current_build["site"].cases[slug]
+    photos = loaded.case.appendices.photos if loaded.case.appendices else []
+    index = next((i for i, photo in enumerate(photos) if photo.section == tag), 0)
+    locator = Locator(display_path(loaded.folder / "kasus.yml", current_build["site"].root), loaded.document)
+    return locator.problem(("lampiran", "dokumentasi", index, "bagian"),
+                           f"foto ini tidak tampil: subbab {tag} tidak ada di halaman {page.file.name}.md",
+                           "perbaiki `bagian` dengan nomor subbab yang ada di bab itu, atau tambahkan subbabnya")
+
+
 MAX_PAGE_MARKDOWN = page_check.MAX_PAGE_MARKDOWN
 
 
@@ -295,9 +309,8 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) ->
             markdown, nowhere = finish_chapter_page(markdown, page)
         except NumberingError as exc:
             return _page_problem(slug_of_page(page.file.src_uri), page, str(exc))
-        for tag in nowhere:  # strict build: a photo that would show nowhere stops the build
-            log.warning(f"{page.file.src_uri}: foto dengan `bagian: '{tag}'` tidak tampil karena subbab {tag} "
-                        "tidak ada di bab ini; perbaiki `bagian` di lampiran.dokumentasi")
+        for tag in nowhere:  # a photo that would show nowhere: that report is left out (or a strict build fails)
+            current_build["page_problems"].append(_photo_nowhere(slug_of_page(page.file.src_uri), tag, page))
     export = os.environ.get("CASEBOOK_EXPORT_MARKDOWN")
     if export:
         target = Path(export) / page.file.src_uri

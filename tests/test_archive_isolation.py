@@ -109,6 +109,21 @@ def test_an_unknown_reference_found_while_pages_are_written_leaves_out_that_repo
     assert "cases/rujukan-contoh-2024/bab-1-pendahuluan.md:3:" in result.stderr and "tidak_ada" in result.stderr
 
 
+def test_a_photo_placed_in_a_missing_sub_section_leaves_out_that_report_at_its_line(tmp_path):
+    """It passes check (the chapter's sub-sections are known only once the page is rendered); the build once
+    stopped every report with a strict-mode warning."""
+    project = _project_copy(tmp_path)
+    _report(project, "aman-contoh-2024")
+    case = _report(project, "foto-contoh-2024") / "kasus.yml"
+    case.write_text(case.read_text(encoding="utf-8").replace(
+        "keterangan: Tahap engagement\n", "keterangan: Tahap engagement\n      bagian: \"4.9\"\n", 1), encoding="utf-8")
+    result = casebook(project, "build", cache=tmp_path)
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr[-3000:]
+    assert _published(project) == {"aman-contoh-2024"}
+    assert ("cases/foto-contoh-2024/kasus.yml:104:15: lampiran.dokumentasi[1].bagian: foto ini tidak tampil: subbab 4.9 "
+            "tidak ada di halaman bab-4-penanganan-kasus.md") in result.stderr, result.stderr[-3000:]
+
+
 def test_strict_archive_keeps_all_or_nothing_and_the_previous_site(tmp_path):
     project = _project_copy(tmp_path)
     _report(project, "aman-contoh-2024")
