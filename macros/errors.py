@@ -9,6 +9,7 @@ only the boundaries (CLI, MkDocs hook) print them. A traceback never reaches a s
 from __future__ import annotations
 
 import os
+import re
 
 from dataclasses import dataclass, field
 from enum import Enum
@@ -40,7 +41,7 @@ class Problem:
             text = f"{where}: peringatan: " + text[len(where) + 2 :]
         if self.hint:
             text += f" ({self.hint})"
-        return text
+        return visible_controls(text)
 
     @property
     def is_error(self) -> bool:
@@ -55,6 +56,15 @@ class CaseDataError(Exception):
 
     def __str__(self) -> str:
         return "\n".join(p.format() for p in self.problems)
+
+
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def visible_controls(text: str) -> str:
+    """Control characters a message may quote from a student's file, written as `\\x1b`: printed raw, an escape
+    sequence would drive the admin's terminal or CI log (colours, cursor moves, a hidden line)."""
+    return CONTROL_CHARACTERS.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 def display_path(path: Path, root: Path | None = None) -> str:

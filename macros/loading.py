@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from macros.errors import Problem, Severity, display_path
+from macros.errors import CONTROL_CHARACTERS, Problem, Severity, display_path
 from macros.model_paths import YamlPath, format_path, keys_of, model_at
 from macros.schema import Case
 from macros.schema.types import PLACEHOLDER
@@ -145,6 +145,15 @@ def load_case(folder: Path, *, vocabulary: Vocabulary = DEFAULT_VOCABULARY, root
     if not isinstance(document.data, dict):
         return LoadResult(slug, folder, None, [locator.problem((), "isi kasus.yml harus berupa pemetaan `kunci: nilai`",
                                                                "mulai dengan `laporan:` di kolom pertama")])
+    # Invisible control characters (a YAML "\x01" escape, or carried over from a PDF or Word copy) break the
+    # catalogue's spreadsheet and can drive a terminal that prints them: refused at their field, every field.
+    control = [locator.problem(path, f"teks ini memuat karakter kendali tak terlihat "
+                                     f"(U+{ord(CONTROL_CHARACTERS.search(text).group()):04X})",
+                               "hapus karakter itu lalu ketik ulang bagian itu; karakter seperti ini biasanya terbawa "
+                               "saat menyalin dari PDF atau Word")
+               for path, text in _string_paths(document.data) if CONTROL_CHARACTERS.search(text)]
+    if control:
+        return LoadResult(slug, folder, None, control)
     placeholders = list(_placeholder_paths(document.data))
     # Valid YAML that likely does not say what was meant (macros/yaml_source.py), e.g. commas inside [ ].
     yaml_warnings = [Problem(shown, w.line, w.column, format_path(w.path), w.message, w.hint, Severity.WARNING)
@@ -164,6 +173,20 @@ def load_case(folder: Path, *, vocabulary: Vocabulary = DEFAULT_VOCABULARY, root
         return LoadResult(slug, folder, None, problems)
     loaded = LoadedCase(slug, folder, case, document)
     return LoadResult(slug, folder, loaded, yaml_warnings + run_checks(loaded, locator, vocabulary))
+
+
+def _string_paths(data: Any, path: YamlPath = ()):
+    """(path, text) of every string in a YAML document, keys included."""
+    if isinstance(data, str):
+        yield path, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            if isinstance(key, str):
+                yield (*path, key), key
+            yield from _string_paths(value, (*path, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _string_paths(value, (*path, index))
 
 
 def _unique(problems: list[Problem]) -> list[Problem]:

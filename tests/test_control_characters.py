@@ -1,0 +1,49 @@
+"""Invisible control characters in kasus.yml (red team s23 #2): a YAML `"\\x01"` escape in a title passed check,
+then broke the campus catalogue (the spreadsheet refuses it) and, quoted in a traceback, drove the admin's
+terminal with `\\x1b[31m`. Every text field refuses them at its line; no message prints one raw."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from macros.errors import Problem
+from macros.loading import load_case
+from tests.helpers import FIXTURE
+
+
+@pytest.mark.parametrize(("original", "written", "where"), [
+    ("  judul: Penguatan Kapasitas Klien TS", '  judul: "Penguatan\\x01Kapasitas \\x1b[31mKlien TS"', "3:10: laporan.judul"),
+    ("      judul: Menyusun rencana usaha", '      judul: "Menyusun\\u0085rencana usaha"', ":70:"),
+    ("  judul: Penguatan Kapasitas Klien TS", '  judul: "Penguatan\\x9b31mKapasitas"', "3:10: laporan.judul"),
+])
+def test_a_control_character_in_any_text_field_is_refused_at_its_line(tmp_path, original, written, where):
+    folder = tmp_path / "kendali-contoh-2024"
+    shutil.copytree(FIXTURE, folder)
+    case = folder / "kasus.yml"
+    text = case.read_text(encoding="utf-8")
+    assert original in text
+    case.write_text(text.replace(original, written, 1), encoding="utf-8")
+    result = load_case(folder, root=tmp_path)
+    assert result.loaded is None
+    messages = [p.format() for p in result.errors]
+    assert any(where in m and "karakter kendali tak terlihat" in m for m in messages), messages
+
+
+def test_tabs_and_line_breaks_stay_allowed(tmp_path):
+    folder = tmp_path / "biasa-contoh-2024"
+    shutil.copytree(FIXTURE, folder)
+    case = folder / "kasus.yml"
+    text = case.read_text(encoding="utf-8")
+    case.write_text(text.replace("  judul: Penguatan Kapasitas Klien TS", '  judul: "Penguatan\\tKapasitas\\r\\nKlien TS"', 1),
+                    encoding="utf-8")
+    result = load_case(folder, root=tmp_path)
+    assert result.loaded is not None, [p.format() for p in result.errors]
+
+
+def test_no_message_prints_a_control_character_raw():
+    problem = Problem("cases/x/kasus.yml", 1, 1, "laporan.judul", "bukan `a\x1b[31mb\x9bc`", "hapus `\x07`")
+    shown = problem.format()
+    assert "\x1b" not in shown and "\x9b" not in shown and "\x07" not in shown
+    assert "a\\x1b[31mb\\x9bc" in shown and "\\x07" in shown
