@@ -55,3 +55,19 @@ def test_appendices_count_through_the_report():
     n = ReportNumbering("x")
     n.register("lampiran", "surat", 0, "Surat", "kasus/x/lampiran/")
     assert n.register("lampiran", "hadir", 0, "Daftar Hadir", "kasus/x/lampiran/").label == "Lampiran 2"
+
+
+@pytest.mark.parametrize("element_id", ['a"b', "a<b", "a&b", "a b", "Surat {0}", "%s", "ü", "", "-awal", "x" * 81, None])
+def test_an_element_id_that_would_change_on_its_way_to_html_markdown_or_the_pdf_is_refused(element_id):
+    """Red-team finding 8: an id becomes an HTML id, a `{#...}` attribute, a URL fragment and a key of the PDF's lists."""
+    from macros.render.numbering import NumberingError, ReportNumbering
+
+    with pytest.raises(NumberingError, match="tidak valid"):
+        ReportNumbering("x").register("lampiran", element_id, 0, "Judul", "kasus/x/lampiran/")
+
+
+@pytest.mark.parametrize("element_id", ["surat_tugas", "Tabel-1", "lampiran_rencana_aksi", "foto-4-1-2", "x" * 80])
+def test_ids_of_letters_digits_dash_and_underscore_are_kept(element_id):
+    from macros.render.numbering import ReportNumbering
+
+    assert ReportNumbering("x").register("lampiran", element_id, 0, "Judul", "kasus/x/lampiran/").anchor == f"lampiran-{element_id}"
