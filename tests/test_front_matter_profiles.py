@@ -198,3 +198,14 @@ def test_without_logo_or_date_line_the_blocks_keep_apart_and_one_page_each(tmp_p
     assert '<p class="sampul-judul">' in cover and "logo-kampus" not in cover
     assert '</div><p class="menyetujui">Menyetujui:</p>' in page  # right after the authors: the CSS gap applies
     assert len(_pages(cover + page)) == 2
+
+
+@pytest.mark.parametrize("typed", ["@@halaman:tidak-ada@@", "@@halaman:bab-1--h0@@"])
+def test_a_heading_that_spells_the_page_placeholder_stays_text(typed):
+    """redteam-s23 #4: a heading typed as the front matter's page placeholder aborted the build (unknown anchor) or
+    became a page number in the Daftar Isi (known anchor). Only the list's own attribute is filled."""
+    from macros.pdf.render import fill_page_numbers
+
+    toc = frontmatter.table_of_contents([frontmatter.TocEntry(2, f"Latar {typed} belakang", "bab-1--h0")])
+    filled = fill_page_numbers(toc, {"bab-1--h0": 3})
+    assert 'data-halaman="3"' in filled and f"Latar {typed} belakang" in filled

@@ -20,7 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 PRINT_CSS = Path(__file__).with_name("print.css")
-_PLACEHOLDER = re.compile(r"@@halaman:([^@]+)@@")
+# Only where the front matter put it, a list entry's data-halaman attribute: the same characters typed in a
+# student's heading are text of the entry (escaped, never an attribute), not a page number to fill (redteam-s23 #4).
+_PLACEHOLDER = re.compile(r'(?<=data-halaman=")@@halaman:([^"@]+)@@(?=")')
 
 
 @dataclass(frozen=True)
