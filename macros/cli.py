@@ -18,7 +18,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from macros.completeness import STATUS_MARKS, checklist, completeness
-from macros.errors import CaseDataError, Problem, display_path
+from macros.errors import CaseDataError, Problem, Severity, display_path
 from macros import archive_isolation as isolation
 from macros.failures import BuildBusy, build_lock, os_error_message, run_child
 from macros.help_links import reference_link
@@ -250,7 +250,10 @@ def cmd_check(args: argparse.Namespace, project: ProjectConfig) -> int:
     for problems in page_problems.values():
         for problem in problems:
             print(problem.format())
-        errors += len(problems)
+        # A page's mistakes are errors; a filled part no page prints is a warning (macros/render/places.py).
+        page_warnings = sum(1 for p in problems if p.severity == Severity.WARNING)
+        errors += len(problems) - page_warnings
+        warnings += page_warnings
     for result in results:
         placeholders = [p for p in result.errors if p.message == PLACEHOLDER_MESSAGE]
         if placeholders:  # a fresh template: say where to start instead of leaving 100+ lines to scroll
@@ -259,7 +262,7 @@ def cmd_check(args: argparse.Namespace, project: ProjectConfig) -> int:
                   f"{first.file} baris {first.line} ({first.field_path}). Bagian yang tidak diperlukan boleh dihapus, kecuali laporan, praktikan, institusi dan klien.")
     for result in results:
         # The report's own count: its kasus.yml and its chapter pages, as in the total below.
-        report_errors = len(result.errors) + len(page_problems.get(result.slug, []))
+        report_errors = len(result.errors) + sum(1 for p in page_problems.get(result.slug, []) if p.severity != Severity.WARNING)
         if result.loaded is None:
             print(f"{result.slug}: belum lolos pemeriksaan ({report_errors} galat; perbaiki yang tertulis di atas, "
                   "lalu jalankan check lagi)")

@@ -26,7 +26,7 @@ from jinja2.sandbox import SecurityError
 from mkdocs.structure.files import File
 from mkdocs.utils.meta import get_data
 
-from macros.errors import CaseDataError, Problem, display_path
+from macros.errors import CaseDataError, Problem, Severity, display_path
 from macros.sandbox import RAW_HINT, TAG_START, PageEnvironment, PageError
 
 PAGE_MACROS_FILE = "page_macros.py"
@@ -385,6 +385,7 @@ class PageChecker:
         current_build.update(site=site, numbering={slug: numbering})
         rendered = []
         published = self._published(loaded, CHAPTERS, chapter_source, publication_profile())
+        self.env.calls = calls = []
         try:
             for chapter in CHAPTERS:
                 try:  # the report's own folder, wherever `casebook check PATH` found it
@@ -419,7 +420,14 @@ class PageChecker:
                 problems.extend(page_link_problems(source, html, slug, published, self.root))
             for source, html, url in rendered:
                 problems.extend(self._reference_problems(source, html, url, numbering))
+            if rendered and not any(p.severity == Severity.ERROR for p in problems):
+                # Every filled part is printed by some page (macros/render/places.py); only judged once every page
+                # rendered, since a page that failed printed nothing.
+                from macros.render.places import unplaced_problems
+
+                problems.extend(unplaced_problems(site.cases[slug], calls, self.root))
         finally:
+            self.env.calls = None
             current_build.clear()
             current_build.update(saved)
         return problems

@@ -208,24 +208,25 @@ class PageMacros(CommunityMacros, AppendixMacros):
 
     def ecomap(self, judul: str = "", id: str = "ecomap") -> str:
         """The client's ecomap drawn from asesmen.ecomap, as a numbered figure. Call: `{{ ecomap() }}`"""
-        from macros.render.diagrams.data_tables import ecomap_table, folded
+        from macros.render.diagrams.data_tables import ecomap_notes, ecomap_table, folded
         from macros.render.diagrams.ecomap import ecomap_svg
 
         case = self._case().case
         ecomap = self._require(case.assessment and case.assessment.ecomap, "asesmen.ecomap")
         title = judul or f"Ecomap {case.subject_title}"
         return self._figure(id, title, ecomap_svg(case.subject_code, list(ecomap.systems), title, case.subject.role),
-                            folded(ecomap_table(ecomap.systems)))
+                            folded(ecomap_table(ecomap.systems)) + ecomap_notes(ecomap.systems))
 
     def genogram(self, judul: str = "", id: str = "genogram") -> str:
         """The client's genogram drawn from asesmen.genogram, as a numbered figure. Call: `{{ genogram() }}`"""
-        from macros.render.diagrams.data_tables import folded, genogram_table
+        from macros.render.diagrams.data_tables import folded, genogram_notes, genogram_table
         from macros.render.diagrams.genogram import genogram_svg
 
         case = self._case().case
         genogram = self._require(case.assessment and case.assessment.genogram, "asesmen.genogram")
         title = judul or f"Genogram {case.subject_title}"
-        return self._figure(id, title, genogram_svg(genogram, title), folded(genogram_table(genogram)))
+        return self._figure(id, title, genogram_svg(genogram, title),
+                            folded(genogram_table(genogram)) + genogram_notes(genogram))
 
     def linimasa(self, judul: str = "Linimasa Penanganan Kasus", id: str = "linimasa") -> str:
         """Every dated step of the helping process on the practicum period, as a numbered figure.

@@ -397,6 +397,15 @@ class PageEnvironment(ImmutableSandboxedEnvironment):
         self.filters = {name: self.filters[name] for name in ALLOWED_FILTERS}
         self.tests = {name: self.tests[name] for name in ALLOWED_TESTS}
         self._callables = frozenset(self.guard.macros.values())
+        self._names = {id(f): name for name, f in self.guard.macros.items()}
+        self.calls: list[tuple[str, tuple, dict]] | None = None
+        """When a list: every macro call a render makes, (name, args, kwargs), for the check that each filled
+        field of kasus.yml has a place in the report (macros/render/places.py)."""
+
+    def call(__self, __context, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805 - Jinja's signature
+        if __self.calls is not None and id(__obj) in __self._names:
+            __self.calls.append((__self._names[id(__obj)], args, kwargs))
+        return super().call(__context, __obj, *args, **kwargs)
 
     def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
         tree = super()._parse(source, name, filename)

@@ -43,6 +43,7 @@ _HREF = re.compile(r'(<a\b[^>]*?\shref=")([^"]*)(")')
 # programme name, "Catatan Bimbingan"): it must stay on the page of the text it introduces.
 _BOLD_ONLY = re.compile(r"<p>(\s*<(strong|b)>(?:(?!</?(?:p|strong|b)\b).)+</\2>\s*:?\s*)</p>", re.S)
 _FIGURE_DATA = re.compile(r'<details class="casebook-data-gambar">.*?</details>', re.S)
+_FIGURE_NOTES = re.compile(r'<div class="casebook-catatan-gambar">.*?</div>', re.S)
 _SVG = re.compile(r"(<svg\b.*?</svg>)", re.S)
 # Bare web addresses and DOIs in text (a bibliography entry pasted from a website) become links.
 _BARE_URL = re.compile(r"(?<![\w/\"'=])(https?://[^\s<>\"']+[^\s<>\"'.,;:)\]]|doi:\s?10\.\d{4,9}/[^\s<>\"']+[^\s<>\"'.,;:)\]]"
@@ -267,6 +268,8 @@ def print_chapter(page: ChapterPage, numbering: ReportNumbering, source_of: Call
     body = _link_markers_locally(page.html, numbering, page.url)
     if not figure_data:  # accessible data belongs on the site; paper gets it only when the campus asks
         body = _FIGURE_DATA.sub("", body)
+    else:  # the printed data table already carries the diagram's notes (render/diagrams/data_tables.figure_notes)
+        body = _FIGURE_NOTES.sub("", body)
     body = _HEADING.sub(rewriter, body)
     # In-page links to headings follow their new ids; caption anchors are unique per report and stay.
     body = _LOCAL_HREF.sub(lambda m: f'href="#{rewriter.ids.get(m.group(1), m.group(1))}"', body)

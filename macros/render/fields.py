@@ -47,10 +47,6 @@ STEERING: dict[str, str] = {
 # Printed where a reader sees it, but in one medium only (documented, so the marker test accepts it).
 SITE_ONLY: dict[str, str] = {
     "Laporan.summary": "kartu katalog dan halaman ringkasan laporan di situs (bukan bagian laporan cetak)",
-    # The data table under a diagram is on the site only (print shows the figure alone, see macros/pdf):
-    "SistemEcomap.category": "tabel data ecomap di situs",
-    "SistemEcomap.note": "tabel data ecomap di situs",
-    "AnggotaGenogram.note": "tabel data genogram di situs",
 }
 # Drawn as text inside a figure: in the site and the PDF text; the Word file carries the figure as a picture.
 IN_FIGURE: dict[str, str] = {

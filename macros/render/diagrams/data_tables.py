@@ -23,6 +23,25 @@ def folded(table_html: str, summary: str = "Data gambar dalam bentuk tabel") -> 
     return f'<details class="casebook-data-gambar"><summary>{escape(summary)}</summary>{table_html}</details>'
 
 
+def figure_notes(rows: Iterable[tuple[str, str]]) -> str:
+    """A diagram's written notes (an ecomap system's note, a genogram member's) as a list under the figure.
+
+    The folded data table carries them on the site; print leaves that table out unless the campus asks for it
+    (`tabel_data_gambar`), so the PDF and the Word file print this list instead: a note a student wrote is
+    never site-only. On the site the list is hidden (casebook.css), the table already shows the same words."""
+    items = "".join(f"<li><strong>{escape(name)}</strong>: {escape(note)}</li>" for name, note in rows if note)
+    return f'<div class="casebook-catatan-gambar"><p><em>Keterangan gambar:</em></p><ul>{items}</ul></div>' if items else ""
+
+
+def ecomap_notes(systems: Sequence[SistemEcomap]) -> str:
+    return figure_notes((f"{s.name} ({s.category})" if s.category else s.name, s.note or "") for s in systems
+                        if s.note or s.category)
+
+
+def genogram_notes(genogram: Genogram) -> str:
+    return figure_notes((m.label, m.note or "") for m in genogram.members)
+
+
 def ecomap_table(systems: Sequence[SistemEcomap]) -> str:
     return _table(["Sistem", "Jenis", "Hubungan", "Arah aliran", "Keterangan"],
                   ((s.name, s.category or "–", RELATION_LABELS[s.relation], FLOW_LABELS[s.flow], s.note or "–") for s in systems))

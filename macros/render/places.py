@@ -1,0 +1,128 @@
+"""Every filled part of kasus.yml has a place in the report: the check behind "the chosen template has no
+place for this filled field" (issue 14).
+
+A report's chapter pages print its data by calling macros (`{{ genogram() }}`, `{{ diagram_venn() }}`,
+`{{ isi('institusi.penerima_manfaat') }}`). A page written before a part existed, or a campus template that
+leaves a macro out, drops that part silently: the AJS example's genogram was accepted by `check` and drawn
+nowhere. `casebook check` renders every page (macros/page_check.py) and records the macro calls; a part that
+is filled while no page calls a macro that prints it is a located warning naming the macro to add.
+
+Which macro prints which part is read from the macros themselves: a macro that draws a part asks for it with
+`self._require(value, "asesmen.genogram")`, so a new macro is known here without anyone listing it. `EXTRA`
+adds the parts a macro prints without asking for them by a plain path.
+"""
+
+from __future__ import annotations
+
+import ast
+import inspect
+import re
+import textwrap
+from collections.abc import Iterable
+from functools import lru_cache
+
+from pydantic import BaseModel
+
+from macros.errors import Problem, Severity
+
+_PATH = re.compile(r"[a-z_]+(?:\.[a-z_]+)*")
+
+# Parts printed by macros that do not ask for them by a plain path (a choice of two, the summary page's profile).
+EXTRA: dict[str, tuple[str, ...]] = {
+    "evaluasi.tas": ("grafik_capaian", "skala_capaian", "tabel_evaluasi"),
+    "evaluasi.gas": ("grafik_capaian", "skala_capaian", "tabel_evaluasi"),
+    "klien": ("identitas_subjek",), "kelompok_sasaran": ("identitas_subjek",), "komunitas": ("identitas_subjek",),
+    "rujukan": ("terminasi_rujukan",),
+}
+# Macros that ask for a part but print only a word of it (the budget's total in a sentence).
+MENTIONS = frozenset({"total_anggaran"})
+# Parts another check already places: photos by section (the build), stage records (checks.check_stage_places).
+NOT_CHECKED = frozenset({"lampiran.dokumentasi"})
+
+
+def _required_paths(function) -> list[str]:
+    """The plain kasus.yml paths a macro's body passes to `self._require(...)`."""
+    try:
+        tree = ast.parse(textwrap.dedent(inspect.getsource(function)))
+    except (OSError, TypeError, SyntaxError):
+        return []
+    found = []
+    for node in ast.walk(tree):
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "_require"
+                and len(node.args) == 2 and isinstance(node.args[1], ast.Constant) and isinstance(node.args[1].value, str)
+                and _PATH.fullmatch(node.args[1].value)):
+            found.append(node.args[1].value)
+    return found
+
+
+@lru_cache(maxsize=1)
+def places() -> dict[str, tuple[str, ...]]:
+    """kasus.yml path -> the page macros that print it."""
+    from macros.page_macros import PageMacros
+
+    where: dict[str, list[str]] = {}
+    for name in sorted(dir(PageMacros)):
+        function = getattr(PageMacros, name)
+        if name.startswith("_") or name == "register" or name in MENTIONS or not callable(function):
+            continue
+        for path in _required_paths(function):
+            where.setdefault(path, []).append(name)
+    for path, names in EXTRA.items():
+        where.setdefault(path, []).extend(n for n in names if n not in where.get(path, []))
+    return {path: tuple(names) for path, names in where.items() if path not in NOT_CHECKED}
+
+
+def _value_at(model: BaseModel, path: str):
+    value = model
+    for key in path.split("."):
+        if not isinstance(value, BaseModel):
+            return None
+        names = {(f.alias or n): n for n, f in type(value).model_fields.items()}
+        if key not in names:
+            return None
+        value = getattr(value, names[key])
+    return value
+
+
+def _filled(value) -> bool:
+    return value not in (None, [], (), "")
+
+
+def _printed_by_isi(path: str, calls: Iterable[tuple[str, tuple, dict]]) -> bool:
+    """`isi('asesmen')` prints everything under `asesmen`; `isi('asesmen.genogram')` the genogram."""
+    for name, args, kwargs in calls:
+        if name != "isi":
+            continue
+        target = args[0] if args else kwargs.get("path")
+        if isinstance(target, str) and (path == target or path.startswith(target + ".")):
+            return True
+    return False
+
+
+def unplaced(case: BaseModel, calls: list[tuple[str, tuple, dict]]) -> list[tuple[str, tuple[str, ...]]]:
+    """(path, macros that would print it) of every filled part no rendered page printed."""
+    called = {name for name, _, _ in calls}
+    missing = []
+    for path, names in sorted(places().items()):
+        if not _filled(_value_at(case, path)) or called & set(names) or _printed_by_isi(path, calls):
+            continue
+        missing.append((path, names))
+    return missing
+
+
+def unplaced_problems(loaded, calls: list[tuple[str, tuple, dict]], root=None) -> list[Problem]:
+    """Located warnings for `casebook check`: the part is in kasus.yml, the macro to add is named."""
+    from macros.errors import display_path
+    from macros.loading import Locator
+
+    locator = Locator(display_path(loaded.file, root), loaded.document)
+    problems = []
+    for path, names in unplaced(loaded.case, calls):
+        macros = " atau ".join(f"{{{{ {name}() }}}}" for name in names)
+        problem = locator.problem(tuple(path.split(".")),
+                                  f"`{path}` diisi, tetapi tidak ada halaman bab yang mencetaknya, jadi isinya tidak "
+                                  "tampil di laporan",
+                                  f"tambahkan {macros} di halaman bab yang sesuai (misalnya bab-4-penanganan-kasus.md), "
+                                  "atau hapus datanya bila memang tidak dipakai", key=True, severity=Severity.WARNING)
+        problems.append(problem)
+    return problems
