@@ -247,12 +247,12 @@ from tests.test_pdf import site  # noqa: E402,F401 — the examples built once w
 
 @pytest.mark.slow
 def test_examples_show_their_diagrams_with_title_desc_and_a_folded_data_table(site):
-    """The examples print the figures their seeds have (LN ecomap, AJS quadrant; AJS's seed has no genogram
-    and neither seed a timeline, issue 14); the community example carries the Venn, problem tree, GAS chart
-    and timeline. Genograms are drawn from generated data in the tests above."""
+    """The examples print the figures their seeds have (LN ecomap, AJS quadrant; neither seed a timeline,
+    issue 14) and every diagram their data carries (AJS's genogram, after the seed's figures); the community
+    example carries the Venn, problem tree, GAS chart and timeline."""
     pages = {slug: (site / f"kasus/{slug}/bab-4-penanganan-kasus/index.html").read_text(encoding="utf-8")
              for slug in ("ln-hikari-2024", "ajs-kartini-2024", "kbl-cikadu-2024")}
-    for slug, kinds in (("ln-hikari-2024", ["casebook-ecomap"]), ("ajs-kartini-2024", ["casebook-kuadran-gambar"]),
+    for slug, kinds in (("ln-hikari-2024", ["casebook-ecomap"]), ("ajs-kartini-2024", ["casebook-kuadran-gambar", "casebook-genogram"]),
                         ("kbl-cikadu-2024", ["casebook-venn", "casebook-pohon-masalah", "casebook-capaian",
                                              "casebook-linimasa"])):
         html = pages[slug]
