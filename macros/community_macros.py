@@ -188,14 +188,15 @@ class CommunityMacros:
     def diagram_venn(self, id: str = "diagram_venn") -> str:
         """Venn diagram of institutions drawn from data (importance = circle size, closeness = distance from
         the community), a numbered figure with its data table. Call: `{{ diagram_venn() }}`"""
-        from macros.render.diagrams.data_tables import folded
+        from macros.render.diagrams.data_tables import figure_notes, folded
         from macros.render.diagrams.venn import venn_svg, venn_table
 
         case = self._case().case
         data = self._require(self._participatory().venn, "asesmen_partisipatif.diagram_venn")
         centre = case.group.code or case.group.name if case.group else case.subject_code
+        notes = figure_notes((i.name, i.role or "") for i in data.institutions)  # roles in print, under the figure
         return self._with_findings(self._figure(id, data.title, venn_svg(centre, list(data.institutions), data.title),
-                                                folded(venn_table(data.institutions))), data.notes)
+                                                folded(venn_table(data.institutions)) + notes), data.notes)
 
     def pohon_masalah(self, id: str = "pohon_masalah") -> str:
         """Problem tree (causes, core problem, effects) drawn from data, a numbered figure with its data table.
@@ -251,8 +252,14 @@ class CommunityMacros:
         """Participants' attendance (by code or role) per meeting, a numbered table. Call: `{{ daftar_hadir_peserta() }}`"""
         case = self._case().case
         data = self._require(case.participant_attendance, "daftar_hadir_peserta")
+        from macros.render.numbering import chapter_of
+        from macros.render.text import label, plain
+
         order = [m.code for m in case.group.members] if case.group else []
-        return self._table_here(id, data.title, tables.participant_attendance(data, order))
+        table_html = tables.participant_attendance(data, order)
+        if chapter_of(self.env.page.file.name) is None:  # an appendix has its own title: the sheet's own stays over it
+            return f"{label(plain(data.title))}\n\n{table_html}"
+        return self._numbered_table(id, data.title, table_html)
 
     def log_supervisi(self, judul: str = "Log Supervisi", id: str = "log_supervisi") -> str:
         """Supervision log (tanggal, pembimbing, topik, tindak lanjut), a numbered table. Call: `{{ log_supervisi() }}`"""

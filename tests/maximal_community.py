@@ -2,12 +2,13 @@
 kinds: the community models' values that their own rules decide, which fields an institutional report leaves
 out (they are printed by the community templates only), and a maximal community report.
 
-Use: `maximal_case(markers, {**INSTITUTION_REPORT})` for the institutional reports and
-`maximal_case(markers, {**COMMUNITY_REPORT})` for a third, community one, with `COMMUNITY_SPECIAL` merged
-into the builder's special values.
+The institutional reports of tests/maximal.py leave out `COMMUNITY_ONLY`; the community report registered
+here leaves out `INDIVIDUAL_ONLY`, with `COMMUNITY_SPECIAL` merged into the builder's special values.
 """
 
 from __future__ import annotations
+
+from tests.maximal import Markers, maximal_case, report
 
 # Values the community models' rules decide: codes are pseudonym codes, amounts must add up, a transect row
 # has a cell per zone (the builder fills two of each), counts by sex must fit the members listed.
@@ -35,3 +36,10 @@ COMMUNITY_REPORT = {
     # The community BAB III names the partner institution and prints its overview and programmes only.
     "Institusi.address": None, "Institusi.profile": None, "Institusi.beneficiaries": None,
 }
+
+
+@report("maks-komunitas-2024")
+def _community(markers: Markers) -> dict:
+    # A community practicum is written by a group of students (penulis), as the example is.
+    return maximal_case(markers, {**COMMUNITY_SPECIAL, **COMMUNITY_REPORT, "Praktikan.name": None,
+                                  "Praktikan.student_number": None})

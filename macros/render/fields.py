@@ -52,6 +52,10 @@ SITE_ONLY: dict[str, str] = {
 IN_FIGURE: dict[str, str] = {
     "SistemEcomap.name": "nama sistem di gambar ecomap",
     "AnggotaGenogram.label": "label anggota di gambar genogram",
+    "LembagaVenn.name": "nama lembaga di gambar diagram Venn (atau nomornya dengan nama di legenda gambar)",
+    "PohonMasalah.core": "masalah inti di gambar pohon masalah",
+    "PohonMasalah.causes": "penyebab di gambar pohon masalah",
+    "PohonMasalah.effects": "akibat di gambar pohon masalah",
 }
 PRINT_ONLY: dict[str, str] = {  # the cover, approval page and foreword exist in the PDF and Word file only
     "Praktikan.group": "sampul", "Praktikan.programme": "sampul", "Praktikan.campus": "sampul",
@@ -61,6 +65,8 @@ PRINT_ONLY: dict[str, str] = {  # the cover, approval page and foreword exist in
     "KataPengantar.body": "kata pengantar", "KataPengantar.place": "kata pengantar",
     "UcapanTerimaKasih.name": "kata pengantar", "UcapanTerimaKasih.role": "kata pengantar",
     "Penulis.student_number": "sampul dan lembar pengesahan (kartu katalog memuat nama penulis saja)",
+    "Abstrak.body": "abstrak: bagian awal laporan cetak, setelah lembar pengesahan",
+    "Abstrak.keywords": "abstrak: kata kunci di bawah abstrak cetak",
 }
 
 # Models whose items are sub-sections of the chapter (their title becomes a numbered heading).

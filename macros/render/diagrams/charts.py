@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from markupsafe import escape
 
-from macros.render.diagrams.svg import Box, Label, Layout, Segment, document, num, text_width, wrap
+from macros.render.diagrams.svg import Box, Label, Layout, Segment, document, min_text_size, num, text_width, wrap
 from macros.render.text import signed
 from macros.schema import Case
 from macros.schema.assessment import ButirKekuatan
@@ -24,6 +24,7 @@ from macros.schema.evaluation import GAS_LABELS, TAS_LABELS
 from macros.schema.types import MONTHS
 
 WIDTH = 600
+SMALL = max(11.0, min_text_size(WIDTH))  # the smallest text of the timeline and the outcome chart: >= 7 pt in print
 
 
 def _rect(box: Box, fill: str = "none", stroke: str = "#222", width: float = 1, extra: str = "") -> str:
@@ -161,9 +162,9 @@ def layout_timeline(case: Case, events: list[Event]) -> TimelineLayout:
     while day <= last:
         x = x_of(layout, day)
         text = _short_date(day)
-        w = text_width(text, 10.5)
+        w = text_width(text, SMALL)
         if x - w / 2 > last_right + 6 and x + w / 2 <= WIDTH - 2:
-            layout.add_label(Label((text,), x, layout.plot.bottom + 8, 10.5))
+            layout.add_label(Label((text,), x, layout.plot.bottom + 8, SMALL))
             last_right = x + w / 2
         day += dt.timedelta(days=7)
     return layout
@@ -220,23 +221,26 @@ class OutcomeLayout(Layout):
 
 
 def layout_outcome(rows: list[tuple[str, int]], low: int, high: int, scale_labels: dict[int, str]) -> OutcomeLayout:
-    wrapped = [tuple(wrap(text, OUTCOME_LABEL_W - 14, 10.5)[:3]) for text, _ in rows]
-    heights = [max(BAR_ROW, len(lines) * 10.5 * 1.25 + 10) for lines in wrapped]
+    wrapped = [tuple(wrap(text, OUTCOME_LABEL_W - 14, SMALL)[:3]) for text, _ in rows]
+    heights = [max(BAR_ROW, len(lines) * SMALL * 1.25 + 10) for lines in wrapped]
     plot_h = sum(heights)
-    layout = OutcomeLayout(WIDTH, 12 + plot_h + 70, low=low, high=high)
-    layout.plot = Box(OUTCOME_LABEL_W, 12, WIDTH - OUTCOME_LABEL_W - 48, plot_h)
+    plot_w = WIDTH - OUTCOME_LABEL_W - 48
+    step = plot_w / (high - low)
+    # Each scale number with its words under it, wrapped to the tick spacing (never cut: the axis grows).
+    scale_words = {value: tuple(wrap(scale_labels[value], step - 8, SMALL)) for value in range(low, high + 1)}
+    words_h = max(len(words) for words in scale_words.values()) * SMALL * 1.25
+    layout = OutcomeLayout(WIDTH, 12 + plot_h + 6 + SMALL * 1.25 + 4 + words_h + 30, low=low, high=high)
+    layout.plot = Box(OUTCOME_LABEL_W, 12, plot_w, plot_h)
     y, placed = 12.0, []
     for (text, score), lines, h in zip(rows, wrapped, heights):
-        layout.add_label(Label(lines, OUTCOME_LABEL_W - 12, y + h / 2 - len(lines) * 10.5 * 1.25 / 2, 10.5, anchor="end"))
+        layout.add_label(Label(lines, OUTCOME_LABEL_W - 12, y + h / 2 - len(lines) * SMALL * 1.25 / 2, SMALL, anchor="end"))
         placed.append((text, score, y + h / 2))
         y += h
     layout.rows = tuple(placed)
-    step = layout.plot.w / (high - low)
-    for value in range(low, high + 1):  # each number with the scale's words under it, wrapped to the tick spacing
+    for value in range(low, high + 1):
         x = _score_x(layout, value)
-        layout.add_label(Label((signed(value) if low < 0 else str(value),), x, layout.plot.bottom + 6, 10, bold=True))
-        words = tuple(wrap(scale_labels[value], step - 8, 8.5)[:2])
-        layout.add_label(Label(words, x, layout.plot.bottom + 21, 8.5))
+        layout.add_label(Label((signed(value) if low < 0 else str(value),), x, layout.plot.bottom + 6, SMALL, bold=True))
+        layout.add_label(Label(scale_words[value], x, layout.plot.bottom + 6 + SMALL * 1.25 + 4, SMALL))
     return layout
 
 
@@ -270,7 +274,7 @@ def outcome_svg(case: Case, title: str) -> str:
         parts.append(_line(Segment(x, plot.y - 6, x, plot.bottom + 2), "#b22", 2, ' stroke-dasharray="6 4" class="target"'))
         key_y = layout.height - 12
         parts.append(_line(Segment(plot.x, key_y, plot.x + 28, key_y), "#b22", 2, ' stroke-dasharray="6 4"'))
-        parts.append(Label((f"{target_text} ({target})",), plot.x + 36, key_y - 6, 9.5, anchor="start").svg())
+        parts.append(Label((f"{target_text} ({target})",), plot.x + 36, key_y - SMALL * 0.6, SMALL, anchor="start").svg())
     parts.extend(label.svg() for label in layout.labels)
     scores = "; ".join(f"{text}: {score}" for text, score, _ in layout.rows)
     line = f", garis putus-putus merah: {target_text} ({target})" if target is not None else ""

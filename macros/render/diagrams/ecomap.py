@@ -9,11 +9,11 @@ touch (up to 15 systems and more); each name is wrapped inside its circle.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from markupsafe import escape
 
-from macros.render.diagrams.svg import Box, Label, Layout, Segment, document, num, polar, text_width, wrap
+from macros.render.diagrams.svg import Box, Label, Layout, Segment, document, min_text_size, num, polar, text_width, wrap
 from macros.schema.assessment import SistemEcomap
 
 RELATION_LABELS = {"kuat": "Kuat", "lemah": "Lemah/renggang", "stres": "Stres/konflik"}
@@ -44,19 +44,22 @@ class EcomapLayout(Layout):
     placed: tuple[PlacedSystem, ...] = ()
     legend_top: float = 0
     legend_labels: tuple[Label, ...] = ()
+    text_size: float = 8  # the smallest text this drawing may use: grows with its width (7 pt in print)
+    numbered: list[tuple[int, str]] = field(default_factory=list)  # names shown by number, listed in the legend
+    arrow_y: float = 0  # the legend's arrow sample line
 
 
-def _node_label(name: str, cx: float, cy: float, radius: float) -> Label:
-    """The name wrapped into the square inscribed in the circle; smaller type if it needs more than 4 lines."""
+def _node_label(name: str, cx: float, cy: float, radius: float, smallest: float = 8) -> Label | None:
+    """The name wrapped into the square inscribed in the circle, at the largest size that fits and is no smaller
+    than `smallest` (what prints at 7 pt once the drawing fits the text column); None if none does."""
     side = radius * math.sqrt(2) - 4
-    for size in (LABEL_SIZE, 10, 9, 8):
+    for size in [s for s in (LABEL_SIZE, 10, 9, 8) if s >= smallest] or [smallest]:
         lines = wrap(name, side, size)
         height = len(lines) * size * 1.25
-        if height <= side and all(text_width(line, size) <= side for line in lines):
+        if height <= side and all(text_width(line, size) <= side for line in lines) \
+                and not any(line.endswith("-") for line in lines[:-1]):
             return Label(tuple(lines), cx, cy - height / 2, size)
-    lines = wrap(name, side, 8)[:4]
-    lines[-1] = lines[-1].rstrip("-") + "…"
-    return Label(tuple(lines), cx, cy - len(lines) * 5, 8)
+    return None
 
 
 def layout_ecomap(code: str, systems: list[SistemEcomap], role: str = "klien") -> EcomapLayout:
@@ -68,15 +71,22 @@ def layout_ecomap(code: str, systems: list[SistemEcomap], role: str = "klien") -
     width, height = max(size, 560), size + LEGEND_HEIGHT
     cx, cy = width / 2, size / 2
     layout = EcomapLayout(width, height)
+    layout.text_size = max(8, min_text_size(width))
     client_shape = layout.add_shape(Box(cx - CLIENT_RADIUS, cy - CLIENT_RADIUS, 2 * CLIENT_RADIUS, 2 * CLIENT_RADIUS, True))
     layout.client = (cx, cy, CLIENT_RADIUS)
-    layout.client_label = layout.add_label(Label((code, f"({role})"), cx, cy - 15, 12, bold=True), client_shape)
+    centre = max(12, layout.text_size)
+    layout.client_label = layout.add_label(Label((code, f"({role})"), cx, cy - centre * 1.25, centre, bold=True), client_shape)
     placed = []
     for index, system in enumerate(systems):
         angle = -math.pi / 2 + 2 * math.pi * index / n
         sx, sy = polar(cx, cy, ring, angle)
         shape = layout.add_shape(Box(sx - radius, sy - radius, 2 * radius, 2 * radius, True))
-        label = layout.add_label(_node_label(system.name, sx, sy, radius), shape)
+        label = _node_label(system.name, sx, sy, radius, layout.text_size)
+        if label is None:  # too long for its circle at a readable size: its number, and the name in the legend
+            number_size = max(12, layout.text_size)
+            label = Label((str(index + 1),), sx, sy - number_size * 0.6, number_size, bold=True)
+            layout.numbered.append((index + 1, system.name))
+        label = layout.add_label(label, shape)
         start = polar(cx, cy, CLIENT_RADIUS, angle)
         end = polar(cx, cy, ring - radius, angle)
         line = Segment(*start, *end)
@@ -91,15 +101,27 @@ def layout_ecomap(code: str, systems: list[SistemEcomap], role: str = "klien") -
 LEGEND_ITEMS = (("kuat", "Hubungan kuat"), ("lemah", "Hubungan lemah/renggang"), ("stres", "Hubungan stres/konflik"))
 
 
+def _legend_size(layout: EcomapLayout) -> float:
+    return max(LEGEND_SIZE, layout.text_size)
+
+
 def _legend(layout: EcomapLayout) -> None:
+    size = _legend_size(layout)
     y = layout.legend_top + 14
     x = 20.0
     labels = []
     for relation, text in LEGEND_ITEMS:
-        labels.append(layout.add_label(Label((text,), x + 46, y, LEGEND_SIZE, anchor="start")))
-        x += 46 + text_width(text, LEGEND_SIZE) + 20
-    labels.append(layout.add_label(Label(("Panah: arah aliran energi/sumber",), 20 + 46, y + 26, LEGEND_SIZE, anchor="start")))
+        labels.append(layout.add_label(Label((text,), x + 46, y, size, anchor="start")))
+        x += 46 + text_width(text, size) + 20
+    y += size * 1.25 + 12
+    labels.append(layout.add_label(Label(("Panah: arah aliran energi/sumber",), 20 + 46, y, size, anchor="start")))
+    layout.arrow_y = y
+    for number, name in layout.numbered:
+        for part in wrap(f"{number} = {name}", layout.width - 40, size):
+            y += size * 1.25 + 3
+            labels.append(layout.add_label(Label((part,), 20, y, size, anchor="start")))
     layout.legend_labels = tuple(labels)
+    layout.height = max(layout.height, y + size * 1.25 + 12)
 
 
 def _zigzag(line: Segment, amplitude: float = 5, period: float = 10) -> str:
@@ -155,15 +177,17 @@ def draw_ecomap(layout: EcomapLayout, title: str) -> str:
         parts.append(f'<g class="sistem" data-hubungan="{escape(p.system.relation)}">'
                      f'<circle cx="{num(p.cx)}" cy="{num(p.cy)}" r="{num(p.radius)}" fill="{fill}" stroke="#222" stroke-width="1.2"/>'
                      f"{p.label.svg()}</g>")
+    size = _legend_size(layout)
     y = layout.legend_top + 14
     x = 20.0
     legend = []
     for relation, text in LEGEND_ITEMS:
-        sample = Segment(x, y + 6, x + 38, y + 6)
+        sample = Segment(x, y + size * 0.55, x + 38, y + size * 0.55)
         legend.append(_stroke(relation, sample))
-        x += 46 + text_width(text, LEGEND_SIZE) + 20
-    sample = Segment(20, y + 32, 58, y + 32)
-    legend.append(f'<line x1="20" y1="{num(y + 32)}" x2="58" y2="{num(y + 32)}" stroke="#222" stroke-width="1.2"/>'
+        x += 46 + text_width(text, size) + 20
+    arrow = layout.arrow_y + size * 0.55
+    sample = Segment(20, arrow, 58, arrow)
+    legend.append(f'<line x1="20" y1="{num(arrow)}" x2="58" y2="{num(arrow)}" stroke="#222" stroke-width="1.2"/>'
                   + _arrowhead(sample.x2, sample.y2, sample.x1, sample.y1))
     legend.extend(label.svg() for label in layout.legend_labels)
     parts.append(f'<g class="legenda">{"".join(legend)}</g>')

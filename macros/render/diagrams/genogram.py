@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import escape
 
-from macros.render.diagrams.svg import Box, Label, Layout, Segment, document, num, wrap
+from macros.render.diagrams.svg import Box, Label, Layout, Segment, document, min_text_size, num, wrap
 from macros.schema.assessment import AnggotaGenogram, Genogram
 
 SYMBOL = 36
@@ -47,6 +47,7 @@ class Person:
 @dataclass
 class GenogramLayout(Layout):
     slot: float = SLOT
+    text_size: float = LABEL_SIZE  # names and ages: larger in a drawing wider than the text column
     people: dict[str, Person] = field(default_factory=dict)
     couple_lines: list[tuple[Segment, str]] = field(default_factory=list)   # (line, status)
     descent_lines: list[Segment] = field(default_factory=list)
@@ -131,32 +132,35 @@ def layout_genogram(genogram: Genogram) -> GenogramLayout:
         x_of.update(zip(order, positions))
         row_ids.append(order)
     width = max(x_of.values()) + slot / 2 + MARGIN
+    # A drawing wider than the text column is shrunk to it: its names grow so they still print at 7 pt.
+    size = max(LABEL_SIZE, min_text_size(width))
     # The last row needs its symbols and names, not the room left for a next row's lines.
-    height = MARGIN + 14 + (rows - 1) * ROW + SYMBOL + 4 + LABEL_LINES * LABEL_SIZE * 1.25 + MARGIN
+    height = MARGIN + 14 + (rows - 1) * ROW + SYMBOL + 4 + LABEL_LINES * size * 1.25 + MARGIN
     layout = GenogramLayout(width, height, slot=slot)
+    layout.text_size = size
     for row, order in enumerate(row_ids):
         y = MARGIN + 14 + row * ROW
         for mid in order:
             m = members[mid]
-            lines = wrap(m.label, slot - 20, LABEL_SIZE)
+            lines = wrap(m.label, slot - 20, size)
             if len(lines) > LABEL_LINES:  # the full label stays in the data table under the figure
                 lines = lines[:LABEL_LINES - 1] + [lines[LABEL_LINES - 1].rstrip("-") + "…"]
-            label = Label(tuple(lines), x_of[mid], y + SYMBOL + 4, LABEL_SIZE)
+            label = Label(tuple(lines), x_of[mid], y + SYMBOL + 4, size)
             person = Person(m, row, x_of[mid], y, label)
             layout.people[mid] = person
             shape = layout.add_shape(person.symbol)
             layout.add_label(label)
             if m.age is not None:
-                layout.add_label(_age_label(person), None if m.deceased else shape)
+                layout.add_label(_age_label(person, size), None if m.deceased else shape)
     _connect(layout, genogram)
     _household(layout)
     return layout
 
 
-def _age_label(person: Person) -> Label:
+def _age_label(person: Person, size: float = 10) -> Label:
     if person.member.deceased:  # the X fills the symbol: the age stands at its upper left
-        return Label((str(person.member.age),), person.x - SYMBOL / 2 - 3, person.y - 1, 10, anchor="end")
-    return Label((str(person.member.age),), person.x, person.y + SYMBOL / 2 - 6.5, 10)
+        return Label((str(person.member.age),), person.x - SYMBOL / 2 - 3, person.y - 1, size, anchor="end")
+    return Label((str(person.member.age),), person.x, person.y + SYMBOL / 2 - size * 0.65, size)
 
 
 def _connect(layout: GenogramLayout, genogram: Genogram) -> None:

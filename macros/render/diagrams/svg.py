@@ -19,6 +19,38 @@ from macros.render.diagrams import metrics
 FONT_FAMILY = "'Liberation Sans', Arial, Helvetica, sans-serif"
 LINE_HEIGHT = 1.25  # × font size
 
+# Readable text in every diagram (issue 15: Venn labels printed at 4.5 pt). A diagram is drawn `width` units wide
+# and shrunk to fit the text column, so its smallest text must grow with its width:
+PRINT_COLUMN_PX = 529  # the narrowest printed text column: A4 with 4 cm + 3 cm margins = 14 cm = 529 CSS px
+MIN_PRINT_PT = 7.0  # smallest printed text (pt)
+PHONE_COLUMN_PX = 350  # a 390 px phone's text column (Material's margins)
+MIN_PHONE_PX = 10.0  # smallest text on a phone (CSS px); a wider diagram keeps a minimum width and scrolls
+PHONE_WIDTH_STEP = 50  # the site's stylesheet has a min-width class per step (casebook.css: casebook-min-400 ...)
+PHONE_WIDTH_MAX = 1600
+
+
+def min_text_size(width: float) -> float:
+    """The smallest font size (user units) that prints at >= 7 pt in a diagram `width` units wide."""
+    return math.ceil(MIN_PRINT_PT / 0.75 * max(1.0, width / PRINT_COLUMN_PX) * 2) / 2
+
+
+def smallest_text(svg_body: str) -> float | None:
+    import re
+
+    sizes = [float(size) for size in re.findall(r'font-size="([\d.]+)"', svg_body)]
+    return min(sizes) if sizes else None
+
+
+def phone_min_width(width: float, smallest: float | None) -> int | None:
+    """The display width (px, rounded up to a stylesheet step) below which the smallest text would fall under
+    10 px; None when the diagram may shrink to a phone's column."""
+    if not smallest:
+        return None
+    needed = width * MIN_PHONE_PX / smallest
+    if needed <= PHONE_COLUMN_PX:
+        return None
+    return min(PHONE_WIDTH_MAX, math.ceil(needed / PHONE_WIDTH_STEP) * PHONE_WIDTH_STEP)
+
 
 @lru_cache(maxsize=2)
 def _widths(bold: bool) -> dict[str, int]:
@@ -202,7 +234,13 @@ class Layout:
 
 
 def document(layout: Layout, body: str, *, title: str, description: str, css_class: str) -> str:
-    """The whole <svg>: scales to the text width, keeps its proportions, carries title and description."""
+    """The whole <svg>: scales to the text width, keeps its proportions, carries title and description.
+
+    On a phone it shrinks no further than its smallest text allows (a `casebook-min-N` class; the figure then
+    scrolls sideways)."""
+    minimum = phone_min_width(layout.width, smallest_text(body))
+    if minimum:
+        css_class += f" casebook-min-{minimum}"
     return (f'<svg xmlns="http://www.w3.org/2000/svg" class="casebook-diagram {css_class}" role="img" '
             f'viewBox="0 0 {num(layout.width)} {num(layout.height)}" width="{num(layout.width)}" '
             f'height="{num(layout.height)}" font-family="{FONT_FAMILY}" aria-labelledby="{css_class}-judul">'

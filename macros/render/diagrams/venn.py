@@ -4,8 +4,9 @@ The community (or the target group) is the circle in the centre. Each institutio
 size says how important it is to the community (besar, sedang, kecil) and whose distance from the centre
 says how close it is (dekat, sedang, jauh): institutions of one closeness stand on one ring, the rings
 spaced so that no two circles touch (1–15 institutions). Dashed boundaries between the rings and a
-legend make the reading independent of colour. A name that does not fit its circle is replaced by its
-number, and the legend lists the numbered names.
+legend make the reading independent of colour. A name that does not fit its circle at a readable size
+(at least 7 pt in print, svg.min_text_size: the larger the diagram, the larger its smallest text) is
+replaced by its number, and the legend lists the numbered names.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from dataclasses import dataclass, field
 from markupsafe import escape
 
 from macros.render.diagrams.data_tables import _table
-from macros.render.diagrams.svg import Box, Label, Layout, document, num, polar, text_width, wrap
+from macros.render.diagrams.svg import Box, Label, Layout, document, min_text_size, num, polar, text_width, wrap
 from macros.schema.community import LembagaVenn
 
 RADII = {"besar": 46, "sedang": 37, "kecil": 29}
@@ -49,12 +50,15 @@ class VennLayout(Layout):
     placed: tuple[PlacedInstitution, ...] = ()
     boundaries: tuple[float, ...] = ()  # radii of the dashed circles between closeness rings
     legend_labels: tuple[Label, ...] = field(default_factory=tuple)
+    smallest: float = MIN_SIZE  # the smallest text size this diagram may use (grows with its width)
 
 
-def _inside(text: str, cx: float, cy: float, radius: float, *, bold: bool = False) -> Label | None:
-    """`text` wrapped into the square inscribed in the circle, at the largest size that fits; None if none does."""
+def _inside(text: str, cx: float, cy: float, radius: float, *, bold: bool = False, smallest: float = MIN_SIZE) -> Label | None:
+    """`text` wrapped into the square inscribed in the circle, at the largest size that fits and is no smaller
+    than `smallest`; None if none does."""
     side = radius * math.sqrt(2) - 4
-    for size in (13, 12, 11, 10, 9, MIN_SIZE):  # as large as the circle allows: the figure prints at about 60 %
+    sizes = [size for size in (13, 12, 11, 10, 9, MIN_SIZE) if size >= smallest] or [smallest]
+    for size in sizes:  # as large as the circle allows
         lines = wrap(text, side, size, bold=bold)
         height = len(lines) * size * 1.25
         if height <= side and all(text_width(line, size, bold=bold) <= side for line in lines) \
@@ -91,9 +95,12 @@ def layout_venn(centre_name: str, institutions: list[LembagaVenn]) -> VennLayout
     width = max(2 * extent, 480.0)
     cx, cy = width / 2, extent
     layout = VennLayout(width, 2 * extent)
+    smallest = max(MIN_SIZE, min_text_size(width))  # what still prints at 7 pt once the figure fits the column
+    layout.smallest = smallest
     centre_shape = layout.add_shape(Box(cx - CENTRE_RADIUS, cy - CENTRE_RADIUS, 2 * CENTRE_RADIUS, 2 * CENTRE_RADIUS, True))
     layout.centre = (cx, cy, CENTRE_RADIUS)
-    centre_label = _inside(centre_name, cx, cy, CENTRE_RADIUS, bold=True) or Label(("Komunitas",), cx, cy - 7, 11, bold=True)
+    centre_label = (_inside(centre_name, cx, cy, CENTRE_RADIUS, bold=True, smallest=smallest)
+                    or Label(("Komunitas",), cx, cy - smallest * 0.6, max(11, smallest), bold=True))
     layout.centre_label = layout.add_label(centre_label, centre_shape)
     placed = []
     for ring_index, closeness in enumerate(CLOSENESS):
@@ -105,10 +112,11 @@ def layout_venn(centre_name: str, institutions: list[LembagaVenn]) -> VennLayout
             radius = RADII[institution.importance]
             x, y = polar(cx, cy, ring_of[closeness], angle)
             shape = layout.add_shape(Box(x - radius, y - radius, 2 * radius, 2 * radius, True))
-            label = _inside(institution.name, x, y, radius)
+            label = _inside(institution.name, x, y, radius, smallest=smallest)
             numbered = label is None
             if numbered:
-                label = Label((str(number),), x, y - 7, 12, bold=True)
+                size = max(12, smallest)
+                label = Label((str(number),), x, y - size * 0.6, size, bold=True)
             layout.add_label(label, shape)
             placed.append(PlacedInstitution(number, institution, x, y, radius, label, numbered))
     placed.sort(key=lambda p: p.number)
@@ -124,10 +132,11 @@ def _legend(layout: VennLayout, _: int) -> None:
              "Jarak dari pusat: kedekatan dengan komunitas; garis putus-putus memisahkan dekat, sedang, jauh."]
     lines += [f"{p.number} = {p.institution.name}" for p in layout.placed if p.numbered]
     labels = []
+    size = max(LEGEND_SIZE, layout.smallest)
     for line in lines:
-        for part in wrap(line, layout.width - 40, LEGEND_SIZE):
-            labels.append(layout.add_label(Label((part,), 20, y, LEGEND_SIZE, anchor="start")))
-            y += LEGEND_SIZE * 1.25 + 3
+        for part in wrap(line, layout.width - 40, size):
+            labels.append(layout.add_label(Label((part,), 20, y, size, anchor="start")))
+            y += size * 1.25 + 3
     layout.legend_labels = tuple(labels)
     layout.height = y + 8
 
