@@ -423,9 +423,10 @@ class PageChecker:
             if rendered and not any(p.severity == Severity.ERROR for p in problems):
                 # Every filled part is printed by some page (macros/render/places.py); only judged once every page
                 # rendered, since a page that failed printed nothing.
-                from macros.render.places import unplaced_problems
+                from macros.render.places import prose_reference_problems, unplaced_problems
 
                 problems.extend(unplaced_problems(site.cases[slug], calls, self.root))
+                problems.extend(prose_reference_problems(loaded, numbering.captions, self.root))
         finally:
             self.env.calls = None
             current_build.clear()

@@ -99,6 +99,11 @@ def chapter_of(filename: str) -> int | None:
 REF_MARKER = '<span class="casebook-ref" data-id="{id}"></span>'
 LIST_MARKER = '<div class="casebook-daftar" data-kind="{kind}"></div>'
 _REF = re.compile(r'<span class="casebook-ref" data-id="([^"]+)"></span>')
+# `[[ref:tabel-id]]` written in a prose field of kasus.yml (untrusted data, never a template): the token keeps its
+# own text inside the marker, so wherever it is not resolved (an unknown id) the reader sees what was written.
+PROSE_REF = re.compile(r"\[\[ref:([A-Za-z0-9_.-]{1,80})\]\]")
+PROSE_REF_MARKER = '<span class="casebook-ref-prosa" data-id="{id}">[[ref:{id}]]</span>'
+_PROSE_REF = re.compile(r'<span class="casebook-ref-prosa" data-id="([A-Za-z0-9_.-]{1,80})">\[\[ref:\1\]\]</span>')
 _LIST = re.compile(r'<div class="casebook-daftar" data-kind="(tabel|gambar|lampiran)"></div>')
 
 
@@ -130,4 +135,8 @@ def resolve_markers(html: str, numbering: ReportNumbering, page_url: str) -> str
         rows = "".join(f'<li>{link(c, f"{c.label} {c.title}")}</li>' for c in items)
         return f'<ul class="casebook-daftar-isi">{rows}</ul>'
 
-    return _LIST.sub(listing, _REF.sub(ref, html))
+    def prose_ref(match: re.Match) -> str:  # an unknown id is located by `casebook check`, never fails a build
+        caption = numbering.captions.get(match.group(1))
+        return link(caption, caption.label) if caption else f"[[ref:{escape(match.group(1))}]]"
+
+    return _LIST.sub(listing, _PROSE_REF.sub(prose_ref, _REF.sub(ref, html)))

@@ -29,8 +29,11 @@ _PATH = re.compile(r"[a-z_]+(?:\.[a-z_]+)*")
 
 # Parts printed by macros that do not ask for them by a plain path (a choice of two, the summary page's profile).
 EXTRA: dict[str, tuple[str, ...]] = {
-    "evaluasi.tas": ("grafik_capaian", "skala_capaian", "tabel_evaluasi"),
-    "evaluasi.gas": ("grafik_capaian", "skala_capaian", "tabel_evaluasi"),
+    # The chart draws TAS, or GAS when there is no TAS, without the goals' notes: the scales' tables print both.
+    "evaluasi.tas": ("skala_capaian",),
+    "evaluasi.gas": ("skala_capaian",),
+    "evaluasi.uraian": ("evaluasi_proses",),
+    "evaluasi.evaluasi_proses": ("evaluasi_proses",),
     "klien": ("identitas_subjek",), "kelompok_sasaran": ("identitas_subjek",), "komunitas": ("identitas_subjek",),
     "rujukan": ("terminasi_rujukan",),
 }
@@ -125,4 +128,47 @@ def unplaced_problems(loaded, calls: list[tuple[str, tuple, dict]], root=None) -
                                   f"tambahkan {macros} di halaman bab yang sesuai (misalnya bab-4-penanganan-kasus.md), "
                                   "atau hapus datanya bila memang tidak dipakai", key=True, severity=Severity.WARNING)
         problems.append(problem)
+    return problems
+
+
+# --- references written in prose -------------------------------------------------------------------------
+
+
+def _strings(value, path: tuple = (), prose_field: bool = False):
+    """(yaml path, text, is prose) of every string in a report's model."""
+    from macros.render.fields import _is_prose
+
+    if isinstance(value, str):
+        yield path, value, prose_field
+    elif isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            yield from _strings(item, path + (index,), prose_field)
+    elif isinstance(value, BaseModel):
+        for name, info in type(value).model_fields.items():
+            yield from _strings(getattr(value, name), path + (info.alias or name,), _is_prose(info))
+
+
+def prose_reference_problems(loaded, known_ids: Iterable[str], root=None) -> list[Problem]:
+    """`[[ref:id]]` in kasus.yml naming no numbered table, figure or appendix of the report (it prints as written),
+    or written in a field that is not prose (only prose fields read it)."""
+    from macros.errors import display_path
+    from macros.loading import Locator
+    from macros.render.numbering import PROSE_REF
+
+    known = set(known_ids)
+    locator = Locator(display_path(loaded.file, root), loaded.document)
+    problems = []
+    for path, text, is_prose in _strings(loaded.case):
+        for match in PROSE_REF.finditer(text):
+            element_id = match.group(1)
+            if not is_prose:
+                problems.append(locator.problem(path, f"`[[ref:{element_id}]]` ditulis di kolom yang bukan uraian, "
+                                                "jadi tercetak apa adanya",
+                                                "rujukan [[ref:...]] hanya dibaca di kolom uraian (prosa)",
+                                                severity=Severity.WARNING))
+            elif element_id not in known:
+                close = ", ".join(sorted(known)[:12]) or "belum ada"
+                problems.append(locator.problem(path, f"`[[ref:{element_id}]]`: tabel/gambar/lampiran dengan id itu tidak "
+                                                "ada di laporan, jadi tercetak apa adanya",
+                                                f"id yang ada: {close}", severity=Severity.WARNING))
     return problems

@@ -19,7 +19,13 @@ def plain(text: str) -> str:
 
 
 def prose(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("{", "&#123;")
+    """A prose field of kasus.yml as Markdown: no HTML, no template syntax. A `[[ref:id]]` token becomes a
+    reference to the report's numbered table, figure or appendix with that id ("Tabel 4.1"), resolved with the
+    page's ref() calls (macros/render/numbering.py); an unknown id stays as written and `check` warns."""
+    from macros.render.numbering import PROSE_REF, PROSE_REF_MARKER
+
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("{", "&#123;")
+    return PROSE_REF.sub(lambda m: PROSE_REF_MARKER.format(id=m.group(1)), escaped)
 
 
 def bullets(items) -> str:
