@@ -46,9 +46,11 @@ def test_the_parts_macros_print_are_read_from_the_macros():
     for path, macro in [("asesmen.genogram", "genogram"), ("asesmen.ecomap", "ecomap"), ("asesmen.kekuatan", "kuadran_kekuatan"),
                         ("wawancara", "tabel_wawancara"), ("asesmen_partisipatif.diagram_venn", "diagram_venn"),
                         ("asesmen_partisipatif.pohon_masalah", "pohon_masalah"), ("anggaran", "tabel_anggaran"),
-                        ("log_supervisi", "log_supervisi"), ("evaluasi.gas", "grafik_capaian")]:
+                        ("log_supervisi", "log_supervisi"), ("evaluasi.gas", "skala_capaian"),
+                        ("evaluasi.evaluasi_proses", "evaluasi_proses")]:
         assert macro in found[path], path
     assert "total_anggaran" not in found["anggaran"]  # a sentence with the total is no place for the budget table
+    assert "grafik_capaian" not in found["evaluasi.gas"]  # the chart draws GAS only without TAS, and never its notes
 
 
 def test_an_institutional_page_without_the_ecomap_and_genogram_is_warned_at_the_data(project):

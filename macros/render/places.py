@@ -102,12 +102,22 @@ def _printed_by_isi(path: str, calls: Iterable[tuple[str, tuple, dict]]) -> bool
     return False
 
 
+def _aggregates() -> dict[str, set[str]]:
+    """Macros that print whole groups of parts by calling other macros in Python (not through the page, so their
+    calls are not recorded): `semua_lampiran()` prints every appendix kind (macros/render/appendices.py)."""
+    from macros.render.appendices import APPENDIX_KINDS
+
+    return {"semua_lampiran": {".".join(kind.path) for kind in APPENDIX_KINDS}}
+
+
 def unplaced(case: BaseModel, calls: list[tuple[str, tuple, dict]]) -> list[tuple[str, tuple[str, ...]]]:
     """(path, macros that would print it) of every filled part no rendered page printed."""
     called = {name for name, _, _ in calls}
+    printed = set().union(*(paths for name, paths in _aggregates().items() if name in called))
     missing = []
     for path, names in sorted(places().items()):
-        if not _filled(_value_at(case, path)) or called & set(names) or _printed_by_isi(path, calls):
+        if (not _filled(_value_at(case, path)) or called & set(names) or path in printed
+                or _printed_by_isi(path, calls)):
             continue
         missing.append((path, names))
     return missing
