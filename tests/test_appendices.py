@@ -155,6 +155,7 @@ def test_only_internal_appendices_leave_no_lampiran_page_on_the_public_site(tmp_
     assert not (site / "kasus" / SLUG / "daftar-lampiran").exists()
     pdf = subprocess.run(["pdftotext", "-layout", str(pdf_of(site, SLUG)), "-"], capture_output=True, text=True).stdout
     assert not re.search(r"^\s*LAMPIRAN\b", pdf, re.M) and "Surat Rahasia Kampus" not in pdf
+    assert "DAFTAR LAMPIRAN" not in pdf.upper()  # like the site: no list of appendices that are not there
 
 
 @pytest.mark.slow

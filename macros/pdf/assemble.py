@@ -310,19 +310,21 @@ def build_print_html(case: Case, chapters: list[ChapterPage], numbering: ReportN
             bodies.append(body)
             body_toc.extend(entries)
     captions: dict[str, list[Caption]] = {kind: numbering.of_kind(kind) for kind in frontmatter.LIST_TITLES}
+    # Like the site, a report without appendices has no Daftar Lampiran (nor a LAMPIRAN page, above).
+    lists = {kind: titles for kind, titles in frontmatter.LIST_TITLES.items() if kind != "lampiran" or captions[kind]}
     front_toc = [TocEntry(1, "LEMBAR PENGESAHAN", "lembar-pengesahan", True)] if layout.approval_page else []
     if case.abstract:
         front_toc.append(TocEntry(1, "ABSTRAK", "abstrak", True))
     if case.foreword:
         front_toc.append(TocEntry(1, "KATA PENGANTAR", "kata-pengantar", True))
     front_toc += [TocEntry(1, title.upper(), anchor, True) for anchor, title in
-                  [("daftar-isi", "Daftar Isi"), *frontmatter.LIST_TITLES.values()]]
+                  [("daftar-isi", "Daftar Isi"), *lists.values()]]
     toc = front_toc + body_toc
     front = (bind_short_words(frontmatter.cover(case, logo_src, layout) + frontmatter.approval_page(case, layout))
              + frontmatter.abstract_page(case)
              + frontmatter.foreword(case)
              + frontmatter.table_of_contents(toc)
-             + "".join(frontmatter.caption_list(kind, captions[kind]) for kind in frontmatter.LIST_TITLES))
+             + "".join(frontmatter.caption_list(kind, captions[kind]) for kind in lists))
     body = "".join(bodies)
     ids = set(_ID.findall(front)) | set(_ID.findall(body))
     front, body = _resolvable_links_only(front, ids), _resolvable_links_only(body, ids)
