@@ -121,6 +121,10 @@ def _stage_starts(case: Case) -> dict[str, tuple[dt.date, YamlPath]]:
         note_data("asesmen_partisipatif", case.participatory.start, ("asesmen_partisipatif", "tanggal_mulai"))
     if case.agreement:
         note_data("kesepakatan", case.agreement.date, ("kesepakatan", "tanggal"))
+    if case.area_assessment:
+        note_data("asesmen_wilayah", case.area_assessment.start, ("asesmen_wilayah", "tanggal_mulai"))
+    for index, micro in enumerate(case.micro_cases):
+        note_data("kasus_mikro", micro.date, ("kasus_mikro", index, "tanggal"))
     if case.plan:
         note_data("rencana_intervensi", case.plan.start, ("rencana_intervensi", "tanggal_mulai"))
     if case.intervention:
@@ -220,6 +224,15 @@ def check_duplicates(loaded: LoadedCase, locator: Locator) -> Iterator[Problem]:
                                ("lampiran", "daftar_hadir", "baris"), "NRP di daftar hadir", locator)
     if case.appendices:
         yield from _duplicates(case.appendices.photos, lambda r: r.file, ("lampiran", "dokumentasi"), "berkas foto", locator)
+    # Each micro case is its own person or family: its code names it in headings, captions and references.
+    yield from _duplicates(case.micro_cases, lambda r: r.code.upper(), ("kasus_mikro",), "kode kasus mikro", locator)
+    if case.area_assessment:
+        area = case.area_assessment
+        yield from _duplicates(area.rw, str.lower, ("asesmen_wilayah", "rw"), "RW", locator)
+        for key, table in (("ppks", area.ppks), ("psks", area.psks)):
+            if table:
+                yield from _duplicates(table.rows, lambda r: r.kind.lower(), ("asesmen_wilayah", key, "baris"),
+                                       f"jenis {key.upper()}", locator)
 
 
 def _round_half_up(value: Decimal) -> int:
@@ -274,6 +287,13 @@ def check_table_shapes(loaded: LoadedCase, locator: Locator) -> Iterator[Problem
             if len(row) != len(table.columns):
                 yield locator.problem(("institusi", "penerima_manfaat", "tabel", "baris", index),
                                       f"baris berisi {len(row)} sel, padahal tabel punya {len(table.columns)} kolom")
+    area = case.area_assessment
+    for key, rw_table in (("ppks", area.ppks), ("psks", area.psks)) if area else ():
+        for index, row in enumerate(rw_table.rows if rw_table else ()):
+            if len(row.counts) != len(area.rw):
+                yield locator.problem(("asesmen_wilayah", key, "baris", index, "jumlah"),
+                                      f"`jumlah` berisi {len(row.counts)} angka, padahal ada {len(area.rw)} RW "
+                                      f"({', '.join(area.rw)})", "tulis satu angka per RW, urut seperti `rw`; 0 bila tidak ada")
     attendance = case.appendices.attendance if case.appendices else None
     if attendance:
         for index, row in enumerate(attendance.rows):

@@ -37,7 +37,7 @@ class Part:
         return self.label if self.label == self.group else f"{self.group} {self.label}"
 
     def applies_to(self, case: Case) -> bool:
-        return ((self.kinds is None or case.report.kind in self.kinds)
+        return ((self.kinds is None or case.practicum.shape in self.kinds)
                 and (self.subjects is None or case.subject.code in self.subjects))
 
 
@@ -53,9 +53,16 @@ def _p(case: Case):  # participatory assessment or None
     return case.participatory
 
 
-# Which kinds are held to which parts. A kind not named here (a campus's own) is held to the institution's.
-INSTITUTIONAL = frozenset({"institusi", "laboratorium"})
+def _w(case: Case):  # area assessment of a laboratory report or None
+    return case.area_assessment
+
+
+# Which report shapes (`PracticumKind.shape`) are held to which parts. A campus's own kind has the institution's
+# shape, and so has a laboratory report written before the laboratory shape (a client at an institution).
+INSTITUTIONAL = frozenset({"institusi"})
 COMMUNITY = frozenset({"komunitas"})
+LABORATORY = frozenset({"laboratorium"})
+HELPING = INSTITUTIONAL | COMMUNITY  # the kinds that intervene, evaluate and terminate
 INDIVIDUAL = frozenset({"individu"})
 COLLECTIVE = frozenset({"kelompok", "komunitas"})
 
@@ -86,7 +93,9 @@ PARTS: list[Part] = [
     Part("BAB III", "Profil komunitas", ("komunitas",), lambda c: c.community is not None, kinds=COMMUNITY),
     Part("BAB III", "PPKS dan PSKS", ("komunitas", "ppks"), lambda c: bool(c.community and (c.community.ppks or c.community.psks)),
          required=False, kinds=COMMUNITY),
-    Part("BAB III", "Lembaga mitra", ("institusi",), lambda c: c.institution is not None, required=False, kinds=COMMUNITY),
+    Part("BAB III", "Lembaga mitra", ("institusi",), lambda c: c.institution is not None, required=False,
+         kinds=COMMUNITY | LABORATORY),
+    Part("BAB III", "Profil wilayah", ("komunitas",), lambda c: c.community is not None, kinds=LABORATORY),
     Part("BAB IV", "Identitas klien", ("klien",), lambda c: c.client is not None, subjects=INDIVIDUAL),
     Part("BAB IV", "Profil kelompok sasaran", ("kelompok_sasaran",), lambda c: c.group is not None,
          subjects=frozenset({"kelompok"})),
@@ -96,7 +105,21 @@ PARTS: list[Part] = [
     Part("BAB IV", "Inisiasi sosial", ("tahapan",), _stage("inisiasi_sosial"), kinds=COMMUNITY),
     Part("BAB IV", "Pengorganisasian sosial", ("tahapan",), _stage("pengorganisasian_sosial"), required=False, kinds=COMMUNITY),
     Part("BAB IV", "Informed consent", ("persetujuan",), lambda c: c.consent is not None, subjects=INDIVIDUAL),
-    Part("BAB IV", "Kesepakatan dengan komunitas", ("kesepakatan",), lambda c: c.agreement is not None, subjects=COLLECTIVE),
+    Part("BAB IV", "Kesepakatan dengan komunitas", ("kesepakatan",), lambda c: c.agreement is not None, kinds=HELPING,
+         subjects=COLLECTIVE),
+    Part("BAB IV", "Persiapan", ("tahapan",), _stage("persiapan"), kinds=LABORATORY),
+    Part("BAB IV", "Pemetaan sosial dan asesmen wilayah", ("asesmen_wilayah",), lambda c: _w(c) is not None,
+         kinds=LABORATORY),
+    Part("BAB IV", "PPKS per RW", ("asesmen_wilayah", "ppks"), lambda c: bool(_w(c) and _w(c).ppks), kinds=LABORATORY),
+    Part("BAB IV", "PSKS per RW", ("asesmen_wilayah", "psks"), lambda c: bool(_w(c) and _w(c).psks), kinds=LABORATORY),
+    Part("BAB IV", "Potensi dan sistem sumber", ("asesmen_wilayah", "potensi_sumber"),
+         lambda c: bool(_w(c) and _w(c).potentials), kinds=LABORATORY),
+    Part("BAB IV", "Program dan kebijakan di wilayah", ("asesmen_wilayah", "program_kebijakan"),
+         lambda c: bool(_w(c) and _w(c).programmes), kinds=LABORATORY),
+    Part("BAB IV", "Simpulan asesmen wilayah", ("asesmen_wilayah", "simpulan"),
+         lambda c: bool(_w(c) and _w(c).conclusion), required=False, kinds=LABORATORY),
+    Part("BAB IV", "Kasus mikro", ("kasus_mikro",), lambda c: bool(c.micro_cases), kinds=LABORATORY),
+    Part("BAB IV", "Rekomendasi", ("rekomendasi",), lambda c: bool(c.recommendations), kinds=LABORATORY),
     Part("BAB IV", "Rekapitulasi wawancara", ("wawancara",), lambda c: bool(c.interviews), required=False),
     Part("BAB IV", "Proses asesmen", ("asesmen",), lambda c: _a(c) is not None, kinds=INSTITUTIONAL),
     Part("BAB IV", "Asesmen BPSS", ("asesmen", "bpss"), lambda c: bool(_a(c) and _a(c).bpss), kinds=INSTITUTIONAL,
@@ -131,12 +154,14 @@ PARTS: list[Part] = [
     Part("BAB IV", "Pelaksanaan intervensi", ("intervensi",), lambda c: c.intervention is not None, kinds=INSTITUTIONAL),
     Part("BAB IV", "Aksi sosial", ("intervensi",), lambda c: c.intervention is not None or _stage("aksi_sosial")(c),
          kinds=COMMUNITY),
-    Part("BAB IV", "Evaluasi proses", ("evaluasi", "evaluasi_proses"), lambda c: bool(c.evaluation and c.evaluation.process), required=False),
-    Part("BAB IV", "Evaluasi hasil", ("evaluasi", "hasil"), lambda c: c.evaluation is not None),
-    Part("BAB IV", "Skala capaian (TAS/GAS)", ("evaluasi", "tas"), lambda c: bool(c.evaluation and (c.evaluation.tas or c.evaluation.gas)), required=False),
+    Part("BAB IV", "Evaluasi proses", ("evaluasi", "evaluasi_proses"), lambda c: bool(c.evaluation and c.evaluation.process), required=False,
+         kinds=HELPING),
+    Part("BAB IV", "Evaluasi hasil", ("evaluasi", "hasil"), lambda c: c.evaluation is not None, kinds=HELPING),
+    Part("BAB IV", "Skala capaian (TAS/GAS)", ("evaluasi", "tas"), lambda c: bool(c.evaluation and (c.evaluation.tas or c.evaluation.gas)), required=False,
+         kinds=HELPING),
     Part("BAB IV", "Faktor pendukung dan penghambat", ("evaluasi", "faktor_pendukung"),
-         lambda c: bool(c.evaluation and (c.evaluation.supporting or c.evaluation.inhibiting)), required=False),
-    Part("BAB IV", "Terminasi", ("terminasi",), lambda c: c.termination is not None),
+         lambda c: bool(c.evaluation and (c.evaluation.supporting or c.evaluation.inhibiting)), required=False, kinds=HELPING),
+    Part("BAB IV", "Terminasi", ("terminasi",), lambda c: c.termination is not None, kinds=HELPING),
     Part("BAB IV", "Rujukan", ("rujukan",), lambda c: bool(c.referrals), required=False, kinds=INSTITUTIONAL),
     Part("BAB IV", "Tindak lanjut", ("tahapan",), lambda c: _stage("tindak_lanjut")(c) or bool(c.referrals), required=False,
          kinds=COMMUNITY),
@@ -152,20 +177,14 @@ PARTS: list[Part] = [
     Part("Lampiran", "Daftar hadir", ("lampiran", "daftar_hadir"), lambda c: bool(c.appendices and c.appendices.attendance), required=False),
     Part("Lampiran", "Dokumentasi kegiatan", ("lampiran", "dokumentasi"), lambda c: bool(c.appendices and c.appendices.photos), required=False),
     Part("Lampiran", "Daftar hadir peserta", ("daftar_hadir_peserta",), lambda c: c.participant_attendance is not None,
-         required=False, subjects=COLLECTIVE),
+         required=False, kinds=HELPING, subjects=COLLECTIVE),
     Part("Lampiran", "Log supervisi", ("log_supervisi",), lambda c: bool(c.supervision), required=False),
 ]
 
 
 def parts_for(case: Case) -> list[Part]:
     """The parts this report is held to: its practicum kind's and its subject's."""
-    kind = case.report.kind if case.report.kind in KNOWN_KINDS else "institusi"
-    if kind != case.report.kind:  # a campus's own kind is held to the institution's parts
-        case = case.model_copy(update={"report": case.report.model_copy(update={"kind": kind})})
-    return [part for part in PARTS if part.applies_to(case)]
-
-
-KNOWN_KINDS = INSTITUTIONAL | COMMUNITY
+    return [part for part in PARTS if part.applies_to(case)]  # a campus's own kind has the institution's shape
 
 
 @dataclass(frozen=True)

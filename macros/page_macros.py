@@ -12,6 +12,7 @@ from pydantic import BaseModel
 
 from macros.appendix_macros import AppendixMacros
 from macros.community_macros import CommunityMacros
+from macros.laboratory_macros import LaboratoryMacros
 from macros.loading import LoadedCase
 from macros.pdf.site_pdfs import pdf_enabled, published_pdf_url
 from macros.render import records, tables
@@ -81,7 +82,7 @@ class MacroDataError(ValueError):
     """A page asks for something the report cannot give; the message is all the student needs."""
 
 
-class PageMacros(CommunityMacros, AppendixMacros):
+class PageMacros(CommunityMacros, LaboratoryMacros, AppendixMacros):
     """Bound to the mkdocs-macros environment so each call knows its page."""
 
     def __init__(self, env: Any):
@@ -352,12 +353,12 @@ class PageMacros(CommunityMacros, AppendixMacros):
 
     def sistematika(self) -> str:
         """Sistematika Penulisan: one line per chapter this report has. Call: `{{ sistematika() }}`"""
-        from macros.site import CHAPTERS
+        from macros.site import CHAPTERS, chapter_title
 
         loaded = self._case()
-        chapters = [(name, title) for name, title in CHAPTERS.items()
+        chapters = [(name, chapter_title(loaded.case, name)) for name in CHAPTERS
                     if name.startswith("bab-") and self._site().page_source(loaded.slug, name)]
-        return records.outline(chapters)
+        return records.outline(chapters, dict(loaded.case.practicum.outline))
 
     def sesi_intervensi(self) -> str:
         """Every intervention session with Proses/Hasil, grouped by the plan's activity when there are

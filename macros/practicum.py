@@ -30,11 +30,14 @@ INSTITUTION_STAGES = ("engagement", "intake", "kontrak", "asesmen", "rencana_int
 COMMUNITY_STAGES = ("inisiasi_sosial", "pengorganisasian_sosial", "asesmen_partisipatif", "perencanaan_partisipatif",
                     "aksi_sosial", "monitoring_evaluasi", "terminasi", "tindak_lanjut")
 
+LABORATORY_STAGES = ("persiapan", "asesmen_wilayah", "kasus_mikro", "rekomendasi")
+
 
 INSTITUTION_DATA_STAGES = {"asesmen": "asesmen", "rencana_intervensi": "rencana_intervensi", "intervensi": "intervensi",
                            "evaluasi": "evaluasi", "terminasi": "terminasi", "rujukan": "rujukan"}
 COMMUNITY_DATA_STAGES = {"kesepakatan": "inisiasi_sosial", "asesmen_partisipatif": "asesmen_partisipatif",
                          "intervensi": "aksi_sosial", "evaluasi": "monitoring_evaluasi", "terminasi": "terminasi"}
+LABORATORY_DATA_STAGES = {"asesmen_wilayah": "asesmen_wilayah", "kasus_mikro": "kasus_mikro"}
 
 
 @dataclass(frozen=True)
@@ -49,11 +52,20 @@ class PracticumKind:
     data_stages: Mapping[str, str] = field(default_factory=lambda: MappingProxyType(INSTITUTION_DATA_STAGES))
     """The stage a dated section of kasus.yml belongs to (for the order check): `intervensi` sessions are the
     `intervensi` stage of an institutional report and the `aksi_sosial` stage of a community report."""
+    outline: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    """What the chapters that differ hold, for BAB I's Sistematika Penulisan ("memuat ...")."""
     unordered: frozenset[str] = frozenset()
     """Stages that may overlap their neighbours (a contract is signed during intake), left out of the order check."""
     method: str | None = None
     """The practice method (`metode` vocabulary) the kind works with when the report names none of its own (a
     community report's action plan has no method column): shown on the report's catalogue card."""
+    rules: str = ""
+    """Which completeness rules hold the report (macros/completeness.py): 'institusi', 'komunitas' or
+    'laboratorium'; empty: the kind's own code."""
+
+    @property
+    def shape(self) -> str:
+        return self.rules or self.code
 
     def stage_codes(self, vocabulary: Vocabulary | None = None) -> list[str]:
         """The kind's stages plus a campus's added stages of one of these kinds, each after its kind."""
@@ -74,18 +86,45 @@ class PracticumKind:
 
 KINDS: dict[str, PracticumKind] = {
     "institusi": PracticumKind("institusi", INSTITUTION_STAGES, unordered=frozenset({"kontrak"})),
-    # Laboratory practicum: mapping and assessment of a kelurahan; its own stages and templates come with
-    # the laboratory issue. Until then it works like an institutional report.
-    "laboratorium": PracticumKind("laboratorium", INSTITUTION_STAGES, unordered=frozenset({"kontrak"})),
+    # Laboratory practicum: a group maps a kelurahan (PPKS/PSKS per RW, potentials and resources, programmes
+    # and policies), assesses a few short micro cases and ends with recommendations; no intervention.
+    "laboratorium": PracticumKind(
+        "laboratorium", LABORATORY_STAGES, templates="laboratorium",
+        data_stages=MappingProxyType(LABORATORY_DATA_STAGES),
+        chapter_titles=MappingProxyType({
+            "bab-3-konteks-institusi.md": "BAB III Profil Wilayah",
+            "bab-4-penanganan-kasus.md": "BAB IV Pemetaan Sosial dan Asesmen Wilayah",
+        }),
+        outline=MappingProxyType({
+            "bab-2-landasan-konseptual.md": "memuat metode dan tahapan pekerjaan sosial, peranan pekerja sosial, "
+                                            "tinjauan konseptual, serta regulasi yang mendasari praktikum",
+            "bab-3-konteks-institusi.md": "memuat gambaran umum kelurahan, kependudukan, mata pencaharian, serta "
+                                          "lembaga mitra praktikum",
+            "bab-4-penanganan-kasus.md": "memuat persiapan dan orientasi wilayah, pemetaan sosial dan asesmen wilayah "
+                                         "(PPKS dan PSKS per RW, potensi dan sistem sumber, program dan kebijakan), "
+                                         "asesmen kasus mikro, serta penyusunan rekomendasi",
+        })),
     "komunitas": PracticumKind(
         "komunitas", COMMUNITY_STAGES, templates="komunitas", data_stages=MappingProxyType(COMMUNITY_DATA_STAGES),
         method="community_organization",
         chapter_titles=MappingProxyType({
             "bab-3-konteks-institusi.md": "BAB III Profil Komunitas",
             "bab-4-penanganan-kasus.md": "BAB IV Pelaksanaan Praktikum Komunitas",
+        }),
+        outline=MappingProxyType({
+            "bab-3-konteks-institusi.md": "memuat gambaran umum desa/kelurahan, kependudukan, mata pencaharian, "
+                                          "permasalahan dan potensi kesejahteraan sosial, serta kelompok sasaran",
+            "bab-4-penanganan-kasus.md": "memuat pelaksanaan praktikum dari inisiasi sosial, pengorganisasian sosial, "
+                                         "asesmen dan perencanaan partisipatif, aksi sosial, monitoring dan evaluasi, "
+                                         "hingga terminasi dan tindak lanjut",
         })),
 }
 DEFAULT_KIND = "institusi"
+
+LABORATORY_AS_INSTITUTION = PracticumKind("laboratorium", INSTITUTION_STAGES, unordered=frozenset({"kontrak"}),
+                                          rules="institusi")
+"""A laboratory report written before the laboratory shape existed: a client at an institution, the
+institution's stages. It stays valid and reads as it did (`Case.practicum` picks it)."""
 
 
 def kind_of(code: str | None) -> PracticumKind:

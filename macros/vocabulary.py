@@ -32,6 +32,11 @@ DEFAULTS: dict[str, dict[str, str]] = {
         "aksi_sosial": "Aksi Sosial/Intervensi",
         "monitoring_evaluasi": "Monitoring dan Evaluasi",
         "tindak_lanjut": "Tindak Lanjut",
+        # Laboratory practicum: mapping and assessment of a kelurahan, a few micro cases, recommendations.
+        "persiapan": "Persiapan dan Orientasi Wilayah",
+        "asesmen_wilayah": "Pemetaan Sosial dan Asesmen Wilayah",
+        "kasus_mikro": "Asesmen Kasus Mikro",
+        "rekomendasi": "Penyusunan Rekomendasi",
     },
     "metode": {
         "casework": "Social Casework",

@@ -186,6 +186,12 @@ def scan_report(loaded: LoadedCase, locator: Locator, root: Path | None = None) 
         problems.append(locator.problem(("klien", "kode"), f"kode samaran `{loaded.case.client.code}` sama dengan inisial asli "
                                         "klien di rahasia.yml; inisial pun dapat mengenali orang",
                                         "pilih kode lain yang bukan inisialnya", severity=Severity.WARNING))
+    for index, micro in enumerate(loaded.case.micro_cases):  # a micro case's code is a pseudonym like the client's
+        if secrets and micro.code in {secrets.client_initials, *secrets.others_initials}:
+            problems.append(locator.problem(("kasus_mikro", index, "kode"),
+                                            f"kode samaran `{micro.code}` sama dengan inisial asli seseorang di "
+                                            "rahasia.yml; inisial pun dapat mengenali orang",
+                                            "pilih kode lain yang bukan inisialnya", severity=Severity.WARNING))
     return problems
 
 

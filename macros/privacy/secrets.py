@@ -51,6 +51,8 @@ class Rahasia(Model):
 class Secrets:
     needles: tuple[Needle, ...]
     client_initials: str | None
+    others_initials: tuple[str, ...] = ()
+    """Initials of the other people in rahasia.yml (a laboratory report's micro-case persons, family members)."""
 
 
 def initials_of(name: str) -> str:
@@ -94,7 +96,8 @@ def needles_of(secrets: Rahasia, client_code: str) -> Secrets:
     for person in secrets.others:
         needles += _person_needles(person, person.role or "orang lain")
     needles += [Needle(text, "teks rahasia") for text in secrets.other_strings]
-    return Secrets(tuple(needles), initials)
+    others = tuple(dict.fromkeys(initials_of(person.name) for person in secrets.others))
+    return Secrets(tuple(needles), initials, others)
 
 
 def load_secrets(folder: Path, root: Path | None, client_code: str) -> tuple[Secrets | None, list[Problem]]:

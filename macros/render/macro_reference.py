@@ -59,6 +59,7 @@ HELP_ID = {
 }
 HELP_ID.update(__import__("macros.community_macros", fromlist=["HELP_ID"]).HELP_ID)  # subject and community macros
 HELP_ID.update(__import__("macros.appendix_macros", fromlist=["HELP_ID"]).HELP_ID)  # the Lampiran page
+HELP_ID.update(__import__("macros.laboratory_macros", fromlist=["HELP_ID"]).HELP_ID)  # laboratory practicum macros
 
 
 def macro_reference(examples: dict[str, tuple[str, str]] | None = None) -> str:

@@ -246,7 +246,9 @@ OUTLINE = {
 }
 
 
-def outline(chapters: list[tuple[str, str]]) -> str:
-    """Sistematika Penulisan: each chapter the report has, with what it holds."""
-    return "\n".join(f"- **{plain(title)}**, {OUTLINE.get(name, 'memuat ' + plain(title.split(' ', 2)[-1].lower()))}."
-                     for name, title in chapters) + "\n"
+def outline(chapters: list[tuple[str, str]], kind_outline: dict[str, str] | None = None) -> str:
+    """Sistematika Penulisan: each chapter the report has, with what it holds (a practicum kind's own words
+    for the chapters that differ, e.g. a community report's BAB IV)."""
+    described = {**OUTLINE, **(kind_outline or {})}
+    return "\n".join(f"- **{plain(title)}**, {described.get(name, 'memuat ' + plain(title.split(' ', 2)[-1].lower()))}."
+                      for name, title in chapters) + "\n"

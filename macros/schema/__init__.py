@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pydantic import model_validator
 
-from macros.practicum import SUBJECTS, PracticumKind, SubjectKind, kind_of
+from macros.practicum import LABORATORY_AS_INSTITUTION, SUBJECTS, PracticumKind, SubjectKind, kind_of
 
 from macros.schema.appendix import Lampiran, Pustaka
 from macros.schema.assessment import Asesmen
@@ -19,6 +19,7 @@ from macros.schema.client import Klien
 from macros.schema.community import (Anggaran, AsesmenPartisipatif, DaftarHadirPeserta, KegiatanAksi, Kesepakatan,
                                      Supervisi)
 from macros.schema.evaluation import Evaluasi
+from macros.schema.laboratory import AsesmenWilayah, KasusMikro, Rekomendasi
 from macros.schema.front import Abstrak, KataPengantar, Laporan, Pengesahan, Praktikan
 from macros.schema.plan import Intervensi, RencanaIntervensi
 from macros.schema.privacy import Privasi
@@ -53,6 +54,13 @@ class Case(Model):
     assessment: Asesmen | None = F("asesmen", "BAB IV.2 Asesmen.", None)
     participatory: AsesmenPartisipatif | None = F("asesmen_partisipatif", "Asesmen partisipatif: pemetaan sosial, transek, "
                                                   "kalender musim, diagram Venn, pohon masalah, pemangku kepentingan, MPA/ToP.", None)
+    area_assessment: AsesmenWilayah | None = F("asesmen_wilayah", "Praktikum laboratorium: pemetaan sosial dan asesmen "
+                                               "wilayah (PPKS dan PSKS per RW, potensi dan sumber, program dan "
+                                               "kebijakan).", None)
+    micro_cases: list[KasusMikro] = F("kasus_mikro", "Praktikum laboratorium: kasus mikro, masing-masing dengan kode "
+                                      "samaran, asesmen singkat dan rekomendasi.", default_factory=list)
+    recommendations: list[Rekomendasi] = F("rekomendasi", "Praktikum laboratorium: rekomendasi kepada kelurahan dan "
+                                           "mitranya (tahap terakhir BAB IV).", default_factory=list)
     case_conferences: list[KonferensiKasus] = F("konferensi_kasus", "Konferensi kasus (CC1, CC2, ...).", default_factory=list)
     plan: RencanaIntervensi | None = F("rencana_intervensi", "BAB IV.3 Rencana Intervensi.", None)
     action_plan: list[KegiatanAksi] = F("rencana_aksi", "Rencana aksi hasil perencanaan partisipatif (ToP): kegiatan, "
@@ -89,7 +97,11 @@ class Case(Model):
     @property
     def practicum(self) -> PracticumKind:
         """What steers the report: stages, default chapter templates, completeness rules (macros/practicum.py)."""
-        return kind_of(self.report.kind)
+        kind = kind_of(self.report.kind)
+        if (kind.code == "laboratorium" and self.client is not None and self.area_assessment is None
+                and not self.micro_cases and not self.recommendations):
+            return LABORATORY_AS_INSTITUTION  # written before the laboratory shape: stays as it was
+        return kind
 
     @property
     def subject(self) -> SubjectKind:
@@ -128,7 +140,8 @@ class Case(Model):
 
     @property
     def has_minor(self) -> bool:
-        return bool(self.client and self.client.is_minor) or "anak" in self.clusters
+        return (bool(self.client and self.client.is_minor) or "anak" in self.clusters
+                or any("anak" in case.clusters for case in self.micro_cases))
 
 
 __all__ = ["Case"]
