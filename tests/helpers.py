@@ -13,7 +13,8 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "valid_case"
 EXAMPLES = ["ln-hikari-2024", "ajs-kartini-2024"]  # the institutional examples ported from the seeds
 COMMUNITY_EXAMPLE = "kbl-cikadu-2024"  # the community practicum example (invented facts)
-ALL_EXAMPLES = [*EXAMPLES, COMMUNITY_EXAMPLE]
+LABORATORY_EXAMPLE = "lab-mekarsantun-2024"  # the laboratory practicum example: a group of five (invented facts)
+ALL_EXAMPLES = [*EXAMPLES, COMMUNITY_EXAMPLE, LABORATORY_EXAMPLE]
 
 
 def run_cli(argv: list[str]) -> tuple[int, str]:

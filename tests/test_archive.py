@@ -52,7 +52,7 @@ def test_facets_come_from_the_report_data_alone():
 def test_catalogue_lists_every_report_with_its_facet_codes_and_filter_counts(sites):
     html = (sites["public"] / "arsip" / "index.html").read_text(encoding="utf-8")
     cards = re.findall(r'<article class="casebook-kartu" data-slug="([^"]+)"([^>]*)>', html)
-    assert sorted(slug for slug, _ in cards) == ["ajs-kartini-2024", "kbl-cikadu-2024", "ln-hikari-2024"]
+    assert sorted(slug for slug, _ in cards) == ["ajs-kartini-2024", "kbl-cikadu-2024", "lab-mekarsantun-2024", "ln-hikari-2024"]
     attributes = dict(cards)["ajs-kartini-2024"]
     for facet in FACETS:
         assert f"data-f-{facet.key}=" in attributes

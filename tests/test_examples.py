@@ -22,10 +22,11 @@ def test_check_strict_passes_on_both_examples(monkeypatch):
     monkeypatch.chdir(ROOT)
     code, output = run_cli(["check", "--strict"])
     assert code == 0, output
-    assert "3 laporan diperiksa" in output and "0 galat, 0 peringatan" in output
+    assert "4 laporan diperiksa" in output and "0 galat, 0 peringatan" in output
     assert "ln-hikari-2024: 47/49 bagian terisi (disetujui)" in output
     assert "ajs-kartini-2024: 44/49 bagian terisi (draf)" in output
     assert "kbl-cikadu-2024: 47/50 bagian terisi (disetujui)" in output  # the community example
+    assert "lab-mekarsantun-2024: 33/36 bagian terisi (disetujui)" in output  # the laboratory example
 
 
 def test_ln_hikari_keeps_the_seed_tables(cases):

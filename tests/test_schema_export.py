@@ -11,7 +11,7 @@ from macros.project import SCHEMA_FILE
 from macros.schema_export import schema_text
 from macros.vocabulary import DEFAULT_VOCABULARY, build_vocabulary
 from macros.yaml_source import parse_yaml
-from tests.helpers import EXAMPLES, FIXTURE, ROOT, run_cli
+from tests.helpers import ALL_EXAMPLES, FIXTURE, ROOT, run_cli
 
 
 @pytest.fixture(scope="module")
@@ -41,13 +41,13 @@ def test_vocabulary_extension_reaches_the_schema():
     assert "problem_solving" in schema["$defs"]["SesiIntervensi"]["properties"]["teknik"]["items"]["enum"]
 
 
-@pytest.mark.parametrize("slug", EXAMPLES)
+@pytest.mark.parametrize("slug", ALL_EXAMPLES)
 def test_examples_validate_against_schema(validator, slug):
     data = parse_yaml((ROOT / "cases" / slug / "kasus.yml").read_text(encoding="utf-8")).data
     assert list(validator.iter_errors(data)) == []
 
 
-@pytest.mark.parametrize("slug", EXAMPLES)
+@pytest.mark.parametrize("slug", ALL_EXAMPLES)
 def test_examples_reference_the_schema_in_their_modeline(slug):
     first = (ROOT / "cases" / slug / "kasus.yml").read_text(encoding="utf-8").splitlines()[0]
     assert first == "# yaml-language-server: $schema=../../docs/skema/kasus.schema.json"
