@@ -216,8 +216,7 @@ def report_facts(loaded: LoadedCase, vocabulary: Vocabulary) -> ReportFacts:
         "metode": _coded("metode", methods, vocabulary),
         "kelompok": _coded("tipe_kelompok", [a.group_type for a in activities if a.group_type], vocabulary),
         "teknik": _coded("teknik", sorted(techniques), vocabulary),
-        "alat": _coded("alat_asesmen", (case.assessment.tools if case.assessment else [])
-                       + (case.participatory.tools if case.participatory else []), vocabulary),
+        "alat": _coded("alat_asesmen", case.assessment_tools, vocabulary),
         "capaian": (outcome_band(scores),),
         "capaian_tas": (outcome_band(scores.tas_code),),
         "capaian_gas": (outcome_band(scores.gas_code),),

@@ -25,9 +25,9 @@ def _method_fact(case, vocabulary: Vocabulary) -> tuple[str, str] | None:
     found = [vocabulary.label("metode", c) for c in methods(case)]
     if found:
         return ("Metode", ", ".join(found))
-    tools = (case.assessment.tools if case.assessment else []) + (case.participatory.tools if case.participatory else [])
+    tools = case.assessment_tools
     if tools:
-        return ("Alat asesmen", ", ".join(vocabulary.label("alat_asesmen", t) for t in dict.fromkeys(tools)))
+        return ("Alat asesmen", ", ".join(vocabulary.label("alat_asesmen", t) for t in tools))
     return None
 
 

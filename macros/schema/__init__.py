@@ -125,6 +125,14 @@ class Case(Model):
         return f"{self.subject.label} {self.subject_code}"
 
     @property
+    def assessment_tools(self) -> list[str]:
+        """Codes of the `alat_asesmen` vocabulary the report used: an individual assessment's tools, a community's
+        participatory tools, a laboratory's mapping methods (the archive's `alat` facet and the card)."""
+        tools = ((self.assessment.tools if self.assessment else []) + (self.participatory.tools if self.participatory else [])
+                 + (list(self.area_assessment.methods) if self.area_assessment else []))
+        return list(dict.fromkeys(tools))
+
+    @property
     def clusters(self) -> list[str]:
         subject = self.client or self.group or self.community
         return list(subject.clusters)
