@@ -96,7 +96,7 @@ def needles_of(secrets: Rahasia, client_code: str) -> Secrets:
     for person in secrets.others:
         needles += _person_needles(person, person.role or "orang lain")
     needles += [Needle(text, "teks rahasia") for text in secrets.other_strings]
-    others = tuple(dict.fromkeys(initials_of(person.name) for person in secrets.others))
+    others = tuple(dict.fromkeys(person.initials or initials_of(person.name) for person in secrets.others))
     return Secrets(tuple(needles), initials, others)
 
 
