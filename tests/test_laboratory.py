@@ -217,7 +217,7 @@ def test_a_laboratorium_report_written_as_casework_at_an_institution_keeps_its_s
 def test_the_laboratory_kind_reads_its_own_chapter_templates():
     loaded = load_case(EXAMPLE).loaded
     folder = ROOT / "cases" / "kosong-tanpa-halaman"
-    for page in ("index.md", "bab-3-konteks-institusi.md", "bab-4-penanganan-kasus.md", "lampiran.md"):
+    for page in ("index.md", "bab-3-konteks-institusi.md", "bab-4-penanganan-kasus.md"):
         assert chapter_source(ROOT, folder, page, loaded) == ROOT / "docs" / "templat" / "laboratorium" / page
     assert chapter_title(loaded.case, "bab-4-penanganan-kasus.md") == "BAB IV Pemetaan Sosial dan Asesmen Wilayah"
     assert chapter_title(loaded.case, "bab-3-konteks-institusi.md") == "BAB III Profil Wilayah"
