@@ -49,13 +49,15 @@ def laboratory_case(markers: Markers) -> dict:
 
     overrides = {**LABORATORY_SPECIAL, **{key: None for key in NOT_IN_A_LABORATORY + LABORATORY_ONLY}}
     data = maximal_case(markers, overrides)
-    # Filled here, not by the generator: the generator may skip parts that other kinds' reports leave out.
-    data["komunitas"] = build(Komunitas, markers, LABORATORY_SPECIAL)
+    # The laboratory-only parts are built here (the generator leaves them out of every report: see below).
+    if "komunitas" not in data:
+        data["komunitas"] = build(Komunitas, markers, LABORATORY_SPECIAL)
     data["asesmen_wilayah"] = build(AsesmenWilayah, markers, LABORATORY_SPECIAL)
     data["kasus_mikro"] = [build(KasusMikro, markers, LABORATORY_SPECIAL),
                            build(KasusMikro, markers, {**LABORATORY_SPECIAL, "KasusMikro.code": "KMB"})]
     data["rekomendasi"] = [build(Rekomendasi, markers, LABORATORY_SPECIAL)]
-    data["log_supervisi"] = [build(Supervisi, markers, LABORATORY_SPECIAL)]
+    if not data.get("log_supervisi"):
+        data["log_supervisi"] = [build(Supervisi, markers, LABORATORY_SPECIAL)]
     return json.loads(json.dumps(data))  # no shared lists: YAML aliases are refused in kasus.yml
 
 
