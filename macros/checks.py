@@ -15,6 +15,7 @@ from pathlib import Path
 
 from macros.completeness import parts_for
 from macros.errors import Problem, Severity
+from macros.folder_walk import report_files
 from macros.loading import LoadedCase, Locator
 from macros.model_paths import YamlPath, format_path, iter_leaves
 from macros.schema import Case
@@ -398,7 +399,7 @@ def check_files(loaded: LoadedCase, locator: Locator) -> Iterator[Problem]:
                 yield Problem(shown, line, column, "", f"berkas `{relative}`: {exc.message}", exc.hint)
     declared = declared_media(loaded)
     media = loaded.folder / "media"
-    for item in sorted(media.rglob("*")) if media.is_dir() else []:
+    for item in _media_items(loaded.folder) if media.is_dir() else []:
         if item.name.startswith(".") or not (item.is_file() or item.is_symlink()) or item.is_dir():
             continue
         relative = item.relative_to(loaded.folder).as_posix()
@@ -407,6 +408,12 @@ def check_files(loaded: LoadedCase, locator: Locator) -> Iterator[Problem]:
                           "berkas ini tidak dirujuk laporan, jadi tidak diterbitkan",
                           "rujuk di kasus.yml (misalnya lampiran.dokumentasi) atau di halaman bab bila perlu terbit; "
                           "bila tidak, hapus dari folder media/", Severity.WARNING)
+
+
+def _media_items(folder: Path) -> list[Path]:
+    """Everything under the report's media/ (bounded, iterative: macros/folder_walk.py; load_case refused a tree
+    past its bounds before the checks run)."""
+    return [Path(full) for relative, full in report_files(folder) if relative.startswith("media/")]
 
 
 def _hard_linked(path: Path) -> bool:

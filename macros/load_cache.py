@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from macros.caches import cache_root, prune_unused, touch
+from macros.folder_walk import FolderRefused, report_files
 from macros.loading import LoadResult, load_case
 from macros.vocabulary import Vocabulary
 
@@ -34,22 +35,6 @@ def code_version() -> str:
     return digest.hexdigest()
 
 
-def _files(folder: Path) -> list[tuple[str, str]]:
-    """Every file (and symlink) under `folder`: (path relative to it, full path), sorted. os.walk, not
-    Path.rglob: this runs for every report of the archive on every build."""
-    found = []
-    for directory, subdirectories, names in os.walk(folder):
-        subdirectories.sort()
-        for name in names:
-            full = os.path.join(directory, name)
-            found.append((os.path.relpath(full, folder).replace(os.sep, "/"), full))
-        for name in subdirectories:  # a symlinked folder is listed, not followed
-            full = os.path.join(directory, name)
-            if os.path.islink(full):
-                found.append((os.path.relpath(full, folder).replace(os.sep, "/"), full))
-    return sorted(found)
-
-
 def folder_key(folder: Path, vocabulary: Vocabulary, root: Path) -> str:
     digest = hashlib.sha256(code_version().encode())
     digest.update(repr(sorted((k, sorted(v.items())) for k, v in vocabulary.terms.items())).encode())
@@ -57,7 +42,12 @@ def folder_key(folder: Path, vocabulary: Vocabulary, root: Path) -> str:
     # The folder as named and as resolved: a symlinked report folder must not share its target's entry (the
     # result carries the slug), and whether it is a link is part of what the loader decides on.
     digest.update(f"{root.resolve()}\0{folder.absolute()}\0{folder.resolve()}\0{folder.is_symlink()}".encode())
-    for relative, path in [] if folder.is_symlink() else _files(folder):  # refused unread (macros/loading.py)
+    try:
+        files = [] if folder.is_symlink() else report_files(folder)  # a linked folder is refused unread (loading.py)
+    except FolderRefused as refused:  # refused by load_case at that place; a changed tree changes the refusal
+        files = []
+        digest.update(f"\0refused\0{refused}".encode())
+    for relative, path in files:
         digest.update(b"\0" + relative.encode() + b"\0")
         digest.update(str(os.lstat(path).st_nlink).encode())  # a new hard link changes no byte but is refused
         if os.path.islink(path):  # a link is refused by the loader/hook; its target is part of what is read

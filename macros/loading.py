@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from macros.errors import CONTROL_CHARACTERS, Problem, Severity, display_path
+from macros.folder_walk import FolderRefused, report_files
 from macros.model_paths import YamlPath, format_path, keys_of, model_at
 from macros.schema import Case
 from macros.schema.types import PLACEHOLDER
@@ -106,7 +107,20 @@ def linked_file_message(name: str, kind: str) -> str:
 
 
 def load_case(folder: Path, *, vocabulary: Vocabulary = DEFAULT_VOCABULARY, root: Path | None = None) -> LoadResult:
-    """Read, validate and cross-check `folder/kasus.yml`; never raises for bad data."""
+    """Read, validate and cross-check `folder/kasus.yml`; never raises. A failure inside Casebook while reading one
+    report (a bug, or a folder shaped in a way nothing foresaw) is a problem of that report, so `check` still
+    checks the others and an archive build leaves out this one only (red team s23 #5)."""
+    try:
+        return _load_case(folder, vocabulary=vocabulary, root=root)
+    except Exception as exc:  # noqa: BLE001 - the per-report boundary: named, located, never a whole-build stop
+        shown = display_path(folder / CASE_FILE, root)
+        return LoadResult(folder.name, folder, None, [Problem(
+            shown, 1, 1, "", f"laporan ini tidak dapat dibaca: kesalahan di dalam Casebook ({type(exc).__name__}), "
+                             "belum tentu karena laporan Anda",
+            "laporan lain tetap diperiksa dan dibangun; laporkan pesan ini ke pengelola Casebook")])
+
+
+def _load_case(folder: Path, *, vocabulary: Vocabulary, root: Path | None) -> LoadResult:
     from macros.checks import run_checks  # checks import this module's Locator
 
     slug = folder.name
@@ -121,6 +135,11 @@ def load_case(folder: Path, *, vocabulary: Vocabulary = DEFAULT_VOCABULARY, root
         # build would publish it twice (or, sharing its cache entry, drop this one silently).
         return LoadResult(slug, folder, None, [Problem(display_path(folder, root), 1, 1, "", LINKED_FOLDER_MESSAGE,
                                                        LINKED_HINT)])
+    try:  # the folder is untrusted: a tree too deep or too large is refused before anything walks it again
+        report_files(folder)
+    except FolderRefused as refused:
+        where = display_path(folder, root) + "/" + refused.relative
+        return LoadResult(slug, folder, None, [Problem(where, 1, 1, "", refused.message, refused.hint)])
     linked = linked_file(path)
     if linked:
         return LoadResult(slug, folder, None, [Problem(shown, 1, 1, "", linked_file_message(CASE_FILE, linked), LINKED_HINT)])

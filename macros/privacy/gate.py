@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from macros.errors import Problem, Severity, display_path
+from macros.folder_walk import report_files
 from macros.loading import LoadedCase, Locator, linked_file
 from macros.privacy.matching import Needle, Prepared, contains, visible_text
 from macros.privacy.patterns import find_patterns, line_of
@@ -172,7 +173,8 @@ def scan_report(loaded: LoadedCase, locator: Locator, root: Path | None = None) 
         for message, hint, line in _findings(text, secrets, allowed):
             problems.append(Problem(shown, line, 1, "", message, hint))
     media = loaded.folder / "media"
-    for item in sorted(media.rglob("*")) if media.is_dir() and not media.is_symlink() else []:
+    media_items = [Path(full) for relative, full in report_files(loaded.folder) if relative.startswith("media/")]
+    for item in media_items if media.is_dir() and not media.is_symlink() else []:
         if not item.is_file() or linked_file(item):
             continue  # a linked media file is refused by check_files (macros/checks.py), never read here
         shown = display_path(item, root)
