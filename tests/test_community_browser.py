@@ -9,7 +9,7 @@ import threading
 
 import pytest
 
-from tests.helpers import ALL_EXAMPLES, COMMUNITY_EXAMPLE, EXAMPLES, ROOT
+from tests.helpers import ALL_EXAMPLES, COMMUNITY_EXAMPLE, EXAMPLES, LABORATORY_EXAMPLE, ROOT
 from tests.test_archive_browser import _Quiet, _tick, _visible
 from tests.test_browser import browser, page  # noqa: F401 — fixtures: the real browser
 from tests.test_pdf import build
@@ -40,12 +40,15 @@ def test_practicum_kind_and_subject_are_facets_that_find_the_community_report(ex
     page.goto(examples_site + "arsip/")
     assert sorted(_visible(page)) == sorted(ALL_EXAMPLES)
     assert _count(page, "jenis", "komunitas") == 1 and _count(page, "jenis", "institusi") == 2
+    assert _count(page, "jenis", "laboratorium") == 1 and _count(page, "subjek", "komunitas") == 1  # the laboratory example
     assert _count(page, "subjek", "kelompok") == 1 and _count(page, "subjek", "individu") == 2
     _tick(page, "subjek", "kelompok")
     assert _visible(page) == [COMMUNITY_EXAMPLE]
     assert "Kelompok Sasaran" in page.locator("form.casebook-saring").inner_text()
     page.goto(examples_site + "arsip/?jenis=institusi")
     assert sorted(_visible(page)) == sorted(EXAMPLES)
+    page.goto(examples_site + "arsip/?jenis=laboratorium")
+    assert _visible(page) == [LABORATORY_EXAMPLE]
 
 
 def test_participatory_tools_count_as_assessment_tools_in_the_archive(examples_site, page):  # noqa: F811
