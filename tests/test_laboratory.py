@@ -214,6 +214,20 @@ def test_a_laboratorium_report_written_as_casework_at_an_institution_keeps_its_s
     assert chapter_title(after.loaded.case, "bab-4-penanganan-kasus.md") == "BAB IV Penanganan Kasus"
 
 
+def test_a_laboratorium_report_with_a_target_group_at_an_institution_keeps_its_shape(tmp_path):
+    """The same for a group as the subject: the community example's group and partner institution, with the
+    institution's stages, written as `laboratorium` before the laboratory shape."""
+    from macros.schema import Case
+
+    data = load_case(ROOT / "cases" / "kbl-cikadu-2024").loaded.case
+    case = data.model_copy(update={"report": data.report.model_copy(update={"kind": "laboratorium"}), "community": None})
+    assert isinstance(case, Case) and case.group is not None
+    assert case.practicum is LABORATORY_AS_INSTITUTION and "BAB IV Kasus mikro" not in {p.name for p in parts_for(case)}
+    fresh = data.model_copy(update={"report": data.report.model_copy(update={"kind": "laboratorium"}), "group": None,
+                                    "stages": [], "institution": None})
+    assert fresh.practicum is KINDS["laboratorium"]  # a kelurahan and nothing institutional yet: the laboratory shape
+
+
 def test_the_laboratory_kind_reads_its_own_chapter_templates():
     loaded = load_case(EXAMPLE).loaded
     folder = ROOT / "cases" / "kosong-tanpa-halaman"

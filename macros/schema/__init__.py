@@ -98,9 +98,13 @@ class Case(Model):
     def practicum(self) -> PracticumKind:
         """What steers the report: stages, default chapter templates, completeness rules (macros/practicum.py)."""
         kind = kind_of(self.report.kind)
-        if (kind.code == "laboratorium" and self.client is not None and self.area_assessment is None
-                and not self.micro_cases and not self.recommendations):
-            return LABORATORY_AS_INSTITUTION  # written before the laboratory shape: stays as it was
+        if (kind.code == "laboratorium" and self.area_assessment is None and not self.micro_cases
+                and not self.recommendations
+                and (self.client is not None or self.group is not None
+                     or any(s.stage in LABORATORY_AS_INSTITUTION.stages for s in self.stages))):
+            # Written before the laboratory shape (a client or a group at an institution, the institution's
+            # stages): it stays as it was, held to the institution's parts and templates.
+            return LABORATORY_AS_INSTITUTION
         return kind
 
     @property
