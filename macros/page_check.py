@@ -27,7 +27,7 @@ from mkdocs.structure.files import File
 from mkdocs.utils.meta import get_data
 
 from macros.errors import CaseDataError, Problem, Severity, display_path
-from macros.sandbox import RAW_HINT, TAG_START, PageEnvironment, PageError
+from macros.sandbox import RAW_HINT, TAG_START, OutputTooLarge, PageEnvironment, PageError, render_bounded
 
 PAGE_MACROS_FILE = "page_macros.py"
 
@@ -307,15 +307,34 @@ def render_problem(error: BaseException, source: PageSource, slug: str | None) -
                           "laporkan ke pengelola Casebook bila pesan ini tetap muncul", needle=needle)
 
 
-MAX_PAGE_MARKDOWN = 2_000_000  # characters of one report page after its macros ran (the largest seed chapter: ~60 KB)
+# What one report may print, after its macros and loops ran (Markdown; the site, search index and PDF grow with it).
+# The largest example report prints ~33 thousand characters over its ten pages, its largest page ~11 thousand; a
+# report of a million characters is some 400 PDF pages. Red team s23 #3: four pages just under a per-page cap of
+# two million each made a 3,065-page PDF that held the campus build for ten minutes, so the report has a budget too.
+MAX_PAGE_MARKDOWN = 500_000
+MAX_REPORT_MARKDOWN = 1_000_000
 
 
-def too_large(size: int) -> tuple[str, str]:
-    """Message and hint for a page whose macros and loops printed more than a report page ever needs: Markdown,
-    search and the PDF of that much would stall the whole build."""
-    return (f"halaman ini menghasilkan {size / 1_000_000:.1f} juta karakter setelah makro dan perulangan dijalankan "
-            f"(batas {MAX_PAGE_MARKDOWN // 1_000_000} juta)",
-            "kurangi perulangan {% for %} atau bagi isinya; sebuah bab laporan biasanya kurang dari 100 ribu karakter")
+def _amount(characters: int) -> str:
+    return f"{characters // 1_000_000} juta" if characters % 1_000_000 == 0 else f"{characters // 1_000} ribu"
+
+
+def too_large(limit: int = MAX_PAGE_MARKDOWN) -> tuple[str, str]:
+    """Message and hint for a page that printed past `limit` (the page's cap, or what is left of its report's budget):
+    Markdown, search and the PDF of that much would stall the whole build."""
+    if limit >= MAX_PAGE_MARKDOWN:
+        return (f"halaman ini menghasilkan lebih dari {_amount(MAX_PAGE_MARKDOWN)} karakter setelah makro dan perulangan "
+                "dijalankan",
+                "kurangi perulangan {% for %} atau bagi isinya; sebuah bab laporan biasanya kurang dari 100 ribu karakter")
+    return (f"laporan ini menghasilkan lebih dari {_amount(MAX_REPORT_MARKDOWN)} karakter di semua halamannya (batas "
+            f"terlampaui di halaman ini); PDF-nya akan ratusan halaman dan menahan build semua laporan",
+            "kurangi perulangan {% for %} dan teks yang diulang; sebuah laporan praktikum biasanya kurang dari "
+            "200 ribu karakter")
+
+
+def page_budget(used: int) -> int:
+    """Characters the next page of a report may print, when its pages so far printed `used`."""
+    return max(0, min(MAX_PAGE_MARKDOWN, MAX_REPORT_MARKDOWN - used))
 
 
 _REF_ID = re.compile(r"ref\('([^']*)'\)")
@@ -386,6 +405,7 @@ class PageChecker:
         rendered = []
         published = self._published(loaded, CHAPTERS, chapter_source, publication_profile())
         self.env.calls = calls = []
+        printed, over = 0, False  # characters the report's pages printed so far; past MAX_REPORT_MARKDOWN
         try:
             for chapter in CHAPTERS:
                 try:  # the report's own folder, wherever `casebook check PATH` found it
@@ -408,14 +428,19 @@ class PageChecker:
                 title = source.meta.get("title")
                 if isinstance(title, str) and TAG_START.search(title):  # MkDocs renders a front-matter title too
                     problems.extend(self._title_problem(path, title, slug))
-                try:
-                    html = self.env.from_string(source.markdown).render()
+                if over:
+                    continue  # the report is refused already, at the page that used up its budget
+                limit = page_budget(printed)
+                try:  # the build's caps (install's render), said here first
+                    html = render_bounded(self.env.from_string(source.markdown), limit)
+                except OutputTooLarge:
+                    problems.append(source.problem(1, *too_large(limit)))
+                    over = limit < MAX_PAGE_MARKDOWN  # a page over its own cap leaves the budget to the others
+                    continue
                 except Exception as error:  # noqa: BLE001 - every failure becomes a located message
                     problems.extend(render_problems(error, source, slug))
                     continue
-                if len(html) > MAX_PAGE_MARKDOWN:  # the build's cap (site_hooks.on_page_markdown), said here first
-                    problems.append(source.problem(1, *too_large(len(html))))
-                    continue
+                printed += len(html)
                 rendered.append((source, html, self.host.page.url))
                 problems.extend(page_link_problems(source, html, slug, published, self.root))
             for source, html, url in rendered:
@@ -631,6 +656,8 @@ def install(plugin, root: Path, problems: list[Problem], *, serving: bool, vocab
             template_cache.install(env, cache)
     plugin._env = report_env
     rendered_body: dict[str, object] = {}
+    printed: dict[str, int] = {}  # slug -> characters its pages printed in this build (MAX_REPORT_MARKDOWN)
+    over: set[str] = set()  # reports past that budget
 
     def render(markdown: str, force_rendering: bool = False) -> str:
         page = plugin.page
@@ -640,8 +667,21 @@ def install(plugin, root: Path, problems: list[Problem], *, serving: bool, vocab
         rendered_body["page"] = page
         slug = slug_of_page(page.file.src_uri)
         env = report_env if slug else site_env
+        if slug in over:  # refused already, at the page that used up the report's budget; left out (on_env)
+            return markdown if title else ""
+        limit = page_budget(printed.get(slug, 0)) if slug else None
         try:
-            return env.from_string(markdown).render()
+            if limit is None:
+                return env.from_string(markdown).render()
+            output = render_bounded(env.from_string(markdown), limit)
+            printed[slug] = printed.get(slug, 0) + len(output)
+            return output
+        except OutputTooLarge:
+            # That report is left out (on_env), named at this page; the others are built (red team s23 #1, #3).
+            if limit < MAX_PAGE_MARKDOWN:
+                over.add(slug)
+            source = _rendered_source(page, root, markdown, title)
+            found = [source.problem(1, *too_large(limit))]
         except Exception as error:  # noqa: BLE001 - every failure becomes a located message
             source = _rendered_source(page, root, markdown, title)
             found = render_problems(error, source, slug)

@@ -34,7 +34,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 # Raise when the page language changes: compiled pages cached on disk (macros/template_cache.py)
 # were checked under the old rules and must be checked again.
-POLICY_VERSION = 3
+POLICY_VERSION = 4
 
 # Filters a page may use: each returns a value about as long as its input (no `center(10**9)`, no `replace`
 # chains that multiply a string, no `join` whose separator is a whole table: `t|join(t|join(t))` is cubic).
@@ -134,6 +134,7 @@ class _Checker:
         self.iterations = 1  # of the loops around the expression being checked
         self.loop_values: dict[str, tuple] = {}  # loop variable -> the literal values it takes
         self.loop_lines: dict[str, int] = {}     # loop variable -> line of its `{% for %}`
+        self.loop_lengths: dict[str, tuple[float, int]] = {}  # loop variable -> (average length, written length)
         self.reported: set[tuple] = set()         # a wrong value in a loop's list is named once
         self.repeated = 0                         # characters loops print again
         self.loop_line = 0                        # line of the innermost `{% for %}`
@@ -165,6 +166,7 @@ class _Checker:
             self._for(node, bound, iterations)
         elif isinstance(node, nodes.Expr):
             self._expression(node, bound)
+            self._repeat_printed(node, iterations)
         else:
             raise PageError("pernyataan ini tidak diizinkan di halaman laporan", node.lineno, needle="{%",
                             hint="halaman dapat memakai teks, makro Casebook, if, for atas daftar tertulis dan raw")
@@ -187,19 +189,58 @@ class _Checker:
             raise PageError(f"perulangan `{{% for %}}` terlalu besar (lebih dari {MAX_LOOP_ITERATIONS} putaran)",
                             node.lineno, needle="for")
         outer = dict(self.loop_values)
+        outer_lengths = dict(self.loop_lengths)
+        values = tuple(item.value for item in node.iter.items)
         if len(targets) == 1:
-            self.loop_values[targets[0].name] = tuple(item.value for item in node.iter.items)
+            self.loop_values[targets[0].name] = values
             self.loop_lines[targets[0].name] = node.lineno
         else:
             for target in targets:
                 self.loop_values.pop(target.name, None)
+        for target in targets:  # unpacked (`for a, b in ['xy']`): each part is at most the whole value
+            self.loop_lengths[target.name] = (sum(len(str(v)) for v in values) / max(1, len(values)),
+                                              sum(len(str(v)) for v in values))
         outer_line, self.loop_line = self.loop_line, node.lineno
         self._each(node.body, bound | {t.name for t in targets}, total)
-        self.loop_values, self.loop_line = outer, outer_line
+        self.loop_values, self.loop_line, self.loop_lengths = outer, outer_line, outer_lengths
         self._each(node.else_, bound, iterations)
 
-    def _repeat(self, length: int, iterations: int) -> None:
-        before, self.repeated = self.repeated, self.repeated + length * (iterations - 1)
+    def _repeat_printed(self, node: nodes.Node, iterations: int) -> None:
+        """What an expression prints on every pass of its loops, beyond what the page writes once: a loop that
+        prints a long loop value (`{% for a in ['...25 KB...'] %}{% for b in [0, ..., 99] %}{{ a }}`) or a
+        literal through `~` repeats text exactly as literal text in the loop would (red team s23 #1)."""
+        if iterations <= 1 or isinstance(node, (nodes.Const, nodes.TemplateData)):
+            return  # counted as literal text (visit)
+        average, written = self._printed(node)
+        self._repeat(0, iterations, extra=max(0, int(average * iterations) - written))
+
+    def _printed(self, node: nodes.Node) -> tuple[float, int]:
+        """(characters printed per pass, characters written in the page for it) of an expression; a macro's output
+        depends on kasus.yml and is bounded when the page renders (render_bounded)."""
+        if isinstance(node, nodes.Const):
+            return len(str(node.value)), len(str(node.value))
+        if isinstance(node, nodes.Name):
+            return self.loop_lengths.get(node.name, (0, 0))
+        if isinstance(node, nodes.Filter):
+            if node.node is None:
+                return 0, 0
+            average, written = self._printed(node.node)
+            if node.name in ("e", "escape"):
+                average *= 6  # `"` -> `&#34;`
+            for argument in node.args:  # default('...')
+                other, other_written = self._printed(argument)
+                average, written = max(average, other), written + other_written
+            return average, written
+        if isinstance(node, nodes.CondExpr):  # `x if test else y`: the longer branch
+            parts = [self._printed(branch) for branch in (node.expr1, node.expr2) if branch is not None]
+            return max(p[0] for p in parts), sum(p[1] for p in parts)
+        if isinstance(node, nodes.Concat):
+            parts = [self._printed(child) for child in node.nodes]
+            return sum(p[0] for p in parts), sum(p[1] for p in parts)
+        return 0, 0
+
+    def _repeat(self, length: int, iterations: int, extra: int = 0) -> None:
+        before, self.repeated = self.repeated, self.repeated + length * (iterations - 1) + extra
         if before <= MAX_REPEATED_TEXT < self.repeated:  # reported once, at the loop that runs out the budget
             raise PageError(f"perulangan `{{% for %}}` ini mencetak teks yang sama terlalu banyak (lebih dari "
                             f"{MAX_REPEATED_TEXT:,} karakter diulang)".replace(",", "."), self.loop_line, needle="for",
@@ -433,3 +474,23 @@ class PageEnvironment(ImmutableSandboxedEnvironment):
 
 # Statement start as Jinja reads it, for the column of a message that names no identifier.
 TAG_START = re.compile(r"\{\{|\{%")
+
+
+class OutputTooLarge(Exception):
+    """A page printed more than it may (`limit` characters): rendering stopped there."""
+
+    def __init__(self, limit: int):
+        super().__init__(f"output over {limit} characters")
+        self.limit = limit
+
+
+def render_bounded(template, limit: int) -> str:
+    """`template.render()` that stops as soon as the output passes `limit` characters: a page whose loops print a
+    long kasus.yml field through a macro a hundred times is stopped at the cap, not built in memory first."""
+    parts, size = [], 0
+    for chunk in template.generate():
+        size += len(chunk)
+        if size > limit:
+            raise OutputTooLarge(limit)
+        parts.append(chunk)
+    return "".join(parts)

@@ -143,7 +143,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Every page renders in Casebook's sandbox with the page macros only (macros/sandbox.py); a page's
     # mistakes are collected as located problems (macros/page_check.py).
     current_build["page_problems"] = []
-    current_build["late_problems"] = []  # found while pages are written (on_post_page): an unknown ref()
+    current_build["late_problems"] = []
+    current_build["printed"] = {}  # slug -> characters of Markdown its pages made (page_check.MAX_REPORT_MARKDOWN)  # found while pages are written (on_post_page): an unknown ref()
     # mkdocs-macros compiles every page as a template: compile each distinct source once, ever (template_cache).
     page_check.install(config.plugins["macros"], site.root, current_build["page_problems"], serving=_serving,
                        vocabulary=site.vocabulary, cache=template_cache.cache_dir(site.root))
@@ -286,20 +287,22 @@ def _photo_nowhere(slug: str, tag: str, page):
                            "perbaiki `bagian` dengan nomor subbab yang ada di bab itu, atau tambahkan subbabnya")
 
 
-MAX_PAGE_MARKDOWN = page_check.MAX_PAGE_MARKDOWN
-
-
 def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
     """Chapter pages of a report get their section numbers and captions (macros/render/chapter.py), computed
     from what the macros left. CASEBOOK_EXPORT_MARKDOWN=<dir>: keep each page's Markdown as mkdocs-macros
     expanded it, so a benchmark can build the very same content with stock MkDocs + Material (tests/benchmarks)."""
     slug = slug_of_page(page.file.src_uri)
     if slug is not None:
-        if len(markdown) > MAX_PAGE_MARKDOWN:
-            # A loop over a long literal list can turn a 50 KB page into 50 MB: Markdown, search and the PDF of
-            # that much would stall the whole build. The page is not rendered; the report is left out like one
-            # whose page has any other mistake (on_env), named at its page.
-            return _page_problem(slug, page, *page_check.too_large(len(markdown)))
+        printed = current_build.setdefault("printed", {})
+        limit = page_check.page_budget(printed.get(slug, 0))
+        printed[slug] = printed.get(slug, 0) + len(markdown)
+        if len(markdown) > limit:
+            # A loop over a long literal list can turn a 50 KB page into 50 MB, and ten pages under the page cap
+            # make a PDF of thousands of pages: Markdown, search and the PDF of that much would stall the whole
+            # build. The macros' render already stopped at the same caps (page_check.install); this also holds for
+            # a page not rendered as a template. The report is left out like one whose page has any other mistake
+            # (on_env), named at its page.
+            return _page_problem(slug, page, *page_check.too_large(limit))
         markdown = _with_leading_text_kept(markdown, page)
         # `<![` (a CDATA/marked section, meaningless in HTML) crashes MkDocs' anchor scanner with a traceback:
         # a report page shows it as text.

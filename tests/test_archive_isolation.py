@@ -78,8 +78,10 @@ def test_a_leak_assembled_at_build_time_leaves_out_that_report_only(tmp_path):
 
 
 def test_a_page_that_grows_past_the_size_cap_leaves_out_that_report_only(tmp_path):
-    """Red team s23 #1: a loop printing a long name passes the page check's loop bounds, then its 2.5 million
-    characters hit the build's cap: that report is left out at its page, the others are published."""
+    """Red team s23 #1: a loop printing a long name (input A) or a macro printing a long kasus.yml field a hundred
+    times (input B) passed check, then hit the build's cap and stopped the whole build. Check now refuses both at
+    their page (A where the loop is, from the page text alone; B at the cap, while rendering) and the build leaves
+    out those reports only."""
     project = _project_copy(tmp_path)
     _report(project, "aman-contoh-2024")
     big = _report(project, "besar-contoh-2024")
@@ -87,14 +89,39 @@ def test_a_page_that_grows_past_the_size_cap_leaves_out_that_report_only(tmp_pat
     (big / "bab-1-pendahuluan.md").write_text(
         "# BAB I Pendahuluan\n\n{% for a in ['" + "Kata " * 5000 + "'] %}{% for b in [" + loop + "] %}{{ a }}\n\n"
         "{% endfor %}{% endfor %}\n", encoding="utf-8")
-    check = casebook(project, "check", "cases/besar-contoh-2024", cache=tmp_path)
-    assert check.returncode == 1 and "cases/besar-contoh-2024/bab-1-pendahuluan.md:1:" in check.stdout
-    assert "halaman ini menghasilkan 2.5 juta karakter" in check.stdout, check.stdout[-3000:]
+    field = _report(project, "kolom-contoh-2024")
+    case = field / "kasus.yml"
+    case.write_text(case.read_text(encoding="utf-8").replace(
+        "  proses: Wawancara dan observasi.\n", "  proses: " + "Wawancara dan observasi di rumah klien. " * 550 + "\n", 1),
+        encoding="utf-8")
+    (field / "bab-1-pendahuluan.md").write_text(
+        "# BAB I Pendahuluan\n\n{% for b in [" + loop + "] %}{{ isi('asesmen.proses') }}\n\n{% endfor %}\n",
+        encoding="utf-8")
+    # Red team s23 #3 in kind: every page under the page cap, the report over its budget (four pages of 1.95
+    # million characters made a 3,065-page PDF that held the campus build for ten minutes).
+    budget = _report(project, "anggaran-contoh-2024")
+    case = budget / "kasus.yml"
+    case.write_text(case.read_text(encoding="utf-8").replace(
+        "  proses: Wawancara dan observasi.\n", "  proses: " + "Wawancara dan observasi di rumah klien. " * 500 + "\n", 1),
+        encoding="utf-8")
+    for name in ("bab-1-pendahuluan.md", "bab-2-landasan-konseptual.md", "bab-5-praktik-baik.md", "bab-6-simpulan.md"):
+        (budget / name).write_text("# BAB\n\n{% for b in " + str(list(range(20))) + " %}{{ isi('asesmen.proses') }}\n\n"
+                                   "{% endfor %}\n", encoding="utf-8")
+    located_c = "cases/anggaran-contoh-2024/bab-5-praktik-baik.md:1:1: laporan ini menghasilkan lebih dari 1 juta karakter"
+    located_a = ("cases/besar-contoh-2024/bab-1-pendahuluan.md:3:4: perulangan `{% for %}` ini mencetak teks yang sama "
+                 "terlalu banyak")
+    located_b = ("cases/kolom-contoh-2024/bab-1-pendahuluan.md:1:1: halaman ini menghasilkan lebih dari 500 ribu "
+                 "karakter")
+    check = casebook(project, "check", "cases/besar-contoh-2024", "cases/kolom-contoh-2024", "cases/anggaran-contoh-2024",
+                     cache=tmp_path)
+    assert check.returncode == 1, check.stdout[-3000:]
+    assert located_a in check.stdout and located_b in check.stdout and located_c in check.stdout, check.stdout[-3000:]
     result = casebook(project, "build", cache=tmp_path)
     assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr[-3000:]
     assert _published(project) == {"aman-contoh-2024"}
-    assert "- besar-contoh-2024" in result.stderr
-    assert "cases/besar-contoh-2024/bab-1-pendahuluan.md:1:1: halaman ini menghasilkan 2.5 juta karakter" in result.stderr
+    for left_out in ("besar-contoh-2024", "kolom-contoh-2024", "anggaran-contoh-2024"):
+        assert f"- {left_out}" in result.stderr
+    assert located_a in result.stderr and located_b in result.stderr and located_c in result.stderr
 
 
 def test_an_unknown_reference_found_while_pages_are_written_leaves_out_that_report_only(tmp_path):
