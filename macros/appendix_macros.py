@@ -23,7 +23,15 @@ class AppendixMacros:
 
         if appendix.kind.macro:
             return getattr(self, appendix.kind.macro)()
-        return render_value(appendix.item, titled=False)
+        body = render_value(appendix.item, titled=False)
+        scan = getattr(appendix.item, "file", None)
+        if scan:  # a letter's scan, an appendix's picture: printed under its text (media are images only)
+            from markupsafe import escape
+
+            # The Lampiran page lives at kasus/<slug>/lampiran/, its media at kasus/<slug>/media/.
+            body += (f'\n\n<figure class="casebook-pindaian"><img class="casebook-foto casebook-pindaian" '
+                     f'src="{escape("../" + scan)}" alt="{escape("Pindaian: " + appendix.title)}"></figure>\n')
+        return body
 
     def semua_lampiran(self) -> str:
         """Every appendix of the report in order, each under its own numbered heading ("Lampiran 3 Program

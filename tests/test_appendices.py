@@ -30,6 +30,7 @@ EXTRA = '''    - judul: Surat Keterangan Selesai Praktikum
       tanggal: 2024-10-11
       dari: Kepala Desa Cikadu Hilir
       perihal: Keterangan Selesai Praktikum
+      berkas: media/surat-selesai.png
   daftar_hadir:
     judul: Daftar Hadir Praktikan di Desa Cikadu Hilir
     jumlah_minggu: 2
@@ -65,6 +66,11 @@ def _project(tmp_path):
     anchor = "      perihal: Izin Pelaksanaan Praktikum Komunitas\n"
     assert text.count(anchor) == 1
     case.write_text(text.replace(anchor, anchor + EXTRA), encoding="utf-8")
+    from PIL import Image  # the letter's scan: a plain page with a dark band, enough to be found in the PDF
+
+    scan = Image.new("RGB", (600, 840), "white")
+    scan.paste((20, 20, 80), (60, 60, 540, 140))
+    scan.save(folder / "media" / "surat-selesai.png")
     chapter = project / "docs" / "templat" / "komunitas" / "bab-1-pendahuluan.md"
     page = chapter if chapter.is_file() else project / "docs" / "templat" / "bab" / "bab-1-pendahuluan.md"
     (folder / "bab-1-pendahuluan.md").write_text(page.read_text(encoding="utf-8") + REFS, encoding="utf-8")
@@ -103,6 +109,10 @@ def test_each_appendix_is_its_own_numbered_lampiran_everywhere(tmp_path, monkeyp
         assert re.search(rf'<a class="casebook-ref" href="[^"]*/lampiran/#lampiran-{element_id}">Lampiran '
                          rf'{number[element_id]}</a>', bab1), element_id
 
+    # The second letter's scan is printed under it (a media file is an image), not silently dropped.
+    second = page[page.index('id="lampiran-surat-2"'):page.index('id="lampiran-lampiran_rencana_aksi"')]
+    assert 'src="../media/surat-selesai.png"' in second and 'alt="Pindaian: Surat Keterangan Selesai Praktikum"' in second
+
     # PDF: Daftar Lampiran with page numbers, each heading on the page it claims, one bookmark each.
     pdf = pdf_of(site, SLUG)
     texts = page_texts(pdf)
@@ -120,6 +130,10 @@ def test_each_appendix_is_its_own_numbered_lampiran_everywhere(tmp_path, monkeyp
     for (title, label), heading in zip(entries, expected):
         assert normalise(heading) in normalise(texts[labels.index(label)]), (heading, label)
     assert [m for m in marks if re.match(r"Lampiran \d", m)] == expected
+    scan_page = labels.index(dict(entries)[next(t for t, _ in entries if "Selesai Praktikum" in t)]) + 1
+    images = subprocess.run(["pdfimages", "-list", "-f", str(scan_page), "-l", str(scan_page + 1), str(pdf)],
+                            capture_output=True, text=True, check=True).stdout
+    assert re.search(r"\s600\s+840\s", images), images  # the scan, at its own size
     body = normalise("\n".join(texts))
     assert "lampiran lain" not in body
 
