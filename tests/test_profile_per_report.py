@@ -63,7 +63,7 @@ def test_a_report_picks_a_declared_profile_and_an_unknown_name_is_located(tmp_pa
 
 
 @pytest.mark.slow
-def test_two_reports_of_one_site_print_with_their_own_profiles(tmp_path):
+def test_two_reports_of_one_site_print_with_their_own_profiles(tmp_path, monkeypatch):
     project = _project(tmp_path)
     site = tmp_path / "site"
     result = build(project, site, tmp_path / "cache")
@@ -82,3 +82,18 @@ def test_two_reports_of_one_site_print_with_their_own_profiles(tmp_path):
     cover, approval = flat(own_pages[0]), flat(next(p for p in own_pages if "LEMBAR PENGESAHAN" in p))
     assert "Pembimbing:" not in cover and "Drs. Hendra Saputra" in approval
     assert "Telah disetujui" not in approval and "NIP" not in approval
+
+    # The Word export follows the report's profile too: folio pages, no supervisor line on the cover.
+    from docx import Document
+
+    monkeypatch.chdir(project)
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    for slug, size in (("ts-lama-2024", (215, 330)), ("ts-situs-2024", (210, 297))):
+        target = tmp_path / f"{slug}.docx"
+        code, out = run_cli(["export", slug, "--docx", "--output", str(target)])
+        assert code == 0, out
+        document = Document(str(target))
+        section = document.sections[0]
+        assert (round(section.page_width.mm), round(section.page_height.mm)) == size, slug
+        text = "\n".join(p.text for p in document.paragraphs)
+        assert ("Pembimbing: Drs. Hendra Saputra" in text) == (slug == "ts-situs-2024"), slug
