@@ -83,7 +83,32 @@ _RESERVED_CLASS = re.compile(r"^(md-|casebook-galat|casebook-unduh|bagian-|sampu
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_:.-]{0,511}$")
 
 
+# Numbers that size the layout, as a browser clamps them (colspan <= 1000) but tighter: WeasyPrint does not clamp
+# colspan or <col span> and lays a table out in time quadratic in its columns, so one `colspan="10000000"` held the
+# campus build's PDF stage for good and pandoc's Word export ate 4 GB (red team s23 #7). A report's table needs
+# a few dozen columns; an image or inline drawing a few thousand pixels.
+LAYOUT_NUMBERS = {"colspan": (1, 100), "span": (1, 100), "rowspan": (0, 1000), "width": (0, 5000), "height": (0, 5000),
+                  "start": (-10_000, 10_000), "value": (-10_000, 10_000)}
+_LEADING_NUMBER = re.compile(r"\s*([+-]?\d+(?:\.\d+)?)")
+
+
+def _layout_number(attribute: str, value: str, element: str) -> str | None:
+    """`value` when within the attribute's bounds (as written), else the nearest bound; None when it is no number."""
+    if attribute in ("width", "height") and element not in ("img", "svg", "col", "colgroup", "td", "th", "table"):
+        return value  # an SVG shape's own size is drawn inside its picture's viewBox
+    low, high = LAYOUT_NUMBERS[attribute]
+    match = _LEADING_NUMBER.match(value)  # as a browser reads it: the leading number, the rest ignored
+    if match is None:
+        return None
+    number = float(match.group(1))
+    if attribute in ("width", "height") and value.strip().endswith("%"):
+        return value if number <= 100 else "100%"
+    return value if low <= number <= high else str(int(min(high, max(low, number))))
+
+
 def _attribute_filter(element: str, attribute: str, value: str) -> str | None:
+    if attribute in LAYOUT_NUMBERS:
+        return _layout_number(attribute, value, element)
     if attribute.startswith("data-md") or attribute.startswith("data-casebook"):
         return None  # Material's script binds its widgets to data-md-*; Casebook's own to data-casebook-*
     if attribute == "class":
