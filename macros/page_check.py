@@ -12,6 +12,8 @@ naming the site path `kasus/...`:
 
 from __future__ import annotations
 
+import dataclasses
+
 import difflib
 import inspect
 import re
@@ -332,6 +334,29 @@ def too_large(limit: int = MAX_PAGE_MARKDOWN) -> tuple[str, str]:
             "200 ribu karakter")
 
 
+def structure_problems(source: PageSource, rendered: str) -> list[Problem]:
+    """Nesting past the bounds of macros/page_structure.py (an error) and clamped layout numbers (a warning), at the
+    page's line: the rendered line as written in the page, else the first line holding the construct."""
+    from macros.page_structure import structure_findings
+
+    problems = []
+    rendered_lines = rendered.splitlines()
+    source_lines = source.markdown.splitlines()
+    for finding in structure_findings(rendered):
+        text = rendered_lines[finding.line - 1]
+        # The same line in the page as written: its k-th copy where the rendered page has its k-th (a page without
+        # macros maps one to one), else the first line holding the construct (a loop wrote it many times).
+        copy = rendered_lines[: finding.line].count(text)
+        same = [n for n, line in enumerate(source_lines, start=1) if line == text]
+        lineno = (same[copy - 1] if text.strip() and len(same) >= copy else 0) or next(
+            (n for n, line in enumerate(source_lines, start=1) if finding.needle in line), 1)
+        problem = source.problem(lineno, finding.message, finding.hint, needle=finding.needle)
+        if not finding.error:
+            problem = dataclasses.replace(problem, severity=Severity.WARNING)
+        problems.append(problem)
+    return problems
+
+
 def page_budget(used: int) -> int:
     """Characters the next page of a report may print, when its pages so far printed `used`."""
     return max(0, min(MAX_PAGE_MARKDOWN, MAX_REPORT_MARKDOWN - used))
@@ -441,6 +466,10 @@ class PageChecker:
                     problems.extend(render_problems(error, source, slug))
                     continue
                 printed += len(html)
+                structure = structure_problems(source, html)
+                problems.extend(structure)
+                if any(p.is_error for p in structure):
+                    continue
                 rendered.append((source, html, self.host.page.url))
                 problems.extend(page_link_problems(source, html, slug, published, self.root))
             for source, html, url in rendered:

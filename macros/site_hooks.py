@@ -303,6 +303,14 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) ->
             # a page not rendered as a template. The report is left out like one whose page has any other mistake
             # (on_env), named at its page.
             return _page_problem(slug, page, *page_check.too_large(limit))
+        # Nesting Markdown, WeasyPrint or pandoc would recurse through until they crash (red team s23 #6, #8):
+        # the report is left out at the page's line, as check says (warnings there are check's only).
+        source = page_check.PageSource.of_rendered(Path(page.file.abs_src_path), current_build["site"].root, markdown) \
+            if page.file.abs_src_path else None
+        structure = [p for p in page_check.structure_problems(source, markdown) if p.is_error] if source else []
+        if structure:
+            current_build["page_problems"].extend(structure)
+            return "# Halaman tidak dapat ditampilkan\n"
         markdown = _with_leading_text_kept(markdown, page)
         # `<![` (a CDATA/marked section, meaningless in HTML) crashes MkDocs' anchor scanner with a traceback:
         # a report page shows it as text.
