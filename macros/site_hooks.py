@@ -25,7 +25,7 @@ from macros.archive.nav_cache import NavCache
 from macros.archive.pages import (all_facts, archive_markdown, fill_page, global_navigation, link_chapters, report_navigation,
                                    report_sections, report_status)
 from macros.error_catalogue import faq_markdown
-from macros.errors import CaseDataError
+from macros.errors import CaseDataError, Problem
 from macros import gc_settle, messages, page_check, template_cache
 from macros.loading import PLACEHOLDER_MESSAGE, SLUG
 from macros.help_links import reference_link
@@ -221,15 +221,19 @@ def _add_media(files: Files, config: MkDocsConfig, root: Path, slug: str, publis
         if not relative.startswith("media/"):
             continue  # `check` refuses files outside media/ (kasus.yml, rahasia.yml, a chapter page ...)
         if item.is_symlink() or not item.resolve().is_relative_to(folder) or (item.is_file() and item.stat().st_nlink > 1):
-            # A symlink out of the report folder would publish whatever it points at.
-            raise PluginError(f"{shown}: berkas media berupa tautan simbolik/tautan keras atau menunjuk ke luar folder laporan; "
-                              "salin berkasnya ke folder media/ (jangan pakai tautan simbolik)")
+            # A symlink out of the report folder would publish whatever it points at. Never copied; the report is
+            # left out at on_env like one whose page has a mistake (check refuses it already: this is the backstop).
+            current_build["page_problems"].append(Problem(
+                shown, 1, 1, "", "berkas media berupa tautan simbolik/tautan keras atau menunjuk ke luar folder laporan",
+                "salin berkasnya ke folder media/ (jangan pakai tautan simbolik)"))
+            continue
         if not item.is_file():
             continue  # named but missing: `check` and the build's data check report it at its line
         try:
             copy = published_copy(item, slug, root)
-        except MediaRefused as exc:
-            raise PluginError(f"{shown}: {exc.message} ({exc.hint})") from None
+        except MediaRefused as exc:  # e.g. a photo check accepted that cannot be re-encoded: this report only
+            current_build["page_problems"].append(Problem(shown, 1, 1, "", exc.message, exc.hint))
+            continue
         files.append(File.generated(config, f"{SITE_SECTION}/{slug}/{relative}", abs_src_path=str(copy)))
 
 
@@ -267,8 +271,6 @@ def _with_leading_text_kept(markdown: str, page) -> str:
 def _page_problem(slug: str, page, message: str, hint: str = "") -> str:
     """A report page that cannot be rendered: a located problem, collected with the page check's (on_env leaves that
     report out of an archive build, or fails a strict one), and an empty page meanwhile; never a whole-build abort."""
-    from macros.errors import Problem
-
     current_build["page_problems"].append(Problem(f"{CASES_DIR}/{slug}/{page.file.name}.md", 1, 1, "", message, hint))
     return "# Halaman tidak dapat ditampilkan\n"
 

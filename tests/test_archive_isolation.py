@@ -151,6 +151,32 @@ def test_a_photo_placed_in_a_missing_sub_section_leaves_out_that_report_at_its_l
             "tidak ada di halaman bab-4-penanganan-kasus.md") in result.stderr, result.stderr[-3000:]
 
 
+def test_a_photo_that_cannot_be_published_at_build_time_leaves_out_that_report_only(tmp_path):
+    """The build re-encodes every published photo; one that check accepted but the encoder refuses (here made to,
+    in the build process) once aborted the whole archive from on_files."""
+    project = _project_copy(tmp_path)
+    _report(project, "aman-contoh-2024")
+    _report(project, "foto-contoh-2024")
+    inject = tmp_path / "suntik"
+    inject.mkdir()
+    (inject / "sitecustomize.py").write_text(
+        "import sys\n"
+        f"sys.path.insert(0, {str(project)!r})\n"
+        "import macros.privacy.media as media\n"  # before MkDocs loads the hooks, which import its published_copy
+        "from macros.privacy.media import MediaRefused\n"
+        "original = media.published_copy\n"
+        "def refusing(item, slug, root):\n"
+        "    if slug == 'foto-contoh-2024':\n"
+        "        raise MediaRefused('foto ini tidak dapat diolah', 'simpan ulang sebagai JPEG atau PNG')\n"
+        "    return original(item, slug, root)\n"
+        "media.published_copy = refusing\n", encoding="utf-8")
+    result = casebook(project, "build", cache=tmp_path, PYTHONPATH=str(inject))
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr[-3000:]
+    assert _published(project) == {"aman-contoh-2024"}
+    assert ("cases/foto-contoh-2024/media/foto.svg:1:1: foto ini tidak dapat diolah (simpan ulang sebagai JPEG atau PNG)"
+            in result.stderr), result.stderr[-3000:]
+
+
 def test_strict_archive_keeps_all_or_nothing_and_the_previous_site(tmp_path):
     project = _project_copy(tmp_path)
     _report(project, "aman-contoh-2024")
