@@ -343,6 +343,13 @@ def check_files(loaded: LoadedCase, locator: Locator) -> Iterator[Problem]:
     for path, name in refs:
         target = (loaded.folder / name).resolve()
         relative = normalise_media_path(name)
+        if any(mark in name for mark in "#?%"):
+            # Read as a web address these cut or decode the name (`Foto #1.jpg` -> `Foto `): the photo would be
+            # declared under one name and looked for under another, and vanish from the site and the PDF silently.
+            yield locator.problem(path, f"nama berkas `{name}` memuat `#`, `?` atau `%`",
+                                  "ganti nama berkasnya tanpa tanda itu, misalnya media/foto-1.jpg, lalu tulis nama "
+                                  "barunya di sini")
+            continue
         linked = (not Path(name).is_absolute() and relative is not None
                   and (any(part.is_symlink() for part in _parts_below(loaded.folder, relative)) or _hard_linked(target)))
         if linked:  # said first: where a link points (perhaps another report's photo) is not the student's point

@@ -129,10 +129,14 @@ def test_an_unknown_reference_found_while_pages_are_written_leaves_out_that_repo
     _report(project, "aman-contoh-2024")
     wrong = _report(project, "rujukan-contoh-2024")
     (wrong / "bab-1-pendahuluan.md").write_text("# BAB I Pendahuluan\n\nLihat {{ ref('tidak_ada') }}.\n", encoding="utf-8")
+    # Red team s23 #9: Casebook's own reference marker written by hand, resolved only while pages are written.
+    forged = _report(project, "tiruan-contoh-2024")
+    (forged / "bab-1-pendahuluan.md").write_text(
+        '# BAB I Pendahuluan\n\nLihat <span class="casebook-ref" data-id="tidak_ada"></span> di sini.\n', encoding="utf-8")
     result = casebook(project, "build", cache=tmp_path)
     assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr[-3000:]
     assert _published(project) == {"aman-contoh-2024"}
-    assert "- rujukan-contoh-2024" in result.stderr
+    assert "- rujukan-contoh-2024" in result.stderr and "- tiruan-contoh-2024" in result.stderr
     assert "cases/rujukan-contoh-2024/bab-1-pendahuluan.md:3:" in result.stderr and "tidak_ada" in result.stderr
 
 

@@ -47,3 +47,17 @@ def test_no_message_prints_a_control_character_raw():
     shown = problem.format()
     assert "\x1b" not in shown and "\x9b" not in shown and "\x07" not in shown
     assert "a\\x1b[31mb\\x9bc" in shown and "\\x07" in shown
+
+
+@pytest.mark.parametrize("name", ["media/Foto #1.svg", "media/foto?v=2.svg", "media/foto%20a.svg"])
+def test_a_file_name_read_differently_as_a_web_address_is_refused_at_its_line(tmp_path, name):
+    """Red team s23 #12: `Foto #1.jpg` passed check and vanished from the site and the PDF (the name was cut at `#`)."""
+    folder = tmp_path / "nama-contoh-2024"
+    shutil.copytree(FIXTURE, folder)
+    shutil.copy(folder / "media" / "foto.svg", folder / name)
+    case = folder / "kasus.yml"
+    case.write_text(case.read_text(encoding="utf-8").replace("berkas: media/foto.svg", f'berkas: "{name}"', 1),
+                    encoding="utf-8")
+    result = load_case(folder, root=tmp_path)
+    messages = [p.format() for p in result.errors]
+    assert any("kasus.yml:102:" in m and f"nama berkas `{name}` memuat" in m for m in messages), messages
