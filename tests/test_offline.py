@@ -16,6 +16,7 @@ import pytest
 from macros.offline import file_link
 from tests.helpers import EXAMPLES, ROOT, run_cli
 from tests.test_browser import ARTIFACTS, browser, page  # noqa: F401 — fixtures
+from tests.test_search import reach_every_result
 from tests.test_site_build import _project_copy
 
 pytestmark = pytest.mark.slow
@@ -101,4 +102,27 @@ def test_walk_from_disk_home_card_chapter_search(offline, page):
     assert visible == ["ln-hikari-2024"]
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "luring-arsip.png"))
+    assert page.problems == [], page.problems
+
+
+def test_header_search_from_disk_reaches_every_result(offline, page):
+    """Opened from disk the header's list says the true count and "Tampilkan lagi" reaches the rest,
+    as on the web (the page stands in for the worker, and must answer as the worker does)."""
+    project, _ = offline
+    page.goto((project / "site-luring" / "kasus" / "ln-hikari-2024" / "index.html").as_uri())
+    total = page.evaluate("async () => (await casebookSearch.search('klien', 1000)).total")
+    assert total > 20, total  # the two examples: more pages than the first list holds
+    box = page.locator("input.md-search__input")
+    box.click()
+    page.locator(".md-search-result__meta", has_text="Ketik untuk mulai pencarian").wait_for()
+    box.press_sequentially("klien", delay=20)
+    page.locator(".md-search-result__meta", has_text=f"{total} dokumen ditemukan").wait_for()
+    reach_every_result(page)
+    groups = page.locator(".md-search-result__item")
+    assert groups.count() == total
+    hits = page.locator(".md-search-result__item a").evaluate_all("els => els.map(e => e.href)")
+    assert all(h.startswith("file://") and "/index.html" in h for h in hits), hits
+    assert len({h.split("#")[0].split("?")[0] for h in hits}) == total  # every page once
+    page.locator(".md-search-result__item").last.locator("a").first.click()
+    page.wait_for_url("**/index.html*")
     assert page.problems == [], page.problems

@@ -181,15 +181,8 @@ def test_a_prefix_is_the_typed_word_not_a_shorter_stem(page, server):  # noqa: F
     assert f"{PAGE}#16-kebun" in found and f"{PAGE}#13-manfaat" not in found, found
 
 
-def test_every_result_is_reachable_and_the_count_is_true(page, server):  # noqa: F811
-    page.goto(server)
-    total = page.evaluate("async () => (await casebookSearch.search('klien')).total")
-    assert total > 25, total   # more than the first 20 the header shows at once
-    box = _open_search(page, server)
-    _type(page, box, "klien")
-    meta = page.locator(".md-search-result__meta")
-    page.wait_for_function(f"document.querySelector('.md-search-result__meta').textContent === '{total} dokumen ditemukan'")
-    assert meta.inner_text() == f"{total} dokumen ditemukan"
+def reach_every_result(page) -> None:
+    """Scroll the header's result list to its "Tampilkan lagi" button and press it until every page is listed."""
     more = page.locator(".md-search-result__item a", has=page.locator(".casebook-cari-lagi"))
     for _ in range(60):  # Material renders the groups it was given in chunks, as the list scrolls
         # As a reader scrolls: Material releases a chunk each time the bottom comes into view again.
@@ -206,6 +199,18 @@ def test_every_result_is_reachable_and_the_count_is_true(page, server):  # noqa:
         # Done when the button moved on, or went away with the last page (the count may end where it was).
         page.wait_for_function(f"(() => {{ const b = document.querySelector('.casebook-cari-lagi');"
                                f" return !b || b.dataset.casebookDari !== '{shown}'; }})()")
+
+
+def test_every_result_is_reachable_and_the_count_is_true(page, server):  # noqa: F811
+    page.goto(server)
+    total = page.evaluate("async () => (await casebookSearch.search('klien')).total")
+    assert total > 25, total   # more than the first 20 the header shows at once
+    box = _open_search(page, server)
+    _type(page, box, "klien")
+    meta = page.locator(".md-search-result__meta")
+    page.wait_for_function(f"document.querySelector('.md-search-result__meta').textContent === '{total} dokumen ditemukan'")
+    assert meta.inner_text() == f"{total} dokumen ditemukan"
+    reach_every_result(page)
     links = page.locator(".md-search-result__item > a:first-child").evaluate_all("els => els.map(e => e.href.split('?')[0])")
     assert len(links) == total and len(set(links)) == total
     assert meta.inner_text() == f"{total} dokumen ditemukan"

@@ -45,7 +45,8 @@
         });
       } else if (message.type === QUERY) {
         var id = ++self.latest;  // typing sends a query per key: answer only the newest
-        search.search(String(message.data || "")).then(function (result) {
+        // The header's list as the worker gives it: the true count and "Tampilkan lagi" (search-core.js).
+        search.header(String(message.data || "")).then(function (result) {
           if (id === self.latest) self.reply({ type: RESULT, data: { items: result.items, total: result.total } });
         }, function (error) {
           console.warn("Pencarian gagal:", error);
