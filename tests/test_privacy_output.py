@@ -102,3 +102,34 @@ def test_internal_appendix_text_and_html_comments_never_reach_the_public_site(tm
     assert internal.returncode == 0, internal.stderr[-3000:]
     assert any("Zamrud" in p.read_text(encoding="utf-8", errors="replace")
                for p in (tmp_path / "site-internal").rglob("*.html"))
+
+
+def test_the_scan_shared_out_to_processes_finds_what_one_process_finds(tmp_path, monkeypatch):
+    """An archive's output scan runs in one process per core (macros/privacy/gate.py::_in_parallel): the same
+    leaks, in the same order, with each report's own guard and the shared pages' rules."""
+    import macros.privacy.gate as gate
+
+    site = tmp_path / "site"
+    guards = {}
+    for n in range(30):
+        slug = f"r{n:02d}-2024"
+        guards[slug] = Guard((Needle(f"Nama Rahasia{n:02d}", "nama asli klien"),))
+        for chapter in range(4):
+            page = site / "kasus" / slug / f"bab-{chapter}" / "index.html"
+            page.parent.mkdir(parents=True)
+            text = f"<p>Bab {chapter} laporan {slug}.</p>"
+            if n % 7 == 3 and chapter == 1:
+                text += f"<p>Hubungi 0813 9999 12{n:02d} atau <b>Nama</b> Rahasia{n:02d}.</p>"
+            if n % 11 == 5 and chapter == 2:  # another report's private name in this report's page: not its guard
+                text += "<p>Nama Rahasia00</p>"
+            page.write_text(text, encoding="utf-8")
+    (site / "arsip").mkdir()
+    (site / "arsip" / "index.html").write_text("<p>Arsip: Nama Rahasia07, NIK 3204121212120001</p>", encoding="utf-8")
+    serial = scan_published(site, guards)
+    assert len(serial) >= 10
+    monkeypatch.setattr(gate, "PARALLEL_FILES", 1)
+    calls = []
+    original = gate._in_parallel
+    monkeypatch.setattr(gate, "_in_parallel", lambda scan, files: calls.append(len(files)) or original(scan, files))
+    assert scan_published(site, guards) == serial
+    assert calls == [121]

@@ -245,35 +245,49 @@ class Leak:
         return f"{self.where}: memuat {self.what}"
 
 
-def _published_texts(site_dir: Path, skip: frozenset[tuple[str, ...]] = frozenset(),
-                     printed: frozenset[str] = frozenset()) -> Iterator[tuple[str, Path, str]]:
-    """Every published text; `printed`: reports whose PDF's print HTML (its text and the <meta> its metadata is
-    made from) is scanned as such, so the PDF file itself is not parsed again."""
+def _published_files(site_dir: Path, skip: frozenset[tuple[str, ...]] = frozenset()) -> list[Path]:
+    """Every published file that may hold text, in a fixed order."""
+    files = []
     for item in sorted(site_dir.rglob("*")):
         parts = item.relative_to(site_dir).parts
         # The theme's own bundled files hold no report text (and their minified code would fake initials).
-        if not item.is_file() or parts[0] == "assets" or parts[:2] in skip:
-            continue
-        name = "site/" + item.relative_to(site_dir).as_posix()  # as a reader of the message knows it (not the staging name)
-        suffix = item.suffix.lower()
-        if suffix == ".gz":
-            yield name, item, gzip.decompress(item.read_bytes()).decode("utf-8", errors="replace")
-        elif suffix == ".pdf" and len(parts) == 3 and parts[2] == f"{parts[1]}.pdf" and parts[1] in printed:
-            continue
-        elif suffix == ".pdf":
-            text = _pdf_metadata(item)
-            if text:
-                yield f"{name} (metadata)", item, text
-            if parts[-1] != f"{parts[1] if len(parts) > 1 else ''}.pdf":  # an attachment: all its text
-                text = media_text(item.name, item.read_bytes())
-                if text:
-                    yield f"{name} (teks)", item, text
-        elif suffix in IMAGE_SUFFIXES:
+        if item.is_file() and parts[0] != "assets" and parts[:2] not in skip:
+            files.append(item)
+    return files
+
+
+def _texts_of(site_dir: Path, item: Path, printed: frozenset[str] = frozenset()) -> Iterator[tuple[str, str]]:
+    """The texts one published file holds, each with its name for a message; `printed`: reports whose PDF's print
+    HTML (its text and the <meta> its metadata is made from) is scanned as such, so the PDF is not parsed again."""
+    parts = item.relative_to(site_dir).parts
+    name = "site/" + item.relative_to(site_dir).as_posix()  # as a reader of the message knows it (not the staging name)
+    suffix = item.suffix.lower()
+    if suffix == ".gz":
+        yield name, gzip.decompress(item.read_bytes()).decode("utf-8", errors="replace")
+    elif suffix == ".pdf" and len(parts) == 3 and parts[2] == f"{parts[1]}.pdf" and parts[1] in printed:
+        return
+    elif suffix == ".pdf":
+        text = _pdf_metadata(item)
+        if text:
+            yield f"{name} (metadata)", text
+        if parts[-1] != f"{parts[1] if len(parts) > 1 else ''}.pdf":  # an attachment: all its text
             text = media_text(item.name, item.read_bytes())
-            if text and text.strip():
-                yield f"{name} (metadata)", item, text
-        elif suffix in TEXT_SUFFIXES:
-            yield name, item, item.read_text(encoding="utf-8", errors="replace")
+            if text:
+                yield f"{name} (teks)", text
+    elif suffix in IMAGE_SUFFIXES:
+        text = media_text(item.name, item.read_bytes())
+        if text and text.strip():
+            yield f"{name} (metadata)", text
+    elif suffix in TEXT_SUFFIXES:
+        yield name, item.read_text(encoding="utf-8", errors="replace")
+
+
+def _published_texts(site_dir: Path, skip: frozenset[tuple[str, ...]] = frozenset(),
+                     printed: frozenset[str] = frozenset()) -> Iterator[tuple[str, Path, str]]:
+    """Every published text (see `_texts_of`)."""
+    for item in _published_files(site_dir, skip):
+        for name, text in _texts_of(site_dir, item, printed):
+            yield name, item, text
 
 
 def _pdf_metadata(path: Path) -> str:
@@ -310,35 +324,96 @@ def scan_published(site_dir: Path, guards: dict[str, Guard] | list[Needle], extr
         return []
     everything = Guard(tuple(n for g in guards.values() for n in g.needles),
                        frozenset().union(site_allowed, *(g.allowed for g in guards.values())))
-    owner_of = {id(n): slug for slug, g in guards.items() for n in g.needles}
-    leaks: list[Leak] = []
-    sources = [(where, site_dir / "\0", text) for where, text in sorted((extra or {}).items())]
-    own_cache: dict[str, list[Prepared]] = {}
-    printed = frozenset(where.split(" ")[0] for where in (extra or {}))
-    for where, path, text in [*_published_texts(site_dir, skip, printed), *sources]:
+    scan = _Scan(site_dir, guards, everything, {id(n): slug for slug, g in guards.items() for n in g.needles},
+                 section, patterns, frozenset(where.split(" ")[0] for where in (extra or {})))
+    files = _published_files(site_dir, skip)
+    leaks = _in_parallel(scan, files) if len(files) >= PARALLEL_FILES else [
+        leak for item in files for leak in scan.file(item)]
+    for where, text in sorted((extra or {}).items()):
+        leaks += scan.text(where, site_dir / "\0", text)
+    return leaks
+
+
+PARALLEL_FILES = 400  # below this a build's scan takes about a second: not worth starting processes
+
+
+@dataclass
+class _Scan:
+    """One output scan's settings, and the scan of one file or text (see `scan_published`)."""
+
+    site_dir: Path
+    guards: dict[str, Guard]
+    everything: Guard
+    owner_of: dict[int, str]
+    section: str
+    patterns: bool
+    printed: frozenset[str]
+
+    def __post_init__(self) -> None:
+        self.own_cache: dict[str, list[Prepared]] = {}
+
+    def file(self, item: Path) -> list[Leak]:
+        return [leak for where, text in _texts_of(self.site_dir, item, self.printed) for leak in self.text(where, item, text)]
+
+    def text(self, where: str, path: Path, text: str) -> list[Leak]:
+        guards, leaks = self.guards, []
         if path.name == "\0":  # print HTML of a PDF: "<slug> (PDF: ...)"
             slug = where.split(" ")[0]
         else:
-            slug = _report_of(path.relative_to(site_dir).parts, section)
+            slug = _report_of(path.relative_to(self.site_dir).parts, self.section)
         guard = guards.get(slug) if slug is not None else None
         if slug is not None and guard is None and "" not in guards:
             guard = Guard()  # a report not in this build (left out): no private strings known, patterns still apply
         shared = guard is None
         if guard is None:
-            guard = guards[""] if "" in guards else everything
+            guard = guards[""] if "" in guards else self.everything
         prepared = Prepared.of(text) if guard.needles else None
         for needle in guard.needles:
             if contains(prepared, needle):
-                owner = owner_of.get(id(needle))
-                if shared and owner and _ordinary_elsewhere(needle, owner, site_dir, section, guards, own_cache):
+                owner = self.owner_of.get(id(needle))
+                if shared and owner and _ordinary_elsewhere(needle, owner, self.site_dir, self.section, guards,
+                                                            self.own_cache):
                     continue
                 leaks.append(Leak(where, needle.what, owner if owner else slug))
-        if patterns:
+        if self.patterns:
             # The site's own examples (docs/) are allowed on shared pages only: a report's page allows what it lists.
-            allowed = everything.allowed if shared else guard.allowed
+            allowed = self.everything.allowed if shared else guard.allowed
             for match in find_patterns(visible_text(text), allowed, revealed=True):
                 leaks.append(Leak(where, f"{match.rule.message.removeprefix('memuat ')}: `{match.text}`", slug))
-    return leaks
+        return leaks
+
+
+# The scan a forked worker runs: set before the workers fork, so nothing is pickled but file names and leaks.
+_current: _Scan | None = None
+
+
+def _scan_files(files: list[Path]) -> list[Leak]:
+    return [leak for item in files for leak in _current.file(item)]
+
+
+def _in_parallel(scan: _Scan, files: list[Path]) -> list[Leak]:
+    """The output scan of an archive reads every page again (a quarter of an archive build's CPU time, all of it
+    after the pages are written): its files are shared out to one process per core. Leaks come back in file
+    order, as a scan in one process finds them. Without `fork` (Windows), one process."""
+    global _current
+    import gc
+    import os
+
+    from macros import processes
+
+    workers = min(os.cpu_count() or 1, 8)
+    if workers < 2 or not processes.available("fork"):
+        return [leak for item in files for leak in scan.file(item)]
+    chunks = [files[i:i + 50] for i in range(0, len(files), 50)]
+    _current = scan
+    gc.freeze()  # the workers' collectors leave the build's objects alone (their pages stay shared, not copied)
+    try:
+        with processes.context("fork").Pool(workers) as pool:
+            found = pool.map(_scan_files, chunks, chunksize=1)
+    finally:
+        gc.unfreeze()
+        _current = None
+    return [leak for leaks in found for leak in leaks]
 
 
 def _ordinary_elsewhere(needle: Needle, owner: str, site_dir: Path, section: str, guards: dict[str, Guard],

@@ -40,7 +40,11 @@ _HOMOGLYPHS = {
 }
 _TABLE = str.maketrans({**_HOMOGLYPHS, **{ch: None for ch in INVISIBLE}})
 # str.translate looks every character up: only worth it when one of the table's characters is there at all.
-_TRANSLATED = re.compile("[" + re.escape("".join(_HOMOGLYPHS) + INVISIBLE) + "]")
+_TRANSLATED = re.compile("[" + re.escape("".join(_HOMOGLYPHS) + INVISIBLE) + "]+")
+
+
+def _plain_character(run: re.Match) -> str:
+    return run.group(0).translate(_TABLE)
 
 # `nama (at) gmail (dot) com`, `nama[at]gmail[dot]com`, `nama {at} gmail {titik} com`; spaces around go too.
 _AT = re.compile(r"(?i)[ \t]{0,3}[(\[{<][ \t]{0,3}(?:at|@|et)[ \t]{0,3}[)\]}>][ \t]{0,3}")
@@ -53,7 +57,7 @@ _WORDS = re.compile(r"(?i)(?<![\w.+-])([\w.+-]{1,64})[ \t]{0,3}(?:@|(?<![a-z])(?
 
 # Cheap searches (each starts with a fixed character class) that say whether the costlier rewrites can apply.
 _BRACKETED = re.compile(r"(?i)[(\[{<][ \t]{0,3}(?:at|@|et|dot|titik|\.)[ \t]{0,3}[)\]}>]")
-_SPELLED_AT = re.compile(r"(?i)[ \t](?:at|et)[ \t]")
+_SPELLED_AT = re.compile(r"(?i)[ \t][ae]t[ \t]")  # ` at `, ` et `: a character class, not an alternation (faster)
 
 
 def reveal(text: str) -> str:
@@ -64,7 +68,9 @@ def reveal(text: str) -> str:
     if not text.isascii():  # most published text is plain ASCII: nothing to normalise or translate
         text = unicodedata.normalize("NFKC", text)
         if _TRANSLATED.search(text):
-            text = text.translate(_TABLE)
+            # Only the characters found are replaced: str.translate with a dict looks every character up in Python
+            # (5 ms for a 90 kB page, most of the output scan), while a page holds a few dashes and no-break spaces.
+            text = _TRANSLATED.sub(_plain_character, text)
     if _BRACKETED.search(text):
         text = _DOT.sub(".", _AT.sub("@", text))
     if "@" in text or _SPELLED_AT.search(text):
