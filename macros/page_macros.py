@@ -358,7 +358,10 @@ class PageMacros(CommunityMacros, LaboratoryMacros, AppendixMacros):
         loaded = self._case()
         chapters = [(name, chapter_title(loaded.case, name)) for name in CHAPTERS
                     if name.startswith("bab-") and self._site().page_source(loaded.slug, name)]
-        return records.outline(chapters, dict(loaded.case.practicum.outline))
+        # The same sentences in every report, written by Casebook, not the student: kept out of search, where
+        # they made a word such as `layanan` ("program dan layanannya") match every report of an archive.
+        outline = records.outline(chapters, dict(loaded.case.practicum.outline))
+        return f"<div data-search-exclude markdown>\n\n{outline}\n</div>\n"
 
     def sesi_intervensi(self) -> str:
         """Every intervention session with Proses/Hasil, grouped by the plan's activity when there are
