@@ -145,7 +145,7 @@ def test_captions_are_numbered_in_the_order_a_reader_sees_them():
 def test_photos_tagged_for_a_section_are_placed_there_and_a_missing_section_is_reported():
     numbering = ReportNumbering("x")
     page = "# BAB V\n\n## Integrasi\n\nA\n\n## Refleksi\n\nB\n\n## Kegiatan Lain\n\nC\n\n## Tantangan\n\nD\n"
-    figure = lambda tag: numbering.register("gambar", f"foto-{tag}", 5, "Foto " + tag, "u").html()  # noqa: E731
+    figure = lambda tag: numbering.register("gambar", f"foto-{tag.replace('.', '-')}", 5, "Foto " + tag, "u").html()  # noqa: E731
     out, missing = finish_chapter(page, 5, numbering, unplaced_tags=lambda: ["5.3", "5.9"], photos_of=figure,
                                   register_table=lambda i, t: "")
     assert out.index("Gambar 5.1 Foto 5.3") > out.index("## 5.3 Kegiatan Lain")

@@ -90,3 +90,18 @@ def test_isi_prints_a_part_too(project):
 def test_every_example_prints_every_part_it_fills():
     code, out = run_cli(["check", "--strict", *[str(p.parent) for p in sorted((ROOT / "cases").glob("*/kasus.yml"))]])
     assert code == 0 and "tidak ada halaman bab yang mencetaknya" not in out, out
+
+
+def test_a_page_that_leaves_out_a_text_part_of_the_default_template_names_the_isi_call(project):
+    """Text parts the default templates print with isi() (BAB I's background) are looked for too: a student's
+    own BAB I without it dropped the background silently."""
+    folder = _copy(project, "ln-hikari-2024")
+    page = (ROOT / "docs" / "templat" / "bab" / "bab-1-pendahuluan.md").read_text(encoding="utf-8")
+    assert "{{ isi('pendahuluan.latar_belakang') }}" in page
+    (folder / "bab-1-pendahuluan.md").write_text(page.replace("{{ isi('pendahuluan.latar_belakang') }}", "Teks sendiri."),
+                                                 encoding="utf-8")
+    code, out = run_cli(["check", str(folder)])
+    line = _line_of(folder, "latar_belakang")
+    assert re.search(rf"kasus\.yml:{line}:\d+: peringatan: pendahuluan\.latar_belakang: .*tambahkan "
+                     r"\{\{ isi\('pendahuluan\.latar_belakang'\) \}\}", out), out
+    assert out.count("tidak ada halaman bab yang mencetaknya") == 1, out

@@ -58,9 +58,10 @@ def _required_paths(function) -> list[str]:
     return found
 
 
-@lru_cache(maxsize=1)
-def places() -> dict[str, tuple[str, ...]]:
-    """kasus.yml path -> the page macros that print it."""
+@lru_cache(maxsize=4)
+def places(root=None) -> dict[str, tuple[str, ...]]:
+    """kasus.yml path -> the page macros that print it (`root`: the project, whose docs/templat/ pages name the
+    text parts printed with isi(); default: this repository's)."""
     from macros.page_macros import PageMacros
 
     where: dict[str, list[str]] = {}
@@ -72,7 +73,23 @@ def places() -> dict[str, tuple[str, ...]]:
             where.setdefault(path, []).append(name)
     for path, names in EXTRA.items():
         where.setdefault(path, []).extend(n for n in names if n not in where.get(path, []))
+    # Text parts the default chapter templates print with `isi('path')` (BAB I's background, BAB V's reflection):
+    # a report's own page that leaves one out drops what the student wrote there.
+    for path in _template_isi_paths(root):
+        where.setdefault(path, []).append("isi")
     return {path: tuple(names) for path, names in where.items() if path not in NOT_CHECKED}
+
+
+def _template_isi_paths(root=None) -> list[str]:
+    from pathlib import Path
+
+    from macros.project import TEMPLATES_DIR
+
+    templates = Path(root or Path(__file__).resolve().parents[2]) / TEMPLATES_DIR
+    found = set()
+    for page in sorted(templates.rglob("*.md")) if templates.is_dir() else []:
+        found.update(re.findall(r"\bisi\(\s*'([a-z_]+(?:\.[a-z_]+)*)'", page.read_text(encoding="utf-8")))
+    return sorted(found)
 
 
 def _value_at(model: BaseModel, path: str):
@@ -110,13 +127,13 @@ def _aggregates() -> dict[str, set[str]]:
     return {"semua_lampiran": {".".join(kind.path) for kind in APPENDIX_KINDS}}
 
 
-def unplaced(case: BaseModel, calls: list[tuple[str, tuple, dict]]) -> list[tuple[str, tuple[str, ...]]]:
+def unplaced(case: BaseModel, calls: list[tuple[str, tuple, dict]], root=None) -> list[tuple[str, tuple[str, ...]]]:
     """(path, macros that would print it) of every filled part no rendered page printed."""
     called = {name for name, _, _ in calls}
     printed = set().union(*(paths for name, paths in _aggregates().items() if name in called))
     missing = []
-    for path, names in sorted(places().items()):
-        if (not _filled(_value_at(case, path)) or called & set(names) or path in printed
+    for path, names in sorted(places(root).items()):
+        if (not _filled(_value_at(case, path)) or called & (set(names) - {"isi"}) or path in printed
                 or _printed_by_isi(path, calls)):
             continue
         missing.append((path, names))
@@ -130,8 +147,8 @@ def unplaced_problems(loaded, calls: list[tuple[str, tuple, dict]], root=None) -
 
     locator = Locator(display_path(loaded.file, root), loaded.document)
     problems = []
-    for path, names in unplaced(loaded.case, calls):
-        macros = " atau ".join(f"{{{{ {name}() }}}}" for name in names)
+    for path, names in unplaced(loaded.case, calls, root):
+        macros = " atau ".join(f"{{{{ isi('{path}') }}}}" if name == "isi" else f"{{{{ {name}() }}}}" for name in names)
         problem = locator.problem(tuple(path.split(".")),
                                   f"`{path}` diisi, tetapi tidak ada halaman bab yang mencetaknya, jadi isinya tidak "
                                   "tampil di laporan",

@@ -1,5 +1,8 @@
 """The chapter pages a synthetic report writes for itself, as a student's own pages would.
 
+Every part a synthetic report fills is printed by these pages (`casebook check` warns otherwise,
+macros/render/places.py), so the archive's reports lose nothing their data says.
+
 BAB III is the default template with the programme heading reworded (the default says
 "Program dan Layanan Institusi", and `layanan` is a search probe's root, see probes.py);
 BAB IV opens with a paragraph of its own before the usual macro calls.
@@ -10,6 +13,9 @@ from __future__ import annotations
 BAB_3 = """# BAB III Konteks Praktikum Institusi
 
 ## 3.1 Gambaran Umum Institusi
+
+**Institusi**: {{ isi('institusi.nama') }}{% if ada('institusi.alamat') %}
+**Alamat**: {{ isi('institusi.alamat') }}{% endif %}
 
 {% if ada('institusi.gambaran_umum') %}{{ isi('institusi.gambaran_umum') }}{% endif %}
 
@@ -24,7 +30,7 @@ BAB_3 = """# BAB III Konteks Praktikum Institusi
 {% if ada('institusi.penerima_manfaat') %}
 ## 3.3 Profil Penerima Manfaat
 
-{{ isi('institusi.penerima_manfaat.uraian') }}
+{{ isi('institusi.penerima_manfaat') }}
 {% endif %}
 """
 
@@ -68,6 +74,12 @@ Wawancara dengan klien dan *significant others* dirangkum pada {{ ref('wawancara
 ### Hasil Asesmen BPSS
 
 {{ bpss() }}
+{% endif %}
+
+{% if ada('asesmen.kondisi_ekonomi_sosial_budaya') %}
+### Kondisi Ekonomi dan Sosial Budaya
+
+{{ isi('asesmen.kondisi_ekonomi_sosial_budaya') }}
 {% endif %}
 
 {% if ada('asesmen.ecomap') %}
@@ -128,6 +140,8 @@ Wawancara dengan klien dan *significant others* dirangkum pada {{ ref('wawancara
 
 {% if ada('evaluasi') %}
 ## 4.5 Tahap Evaluasi
+
+{{ evaluasi_proses() }}
 
 {{ tabel_evaluasi() }}
 
