@@ -58,13 +58,16 @@ class CaseDataError(Exception):
         return "\n".join(p.format() for p in self.problems)
 
 
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f]")
+# C0 and C1 controls but tab and line breaks, and the Unicode noncharacters Casebook keeps for its own markers
+# (macros/render/numbering.py INTERNAL): no student text may hold them.
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff]")
 
 
 def visible_controls(text: str) -> str:
     """Control characters a message may quote from a student's file, written as `\\x1b`: printed raw, an escape
     sequence would drive the admin's terminal or CI log (colours, cursor moves, a hidden line)."""
-    return CONTROL_CHARACTERS.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    return CONTROL_CHARACTERS.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
+                                  else f"\\u{ord(m.group()):04x}", text)
 
 
 def display_path(path: Path, root: Path | None = None) -> str:

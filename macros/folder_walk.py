@@ -16,9 +16,11 @@ import os
 import re
 from pathlib import Path
 
+from macros.errors import visible_controls
+
 MAX_DEPTH = 8  # folder levels below the report folder: media/foto/2024/kegiatan/... needs 3 or 4
 MAX_ENTRIES = 5_000  # files and folders in one report folder; the largest example report holds ~60
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff]")  # and Casebook's marker characters
 
 
 class FolderRefused(Exception):
@@ -49,7 +51,7 @@ def report_files(folder: Path | str, *, max_depth: int = MAX_DEPTH, max_entries:
         for entry in children:
             relative = f"{relative_dir}/{entry.name}" if relative_dir else entry.name
             if _CONTROL.search(entry.name):
-                shown = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", relative)
+                shown = visible_controls(relative)
                 raise FolderRefused(shown, "nama berkas atau folder ini memuat karakter kendali tak terlihat",
                                     "ganti nama berkas itu dengan huruf, angka, tanda hubung dan titik saja")
             entries += 1

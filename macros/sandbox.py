@@ -34,7 +34,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 # Raise when the page language changes: compiled pages cached on disk (macros/template_cache.py)
 # were checked under the old rules and must be checked again.
-POLICY_VERSION = 4
+POLICY_VERSION = 5
 
 # Filters a page may use: each returns a value about as long as its input (no `center(10**9)`, no `replace`
 # chains that multiply a string, no `join` whose separator is a whole table: `t|join(t|join(t))` is cubic).
@@ -51,6 +51,9 @@ MAX_MACRO_CALLS = 200
 # Text a loop repeats (characters written once, printed again on every further pass): a 50 KB page that
 # prints its prose a thousand times would make 50 MB of site, PDF and search index from one report.
 MAX_REPEATED_TEXT = 20_000
+
+# Casebook's marker characters (macros/render/numbering.py INTERNAL and its neighbours, Unicode noncharacters).
+INTERNAL_CHARACTERS = re.compile("[\ufdd0-\ufdef\ufffe\uffff]")
 
 RAW_HINT = "bila maksudnya teks biasa, apit dengan {% raw %}...{% endraw %}"
 
@@ -155,6 +158,7 @@ class _Checker:
         if isinstance(node, (nodes.Template, nodes.Output)):
             self._each(node.iter_child_nodes(), bound, iterations)
         elif isinstance(node, (nodes.TemplateData, nodes.Const)):
+            self._literal(node)
             self._repeat(len(node.data if isinstance(node, nodes.TemplateData) else str(node.value)), iterations)
         elif isinstance(node, nodes.If):
             try:
@@ -178,6 +182,8 @@ class _Checker:
                             "`{% for tahap in ['engagement', 'intake'] %}`", node.lineno, needle="for")
         if node.recursive or node.test is not None:
             raise PageError("`{% for ... if %}` dan `recursive` tidak diizinkan di halaman laporan", node.lineno, needle="for")
+        for item in node.iter.items:
+            self._literal(item)
         targets = [node.target] if isinstance(node.target, nodes.Name) else list(getattr(node.target, "items", []))
         if not targets or not all(isinstance(t, nodes.Name) for t in targets):
             raise PageError("`{% for %}` memerlukan satu nama variabel, misalnya `{% for tahap in [...] %}`", node.lineno,
@@ -250,8 +256,22 @@ class _Checker:
         if name in self.guard.macros or name == "loop":
             raise PageError(f"nama variabel `{name}` sudah dipakai oleh Casebook; pilih nama lain", lineno, needle=name)
 
+    @staticmethod
+    def _literal(node: nodes.TemplateData | nodes.Const) -> None:
+        """Text a page writes (or spells with an escape in a string, `'\\ufdd0'`) may not hold the characters of
+        Casebook's own markers: a page could forge a reference, a list or a page number (red team s23 #4, #9)."""
+        text = node.data if isinstance(node, nodes.TemplateData) else node.value
+        found = INTERNAL_CHARACTERS.search(text) if isinstance(text, str) else None
+        if found:
+            before = text[: found.start()]
+            column = len(before) - before.rfind("\n") if "\n" in before else 0  # on a later line of the text: known
+            raise PageError(f"halaman ini memuat karakter khusus U+{ord(found.group()):04X} yang hanya dipakai Casebook "
+                            "sendiri", node.lineno + before.count("\n"), column=column, needle="", hint="hapus karakter itu (tidak terlihat; biasanya "
+                            "terbawa saat menyalin teks) lalu ketik ulang bagian itu")
+
     def _expression(self, node: nodes.Node, bound: frozenset[str]) -> None:
         if isinstance(node, nodes.Const):
+            self._literal(node)
             return
         if isinstance(node, (nodes.List, nodes.Tuple)):
             for item in node.items:

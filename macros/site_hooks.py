@@ -295,6 +295,12 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) ->
     expanded it, so a benchmark can build the very same content with stock MkDocs + Material (tests/benchmarks)."""
     slug = slug_of_page(page.file.src_uri)
     if slug is not None:
+        if (page.meta or {}).get("render_macros") is False:
+            # Not a template, so the page language did not refuse Casebook's marker characters in it: taken out
+            # here, a page can still not forge a reference, list or caption (macros/render/numbering.py INTERNAL).
+            from macros.sandbox import INTERNAL_CHARACTERS
+
+            markdown = INTERNAL_CHARACTERS.sub("", markdown)
         printed = current_build.setdefault("printed", {})
         limit = page_check.page_budget(printed.get(slug, 0))
         printed[slug] = printed.get(slug, 0) + len(markdown)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from macros.render.numbering import NumberingError, ReportNumbering, chapter_of, resolve_markers
+from macros.render.numbering import LIST_MARKER, REF_MARKER, NumberingError, ReportNumbering, chapter_of, resolve_markers
 
 BAB4 = "kasus/x/bab-4-penanganan-kasus/"
 BAB3 = "kasus/x/bab-3-konteks-institusi/"
@@ -29,20 +29,20 @@ def test_duplicate_id_is_refused():
 def test_references_link_across_pages_and_within():
     n = ReportNumbering("x")
     n.register("tabel", "wawancara", 4, "Tahapan Wawancara", BAB4)
-    html = '<p>Lihat <span class="casebook-ref" data-id="wawancara"></span>.</p>'
+    html = f'<p>Lihat {REF_MARKER.format(id="wawancara")}.</p>'
     assert resolve_markers(html, n, BAB4) == '<p>Lihat <a class="casebook-ref" href="#tabel-wawancara">Tabel 4.1</a>.</p>'
     assert 'href="../../../kasus/x/bab-4-penanganan-kasus/#tabel-wawancara"' in resolve_markers(html, n, BAB3)
 
 
 def test_unknown_reference_fails():
     with pytest.raises(NumberingError, match=r"ref\('tidak-ada'\)"):
-        resolve_markers('<span class="casebook-ref" data-id="tidak-ada"></span>', ReportNumbering("x"), BAB4)
+        resolve_markers(REF_MARKER.format(id="tidak-ada"), ReportNumbering("x"), BAB4)
 
 
 def test_list_marker_becomes_linked_list():
     n = ReportNumbering("x")
     n.register("gambar", "ecomap", 4, "Ecomap Klien LN", BAB4)
-    html = resolve_markers('<div class="casebook-daftar" data-kind="gambar"></div>', n, "kasus/x/daftar-gambar/")
+    html = resolve_markers(LIST_MARKER.format(kind="gambar"), n, "kasus/x/daftar-gambar/")
     assert html == ('<ul class="casebook-daftar-isi"><li><a class="casebook-ref" '
                     'href="../../../kasus/x/bab-4-penanganan-kasus/#gambar-ecomap">Gambar 4.1 Ecomap Klien LN</a></li></ul>')
 

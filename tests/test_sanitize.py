@@ -14,6 +14,7 @@ import pytest
 
 from macros.privacy.sanitize import (STYLE_PROPERTIES, TAGS, UnsafeSvg, confine_urls, plain_text, sanitize,
                                      sanitize_svg_file)
+from macros.render.numbering import LIST_MARKER, REF_MARKER
 from tests.xss_corpus import load_vectors, problems
 
 VECTORS = load_vectors()
@@ -61,7 +62,7 @@ def test_casebook_markup_is_kept():
             '<tbody><tr><td colspan="2" rowspan="1">1</td></tr></tbody></table>'
             '<details class="casebook-data-gambar"><summary>Data</summary><p>x</p></details>'
             '<div class="admonition note"><p class="admonition-title">Catatan</p><p>isi</p></div>'
-            '<p><span class="casebook-ref" data-id="wawancara"></span></p><div class="casebook-daftar" data-kind="tabel"></div>'
+            f'<p>{REF_MARKER.format(id="wawancara")}</p>{LIST_MARKER.format(kind="tabel")}'
             '<img class="casebook-foto" src="../media/foto.jpg" alt="Kegiatan" loading="lazy">'
             '<p><a href="https://example.org/buku">buku</a> <a href="../bab-2-landasan-konseptual/#teori">teori</a></p>')
     assert sanitize(page, PAGE_URL, OWN) == page.replace("text-align: center;", "text-align:center")

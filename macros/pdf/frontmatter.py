@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import markdown
 from markupsafe import escape
 
-from macros.render.numbering import Caption
+from macros.render.numbering import INTERNAL, Caption
 from macros.render.text import prose
 from macros.schema import Case
 from macros.pdf.settings import FrontMatterLayout
@@ -205,7 +205,7 @@ def foreword(case: Case) -> str:
 
 def page_placeholder(anchor: str) -> str:
     """Stands for the body page number of `anchor` until the body has been laid out (see render.py)."""
-    return f"@@halaman:{anchor}@@"
+    return f"{INTERNAL}halaman:{anchor}{INTERNAL}"  # no student text can hold INTERNAL (render/numbering.py)
 
 
 def _entry(text_html: str, anchor: str, css_class: str, *, front: bool = False) -> str:

@@ -22,7 +22,8 @@ from pathlib import Path
 PRINT_CSS = Path(__file__).with_name("print.css")
 # Only where the front matter put it, a list entry's data-halaman attribute: the same characters typed in a
 # student's heading are text of the entry (escaped, never an attribute), not a page number to fill (redteam-s23 #4).
-_PLACEHOLDER = re.compile(r'(?<=data-halaman=")@@halaman:([^"@]+)@@(?=")')
+# Also spelt with INTERNAL, which no student text can hold (macros/render/numbering.py).
+_PLACEHOLDER = re.compile('(?<=data-halaman=")\ufdd0halaman:([^"\ufdd0]+)\ufdd0(?=")')
 
 
 @dataclass(frozen=True)

@@ -163,7 +163,7 @@ def plain_text(value: object) -> str:
     attribute, or `<title>` after the theme's `striptags` (which un-escapes entities). Markup characters
     become their typographic look-alikes, so no escaping can be undone; `&` is escaped."""
     text = html.unescape(str(value)).translate(_MARKUP_CHARACTERS)
-    return re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", "", text).replace("&", "&amp;")
+    return re.sub("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff]", "", text).replace("&", "&amp;")
 
 
 # Shipped with the site (docs/aset, Material's assets): a page may show these images.

@@ -17,15 +17,15 @@ from typing import Callable
 
 from markupsafe import escape
 
-from macros.render.numbering import ReportNumbering
+from macros.render.numbering import INTERNAL, ReportNumbering
 from macros.render.sections import number_sections
 
 _HEADING = re.compile(r"^(#{2,4}) (\d+(?:\.\d+)+) ", re.M)
 _TABLE_CAPTION = re.compile(r"^[ \t]*Tabel:[ \t]+(?P<title>.+?)"
                             r"(?:[ \t]*(?:\{|&#123;)[ \t]*:?[ \t]*#(?P<id>[A-Za-z0-9_-]+)[ \t]*\})?[ \t]*\n(?=[ \t]*\n?[ \t]*\|)",
                             re.M)
-_CAPTION = re.compile(r'<p class="casebook-caption casebook-caption-(tabel|gambar)" id="(?:tabel|gambar)-([^"]+)">'
-                      r'(?:Tabel|Gambar) \d+\.\d+ ')
+_CAPTION = re.compile(r'<p class="casebook-caption casebook-caption-(tabel|gambar)" id="(?:tabel|gambar)-([^"]+)" '
+                      'data-casebook="' + INTERNAL + r'">(?:Tabel|Gambar) \d+\.\d+ ')  # Caption.html(), never a page's
 
 
 def _slug(text: str) -> str:
@@ -72,7 +72,8 @@ def renumber(markdown: str, numbering: ReportNumbering, chapter: int) -> str:
 
     def label(match: re.Match) -> str:
         caption = numbering.captions[match.group(2)]
-        return f'<p class="casebook-caption casebook-caption-{caption.kind}" id="{escape(caption.anchor)}">{caption.label} '
+        return (f'<p class="casebook-caption casebook-caption-{caption.kind}" id="{escape(caption.anchor)}" '
+                f'data-casebook="{INTERNAL}">{caption.label} ')
 
     return _CAPTION.sub(label, markdown)
 

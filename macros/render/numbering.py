@@ -18,6 +18,14 @@ KIND_LABELS = {"tabel": "Tabel", "gambar": "Gambar", "lampiran": "Lampiran"}
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI"}
 
 
+# Casebook's own markers, resolved once every page is rendered, carry INTERNAL: a Unicode noncharacter, by definition
+# for a program's internal use. No student text can hold it (kasus.yml and file names refuse it with the control
+# characters, a page's literal text is refused by the page language, front matter loses it), so a page cannot write
+# a marker, however it spells the rest: a forged `<span class="casebook-ref" data-id="...">` aborted the campus build
+# (red team s23 #9), and the PDF's page placeholder could be typed into a heading (#4).
+INTERNAL = "\ufdd0"
+
+
 @dataclass(frozen=True)
 class Caption:
     kind: str           # "tabel" | "gambar"
@@ -38,8 +46,9 @@ class Caption:
         return f"{self.kind}-{self.element_id}"
 
     def html(self) -> str:
-        return (f'<p class="casebook-caption casebook-caption-{self.kind}" id="{escape(self.anchor)}">'
-                f"{escape(self.label)} {escape(self.title)}</p>")
+        # data-casebook carries INTERNAL for the chapter's renumbering (render/chapter.py); the sanitiser drops it.
+        return (f'<p class="casebook-caption casebook-caption-{self.kind}" id="{escape(self.anchor)}" '
+                f'data-casebook="{INTERNAL}">{escape(self.label)} {escape(self.title)}</p>')
 
 
 class NumberingError(ValueError):
@@ -96,15 +105,15 @@ def chapter_of(filename: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
-REF_MARKER = '<span class="casebook-ref" data-id="{id}"></span>'
-LIST_MARKER = '<div class="casebook-daftar" data-kind="{kind}"></div>'
-_REF = re.compile(r'<span class="casebook-ref" data-id="([^"]+)"></span>')
+REF_MARKER = '<span class="casebook-ref" data-id="' + INTERNAL + '{id}"></span>'
+LIST_MARKER = '<div class="casebook-daftar" data-kind="' + INTERNAL + '{kind}"></div>'
+_REF = re.compile('<span class="casebook-ref" data-id="' + INTERNAL + '([^"]+)"></span>')
 # `[[ref:tabel-id]]` written in a prose field of kasus.yml (untrusted data, never a template): the token keeps its
 # own text inside the marker, so wherever it is not resolved (an unknown id) the reader sees what was written.
 PROSE_REF = re.compile(r"\[\[ref:([A-Za-z0-9_.-]{1,80})\]\]")
-PROSE_REF_MARKER = '<span class="casebook-ref-prosa" data-id="{id}">[[ref:{id}]]</span>'
-_PROSE_REF = re.compile(r'<span class="casebook-ref-prosa" data-id="([A-Za-z0-9_.-]{1,80})">\[\[ref:\1\]\]</span>')
-_LIST = re.compile(r'<div class="casebook-daftar" data-kind="(tabel|gambar|lampiran)"></div>')
+PROSE_REF_MARKER = '<span class="casebook-ref-prosa" data-id="' + INTERNAL + '{id}">[[ref:{id}]]</span>'
+_PROSE_REF = re.compile('<span class="casebook-ref-prosa" data-id="' + INTERNAL + r'([A-Za-z0-9_.-]{1,80})">\[\[ref:\1\]\]</span>')
+_LIST = re.compile('<div class="casebook-daftar" data-kind="' + INTERNAL + '(tabel|gambar|lampiran)"></div>')
 
 
 def _relative(from_url: str, to_url: str) -> str:
