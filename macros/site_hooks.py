@@ -289,6 +289,30 @@ def _photo_nowhere(slug: str, tag: str, page):
                            "perbaiki `bagian` dengan nomor subbab yang ada di bab itu, atau tambahkan subbabnya")
 
 
+def _isolated(hook):
+    """A report page whose processing fails inside Casebook (a bug, or input no check foresaw: red team s23 #11's
+    KeyError, #6's RecursionError) is a located problem of that report, which on_env leaves out of an archive build
+    (or fails a strict one), never a whole-build stop. Pages of the site itself fail as before."""
+    import functools
+
+    @functools.wraps(hook)
+    def run(content: str, page, config: MkDocsConfig, files: Files) -> str:
+        slug = slug_of_page(page.file.src_uri)
+        if slug is None:
+            return hook(content, page, config, files)
+        try:
+            return hook(content, page, config, files)
+        except PluginError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - the per-report boundary of the page hooks
+            log.debug("page hook failed", exc_info=True)
+            return _page_problem(slug, page, f"halaman ini tidak dapat diproses: kesalahan di dalam Casebook "
+                                             f"({type(exc).__name__}), belum tentu karena halaman Anda",
+                                 "laporan lain tetap dibangun; laporkan pesan ini ke pengelola Casebook")
+    return run
+
+
+@_isolated
 def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
     """Chapter pages of a report get their section numbers and captions (macros/render/chapter.py), computed
     from what the macros left. CASEBOOK_EXPORT_MARKDOWN=<dir>: keep each page's Markdown as mkdocs-macros
@@ -338,6 +362,7 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) ->
     return markdown
 
 
+@_isolated
 def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
     """Report pages are sanitised (no script from anything a student wrote), then kept as rendered:
     the PDF is made of the very same HTML. Generated Arsip pages get their catalogue here."""
