@@ -117,6 +117,10 @@ def test_a_report_with_typed_markers_is_built_with_them_as_text(tmp_path):
     project = _project_copy(tmp_path)
     _report(project, "aman-contoh-2024")
     forged = _report(project, "penanda-contoh-2024")
+    case = forged / "kasus.yml"  # 4b: the title is printed on the cover and in the front matter
+    case.write_text(case.read_text(encoding="utf-8").replace("  judul: Penguatan Kapasitas Klien TS",
+                                                             "  judul: Penguatan Kapasitas @@halaman:x@@ Klien TS", 1),
+                    encoding="utf-8")
     (forged / "bab-1-pendahuluan.md").write_text(
         "# BAB I Pendahuluan\n\n## Latar @@halaman:tidak-ada@@ belakang\n\n## Tujuan @@halaman:bab-1@@ kegiatan\n\n"
         f"Lihat {FORGED['reference to an unknown id (red team #9)']} dan {FORGED['list of tables']} di sini.\n\n"
@@ -135,3 +139,31 @@ def test_a_report_with_typed_markers_is_built_with_them_as_text(tmp_path):
     pdf = project / "site" / "kasus" / "penanda-contoh-2024" / "penanda-contoh-2024.pdf"
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert "@@halaman:tidak-ada@@" in text and "@@halaman:bab-1@@" in text, text[:3000]
+    assert "Kapasitas @@halaman:x@@ Klien" in text
+
+
+_PAGE_SOURCES = ["macros/render", "macros/page_macros.py", "macros/appendix_macros.py", "macros/community_macros.py"]
+
+
+def test_every_class_the_page_macros_print_is_kept_and_no_other_casebook_class():
+    """Red team s23 #13, #14: a page borrowing the site's approval banner class, or a class the site or the print
+    stylesheet hides, faked the approval or made site and PDF differ. Casebook's classes a page may carry are the
+    ones its page macros print, read off their source here (a new one fails this test until it is listed)."""
+    import re
+
+    from macros.privacy.sanitize import PAGE_CLASSES, reserved_class, sanitize
+
+    printed = set()
+    for place in _PAGE_SOURCES:
+        files = sorted((ROOT / place).rglob("*.py")) if (ROOT / place).is_dir() else [ROOT / place]
+        for path in files:
+            printed |= set(re.findall(r"casebook-([a-z0-9_-]*[a-z0-9])(?![a-z0-9{_-])", path.read_text(encoding="utf-8")))
+    printed -= {"min", "caption-"}  # built with a number or a kind: casebook-min-400, casebook-caption-tabel
+    assert printed <= PAGE_CLASSES | {"min-400", "unduh"}, sorted(printed - PAGE_CLASSES)
+    for name in PAGE_CLASSES:
+        assert not reserved_class(f"casebook-{name}")
+    for forged in ("casebook-status-laporan", "casebook-kartu--berikut", "casebook-ringkasan-kartu", "casebook-galat-data",
+                   "casebook-unduh-pdf", "casebook-apa-saja"):
+        assert reserved_class(forged)
+        assert forged not in sanitize(f'<div class="{forged} biasa">x</div>')
+    assert 'class="casebook-tabel casebook-min-400"' in sanitize('<table class="casebook-tabel casebook-min-400"></table>')

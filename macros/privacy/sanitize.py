@@ -80,6 +80,27 @@ _CLASS_TOKEN = re.compile(r"^[a-z][a-z0-9_-]{0,63}$")
 _RESERVED_CLASS = re.compile(r"^(md-|casebook-galat|casebook-unduh|bagian-|sampul|pengesahan|judul-bab|nomor-bab|nama-bab|"
                              r"daftar-isi|daftar-penulis|depan$|logo-kampus|tanda-tangan|ruang-tanda-tangan|jabatan-pejabat|"
                              r"nama-pejabat|nrp-penulis|terima-kasih|tingkat-)")
+# Casebook's own classes a report page may carry: the ones its page macros print (tests/test_internal_markers.py
+# reads them off the renderers' source, so a new one cannot be forgotten here). Any other `casebook-*` class is the
+# site's or the print stylesheet's (`casebook-status-laporan`, the approval banner; `casebook-kartu--berikut`, hidden
+# on the site; `casebook-ringkasan-kartu`, hidden in the PDF): a page borrowing one could fake the approval status or
+# make its site and its PDF say different things (red team s23 #13, #14).
+PAGE_CLASSES = frozenset("""anggota asesmen-singkat aspek capaian caption catatan-gambar daftar daftar-isi data
+    data-gambar diagram ecomap evaluasi foto foto-ditahan galeri gambar gas genogram hadir hadir-peserta identitas
+    jumlah kalender-musim kartu katalog kelengkapan keterangan komposisi kuadran kuadran-gambar label legenda linimasa
+    log-sesi pemangku per-rw peringkat peta pindaian pohon-masalah potensi program pustaka rab ref ref-prosa
+    rekomendasi rencana rencana-aksi ringkasan status sumber supervisi tabel tas transek venn wawancara""".split())
+_PAGE_CLASS_PATTERN = re.compile(r"^casebook-(?:caption-(?:tabel|gambar|lampiran)|min-\d{1,5})$")
+
+
+def reserved_class(token: str) -> bool:
+    """A class a report page may not carry (Material's widgets, Casebook's site and print parts)."""
+    if _RESERVED_CLASS.match(token):
+        return True
+    return token.startswith("casebook-") and token[len("casebook-"):] not in PAGE_CLASSES \
+        and not _PAGE_CLASS_PATTERN.match(token)
+
+
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_:.-]{0,511}$")
 
 
@@ -112,7 +133,7 @@ def _attribute_filter(element: str, attribute: str, value: str) -> str | None:
     if attribute.startswith("data-md") or attribute.startswith("data-casebook"):
         return None  # Material's script binds its widgets to data-md-*; Casebook's own to data-casebook-*
     if attribute == "class":
-        tokens = [t for t in value.split() if _CLASS_TOKEN.match(t) and not _RESERVED_CLASS.match(t)]
+        tokens = [t for t in value.split() if _CLASS_TOKEN.match(t) and not reserved_class(t)]
         return " ".join(tokens) or None
     if attribute == "id" or attribute.startswith("aria-") and attribute.endswith("by"):
         # Ids Material's script looks up (__drawer, __search, __config, ...) start with "_": a page may not clobber them.
