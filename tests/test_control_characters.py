@@ -61,3 +61,18 @@ def test_a_file_name_read_differently_as_a_web_address_is_refused_at_its_line(tm
     result = load_case(folder, root=tmp_path)
     messages = [p.format() for p in result.errors]
     assert any("kasus.yml:102:" in m and f"nama berkas `{name}` memuat" in m for m in messages), messages
+
+
+def test_the_catalogue_writes_a_cell_with_control_characters_without_them():
+    """Refused in kasus.yml, yet should one reach the catalogue (another source, a later field), the spreadsheet
+    is still written: one such cell failed the whole internal campus build (red team s23 #2)."""
+    import io
+
+    from openpyxl import load_workbook
+
+    from macros.archive.export import HEADER, csv_bytes, xlsx_bytes
+
+    row = tuple(f"Penguatan\x01Kapasitas \x1b[31mKlien{chr(0xfdd0)}" for _ in HEADER)
+    sheet = load_workbook(io.BytesIO(xlsx_bytes([row]))).active
+    assert sheet.cell(row=2, column=1).value == "PenguatanKapasitas [31mKlien"
+    assert b"\x1b" not in csv_bytes([row]) and b"\x01" not in csv_bytes([row])

@@ -109,9 +109,18 @@ def catalogue_leaks(rows: list[tuple[str, ...]], needles: list[Needle]) -> list[
 _SCORES = re.compile(r"[+-]?\d+(?:,\d+)?(?:; [+-]?\d+)*")
 
 
+def _printable(cell: str) -> str:
+    """Control characters (refused in kasus.yml already) dropped: the spreadsheet format refuses them, and one such
+    cell failed the whole catalogue and the internal campus build (red team s23 #2)."""
+    from macros.errors import CONTROL_CHARACTERS
+
+    return CONTROL_CHARACTERS.sub("", cell)
+
+
 def _safe(cell: str) -> str:
     """A cell a spreadsheet shows as text: a leading formula character gets an apostrophe (OWASP CSV injection);
     scores such as `-1; +2` are left as they are (no formula can hide in digits and signs)."""
+    cell = _printable(cell)
     return "'" + cell if cell.startswith(FORMULA_START) and not _SCORES.fullmatch(cell) else cell
 
 
@@ -133,7 +142,7 @@ def xlsx_bytes(rows: list[tuple[str, ...]]) -> bytes:
     for r, row in enumerate([HEADER, *rows], start=1):
         for c, value in enumerate(row, start=1):
             cell = sheet.cell(row=r, column=c)
-            cell.value = value
+            cell.value = _printable(value)
             cell.data_type = "s"          # text, always: never a formula, whatever the student wrote
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(HEADER))}{len(rows) + 1}"
