@@ -129,14 +129,17 @@ def test_an_unknown_reference_found_while_pages_are_written_leaves_out_that_repo
     _report(project, "aman-contoh-2024")
     wrong = _report(project, "rujukan-contoh-2024")
     (wrong / "bab-1-pendahuluan.md").write_text("# BAB I Pendahuluan\n\nLihat {{ ref('tidak_ada') }}.\n", encoding="utf-8")
-    # Red team s23 #9: Casebook's own reference marker written by hand, resolved only while pages are written.
+    # Red team s23 #9: Casebook's own reference marker written by hand is no marker (it lacks the character only
+    # Casebook writes, tests/test_internal_markers.py): an inert span, and the report is published.
     forged = _report(project, "tiruan-contoh-2024")
     (forged / "bab-1-pendahuluan.md").write_text(
         '# BAB I Pendahuluan\n\nLihat <span class="casebook-ref" data-id="tidak_ada"></span> di sini.\n', encoding="utf-8")
     result = casebook(project, "build", cache=tmp_path)
     assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr[-3000:]
-    assert _published(project) == {"aman-contoh-2024"}
-    assert "- rujukan-contoh-2024" in result.stderr and "- tiruan-contoh-2024" in result.stderr
+    assert _published(project) == {"aman-contoh-2024", "tiruan-contoh-2024"}
+    assert "- rujukan-contoh-2024" in result.stderr and "- tiruan-contoh-2024" not in result.stderr
+    page = (project / "site" / "kasus" / "tiruan-contoh-2024" / "bab-1-pendahuluan" / "index.html").read_text(encoding="utf-8")
+    assert 'Lihat <span class="casebook-ref" data-id="tidak_ada"></span> di sini.' in page
     assert "cases/rujukan-contoh-2024/bab-1-pendahuluan.md:3:" in result.stderr and "tidak_ada" in result.stderr
 
 
