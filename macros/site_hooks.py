@@ -168,6 +168,10 @@ def _with_profile(copyright: str | None) -> str:
     return f"{copyright} · {note}" if copyright else note
 
 
+# Site pages generated with text quoted from students' reports (example values, a group's name in a link).
+QUOTING_REPORTS = frozenset({"panduan/skema.md", "panduan/makro.md"})
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     site = current_build["site"]
     # Reference pages of the Panduan, generated from the code so they never go stale.
@@ -368,6 +372,9 @@ def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
     the PDF is made of the very same HTML. Generated Arsip pages get their catalogue here."""
     slug = slug_of_page(page.file.src_uri)
     if slug is None:
+        if page.file.src_uri in QUOTING_REPORTS:
+            # Generated from students' reports: through the same allow-list as a report page (red team s23 #18).
+            html = sanitize(html)
         return fill_page(page.file.src_uri, html, page.url, current_build["site"], current_build["facts"],
                          published_pdf_url)
     # One path for everything a student controls: the page's HTML (prose, captions, alt texts, diagrams, raw

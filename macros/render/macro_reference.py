@@ -8,6 +8,8 @@ from pathlib import Path
 
 from markupsafe import escape
 
+from macros.render.text import plain
+
 
 # What each macro does, in the students' language (the docstrings are the developers' English).
 HELP_ID = {
@@ -75,7 +77,8 @@ def macro_reference(examples: dict[str, tuple[str, str]] | None = None) -> str:
         calls = re.findall(r"`(\{[{%].*?[}%]\})`", doc)
         purpose = HELP_ID[name]  # a new macro without an Indonesian line fails the Panduan test
         # A link to the chapter's source path (from panduan/makro.md), which MkDocs checks and turns into its URL.
-        example = f"[{escape(examples[name][0])}](../{examples[name][1]})" if name in examples else ""
+        # The link text is a report's own text (a group's name): as text, never Markdown (red team s23 #18b).
+        example = f"[{plain(examples[name][0]).replace('{', '&#123;')}](../{examples[name][1]})" if name in examples else ""
         shown_calls = "<br>".join(f"`{c.replace('|', '/')}`" for c in calls)  # code spans: Markdown escapes them
         rows.append(f"| `{name}` | {escape(purpose)} | {shown_calls} | {example} |")
     return ("# Makro halaman\n\nMakro dipanggil di halaman bab (`cases/<slug>/*.md`) dan menampilkan data dari "

@@ -124,10 +124,18 @@ def schema_reference(vocabulary: Vocabulary, example: Any) -> str:
         if top != section:
             section = top
             parts.append(f'\n## {escape(top)} {{#{escape(top)}-bagian}}\n\n| Kolom | Jenis | Wajib | Keterangan | Contoh |\n|---|---|---|---|---|')
-        example_cell = f"`{escape(example)}`" if example else ""
+        # A report's value, as text: HTML-escaped and with Markdown's punctuation neutralised (a backtick would close
+        # a code span and let the rest become a live link or attribute: red team s23 #18).
+        example_cell = f"<code>{_as_text(example)}</code>" if example else ""
         parts.append(f'| <span id="{escape(path)}"></span>`{escape(path)}` | {kind} | {needed} | '
                      f"{escape(description).replace('|', '/')} | {example_cell.replace('|', '/')} |")
     return "\n".join(parts) + "\n" + steering_section()
+
+
+def _as_text(value: object) -> str:
+    from macros.render.text import plain
+
+    return plain(str(value)).replace("{", "&#123;").replace("`", "&#96;")
 
 
 def steering_section() -> str:
