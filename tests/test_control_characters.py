@@ -76,3 +76,48 @@ def test_the_catalogue_writes_a_cell_with_control_characters_without_them():
     sheet = load_workbook(io.BytesIO(xlsx_bytes([row]))).active
     assert sheet.cell(row=2, column=1).value == "PenguatanKapasitas [31mKlien"
     assert b"\x1b" not in csv_bytes([row]) and b"\x01" not in csv_bytes([row])
+
+
+def test_every_text_field_of_every_kind_refuses_a_control_character(tmp_path):
+    """Every text field of the model, not just the title: each maximal report (tests/maximal.py builds it by walking
+    the model, so a field added later is included) with a control character in every one of its marker texts;
+    each is refused at its own field, and none is missed."""
+    import re
+
+    import yaml
+
+    from macros.model_paths import format_path
+    from tests.helpers import ROOT
+    from tests.maximal import PHOTO, Markers, maximal_reports
+
+    markers = Markers()
+    reports = maximal_reports(markers)
+    assert len(markers.where) > 200  # every text field of every kind
+    fields_seen: set[str] = set()
+    for slug, data in reports.items():
+        poisoned: list[str] = []
+
+        def poison(value, path=()):
+            if isinstance(value, str) and re.search(r"Zq[a-z]{3,}", value):
+                poisoned.append(format_path(path))
+                fields_seen.update(markers.where[m] for m in re.findall(r"Zq[a-z]{3,}", value) if m in markers.where)
+                return value.replace("Zq", "Z\x1bq", 1)
+            if isinstance(value, dict):
+                return {k: poison(v, (*path, k)) for k, v in value.items()}
+            if isinstance(value, list):
+                return [poison(v, (*path, i)) for i, v in enumerate(value)]
+            return value
+
+        folder = tmp_path / slug
+        (folder / "media").mkdir(parents=True)
+        shutil.copy(ROOT / "tests" / "fixtures" / "valid_case" / "media" / "foto.svg", folder / PHOTO)
+        (folder / "kasus.yml").write_text(yaml.safe_dump(poison(data), allow_unicode=True, sort_keys=False),
+                                          encoding="utf-8")
+        result = load_case(folder, root=tmp_path)
+        assert result.loaded is None
+        refused = [p for p in result.errors if "karakter kendali tak terlihat (U+001B)" in p.message]
+        assert len(refused) == len(poisoned) == len(result.errors), (slug, len(refused), len(poisoned))
+        shown = {p.field_path for p in refused}
+        assert shown == set(poisoned), sorted(set(poisoned) ^ shown)[:10]
+        assert not any("\x1b" in p.format() for p in refused)
+    assert len(fields_seen) == len(set(markers.where.values()))  # every text field of the model was poisoned
