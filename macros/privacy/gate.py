@@ -406,12 +406,16 @@ def _in_parallel(scan: _Scan, files: list[Path]) -> list[Leak]:
         return [leak for item in files for leak in scan.file(item)]
     chunks = [files[i:i + 50] for i in range(0, len(files), 50)]
     _current = scan
-    gc.freeze()  # the workers' collectors leave the build's objects alone (their pages stay shared, not copied)
+    # The workers' collectors leave the build's objects alone (their memory stays shared, not copied). A build has
+    # usually frozen its long-lived objects already (macros/gc_settle.py): that freeze is left as it was.
+    frozen_before = gc.get_freeze_count()
+    gc.freeze()
     try:
         with processes.context("fork").Pool(workers) as pool:
             found = pool.map(_scan_files, chunks, chunksize=1)
     finally:
-        gc.unfreeze()
+        if not frozen_before:
+            gc.unfreeze()
         _current = None
     return [leak for leaks in found for leak in leaks]
 
