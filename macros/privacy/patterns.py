@@ -21,6 +21,7 @@ neighbour, so no input makes the engine backtrack more than a constant per chara
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -215,6 +216,15 @@ def allow_key(rule: Rule, text: str) -> str:
 
 
 def allowed_keys(allowed: frozenset[str] | set[str]) -> frozenset[str]:
+    if isinstance(allowed, frozenset):
+        return _allowed_keys(allowed)
+    return _allowed_keys.__wrapped__(allowed)
+
+
+@functools.lru_cache(maxsize=4096)
+def _allowed_keys(allowed: frozenset[str]) -> frozenset[str]:
+    """Computed once per allow-list: the output scan asks for the same list on every page, and the shared pages'
+    list (every report's entries) grows with the archive, which made the scan quadratic in reports."""
     keys = set()
     for text in allowed:
         keys |= {allow_key(rule, text) for rule in RULES}
