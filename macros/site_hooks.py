@@ -32,7 +32,7 @@ from macros.help_links import reference_link
 from macros.incremental import ENV_FLAG as INCREMENTAL_FLAG
 from macros.incremental import REPORTS_DIR, needles_key, read_state, reusable_reports, site_fingerprint, state_path, write_state
 from macros.progress import progress
-from macros.publication import profile_data, profile_view, published_media
+from macros.publication import profile_view, published_media
 from macros import archive_isolation as isolation
 from macros.privacy.gate import all_needles, report_guards, scan_published, site_examples
 from macros.privacy.media import MediaRefused, published_copy
@@ -172,13 +172,36 @@ def _with_profile(copyright: str | None) -> str:
 QUOTING_REPORTS = frozenset({"panduan/skema.md", "panduan/makro.md"})
 
 
+def _template_example(root: Path) -> dict:
+    """The `casebook new` template as example data, its `<<ISI: ...>>` placeholders read as their hints."""
+    from macros.yaml_source import YamlSyntaxError, parse_yaml
+
+    template = root / "docs" / "templat" / "kasus.yml"
+    try:
+        data = parse_yaml(template.read_text(encoding="utf-8")).data
+    except (OSError, YamlSyntaxError):
+        return {}
+
+    def hint(value):
+        if isinstance(value, str):
+            return re.sub(r"<<ISI:?\s*(.*?)\s*(?:\.\.\.)?>>", r"\1", value)
+        if isinstance(value, dict):
+            return {key: hint(item) for key, item in value.items()}
+        if isinstance(value, list):
+            return [hint(item) for item in value]
+        return value
+
+    return hint(data) if isinstance(data, dict) else {}
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     site = current_build["site"]
     # Reference pages of the Panduan, generated from the code so they never go stale.
-    example = next(iter(site.cases.values()), None)
     generated = {
-        # The example values come from the report as this profile publishes it: never an internal appendix.
-        "panduan/skema.md": schema_reference(site.vocabulary, profile_data(example, publication_profile()) if example else {}),
+        # The example values come from the shipped template (docs/templat/kasus.yml), never from a student's folder:
+        # the report whose folder sorted first planted its text on this shared page, where the privacy gate matched
+        # another student's rahasia.yml and left out that student's report (red team s23 #16).
+        "panduan/skema.md": schema_reference(site.vocabulary, _template_example(site.root)),
         "panduan/makro.md": macro_reference(macro_examples(site)),
         "panduan/galat.md": faq_markdown(),
     }

@@ -30,7 +30,9 @@ def test_schema_reference_has_an_anchor_and_a_row_for_every_field(site):
     assert {"laporan.judul", "asesmen.bpss", "asesmen.bpss.biologis", "klien.kode", "privasi.izinkan.alasan"} <= anchors
     assert len(anchors) > 250
     row = re.search(r'<span id="laporan.tahun"></span>.*?</tr>', html, re.S).group(0)
-    assert "bilangan bulat (2000–2100)" in row and "wajib" in row and "Tahun laporan" in row and "2024" in row
+    assert "bilangan bulat (2000–2100)" in row and "wajib" in row and "Tahun laporan" in row and "2025" in row
+    # Examples from the shipped template, never a student's folder (red team s23 #16): the template's hint.
+    assert "judul laporan, misalnya Penguatan Kapasitas Klien LN" in html
     assert set(keys_of(Case)) <= anchors  # every top-level section has its row
 
 

@@ -52,3 +52,34 @@ def test_the_pages_are_sanitised_as_report_pages_are():
     assert {"panduan/skema.md", "panduan/makro.md"} <= site_hooks.QUOTING_REPORTS
     live = '<p><a autofocus href="#" onfocus="alert(1)">P</a> <a href="javascript:alert(1)">x</a></p>'
     assert _live(sanitize(live)) == []
+
+
+@pytest.mark.slow
+def test_no_students_text_reaches_the_panduan(tmp_path):
+    """Red team s23 #16 and #18 as given: a report whose folder sorts first planted its title (a script) on Rujukan
+    kasus.yml, and a note on a privasi.izinkan entry that the gate then matched against another student's client
+    initials, leaving that student's report out. The Panduan now quotes no report; both reports are published."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.test_archive_isolation import _published, _report
+    from tests.test_site_build import _project_copy
+
+    project = _project_copy(tmp_path)
+    victim = _report(project, "korban-contoh-2024")
+    (victim / "rahasia.yml").write_text("klien:\n  nama: Zulkarnain Markerwati\n", encoding="utf-8")
+    attacker = _report(project, "aa-rt-2024")
+    case = attacker / "kasus.yml"
+    text = case.read_text(encoding="utf-8").replace(
+        "  judul: Penguatan Kapasitas Klien TS", '  judul: "x` [P](#){: autofocus onfocus=alert(document.domain)}"', 1)
+    case.write_text(text + 'privasi:\n  izinkan:\n    - teks: "(021) 8900000"\n      alasan: Nomor resmi lembaga ZM\n',
+                    encoding="utf-8")
+    environment = dict(os.environ, NO_MKDOCS_2_WARNING="1", CASEBOOK_CACHE_DIR=str(tmp_path / "muat"), CASEBOOK_PDF="0")
+    result = subprocess.run([sys.executable, "-m", "macros.cli", "build"], cwd=project, env=environment,
+                            capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr[-3000:]
+    assert {"korban-contoh-2024", "aa-rt-2024"} <= _published(project), result.stderr[-3000:]
+    for page in ("skema", "makro"):
+        html = (project / "site" / "panduan" / page / "index.html").read_text(encoding="utf-8")
+        assert "onfocus" not in html and "alert(document.domain)" not in html and "lembaga ZM" not in html

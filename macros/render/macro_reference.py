@@ -110,5 +110,7 @@ def macro_examples(site) -> dict[str, tuple[str, str]]:
             if source not in calls:
                 calls[source] = _re.findall(r"\b([a-z_]+)\(", source.read_text(encoding="utf-8"))
             for name in calls[source]:
-                found.setdefault(name, (f"{loaded.case.subject_code} · {title}", f"{SITE_SECTION}/{slug}/{chapter}"))
+                # The link text is Casebook's own (the chapter's title), never a report's text: a shared page
+                # must not carry a student's words (red team s23 #16, #18b).
+                found.setdefault(name, (title, f"{SITE_SECTION}/{slug}/{chapter}"))
     return found

@@ -116,8 +116,8 @@ def schema_reference(vocabulary: Vocabulary, example: Any) -> str:
     rows: list[tuple[str, str, str, str, str]] = []
     _rows(schema, defs, [], example, rows)
     parts = ["# Rujukan kasus.yml\n",
-             "Setiap kolom `kasus.yml`: jenis isinya, wajib atau tidak, keterangannya, dan contoh dari laporan "
-             "contoh. Pesan galat `casebook check` menunjuk ke baris di halaman ini (misalnya `#asesmen.bpss`).\n"]
+             "Setiap kolom `kasus.yml`: jenis isinya, wajib atau tidak, keterangannya, dan contoh dari templat "
+             "`casebook new` (docs/templat/kasus.yml). Pesan galat `casebook check` menunjuk ke baris di halaman ini (misalnya `#asesmen.bpss`).\n"]
     section = None
     for path, kind, needed, description, example in rows:
         top = path.split(".")[0]
