@@ -189,3 +189,44 @@ def test_export_says_which_format_to_choose(tmp_path, monkeypatch):
     reports = len([p for p in (ROOT / "cases").iterdir() if (p / "kasus.yml").is_file()])
     assert f"Katalog arsip ({reports} laporan) ditulis" in out
     assert sorted(p.name for p in tmp_path.iterdir()) == ["katalog-arsip.csv", "katalog-arsip.xlsx"]
+
+
+def test_a_catalogue_row_is_checked_against_its_own_reports_private_strings():
+    """Red team s23 #17: one student's institution is another's client's school; the catalogue refused the whole
+    internal archive. As on the site, a report's row is that report's own data: only its own rahasia.yml counts."""
+    from macros.archive.export import catalogue_leaks, catalogue_rows
+    from macros.privacy.matching import Needle
+    loaded = {"ln-hikari-2024": load_case(ROOT / "cases" / "ln-hikari-2024").loaded}
+    rows = catalogue_rows([report_facts(loaded["ln-hikari-2024"], DEFAULT_VOCABULARY)], loaded)
+    other = {"lain-contoh-2024": [Needle("Hendra Saputra", "nama asli")]}
+    assert catalogue_leaks(rows, other) == []
+    own = {"ln-hikari-2024": [Needle("Hendra Saputra", "nama asli")]}
+    assert [(leak.slug, leak.column) for leak in catalogue_leaks(rows, own)] == [("ln-hikari-2024", "dosen_pembimbing")]
+
+
+@pytest.mark.slow
+def test_one_reports_institution_named_in_anothers_private_file_does_not_block_the_internal_archive(tmp_path):
+    """Red team s23 #17 as given, built: the internal archive is written with both reports and both catalogue rows."""
+    import csv
+    import os
+    import subprocess
+    import sys
+
+    from tests.test_archive_isolation import _published, _report
+    from tests.test_site_build import _project_copy
+
+    project = _project_copy(tmp_path)
+    victim = _report(project, "korban-contoh-2024")
+    (victim / "rahasia.yml").write_text("klien:\n  nama: Zulkarnain Markerwati\nlainnya: [SD Negeri 1 Cikadu]\n",
+                                        encoding="utf-8")
+    school = _report(project, "sekolah-contoh-2024")
+    case = school / "kasus.yml"
+    case.write_text(case.read_text(encoding="utf-8").replace("  nama: Sentra Contoh", "  nama: SD Negeri 1 Cikadu", 1),
+                    encoding="utf-8")
+    environment = dict(os.environ, NO_MKDOCS_2_WARNING="1", CASEBOOK_CACHE_DIR=str(tmp_path / "muat"), CASEBOOK_PDF="0")
+    result = subprocess.run([sys.executable, "-m", "macros.cli", "build", "--profile", "internal"], cwd=project,
+                            env=environment, capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr[-3000:]
+    assert {"korban-contoh-2024", "sekolah-contoh-2024"} <= _published(project)
+    rows = list(csv.reader((project / "site" / "arsip" / "katalog-arsip.csv").read_text(encoding="utf-8-sig").splitlines()))
+    assert {"korban-contoh-2024", "sekolah-contoh-2024"} <= {row[0] for row in rows[1:]}
