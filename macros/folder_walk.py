@@ -5,9 +5,11 @@ A student's folder can hold any tree an unzipped submission carries (a phone bac
 and `os.walk` recurse once per folder level, so such a tree ended the whole campus build with
 a RecursionError (red team s23 #5). Every walk over a report folder goes through `report_files`:
 a stack instead of recursion, at most MAX_DEPTH folder levels and MAX_ENTRIES names, symlinked
-folders listed and never followed, and names with control characters refused (printed in a
-message, they would drive the admin's terminal). What exceeds a bound is a `FolderRefused`
-naming the place, which the loader turns into a located problem of that report only.
+folders listed and never followed, names with control characters refused (printed in a
+message, they would drive the admin's terminal), and anything but files, folders and links
+refused (red team s23 #20: a named pipe, which tar keeps, hung the whole build when the load
+cache opened it). What is refused is a `FolderRefused` naming the place, which the loader
+turns into a located problem of that report only.
 """
 
 from __future__ import annotations
@@ -65,6 +67,9 @@ def report_files(folder: Path | str, *, max_depth: int = MAX_DEPTH, max_entries:
                                         "ratakan susunan folder media/ (misalnya media/foto/kegiatan-1.jpg); "
                                         "hapus folder kosong yang bertingkat-tingkat")
                 stack.append((relative, depth + 1))
-            else:  # a file, or a symlink (to a file or a folder): listed, never followed
+            elif entry.is_symlink() or entry.is_file(follow_symlinks=False):  # listed; a link is never followed
                 found.append((relative, os.path.join(root, relative)))
+            else:  # a named pipe, socket or device: opening a FIFO to read it waits for a writer forever
+                raise FolderRefused(relative, "ini bukan berkas biasa (pipa bernama, soket atau perangkat)",
+                                    "hapus berkas itu; folder laporan hanya berisi berkas dan folder biasa")
     return sorted(found)

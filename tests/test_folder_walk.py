@@ -171,3 +171,28 @@ def test_the_red_team_tree_leaves_out_that_report_only_in_check_and_build(tmp_pa
     assert "aman-contoh-2024" in _published(project) and "dalam-contoh-2024" not in _published(project)
     assert located in result.stderr
     _unnest(deep / "media")
+
+
+@pytest.mark.parametrize("name", ["media/pipa.jpg", "pipa.md", "media/a/pipa"])
+def test_a_named_pipe_is_refused_at_its_place_without_being_opened(tmp_path, name):
+    """Red team s23 #20: a FIFO (tar keeps them) in a report folder hung the whole build, silently, when the load
+    cache opened it to hash its contents. Refused where it lies, before anything opens it."""
+    import threading
+
+    folder = _report(tmp_path)
+    (folder / name).parent.mkdir(parents=True, exist_ok=True)
+    os.mkfifo(folder / name)
+    outcome = {}
+
+    def run():
+        outcome["key"] = folder_key(folder, DEFAULT_VOCABULARY, tmp_path)
+        outcome["result"] = load_case(folder, root=tmp_path)
+
+    worker = threading.Thread(target=run, daemon=True)
+    worker.start()
+    worker.join(timeout=30)
+    assert not worker.is_alive(), "blocked on the pipe"
+    assert outcome["key"] and outcome["result"].loaded is None
+    assert [p.format() for p in outcome["result"].errors] == [
+        f"cases/pohon-contoh-2024/{name}:1:1: ini bukan berkas biasa (pipa bernama, soket atau perangkat) (hapus berkas "
+        "itu; folder laporan hanya berisi berkas dan folder biasa)"]
