@@ -329,21 +329,48 @@ def test_thirty_synthetic_reports_have_no_orphaned_title_and_no_missing_glyph(tm
 
 # --- 7. Continued tables ---------------------------------------------------------------------
 
+def _rows(prefix: str, count: int) -> str:
+    return "".join(f"<tr><td>{prefix}{i:03d}</td><td>{'isi sel yang cukup panjang ' * (1 + i % 3)}</td></tr>"
+                   for i in range(count))
+
+
 def test_a_numbered_table_over_several_pages_says_lanjutan_on_each_continuation(tmp_path):
-    rows = "".join(f"<tr><td>R{i:03d}</td><td>{'isi sel yang cukup panjang ' * (1 + i % 3)}</td></tr>" for i in range(90))
+    """Read off the pages: every page that begins inside a numbered table starts with its label, bold,
+    right above the repeated header; no other page has one (a page opening with a new table's own
+    caption, prose after a table, an unnumbered table running on), and no row is lost or repeated."""
     html = ('<html lang="id"><body><div class="bagian-isi"><section class="bab"><p>Pembuka.</p>'
             '<p class="casebook-caption casebook-caption-tabel" id="tabel-panjang">Tabel 9.1 Tabel Panjang</p>'
-            f'<table class="casebook-tabel"><thead><tr><th>Nomor</th><th>Uraian</th></tr></thead><tbody>{rows}</tbody></table>'
-            "<p>Penutup.</p></section></div></body></html>")
+            f'<table class="casebook-tabel"><thead><tr><th>Nomor</th><th>Uraian</th></tr></thead><tbody>{_rows("R", 90)}</tbody></table>'
+            "<p>Penutup tabel pertama.</p>"
+            '<p class="casebook-caption casebook-caption-tabel" id="tabel-kedua">Tabel 9.2 Tabel Kedua</p>'
+            f'<table class="casebook-tabel"><thead><tr><th>Kode</th><th>Uraian</th></tr></thead><tbody>{_rows("S", 50)}</tbody></table>'
+            f'<table><thead><tr><th>Tanpa</th><th>Nomor</th></tr></thead><tbody>{_rows("T", 60)}</tbody></table>'
+            "<p>Penutup.</p></section>"
+            '<section class="bab"><p class="casebook-caption casebook-caption-tabel">Tabel 10.1 Di Awal Halaman</p>'
+            f'<table class="casebook-tabel"><thead><tr><th>Kode</th><th>Uraian</th></tr></thead><tbody>{_rows("U", 5)}</tbody></table>'
+            "</section></div></body></html>")
     job = RenderJob("uji", "", html, profile_css(PrintProfile()), None, False, (str(tmp_path),))
     [outcome] = build_pdfs([(job, [], tmp_path / "uji.pdf")], tmp_path / "cache")
-    assert outcome.error is None and outcome.pages >= 4
-    pages = subprocess.run(["pdftotext", "-layout", str(tmp_path / "uji.pdf"), "-"], capture_output=True, text=True,
-                           check=True).stdout.split("\f")[:-1]
-    firsts = [[line.strip() for line in page.splitlines() if line.strip()] for page in pages]
-    assert firsts[0][1] == "Tabel 9.1 Tabel Panjang" and "Lanjutan" not in pages[0]
-    for lines in firsts[1:]:
-        if any(re.match(r"R\d{3}", line) for line in lines):
-            assert lines[0] == "Lanjutan Tabel 9.1" and lines[1].startswith("Nomor"), lines[:2]
-    text = "".join(pages)
-    assert [int(n) for n in re.findall(r"\bR(\d{3})\b", text)] == list(range(90))  # every row once, in order
+    assert outcome.error is None and outcome.pages >= 8
+    pages = [[line for line in lines if not line.text.isdigit()] for lines in page_lines(tmp_path / "uji.pdf")]
+    first_row = [next((re.match(r"([RSTU])\d{3}", line.text) for line in lines if re.match(r"[RSTU]\d{3}", line.text)), None)
+                 for lines in pages]
+    expected = []
+    seen: set[str] = set()
+    for lines, row in zip(pages, first_row):
+        table = row.group(1) if row else None
+        # A page begins inside a numbered table when its first text is that table's repeated header.
+        continues = table in seen and table in "RS" and not any(l.text.startswith("Tabel") for l in lines[:2])
+        expected.append({"R": "Lanjutan Tabel 9.1", "S": "Lanjutan Tabel 9.2"}[table] if continues else None)
+        seen |= {line.text[0] for line in lines if re.match(r"[RSTU]\d{3}", line.text)}
+    labels = [lines[0].text if lines and lines[0].text.startswith("Lanjutan") else None for lines in pages]
+    assert labels == expected, "\n".join(f"{a} {b} {[x.text[:20] for x in l[:3]]}" for a, b, l in zip(labels, expected, pages))
+    assert labels.count("Lanjutan Tabel 9.1") >= 2 and labels.count("Lanjutan Tabel 9.2") >= 1
+    for lines, label in zip(pages, labels):
+        if label:
+            assert lines[0].bold and lines[1].text.split()[0] in ("Nomor", "Kode"), lines[:2]
+            assert lines[1].top - lines[0].top < 40  # just above the header, not floating in the margin
+    assert any(lines[0].text.startswith("Tabel 10.1") for lines in pages)  # a table opening a page: its caption only
+    text = subprocess.run(["pdftotext", str(tmp_path / "uji.pdf"), "-"], capture_output=True, text=True, check=True).stdout
+    for prefix, count in (("R", 90), ("S", 50), ("T", 60), ("U", 5)):
+        assert [int(n) for n in re.findall(rf"\b{prefix}(\d{{3}})\b", text)] == list(range(count))

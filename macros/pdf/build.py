@@ -20,7 +20,7 @@ from pathlib import Path
 from macros.pdf.render import PRINT_CSS, RenderJob, RenderResult, render_pdf
 
 CACHE_DIR = Path(".cache") / "casebook" / "pdf"
-ENGINE_VERSION = "casebook-pdf-3"  # bump when rendering changes in a way the inputs do not show
+ENGINE_VERSION = "casebook-pdf-4"  # bump when rendering changes in a way the inputs do not show
 
 
 @dataclass(frozen=True)

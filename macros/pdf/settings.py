@@ -168,7 +168,8 @@ def profile_css(profile: PrintProfile) -> str:
     font = profile.font.replace('"', "")
     single = profile.single_line or word_single_line(profile.font)
     return (f"@page {{ size: {profile.page_size}; margin: {m.top} {m.right} {m.bottom} {m.left};"
-            f' @bottom-center {{ font-family: "{font}", serif; font-size: {profile.font_size}; }} }}\n'
+            f' @bottom-center {{ font-family: "{font}", serif; font-size: {profile.font_size}; }}'
+            f' @top-center {{ font-family: "{font}", serif; font-size: {profile.font_size}; }} }}\n'
             f'html {{ font-family: "{font}", {", ".join(FALLBACK_FONTS)};'
             f" font-size: {profile.font_size}; line-height: {line_height(profile)}; }}\n"
             f":root {{ --spasi-tunggal: {single}; --spasi-isi: {line_height(profile)}; }}\n"
