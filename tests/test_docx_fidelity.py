@@ -169,3 +169,138 @@ def test_caption_styles_are_bold_centred_upright_and_pictures_keep_with_their_ca
     for name in ("Captioned Figure", "Gambar", "Judul Sisipan", "Table Caption"):
         assert document.styles[name].paragraph_format.keep_with_next, name
     assert document.styles["Image Caption"].paragraph_format.keep_with_next is False
+
+
+# --- Front matter, table of contents, links, table columns (issue 19, user test 6) ---------------
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _body_paragraph_styles(parts: dict[str, bytes]) -> list[tuple[str, str]]:
+    """(style, text) of the document's paragraphs, in order."""
+    document = parts["word/document.xml"].decode()
+    out = []
+    for paragraph in re.findall(r"<w:p>.*?</w:p>", document, re.S):
+        style = re.search(r'<w:pStyle w:val="([^"]+)"', paragraph)
+        out.append((style.group(1) if style else "", "".join(re.findall(r"<w:t(?:\s[^>]*)?>([^<]*)</w:t>", paragraph))))
+    return out
+
+
+def _lines(pdf: Path, page: int) -> list[tuple[float, float, str]]:
+    """(left, right, text) of each text line on a page of a PDF, from pdftotext -bbox-layout."""
+    xml = subprocess.run(["pdftotext", "-bbox-layout", "-f", str(page), "-l", str(page), str(pdf), "-"],
+                         capture_output=True, text=True, check=True).stdout
+    return [(float(a), float(b), " ".join(re.findall(r">([^<]+)</word>", inner)))
+            for a, b, inner in re.findall(r'<line xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>(.*?)</line>', xml, re.S)]
+
+
+def test_the_campus_cover_is_the_first_page_without_pandocs_title_block(exported, converted):
+    for slug, docx in exported[1].items():
+        styles = _body_paragraph_styles(_parts(docx))
+        assert not [s for s, _ in styles if s in ("Title", "Subtitle", "Author", "Date", "Abstract")], slug
+        assert styles[0] == ("Sampul", "LAPORAN PRAKTIKUM INSTITUSI"), styles[:2]
+        first = subprocess.run(["pdftotext", "-layout", "-f", "1", "-l", "1", str(converted[slug]), "-"],
+                               capture_output=True, text=True, check=True).stdout
+        lines = [line.strip() for line in first.splitlines() if line.strip()]
+        assert lines[0] == "LAPORAN PRAKTIKUM INSTITUSI" and "POLITEKNIK KESEJAHTERAAN SOSIAL BANDUNG" in lines
+        assert not re.fullmatch(r"[1-9]\d?|[ivx]+", lines[-1]), lines[-1]  # no page number on the cover (the year ends it)
+        second = subprocess.run(["pdftotext", "-layout", "-f", "2", "-l", "2", str(converted[slug]), "-"],
+                                capture_output=True, text=True, check=True).stdout
+        assert "Lembar Pengesahan" in second and second.split()[-1] == "2"
+
+
+def test_cover_and_approval_page_are_centred_as_in_the_pdf(converted):
+    for slug, pdf in converted.items():
+        middle = 595.3 / 2 + (113.4 - 85.0) / 2  # A4, text block between the 4 cm left and 3 cm right margins
+        cover = _lines(pdf, 1)
+        assert len(cover) >= 8
+        for left, right, text in cover:
+            assert abs((left + right) / 2 - middle) < 20, (slug, text, left, right)
+        approval = _lines(pdf, 2)
+        head = approval[:approval.index(next(l for l in approval if l[2].startswith("Menyetujui")))]
+        assert len(head) >= 5
+        for left, right, text in head:
+            assert abs((left + right) / 2 - middle) < 20, (slug, text, left, right)
+
+
+def test_word_table_of_contents_is_filled_in_and_updated_on_opening(exported, converted):
+    for slug, docx in exported[1].items():
+        parts = _parts(docx)
+        assert re.search(r'<w:updateFields w:val="true"\s*/>', parts["word/settings.xml"].decode())
+        from docx import Document
+
+        Document(str(docx))  # python-docx still reads the package
+        styles = _body_paragraph_styles(parts)
+        headings = [text for style, text in styles if style in ("Heading1", "Heading2", "Heading3")]
+        entries = [text for style, text in styles if style in ("TOC1", "TOC2", "TOC3")]
+        assert entries == headings and len(entries) > 30
+        # Where the PDF has its Daftar Isi: under its title, after the cover and the approval page.
+        toc_at = next(i for i, (style, _) in enumerate(styles) if style == "TOC1")
+        assert ("Heading1", "Lembar Pengesahan") in styles[:toc_at] and styles[toc_at - 1] == ("Heading1", "Daftar Isi")
+        # LibreOffice (which does not update fields) shows the entries too.
+        pages = subprocess.run(["pdftotext", "-layout", str(converted[slug]), "-"], capture_output=True, text=True,
+                               check=True).stdout.split("\f")
+        toc_page = next(p for p in pages if p.strip().startswith("Daftar Isi"))
+        assert "BAB I Pendahuluan" in toc_page and "1.1 Latar Belakang" in toc_page
+
+
+def _links_and_bookmarks(parts: dict[str, bytes]) -> tuple[list[str], set[str]]:
+    document = parts["word/document.xml"].decode()
+    return (re.findall(r'<w:hyperlink\b[^>]*\bw:anchor="([^"]+)"', document),
+            set(re.findall(r'<w:bookmarkStart\b[^>]*\bw:name="([^"]+)"', document)))
+
+
+def test_internal_links_in_the_word_export_are_bookmarks_that_resolve(exported, tmp_path):
+    # The examples' own cross-references (tables, figures) and the table of contents.
+    for slug, docx in exported[1].items():
+        parts = _parts(docx)
+        anchors, bookmarks = _links_and_bookmarks(parts)
+        assert [a for a in anchors if a not in bookmarks] == [], slug
+        rels = parts["word/_rels/document.xml.rels"].decode()
+        external = re.findall(r'Target="([^"]+)"[^>]*TargetMode="External"', rels)
+        assert [t for t in external if not re.match(r"(https?|mailto):", t)] == [], slug  # no ../bab-2/ or file://
+    ln_anchors = _links_and_bookmarks(_parts(exported[1]["ln-hikari-2024"]))[0]
+    assert {"tabel-wawancara", "gambar-ecomap"} <= set(ln_anchors)
+    # A chapter, a table and a figure, each referred to from the text, as the print HTML writes them.
+    from macros.export.docx import word_ready_html
+
+    body = ('<html><body><div class="bagian-isi"><section class="bab" id="bab-3-konteks-institusi">'
+            '<h1 id="bab-3--judul" class="judul-bab"><span class="nomor-bab">BAB III</span><span class="nama-bab">Konteks</span></h1>'
+            '<p>Lihat <a href="#bab-3-konteks-institusi">BAB III</a>, <a href="#tabel-satu">Tabel 3.1</a> dan '
+            '<a href="#gambar-satu">Gambar 3.1</a>.</p>'
+            '<p class="casebook-caption casebook-caption-tabel" id="tabel-satu">Tabel 3.1 Satu</p>'
+            '<table class="casebook-tabel"><thead><tr><th>A</th><th>B</th></tr></thead><tbody><tr><td>1</td><td>2</td></tr></tbody></table>'
+            '<figure class="casebook-gambar"><svg class="casebook-diagram" xmlns="http://www.w3.org/2000/svg" width="40" height="20">'
+            '<title>kotak</title><rect width="40" height="20"/></svg>'
+            '<p class="casebook-caption casebook-caption-gambar" id="gambar-satu">Gambar 3.1 Satu</p></figure>'
+            "</section></div></body></html>")
+    target = html_to_docx(word_ready_html("", body), tmp_path / "tautan.docx", PrintProfile(), [tmp_path])
+    anchors, bookmarks = _links_and_bookmarks(_parts(target))
+    assert anchors == ["bab-3-konteks-institusi", "tabel-satu", "gambar-satu"] and set(anchors) <= bookmarks
+    # Each bookmark lies on what it names: the caption paragraph, the chapter's heading.
+    document = _parts(target)["word/document.xml"].decode()
+    for name, text in (("tabel-satu", "Tabel 3.1 Satu"), ("gambar-satu", "Gambar 3.1 Satu"),
+                       ("bab-3-konteks-institusi", "BAB III")):
+        start = document.index(f'w:name="{name}"')
+        ident = re.search(r'w:id="(\d+)"', document[document.rfind("<w:bookmarkStart", 0, start):start + 60]).group(1)
+        enclosed = document[start:document.index(f'<w:bookmarkEnd w:id="{ident}"', start)]
+        assert text in "".join(re.findall(r"<w:t(?:\s[^>]*)?>([^<]*)</w:t>", enclosed)), name
+
+
+def test_table_columns_get_room_for_their_content(exported, converted):
+    from macros.export.docx import column_widths
+
+    attendance = ('<table class="casebook-tabel casebook-hadir"><thead><tr><th rowspan="2">No</th><th rowspan="2">Nama</th>'
+                  '<th rowspan="2">NRP</th><th colspan="7">Minggu ke-</th><th rowspan="2">Ket.</th></tr><tr>'
+                  + "".join(f"<th>{i}</th>" for i in range(1, 8)) + "</tr></thead><tbody><tr><td>4</td><td>Yohana Maria Lestari</td>"
+                  "<td>2104233</td>" + "<td>✓</td>" * 7 + "<td></td></tr></tbody></table>")
+    widths = column_widths(attendance)
+    assert len(widths) == 11 and abs(sum(widths) - 1) < 1e-6
+    assert widths[1] == max(widths) > 0.2 and widths[2] > 0.1 and all(w >= 0.05 for w in widths)
+    assert column_widths('<table><colgroup><col style="width:50%"><col></colgroup><tr><td>a</td><td>b</td></tr></table>') is None
+    # In LibreOffice's pages of the LN export, every name and NRP of the attendance list is on one line.
+    text = subprocess.run(["pdftotext", "-layout", str(converted["ln-hikari-2024"]), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    for name, nrp in (("Yohana Maria Lestari", "2104233"), ("Nadia Safitri", "2104147")):
+        assert re.search(rf"\b{name}\s+{nrp}\b", text), name
+    assert re.search(r"^\s*No\s+Nama\s+NRP", text, re.M) or re.search(r"\bNo\s+Nama\b", text)

@@ -41,9 +41,32 @@ def _local_path(match: re.Match) -> str:
     return f'src="{escape(url2pathname(match.group(1)), quote=True)}"'
 
 
+TOC_PLACEHOLDER = "CASEBOOK-DAFTAR-ISI"  # a paragraph finish_package replaces with Word's TOC field, filled in
+_TOC_SECTION = re.compile(r'<section class="depan daftar" id="daftar-isi">\s*(<h1>.*?</h1>).*?</section>', re.S)
+_CENTRED = re.compile(r'<section class="(sampul|depan pengesahan)\b')
+
+
+def _front_for_word(front_html: str) -> str:
+    """The front matter as Word shows it: cover and approval page centred (style "Sampul"), the cover's
+    kind line not a heading (it would head Word's table of contents), the Daftar Isi where the PDF has
+    it (its entries are Word's TOC field, see finish_package); the other lists are the PDF's alone."""
+    front = _TOC_SECTION.sub(lambda m: f'<section class="depan" id="daftar-isi">{m.group(1)}<p>{TOC_PLACEHOLDER}</p></section>',
+                             front_html)
+    front = _LISTS.sub("", front)
+    front = _CENTRED.sub(lambda m: f'<section custom-style="Sampul" class="{m.group(1)}', front)
+    front = re.sub(r'<h1 class="sampul-jenis">(.*?)</h1>', r'<p class="sampul-jenis"><strong>\1</strong></p>', front, flags=re.S)
+    # Bold like the PDF's cover and approval titles and the campus block.
+    front = re.sub(r'(<p class="(?:sampul-judul|pengesahan-jenis|pengesahan-judul)">)(.*?)(</p>)', r"\1<strong>\2</strong>\3",
+                   front, flags=re.S)
+    front = re.sub(r'(<div class="sampul-kampus">)(.*?)(</div>)',
+                   lambda m: m.group(1) + re.sub(r"<p>(.*?)</p>", r"<p><strong>\1</strong></p>", m.group(2)) + m.group(3),
+                   front, flags=re.S)
+    return front
+
+
 def word_ready_html(front_html: str, body_html: str) -> str:
-    """One HTML document pandoc maps well onto Word: lists left to Word's own TOC, diagrams as images."""
-    front = _LISTS.sub("", front_html)                       # Word builds its own table of contents
+    """One HTML document pandoc maps well onto Word: Word's own TOC, diagrams as images, sized table columns."""
+    front = _front_for_word(front_html)
     front = front[: front.index("</body>")] if "</body>" in front else front
     body = body_html[body_html.index("<body>") + len("<body>"):] if "<body>" in body_html else body_html
     html = front + body
@@ -57,9 +80,96 @@ def word_ready_html(front_html: str, body_html: str) -> str:
     # A bold run-in title (assemble.py marks them) stays with its text, like in the PDF.
     html = re.sub(r'<p class="casebook-judul-sisipan">(.*?)</p>', r'<div custom-style="Judul Sisipan"><p>\1</p></div>',
                   html, flags=re.S)
-    html = _CAPTION.sub(r'<div custom-style="Caption"><p\2>\3</p></div>', html)
+    # The caption's id goes on the div: pandoc keeps a div's id as a Word bookmark (a <p>'s id is lost), so
+    # "lihat Tabel 4.1" links land on the caption.
+    html = _CAPTION.sub(_caption_div, html)
     html = _DETAILS.sub(r'<div><p><em>\1</em></p>', html).replace("</details>", "</div>")
+    html = _TABLE.sub(_with_column_widths, html)
     return _INLINE_SVG.sub(_svg_as_image, html)
+
+
+_ID = re.compile(r'\s*\bid="([^"]*)"')
+
+
+def _caption_div(match: re.Match) -> str:
+    attributes = match.group(2)
+    ident = _ID.search(attributes)
+    div_id = f' id="{ident.group(1)}"' if ident else ""
+    return f'<div custom-style="Caption"{div_id}><p{_ID.sub("", attributes)}>{match.group(3)}</p></div>'
+
+
+_TABLE = re.compile(r"<table\b[^>]*>.*?</table>", re.S)
+_CHAR_EM = 0.55     # width of a character, in em (digits and capitals are wider than the average)
+_PAD_EM = 1.2       # a cell's left and right padding in Word and LibreOffice (0.19 cm each), with some air
+_BLOCK_EM = 33      # text block of the default profile (14 cm) in em of 12 pt type
+
+
+def column_widths(table_html: str) -> list[float] | None:
+    """Share of the text width for each column, from what its cells hold (None: leave the table alone).
+
+    pandoc gives a table without widths equal 1.27 cm columns, which LibreOffice keeps: an eleven-column
+    attendance list printed names one letter per line. A column gets room for its content (up to a
+    wrapped line of 40 characters) and never less than its longest word, like a browser's auto layout."""
+    from lxml import html as lxml_html
+
+    try:
+        table = lxml_html.fragment_fromstring(table_html)
+    except Exception:  # noqa: BLE001 — a table pandoc reads but lxml does not: pandoc's widths stay
+        return None
+    if table.find("colgroup") is not None or table.find("col") is not None:
+        return None
+    wanted: dict[int, float] = {}
+    longest: dict[int, float] = {}
+    occupied: set[tuple[int, int]] = set()
+    rows = [row for row in table.iter("tr") if row.getparent() is not None and
+            (row.getparent() is table or row.getparent().getparent() is table)]
+    for r, row in enumerate(rows):
+        c = 0
+        for cell in row:
+            if cell.tag not in ("td", "th"):
+                continue
+            while (r, c) in occupied:
+                c += 1
+            span = max(1, int(cell.get("colspan", "1") or 1)) if str(cell.get("colspan", "1")).isdigit() else 1
+            down = max(1, int(cell.get("rowspan", "1") or 1)) if str(cell.get("rowspan", "1")).isdigit() else 1
+            for dr in range(down):
+                for dc in range(span):
+                    occupied.add((r + dr, c + dc))
+            if span == 1:
+                text = " ".join(cell.text_content().split())
+                words = [len(w) for w in text.split()] or [0]
+                wanted[c] = max(wanted.get(c, 0), min(len(text), 40))
+                longest[c] = max(longest.get(c, 0), min(max(words), 24))
+            c += span
+    columns = max((c for _, c in occupied), default=-1) + 1
+    if columns < 2:
+        return None
+    weights = [max(wanted.get(c, 0), 2) + 1 for c in range(columns)]
+    floors = [min((longest.get(c, 0) * _CHAR_EM + _PAD_EM) / _BLOCK_EM, 0.45) for c in range(columns)]
+    fixed: set[int] = set()  # columns held at their longest word; the others share the rest by content
+    while True:
+        rest = 1 - sum(floors[c] for c in fixed)
+        free = sum(weights[c] for c in range(columns) if c not in fixed)
+        if rest <= 0 or free <= 0:
+            shares = list(floors)  # too many columns for their words: each in proportion to its word
+            break
+        shares = [floors[c] if c in fixed else weights[c] / free * rest for c in range(columns)]
+        short = {c for c in range(columns) if c not in fixed and shares[c] < floors[c]}
+        if not short:
+            break
+        fixed |= short
+    total = sum(shares)
+    return [share / total for share in shares]
+
+
+def _with_column_widths(match: re.Match) -> str:
+    table = match.group(0)
+    widths = column_widths(table)
+    if widths is None:
+        return table
+    cols = "".join(f'<col style="width: {100 * w:.1f}%">' for w in widths)
+    opening = re.match(r"<table\b[^>]*>", table).group(0)
+    return f"{opening}<colgroup>{cols}</colgroup>{table[len(opening):]}"
 
 
 def _svg_as_image(match: re.Match) -> str:
@@ -138,8 +248,25 @@ def reference_docx(profile: PrintProfile, target: Path) -> Path:
         if name == "Gambar":
             added.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
             added.paragraph_format.line_spacing = 1.0
+    cover = document.styles.add_style("Sampul", WD_STYLE_TYPE.PARAGRAPH)  # cover and approval page, centred
+    cover.base_style = document.styles["Normal"]
+    cover.font.size = Pt(size)
+    cover.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    cover.paragraph_format.space_before, cover.paragraph_format.space_after = Pt(0), Pt(4)
+    cover.paragraph_format.line_spacing = 1.15  # one approval page with room to sign, as in the PDF
+    cover.paragraph_format.first_line_indent = Mm(0)
+    for level in (1, 2, 3):  # Word's own names: Word and LibreOffice lay out the TOC with them
+        toc = document.styles.add_style(f"toc {level}", WD_STYLE_TYPE.PARAGRAPH)
+        toc.element.set(qn("w:styleId"), f"TOC{level}")
+        toc.base_style = document.styles["Normal"]
+        toc.font.size = Pt(size)
+        toc.font.bold = level == 1
+        toc.paragraph_format.left_indent = Mm(6 * (level - 1))
+        toc.paragraph_format.space_after = Pt(2)
+        toc.paragraph_format.line_spacing = 1.0
     _campus_font_everywhere(document, profile.font)
     section = document.sections[0]
+    section.different_first_page_header_footer = True  # the cover shows no page number, like the PDF's
     section.page_width, section.page_height = (Mm(215), Mm(330)) if profile.paper == "F4" else (Mm(210), Mm(297))
     m = profile.margin
     section.top_margin, section.bottom_margin = Mm(to_mm(m.top)), Mm(to_mm(m.bottom))
@@ -177,7 +304,7 @@ def html_to_docx(html: str, target: Path, profile: PrintProfile, resource_dirs: 
         temporary = target.with_name(f".{target.name}.tmp")
         converted = Path(work) / "pandoc.docx"
         pypandoc.convert_file(str(source), "docx", format="html", outputfile=str(converted), extra_args=[
-            f"--reference-doc={reference}", "--toc", "--toc-depth=3", "--metadata=toc-title:Daftar Isi",
+            f"--reference-doc={reference}",
             f"--resource-path={os.pathsep.join(str(d) for d in resource_dirs)}", "--metadata=lang:id-ID"])
         temporary.write_bytes(finish_package(converted.read_bytes(), profile, resource_dirs))
         temporary.replace(target)
@@ -278,8 +405,11 @@ def finish_package(docx: bytes, profile: PrintProfile, local_dirs: list[Path] = 
     def drawing(match: re.Match) -> str:
         return _fit(_BLIP.sub(blip, match.group(0)), max_cx, max_cy)
 
-    document = parts["word/document.xml"].decode("utf-8")
+    document = _without_title_block(parts["word/document.xml"].decode("utf-8"))
+    document = with_table_of_contents(document, text_block_twips(profile))
     parts["word/document.xml"] = _without_local_paths(_DRAWING.sub(drawing, document), local_dirs).encode("utf-8")
+    if "word/settings.xml" in parts:
+        parts["word/settings.xml"] = _update_fields_on_open(parts["word/settings.xml"].decode("utf-8")).encode("utf-8")
     if added:
         parts[_RELS] = rels.replace("</Relationships>", "".join(added) + "</Relationships>").encode("utf-8")
         types = parts["[Content_Types].xml"].decode("utf-8")
@@ -306,3 +436,90 @@ def _without_local_paths(xml: str, local_dirs: list[Path]) -> str:
             xml = xml.replace(form, "")
     return xml
 
+
+
+_TITLE_BLOCK = re.compile(r'\s*<w:p>\s*<w:pPr>\s*<w:pStyle w:val="(?:Title|Subtitle|Author|Date|Abstract)"\s*/>.*?</w:p>', re.S)
+
+
+def _without_title_block(document: str) -> str:
+    """pandoc's own title page (title and author from the HTML head) goes: the campus cover is the first page.
+    The title and author stay in the file's properties."""
+    head, marker, body = document.partition("<w:body>")
+    while marker:
+        match = _TITLE_BLOCK.match(body)
+        if not match:
+            break
+        body = body[match.end():]
+    return head + marker + body
+
+
+_HEADING = re.compile(r'<w:p>(?:(?!</w:p>).)*?<w:pStyle w:val="Heading([123])"\s*/>.*?</w:p>', re.S)
+_BOOKMARK = re.compile(r'<w:bookmarkStart w:id="\d+" w:name="([^"]+)"\s*/>')
+_RUN_TEXT = re.compile(r"<w:t(?:\s[^>]*)?>([^<]*)</w:t>")
+_PLACEHOLDER_PARAGRAPH = re.compile(r"<w:p>(?:(?!</w:p>).)*?" + TOC_PLACEHOLDER + r".*?</w:p>", re.S)
+
+
+def text_block_twips(profile: PrintProfile) -> int:
+    return int(text_block_emu(profile)[0] / 635)  # 635 EMU per twip
+
+
+def toc_entries(document: str) -> list[tuple[int, str, str]]:
+    """(level, text, bookmark) of every Heading 1-3, as Word's TOC field collects them."""
+    entries = []
+    for match in _HEADING.finditer(document):
+        before = document[max(0, match.start() - 2000):match.start()]
+        marks = _BOOKMARK.findall(before[before.rfind("</w:p>") + 1:] if "</w:p>" in before else before)
+        inside = _BOOKMARK.findall(match.group(0))
+        names = inside or marks
+        text = "".join(_RUN_TEXT.findall(match.group(0))).strip()
+        if text and names:
+            entries.append((int(match.group(1)), text, names[-1]))
+    return entries
+
+
+def with_table_of_contents(document: str, width_twips: int) -> str:
+    """Word's TOC field where the front matter has its Daftar Isi, already holding an entry per heading.
+
+    Word fills a TOC field only when fields are updated (settings.xml asks for that on opening); until
+    then, and in LibreOffice, which does not update it, the field's stored result is what is shown: the
+    headings, each a link to its bookmark with a PAGEREF field for its page."""
+    placeholder = _PLACEHOLDER_PARAGRAPH.search(document)
+    if placeholder is None:
+        return document
+    entries = toc_entries(document)
+    begin = ('<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'
+             '<w:r><w:instrText xml:space="preserve"> TOC \\o &quot;1-3&quot; \\h \\z \\u </w:instrText></w:r>'
+             '<w:r><w:fldChar w:fldCharType="separate"/></w:r>')
+    end = '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    paragraphs = []
+    for index, (level, text, mark) in enumerate(entries):
+        page = (f'<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGEREF {mark} \\h </w:instrText></w:r>'
+                f'<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t></w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>')
+        paragraphs.append(
+            f'<w:p><w:pPr><w:pStyle w:val="TOC{level}"/><w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{width_twips}"/></w:tabs></w:pPr>'
+            + (begin if index == 0 else "")
+            + f'<w:hyperlink w:anchor="{mark}" w:history="1"><w:r><w:t xml:space="preserve">{text}</w:t></w:r><w:r><w:tab/></w:r>{page}</w:hyperlink>'
+            + (end if index == len(entries) - 1 else "") + "</w:p>")
+    if not paragraphs:
+        paragraphs = [f"<w:p>{begin}{end}</w:p>"]
+    field = ('<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/><w:docPartUnique/></w:docPartObj>'
+             '</w:sdtPr><w:sdtContent>' + "".join(paragraphs) + "</w:sdtContent></w:sdt>")
+    return document[:placeholder.start()] + field + document[placeholder.end():]
+
+
+# CT_Settings is a sequence: updateFields comes before these (Word refuses a settings part out of order).
+_AFTER_UPDATE_FIELDS = ("hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids", "m:mathPr",
+                        "attachedSchema", "themeFontLang", "clrSchemeMapping", "doNotIncludeSubdocsInStats",
+                        "doNotAutoCompressPictures", "forceUpgrade", "captions", "readModeInkLockDown", "smartTagType",
+                        "sl:schemaLibrary", "shapeDefaults", "doNotEmbedSmartTags", "decimalSymbol", "listSeparator")
+
+
+def _update_fields_on_open(settings: str) -> str:
+    """Word updates every field when the file is opened: the table of contents gets its page numbers."""
+    if "<w:updateFields" in settings:
+        return settings
+    element = '<w:updateFields w:val="true" />'
+    positions = [i for tag in _AFTER_UPDATE_FIELDS
+                 if (i := settings.find(f"<{tag if ':' in tag else 'w:' + tag}")) >= 0]
+    at = min(positions) if positions else settings.rfind("</w:settings>")
+    return settings[:at] + element + settings[at:]
