@@ -374,3 +374,70 @@ def test_a_numbered_table_over_several_pages_says_lanjutan_on_each_continuation(
     text = subprocess.run(["pdftotext", str(tmp_path / "uji.pdf"), "-"], capture_output=True, text=True, check=True).stdout
     for prefix, count in (("R", 90), ("S", 50), ("T", 60), ("U", 5)):
         assert [int(n) for n in re.findall(rf"\b{prefix}(\d{{3}})\b", text)] == list(range(count))
+
+
+# --- 8. Boxes a reader must see on paper: admonitions and withheld photos -------------------------
+
+def _line_box(pdf: Path, text: str) -> tuple[float, float, float, float]:
+    """(xMin, yMin, xMax, yMax) in pt of the first text line on page 1 that starts with `text`."""
+    xml = subprocess.run(["pdftotext", "-bbox-layout", "-f", "1", "-l", "1", str(pdf), "-"], capture_output=True,
+                         text=True, check=True).stdout
+    for box, inner in re.findall(r'<line (xMin="[^>]*)>(.*?)</line>', xml, re.S):
+        if " ".join(re.findall(r">([^<]+)</word>", inner)).startswith(text):
+            return tuple(float(v) for v in re.findall(r'"([\d.]+)"', box))
+    raise AssertionError(f"{text!r} not on page 1")
+
+
+def _page_image(pdf: Path, tmp_path: Path):
+    """Page 1 at 144 dpi (2 px per pt), greyscale, as a black-and-white printer would see it."""
+    from PIL import Image
+
+    subprocess.run(["pdftoppm", "-png", "-r", "144", "-gray", "-f", "1", "-l", "1", "-singlefile", str(pdf),
+                    str(tmp_path / "halaman")], check=True)
+    return Image.open(tmp_path / "halaman.png").convert("L")
+
+
+def _dark_run(image, box: tuple[int, int, int, int]) -> float:
+    """Share of the pixels in box (x0, y0, x1, y1) that are dark (a rule or a frame)."""
+    histogram = image.crop(box).histogram()
+    return sum(histogram[:110]) / max(1, sum(histogram))
+
+
+def test_admonitions_and_withheld_photos_are_framed_boxes_on_paper(tmp_path):
+    html = ('<html lang="id"><body><div class="bagian-isi"><section class="bab"><p>Paragraf biasa sebelum kotak catatan.</p>'
+            '<div class="admonition note"><p class="admonition-title">Catatan penting</p>'
+            '<p>Isi catatan yang dibaca dosen pembimbing pada kertas hitam putih.</p></div>'
+            '<p>Paragraf biasa di antara kotak.</p>'
+            '<figure class="casebook-gambar"><div class="casebook-foto-ditahan"><p>Foto tidak dipublikasikan di profil ini '
+            '(tanpa izin publikasi atau memuat wajah anak).</p></div>'
+            '<p class="casebook-caption casebook-caption-gambar" id="gambar-foto">Gambar 1.1 Kunjungan rumah</p></figure>'
+            '<p>Paragraf penutup.</p></section></div></body></html>')
+    job = RenderJob("kotak", "", html, profile_css(PrintProfile()), None, False, (str(tmp_path),))
+    [outcome] = build_pdfs([(job, [], tmp_path / "kotak.pdf")], tmp_path / "cache")
+    assert outcome.error is None
+    pdf = tmp_path / "kotak.pdf"
+    image = _page_image(pdf, tmp_path)
+    px = lambda v: int(round(v * 2))  # noqa: E731
+
+    # The admonition: a dark rule left of its text over the whole box, a frame line above its title,
+    # a shaded (grey, not white) background behind the text, bold title.
+    x0, y0, x1, _ = _line_box(pdf, "Catatan penting")
+    _, _, _, body_bottom = _line_box(pdf, "Isi catatan")
+    left_rule = max(_dark_run(image, (px(x0) - d - 2, px(y0), px(x0) - d, px(body_bottom))) for d in range(8, 40, 2))
+    assert left_rule > 0.9, left_rule
+    top_rule = max(_dark_run(image, (px(x0), px(y0) - d - 1, px(x0) + 300, px(y0) - d)) for d in range(2, 16))
+    assert top_rule > 0.9, top_rule
+    band = image.crop((px(x1) + 10, px(y0), px(x1) + 60, px(y0) + 4)).histogram()
+    assert 150 < sum(i * n for i, n in enumerate(band)) / sum(band) < 245  # the title band is grey: visible on a B/W print
+    plain = _line_box(pdf, "Paragraf biasa sebelum")
+    assert _dark_run(image, (px(plain[0]) - 30, px(plain[1]), px(plain[0]) - 2, px(plain[3]))) == 0  # prose has no rule
+    lines = subprocess.run(["pdftohtml", "-xml", "-i", "-stdout", "-q", str(pdf)], capture_output=True, text=True).stdout
+    assert re.search(r"<b>Catatan penting</b>", lines)
+
+    # The withheld photo: a frame around the note (dark dashes above and below it), the note centred in the text block.
+    n0, n1, n2, n3 = _line_box(pdf, "Foto tidak dipublikasikan")
+    above = max(_dark_run(image, (px(n0), px(n1) - d - 1, px(n2), px(n1) - d)) for d in range(4, 40))
+    below = max(_dark_run(image, (px(n0), px(n3) + d, px(n2), px(n3) + d + 1)) for d in range(4, 90))
+    assert above > 0.35 and below > 0.35, (above, below)
+    middle = 595.3 / 2 + (113.4 - 85.0) / 2
+    assert abs((n0 + n2) / 2 - middle) < 15
