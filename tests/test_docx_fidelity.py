@@ -304,3 +304,15 @@ def test_table_columns_get_room_for_their_content(exported, converted):
     for name, nrp in (("Yohana Maria Lestari", "2104233"), ("Nadia Safitri", "2104147")):
         assert re.search(rf"\b{name}\s+{nrp}\b", text), name
     assert re.search(r"^\s*No\s+Nama\s+NRP", text, re.M) or re.search(r"\bNo\s+Nama\b", text)
+
+
+def test_column_widths_leave_a_huge_colspan_to_pandoc_without_building_its_grid():
+    import time
+
+    from macros.export.docx import column_widths
+
+    started = time.perf_counter()
+    assert column_widths('<table><tr><td colspan="10000000" rowspan="10000000">x</td><td>y</td></tr>'
+                         '<tr><td>a</td><td>b</td></tr></table>') is None
+    assert column_widths('<table><tr><td rowspan="10000000">x</td><td>y</td></tr><tr><td>b</td></tr></table>') == [0.5, 0.5]
+    assert time.perf_counter() - started < 2

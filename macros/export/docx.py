@@ -130,8 +130,10 @@ def column_widths(table_html: str) -> list[float] | None:
                 continue
             while (r, c) in occupied:
                 c += 1
-            span = max(1, int(cell.get("colspan", "1") or 1)) if str(cell.get("colspan", "1")).isdigit() else 1
-            down = max(1, int(cell.get("rowspan", "1") or 1)) if str(cell.get("rowspan", "1")).isdigit() else 1
+            span, down = _span(cell.get("colspan")), _span(cell.get("rowspan"))
+            if span > _MAX_COLUMNS or c + span > _MAX_COLUMNS:
+                return None  # a student's colspan="10000000": no grid of that size is ever built here
+            down = min(down, len(rows) - r)
             for dr in range(down):
                 for dc in range(span):
                     occupied.add((r + dr, c + dc))
@@ -160,6 +162,13 @@ def column_widths(table_html: str) -> list[float] | None:
         fixed |= short
     total = sum(shares)
     return [share / total for share in shares]
+
+
+_MAX_COLUMNS = 60  # wider tables keep pandoc's widths (a real report's table never has that many)
+
+
+def _span(value: str | None) -> int:
+    return max(1, int(value)) if value and value.strip().isdigit() else 1
 
 
 def _with_column_widths(match: re.Match) -> str:
