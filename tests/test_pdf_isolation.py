@@ -86,3 +86,31 @@ def test_a_report_whose_pdf_fails_is_left_out_and_named_while_the_others_get_the
             f"judul `{BRACES_TITLE}`)") in result.stderr, result.stderr
     report = (tmp_path / "laporan-build.txt").read_text(encoding="utf-8")
     assert "judul-contoh-2024" in report and "id `surat1`" in report
+
+
+def test_a_pdf_whose_layout_never_ends_fails_alone_and_the_build_goes_on(tmp_path):
+    """Red team s23 #7: one report's layout can run for hours (WeasyPrint is quadratic in colspan). Whatever the
+    cause (here a render made to hang, in the build's workers), that report's PDF is given up after the time
+    limit, its worker stopped, the report left out and named; the others are published with their PDFs."""
+    import time
+
+    project = _archive(tmp_path)
+    inject = tmp_path / "suntik"
+    inject.mkdir()
+    (inject / "sitecustomize.py").write_text(
+        "import sys, time\n"
+        f"sys.path.insert(0, {str(project)!r})\n"
+        "import macros.pdf.render as render\n"
+        "original = render.render_pdf\n"
+        "def hanging(job):\n"
+        "    if job.slug == 'judul-contoh-2024':\n"
+        "        time.sleep(3600)\n"
+        "    return original(job)\n"
+        "render.render_pdf = hanging\n", encoding="utf-8")
+    started = time.monotonic()
+    result = casebook(project, "build", cache=tmp_path, PYTHONPATH=str(inject), CASEBOOK_PDF_BATAS_DETIK="20")
+    assert time.monotonic() - started < 600, "the hanging render held the build"
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr[-3000:]
+    assert _published(project) == {"aman-contoh-2024"}, result.stderr[-3000:]
+    assert (project / "site" / "kasus" / "aman-contoh-2024" / "aman-contoh-2024.pdf").is_file()
+    assert "- judul-contoh-2024" in result.stderr and "PDF tidak selesai ditata dalam 20 detik" in result.stderr

@@ -40,6 +40,15 @@ def cache_folder(project_root: Path) -> Path:
     return Path(override) / "pdf" if override else project_root / CACHE_DIR
 
 
+TIMEOUT_ENV = "CASEBOOK_PDF_BATAS_DETIK"
+DEFAULT_TIMEOUT = 600  # seconds one report's PDF may take once the build waits for it (the largest example: ~20 s)
+
+
+def render_timeout() -> int:
+    value = os.environ.get(TIMEOUT_ENV, "").strip()
+    return int(value) if value.isdigit() and int(value) > 0 else DEFAULT_TIMEOUT
+
+
 def job_key(job: RenderJob, files: list[Path]) -> str:
     # The installed version from package metadata: importing WeasyPrint here would cost the
     # main process half a second it is meant to spend building the site.
@@ -97,19 +106,28 @@ class PendingPdfs:
             _write_atomically(cached.with_suffix(".halaman"), str(result.pages).encode())
             outcomes[slug] = PdfOutcome(slug, target, result.pages, result.seconds, False, missing=result.missing)
             on_done(slug)
+        from macros.pdf import pool
+
+        pool.stop_stuck()
         return [outcomes[slug] for slug in self.order]
 
     @staticmethod
     def _result(slug: str, work: Future | RenderJob) -> RenderResult:
         if isinstance(work, RenderJob):
             return render_pdf(work)
-        try:
-            return work.result()
-        except BrokenProcessPool:
-            from macros.pdf import pool
+        from macros.pdf import pool
 
+        try:
+            return work.result(timeout=render_timeout())
+        except BrokenProcessPool:
             pool.reset_after_failure()
             return RenderResult(slug, error="proses pembuat PDF berhenti mendadak (kehabisan memori?)")
+        except TimeoutError:
+            # One report's layout that never ends (a table millions of columns wide, say) must not hold the campus
+            # build: it fails alone, and its worker is stopped once the others are settled (pool.stop_stuck).
+            pool.mark_stuck()
+            return RenderResult(slug, error=f"PDF tidak selesai ditata dalam {render_timeout()} detik; periksa tabel "
+                                            "yang sangat lebar atau isi yang bersarang sangat dalam")
 
 
 def start_pdfs(jobs: list[tuple[RenderJob, list[Path], Path]], cache: Path,

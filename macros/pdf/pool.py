@@ -84,6 +84,26 @@ def reset_after_failure() -> None:
         _executor = None
 
 
+_stuck = False  # a render did not finish in time (macros/pdf/build.py): its worker must be stopped, not awaited
+
+
+def mark_stuck() -> None:
+    global _stuck
+    _stuck = True
+
+
+def stop_stuck() -> None:
+    """Stop every worker when one is stuck in a render: waiting for it would hold the build (and a preview's
+    next rebuild) for as long as that layout runs. The next build starts a fresh pool."""
+    global _executor, _stuck
+    if _stuck and _executor is not None:
+        for process in list(getattr(_executor, "_processes", {}).values()):
+            process.terminate()
+        _executor.shutdown(wait=False, cancel_futures=True)
+        _executor = None
+    _stuck = False
+
+
 def finish_build() -> None:
     """After a one-shot build the idle workers are stopped at once (their tidy exit costs time for nothing)."""
     global _executor
