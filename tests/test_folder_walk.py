@@ -160,6 +160,8 @@ def test_the_red_team_tree_leaves_out_that_report_only_in_check_and_build(tmp_pa
     _archive_report(project, "aman-contoh-2024")
     deep = _archive_report(project, "dalam-contoh-2024")
     _nest(deep / "media", 1_200)
+    piped = _archive_report(project, "pipa-contoh-2024")  # red team s23 #20: a named pipe, built
+    os.mkfifo(piped / "media" / "pipa.jpg")
     located = "cases/dalam-contoh-2024/media/" + "a/" * (MAX_DEPTH - 1) + f"a:1:1: folder bertingkat lebih dari {MAX_DEPTH} lapis"
     check = casebook(project, "check", cache=tmp_path)
     assert check.returncode == 1 and "Traceback" not in check.stdout + check.stderr, check.stderr[-3000:]
@@ -168,8 +170,8 @@ def test_the_red_team_tree_leaves_out_that_report_only_in_check_and_build(tmp_pa
     assert aman and all(": peringatan:" in line for line in aman)  # the other report was checked, and has no error
     result = casebook(project, "build", cache=tmp_path)
     assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr[-3000:]
-    assert "aman-contoh-2024" in _published(project) and "dalam-contoh-2024" not in _published(project)
-    assert located in result.stderr
+    assert "aman-contoh-2024" in _published(project) and not {"dalam-contoh-2024", "pipa-contoh-2024"} & _published(project)
+    assert located in result.stderr and "cases/pipa-contoh-2024/media/pipa.jpg:1:1: ini bukan berkas biasa" in result.stderr
     _unnest(deep / "media")
 
 
