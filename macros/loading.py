@@ -286,6 +286,10 @@ def translate_error(error: dict[str, Any], locator: Locator) -> Problem:
         return locator.problem(loc, f"nilai {value} terlalu besar; maksimal {ctx['le']}")
     if kind == "too_short":
         return locator.problem(loc, f"daftar tidak boleh kosong; isi minimal {ctx.get('min_length', 1)} butir")
+    if kind == "too_long":
+        return locator.problem(loc, f"daftar terlalu panjang: paling banyak {ctx.get('max_length')} butir "
+                                    f"(tertulis {ctx.get('actual_length')})",
+                               "gambar dan tabel laporan tetap terbaca dengan butir sebanyak itu; pilih yang terpenting")
     if kind == "value_error":
         return locator.problem(loc, str(ctx.get("error", error["msg"])))
     return locator.problem(loc, f"nilai tidak valid ({error['msg']})")

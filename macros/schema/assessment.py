@@ -29,7 +29,9 @@ class SistemEcomap(Model):
 
 
 class Ecomap(Model):
-    systems: list[SistemEcomap] = F("sistem", "Sistem di sekitar klien.", min_length=1)
+    # Bounded like the community diagrams (Venn 15, problem tree 12): a drawing of more is unreadable, and a layout
+    # over thousands of entries held check and every build for minutes (red team s23 #10).
+    systems: list[SistemEcomap] = F("sistem", "Sistem di sekitar klien (1–30).", min_length=1, max_length=30)
 
 
 class AnggotaGenogram(Model):
@@ -54,8 +56,10 @@ class PasanganGenogram(Model):
 
 
 class Genogram(Model):
-    members: list[AnggotaGenogram] = F("anggota", "Anggota keluarga, minimal tiga generasi bila diketahui.", min_length=1)
-    couples: list[PasanganGenogram] = F("pasangan", "Hubungan pasangan.", default_factory=list)
+    members: list[AnggotaGenogram] = F("anggota", "Anggota keluarga, minimal tiga generasi bila diketahui (1–60).",
+                                       min_length=1, max_length=60)
+    couples: list[PasanganGenogram] = F("pasangan", "Hubungan pasangan (paling banyak 40).", default_factory=list,
+                                        max_length=40)
 
 
 class ButirKekuatan(Model):
