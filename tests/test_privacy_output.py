@@ -7,6 +7,7 @@ Every identity here is invented.
 from __future__ import annotations
 
 import io
+import os
 import re
 import shutil
 
@@ -128,8 +129,17 @@ def test_the_scan_shared_out_to_processes_finds_what_one_process_finds(tmp_path,
     serial = scan_published(site, guards)
     assert len(serial) >= 10
     monkeypatch.setattr(gate, "PARALLEL_FILES", 1)
-    calls = []
-    original = gate._in_parallel
-    monkeypatch.setattr(gate, "_in_parallel", lambda scan, files: calls.append(len(files)) or original(scan, files))
+    scanned = tmp_path / "pids"
+    scanned.mkdir()
+    original = gate._scan_files
+
+    def in_worker(files):  # which process scanned which files
+        (scanned / f"{os.getpid()}-{files[0].parent.parent.name}-{files[0].parent.name}").write_text(str(len(files)))
+        return original(files)
+
+    in_worker.__module__, in_worker.__qualname__ = gate.__name__, "_scan_files"  # pickled by name into the pool
+    monkeypatch.setattr(gate, "_scan_files", in_worker)
     assert scan_published(site, guards) == serial
-    assert calls == [121]
+    shares = list(scanned.iterdir())
+    assert sum(int(p.read_text()) for p in shares) == 121            # every file once
+    assert str(os.getpid()) not in {p.name.split("-")[0] for p in shares}  # none in this process

@@ -401,8 +401,12 @@ def _in_parallel(scan: _Scan, files: list[Path]) -> list[Leak]:
 
     from macros import processes
 
+    import threading
+
     workers = min(os.cpu_count() or 1, 8)
-    if workers < 2 or not processes.available("fork"):
+    # Forking while another thread runs (`mkdocs serve`: its server, a PDF pool kept between builds) can copy a lock
+    # that thread holds: only a one-shot build, whose other threads have ended, shares the scan out.
+    if workers < 2 or not processes.available("fork") or threading.active_count() > 1:
         return [leak for item in files for leak in scan.file(item)]
     chunks = [files[i:i + 50] for i in range(0, len(files), 50)]
     _current = scan
