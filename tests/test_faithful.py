@@ -12,7 +12,7 @@ import pytest
 from macros.render import records, tables
 from macros.render.chapter import caption_markdown_tables, finish_chapter, renumber
 from macros.render.fields import STEERING, render_value
-from macros.render.numbering import ReportNumbering
+from macros.render.numbering import INTERNAL, ReportNumbering
 from macros.render.sections import number_sections
 from macros.schema.appendix import Lampiran
 from macros.schema.evaluation import Evaluasi
@@ -119,7 +119,7 @@ def test_one_line_caption_numbers_a_markdown_table_and_makes_it_referable():
     out = caption_markdown_tables(page, register)
     assert numbering.captions["sdm"].label == "Tabel 3.1"
     assert numbering.captions["tabel-tanpa-id"].label == "Tabel 3.2"
-    assert 'id="tabel-sdm">Tabel 3.1 Data SDM Sentra</p>' in out
+    assert f'id="tabel-sdm" data-casebook="{INTERNAL}">Tabel 3.1 Data SDM Sentra</p>' in out  # INTERNAL: a caption a page cannot forge
     # A prose field escapes "{" (macros/render/text.prose): the id still works.
     numbering2 = ReportNumbering("y")
     caption_markdown_tables("Tabel: X &#123;: #idx }\n| a |\n|---|\n| 1 |\n",
