@@ -611,13 +611,17 @@ def _refuse_leaks(site_dir: Path, print_texts: dict[str, str]) -> None:
     leaking: dict[str, list[str]] = {}
     unowned = []
     for leak in leaks:
-        slug = leak.slug or owners.get(leak.what)
+        slug = None if leak.unattributed else leak.slug or owners.get(leak.what)
         if slug and slug in site.cases:
             leaking.setdefault(slug, []).append(leak.format())
         else:
             unowned.append(leak)
     lines = "\n".join(sorted({leak.format() for leak in leaks}))
     message = f"Data pribadi atau pola identitas ditemukan di hasil build (berkas itu dihapus):\n{lines}"
+    if any(leak.unattributed for leak in leaks):
+        message += ("\nHalaman bersama di atas memuat teks yang tercatat di rahasia.yml suatu laporan, tetapi teks itu tidak "
+                    "berasal dari halaman laporan tersebut: laporan itu tidak ditinggalkan. Periksa dari mana teks halaman "
+                    "itu berasal (halaman docs/ atau pengaturan mkdocs.yml) dan perbaiki di sana.")
     if leaking and not unowned and not isolation.strict() and isolation.write_report(current_build.get("left_out") or {}, leaking):
         message += f"\nLaporan yang bocor akan dibangun ulang tanpa diterbitkan: {', '.join(sorted(leaking))}"
     raise PluginError(message)

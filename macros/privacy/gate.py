@@ -66,12 +66,14 @@ def _with_context(path: tuple, text: str) -> str:
     return f"{key}: {text}" if any(word in key.lower() for word in _CONTEXT_KEYS) else text
 
 
-def _findings(text: str, secrets: Secrets | None, allowed: frozenset[str]) -> Iterator[tuple[str, str, int]]:
-    """(message, hint, line within `text`) for each private string and identity pattern in `text`."""
+def _findings(text: str, secrets: Secrets | None, allowed: frozenset[str],
+              data_value: bool = False) -> Iterator[tuple[str, str, int]]:
+    """(message, hint, line within `text`) for each private string and identity pattern in `text`.
+    `data_value`: a value of kasus.yml, all student text (initials that are Casebook's own words count there)."""
     if secrets:
         prepared = Prepared.of(text)
         for needle in secrets.needles:
-            if contains(prepared, needle):
+            if (data_value or needle.checkable_in_output) and contains(prepared, needle):
                 yield f"memuat {needle.what} (tercatat di rahasia.yml)", PRIVATE_HINT, _needle_line(text, needle)
     plain = reveal(text)
     for match in find_patterns(plain, allowed, revealed=True):
@@ -161,7 +163,7 @@ def scan_report(loaded: LoadedCase, locator: Locator, root: Path | None = None) 
     privacy = loaded.case.privacy
     allowed = frozenset(a.text for a in privacy.allow) if privacy else frozenset()
     for path, text in _strings(loaded.document.data):
-        for message, hint, _ in _findings(_with_context(path, text), secrets, allowed):
+        for message, hint, _ in _findings(_with_context(path, text), secrets, allowed, data_value=True):
             problems.append(locator.problem(path, message, hint))
     for page in sorted(loaded.folder.glob("*.md")):
         if linked_file(page):
@@ -208,7 +210,8 @@ class Guard:
 def report_guard(loaded: LoadedCase, root: Path | None) -> Guard:
     secrets, _ = load_secrets(loaded.folder, root, loaded.case.subject_code)
     privacy = loaded.case.privacy
-    return Guard(secrets.needles if secrets else (), frozenset(a.text for a in privacy.allow) if privacy else frozenset())
+    needles = tuple(n for n in secrets.needles if n.checkable_in_output) if secrets else ()
+    return Guard(needles, frozenset(a.text for a in privacy.allow) if privacy else frozenset())
 
 
 def report_guards(reports: dict[str, LoadedCase], root: Path | None) -> dict[str, Guard]:
@@ -221,7 +224,7 @@ def all_needles(reports: Iterable[LoadedCase], root: Path | None) -> list[Needle
     for loaded in reports:
         secrets, _ = load_secrets(loaded.folder, root, loaded.case.subject_code)
         if secrets:
-            needles.extend(secrets.needles)
+            needles.extend(n for n in secrets.needles if n.checkable_in_output)
     return needles
 
 
@@ -240,6 +243,7 @@ class Leak:
     where: str
     what: str
     slug: str | None = None  # the report whose private string or pattern it is; None: found in a page of no report
+    unattributed: bool = False  # a report's private string on a shared page, not from that report's own pages
 
     def format(self) -> str:
         return f"{self.where}: memuat {self.what}"
@@ -353,11 +357,20 @@ class _Scan:
         self.own_cache: dict[str, list[Prepared]] = {}
 
     def file(self, item: Path) -> list[Leak]:
-        return [leak for where, text in _texts_of(self.site_dir, item, self.printed) for leak in self.text(where, item, text)]
+        found = []
+        for where, text in _texts_of(self.site_dir, item, self.printed):
+            rows = _catalogue_rows(text, self.guards) if item.suffix.lower() == ".csv" else None
+            if rows is None:
+                found += self.text(where, item, text)
+            else:  # the archive catalogue: each row is its report's own text, under that report's guard alone
+                found += [leak for slug, row in rows for leak in self.text(where, item, row, slug)]
+        return found
 
-    def text(self, where: str, path: Path, text: str) -> list[Leak]:
+    def text(self, where: str, path: Path, text: str, owner: str | None = None) -> list[Leak]:
         guards, leaks = self.guards, []
-        if path.name == "\0":  # print HTML of a PDF: "<slug> (PDF: ...)"
+        if owner is not None:
+            slug = owner
+        elif path.name == "\0":  # print HTML of a PDF: "<slug> (PDF: ...)"
             slug = where.split(" ")[0]
         else:
             slug = _report_of(path.relative_to(self.site_dir).parts, self.section)
@@ -374,6 +387,13 @@ class _Scan:
                 if shared and owner and _ordinary_elsewhere(needle, owner, self.site_dir, self.section, guards,
                                                             self.own_cache):
                     continue
+                if shared and owner and not _published_by(owner, needle, self.site_dir, self.section, self.own_cache):
+                    # Not the owner's doing: its own pages do not carry it, so the text came from somewhere else
+                    # (a guide page, a setting, another report's field only shared pages show). Leaving the owner
+                    # out would punish the victim; the operator must look at this page (the build fails).
+                    leaks.append(Leak(where, f"{needle.what} yang tercatat di rahasia.yml laporan {owner}, "
+                                             "padahal halaman laporan itu sendiri tidak memuatnya", None, True))
+                    continue
                 leaks.append(Leak(where, needle.what, owner if owner else slug))
         if self.patterns:
             # The site's own examples (docs/) are allowed on shared pages only: a report's page allows what it lists.
@@ -381,6 +401,20 @@ class _Scan:
             for match in find_patterns(visible_text(text), allowed, revealed=True):
                 leaks.append(Leak(where, f"{match.rule.message.removeprefix('memuat ')}: `{match.text}`", slug))
         return leaks
+
+
+def _catalogue_rows(text: str, guards: dict[str, Guard]) -> list[tuple[str, str]] | None:
+    """(slug, row text) of a CSV whose first column is `slug` and whose every row names a report of this build
+    (the archive catalogue, macros/archive/export.py); None for any other CSV, scanned as one shared page."""
+    import csv
+
+    try:
+        table = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+    except csv.Error:
+        return None
+    if not table or not table[0] or table[0][0] != "slug" or not all(row and row[0] in guards for row in table[1:]):
+        return None
+    return [(row[0], "\n".join(row)) for row in table[1:]]
 
 
 # The scan a forked worker runs: set before the workers fork, so nothing is pickled but file names and leaks.
@@ -428,16 +462,16 @@ def _ordinary_elsewhere(needle: Needle, owner: str, site_dir: Path, section: str
                         cache: dict[str, list[Prepared]]) -> bool:
     """Whether another report publishes `needle` in its own pages (so a shared page may show it as that
     report's text). Read only when a shared page matched: rare, so the reports' pages are read lazily."""
-    for slug in guards:
-        if slug == owner or not slug:
-            continue
-        if slug not in cache:
-            folder = site_dir / section / slug
-            cache[slug] = [Prepared.of(p.read_text(encoding="utf-8", errors="replace"))
-                           for p in sorted(folder.rglob("*.html"))] if folder.is_dir() else []
-        if any(contains(prepared, needle) for prepared in cache[slug]):
-            return True
-    return False
+    return any(_published_by(slug, needle, site_dir, section, cache) for slug in guards if slug and slug != owner)
+
+
+def _published_by(slug: str, needle: Needle, site_dir: Path, section: str, cache: dict[str, list[Prepared]]) -> bool:
+    """Whether report `slug`'s own published pages carry `needle`."""
+    if slug not in cache:
+        folder = site_dir / section / slug
+        cache[slug] = [Prepared.of(p.read_text(encoding="utf-8", errors="replace"))
+                       for p in sorted(folder.rglob("*.html"))] if folder.is_dir() else []
+    return any(contains(prepared, needle) for prepared in cache[slug])
 
 
 def scan_docx(path: Path, guard: Guard, site_allowed: frozenset[str] = frozenset()) -> list[Leak]:

@@ -73,13 +73,23 @@ def digits(text: str) -> str:
     return "0" + only[2:] if only.startswith("62") else only
 
 
+# Initials that are also one of Casebook's own words (`IV` of BAB IV, `SK`): matched like initials, but only in
+# the student's kasus.yml values, never in pages or output, where Casebook's own text carries them anyway.
+OWN_WORD_INITIALS = "inisial-bawaan"
+
+
 @dataclass(frozen=True)
 class Needle:
     """One private string and what it is, for the message (e.g. 'nama asli klien')."""
 
     text: str
     what: str
-    kind: str = "teks"  # "teks" | "angka" | "inisial"
+    kind: str = "teks"  # "teks" | "angka" | "inisial" | OWN_WORD_INITIALS
+
+    @property
+    def checkable_in_output(self) -> bool:
+        """Whether a match in published text (or a chapter page) says anything about the student's writing."""
+        return self.kind != OWN_WORD_INITIALS
 
 
 @dataclass(frozen=True)
@@ -111,7 +121,7 @@ def contains(text: Prepared, needle: Needle) -> bool:
     if needle.kind == "angka":
         wanted = digits(needle.text)
         return len(wanted) >= 6 and any(wanted in run for run in text.numbers)
-    if needle.kind == "inisial":
+    if needle.kind in ("inisial", OWN_WORD_INITIALS):
         return re.search(rf"(?<![A-Za-z]){re.escape(needle.text)}(?![A-Za-z])", text.raw) is not None
     target = fold(needle.text)
     if not target.strip():

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from macros.errors import Problem, display_path
 from macros.loading import LINKED_HINT, Locator, linked_file, linked_file_message, translate_error
-from macros.privacy.matching import Needle
+from macros.privacy.matching import OWN_WORD_INITIALS, Needle
+from macros.privacy.own_text import casebook_words, own_word  # noqa: F401 (casebook_words: one place for the words)
 from macros.schema.base import F, Model
 from macros.schema.types import MONTHS, Tanggal, Teks
 from macros.yaml_source import YamlSyntaxError, parse_yaml
@@ -88,12 +88,15 @@ def _person_needles(person: OrangRahasia, who: str) -> list[Needle]:
     return needles
 
 
-def needles_of(secrets: Rahasia, client_code: str) -> Secrets:
+def needles_of(secrets: Rahasia, client_code: str, root: Path | None = None) -> Secrets:
     client = secrets.client
     needles = _person_needles(client, "klien")
     initials = client.initials or initials_of(client.name)
     if len(initials) >= 2 and initials != client_code:
-        needles.append(Needle(initials, "inisial asli klien", "inisial"))
+        # Initials that are also Casebook's own words (BAB IV, No. SK) cannot be told apart in the output:
+        # they are looked for only in what the student wrote in kasus.yml (see macros/privacy/own_text.py).
+        kind = OWN_WORD_INITIALS if own_word(initials, root) else "inisial"
+        needles.append(Needle(initials, "inisial asli klien", kind))
     for person in secrets.others:
         needles += _person_needles(person, person.role or "orang lain")
     needles += [Needle(text, "teks rahasia") for text in secrets.other_strings]
@@ -121,43 +124,17 @@ def load_secrets(folder: Path, root: Path | None, client_code: str) -> tuple[Sec
         secrets = Rahasia.model_validate(document.data or {})
     except ValidationError as exc:
         return None, [translate_error(e, locator) for e in exc.errors(include_url=False)]
-    found = needles_of(secrets, client_code)
-    fixed = casebook_words(root)
-    colliding = [n for n in found.needles if n.kind == "inisial" and n.text in fixed]
+    found = needles_of(secrets, client_code, root)
+    colliding = [n for n in found.needles if not n.checkable_in_output]
     if not colliding:
         return found, []
     # Initials that Casebook itself prints ("BAB IV", "No. SK" on the Privasi page) would be found on every report's
-    # pages, so the report could never be published, whatever the student did (red team s23 #15). They cannot be
-    # searched for: said here, where the student can check by hand; the full name is still searched.
-    from dataclasses import replace
-
+    # pages, so the report could never be published, whatever the student did (red team s23 #15). They are searched
+    # for in kasus.yml only (macros/privacy/own_text.py): said here, where the student can check the pages by hand.
     from macros.errors import Severity
 
-    found = replace(found, needles=tuple(n for n in found.needles if n not in colliding))
     where = ("klien", "inisial") if secrets.client.initials else ("klien", "nama")
     return found, [locator.problem(where, f"inisial asli klien `{colliding[0].text}` sama dengan teks yang dicetak "
                                           "Casebook sendiri (misalnya `BAB IV`), jadi tidak dapat dicari di situs dan PDF",
                                    "periksa sendiri bahwa inisial itu tidak tertulis di laporan Anda; nama lengkap "
                                    "klien tetap diperiksa", severity=Severity.WARNING)]
-
-
-_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII",
-          "XVIII", "XIX", "XX")
-
-
-@lru_cache(maxsize=4)
-def casebook_words(root: Path | None) -> frozenset[str]:
-    """Capitalised words of two to four letters that Casebook's own text prints on pages every report has: chapter
-    numbers (BAB I to XX), the site's pages and chapter templates (docs/) and the theme (overrides/)."""
-    import re
-
-    package = Path(__file__).resolve().parents[2]
-    words = set(_ROMAN)
-    places = [(package / "overrides", "*.html")]
-    for base in dict.fromkeys([root, package]):
-        if base is not None:
-            places.append((Path(base) / "docs", "*.md"))
-    for folder, pattern in places:
-        for path in sorted(folder.rglob(pattern)) if folder.is_dir() else []:
-            words.update(re.findall(r"(?<![A-Za-z])[A-Z]{2,4}(?![A-Za-z])", path.read_text(encoding="utf-8", errors="replace")))
-    return frozenset(words)
