@@ -9,6 +9,7 @@ headings of the page (macros/render/sections.py).
 from __future__ import annotations
 
 from macros.render import laboratory as lab
+from macros.site import current_build
 
 # What each macro does, in the students' language (the Panduan's macro reference shows it).
 HELP_ID = {
@@ -78,11 +79,21 @@ class LaboratoryMacros:
         loaded = self._case()
         cases = self._require(loaded.case.micro_cases, "kasus_mikro")
         if kode:
-            cases = [c for c in cases if c.code == kode.upper()]
+            cases = [c for c in cases if c.code == kode.strip().upper()]
             if not cases:
                 known = ", ".join(c.code for c in loaded.case.micro_cases)
-                raise MacroDataError(f"cases/{loaded.slug}/kasus.yml: halaman {self.env.page.file.src_uri} memanggil "
-                                     f"kasus_mikro('{kode}'), tetapi tidak ada kasus mikro berkode itu (ada: {known})")
+                raise MacroDataError(f"kasus_mikro('{kode}'): tidak ada kasus mikro berkode itu di kasus.yml "
+                                     f"(ada: {known})")
+        # A case printed twice (`{{ kasus_mikro() }}` and `{{ kasus_mikro('KM1') }}` on the pages) would get a second
+        # table with the same id; say which call to remove instead of "beri id lain" (kasus_mikro has no id).
+        captions = current_build["numbering"][loaded.slug].captions
+        for case in cases:
+            if f"kasus_mikro_{case.code.lower()}" in captions:
+                label = captions[f"kasus_mikro_{case.code.lower()}"].label
+                raise MacroDataError(
+                    f"kasus mikro {case.code} sudah dicetak di laporan ini ({label}), jadi tidak dapat dicetak dua kali; "
+                    f"hapus {{{{ kasus_mikro() }}}} bila memanggil kasus satu per satu, atau hapus "
+                    f"{{{{ kasus_mikro('{case.code}') }}}} bila semua kasus dicetak sekaligus")
         vocabulary = self._site().vocabulary
         hashes = "#" * max(2, min(int(tingkat), 6))
         parts = []

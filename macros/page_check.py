@@ -19,6 +19,7 @@ import inspect
 import re
 import traceback
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, Callable
@@ -257,10 +258,29 @@ def _template_position(error: BaseException) -> tuple[int, str]:
         if frame.filename == "<template>":
             lineno, macro = frame.lineno or 0, ""
             for later in frames[index + 1:]:
-                if later.filename.endswith(PAGE_MACROS_FILE) and not later.name.startswith("_"):
+                if _is_page_macro_file(later.filename) and not later.name.startswith("_"):
                     macro = later.name
                     break
     return lineno, macro
+
+
+def _is_page_macro_file(filename: str) -> bool:
+    """The page macros live in PageMacros and its mixins (community, laboratory, appendix macros): a frame in any
+    of them names the macro the page called (user test s23: `kasus_mikro` printed as `?()`)."""
+    return filename.endswith(PAGE_MACROS_FILE) or filename in _page_macro_files()
+
+
+@lru_cache(maxsize=1)
+def _page_macro_files() -> frozenset[str]:
+    from macros.page_macros import PageMacros
+
+    files = set()
+    for klass in PageMacros.__mro__:
+        try:
+            files.add(inspect.getsourcefile(klass))
+        except TypeError:
+            continue
+    return frozenset(f for f in files if f)
 
 
 _MISSING_DATA = re.compile(r"memanggil makro yang membutuhkan `(?P<field>.+?)`, tetapi data itu belum diisi")

@@ -18,7 +18,8 @@ import ast
 import inspect
 import re
 import textwrap
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 
 from pydantic import BaseModel
@@ -36,9 +37,49 @@ EXTRA: dict[str, tuple[str, ...]] = {
     "evaluasi.evaluasi_proses": ("evaluasi_proses",),
     "klien": ("identitas_subjek",), "kelompok_sasaran": ("identitas_subjek",), "komunitas": ("identitas_subjek",),
     "rujukan": ("terminasi_rujukan",),
+    "konferensi_kasus": ("konferensi_kasus",),
 }
 # Macros that ask for a part but print only a word of it (the budget's total in a sentence).
 MENTIONS = frozenset({"total_anggaran"})
+# Macros that print ONE item of a list, chosen by an argument (`{{ kasus_mikro('KM1') }}`): a page that calls them
+# item by item and forgets one drops that item, so the check is per item. Each entry: the list's path, the
+# selecting parameter, which items a value selects, and the argument that would print an item (None: only the
+# call without argument prints it). tests/test_places_items.py fails when a macro gains a selecting parameter
+# and is not listed here or in NOT_SELECTORS.
+@dataclass(frozen=True)
+class Selector:
+    path: str
+    parameter: str
+    selects: Callable[[BaseModel, BaseModel, object], bool]   # (case, item, argument value) -> printed
+    argument_for: Callable[[BaseModel, BaseModel], str | None]  # (case, item) -> the argument printing it
+
+
+def _conference_stage(case, item):
+    from macros.render.records import conference_stage
+
+    return conference_stage(item, case)
+
+
+SELECTORS: dict[str, Selector] = {
+    "kasus_mikro": Selector("kasus_mikro", "kode", lambda case, item, value: item.code == str(value).strip().upper(),
+                            lambda case, item: item.code),
+    "konferensi_kasus": Selector("konferensi_kasus", "tahap",
+                                 lambda case, item, value: _conference_stage(case, item) == value,
+                                 _conference_stage),
+}
+# Parameters of page macros that choose HOW something prints, not WHICH item.
+PRESENTATION_PARAMETERS = frozenset({"judul", "id", "sebagai", "tingkat", "bernomor", "jumlah"})
+# Macros with a selecting parameter that are placed elsewhere or print no kasus.yml item: why, per macro.
+NOT_SELECTORS = {
+    "isi": "the path is the selector; _printed_by_isi reads it",
+    "catatan_tahap": "stage records are placed by checks.check_stage_places",
+    "foto_bagian": "photos by section are placed by the build (lampiran.dokumentasi)",
+    "ada": "a condition, prints nothing", "ada_foto": "a condition, prints nothing",
+    "ada_konferensi": "a condition, prints nothing", "ada_tahap": "a condition, prints nothing",
+    "nama_tahap": "prints a stage's name, no kasus.yml item", "ref": "a link to a caption",
+    "judul_lampiran": "a heading written in the page",
+}
+
 # Parts another check already places: photos by section (the build), stage records (checks.check_stage_places).
 NOT_CHECKED = frozenset({"lampiran.dokumentasi"})
 
@@ -127,33 +168,81 @@ def _aggregates() -> dict[str, set[str]]:
     return {"semua_lampiran": {".".join(kind.path) for kind in APPENDIX_KINDS}}
 
 
-def unplaced(case: BaseModel, calls: list[tuple[str, tuple, dict]], root=None) -> list[tuple[str, tuple[str, ...]]]:
-    """(path, macros that would print it) of every filled part no rendered page printed."""
+def _argument(name: str, parameter: str, args: tuple, kwargs: dict):
+    """The value a recorded call passed for `parameter` (None: not given or empty: the macro prints every item)."""
+    from macros.page_macros import PageMacros
+
+    try:
+        bound = inspect.signature(getattr(PageMacros, name)).bind(None, *args, **kwargs)
+    except (TypeError, AttributeError):
+        return None
+    value = bound.arguments.get(parameter)
+    return value or None
+
+
+def _unselected(case: BaseModel, path: str, names: Iterable[str], calls) -> list[tuple[tuple, str]] | None:
+    """Items of a list printed only item by item whose item no call selected: [(yaml path, call to add)].
+    None when the list is printed whole (some macro called without a selector)."""
+    selectors = [(name, SELECTORS[name]) for name in names if name in SELECTORS and SELECTORS[name].path == path]
+    if not selectors:
+        return None
+    chosen: dict[str, list] = {name: [] for name, _ in selectors}
+    for name, args, kwargs in calls:
+        if name in chosen:
+            value = _argument(name, SELECTORS[name].parameter, args, kwargs)
+            if value is None:
+                return None
+            chosen[name].append(value)
+    items = _value_at(case, path) or []
+    missing = []
+    for index, item in enumerate(items):
+        if any(selector.selects(case, item, value) for name, selector in selectors for value in chosen[name]):
+            continue
+        name, selector = selectors[0]
+        argument = selector.argument_for(case, item)
+        missing.append(((*path.split("."), index), f"{{{{ {name}('{argument}') }}}}" if argument else f"{{{{ {name}() }}}}"))
+    return missing
+
+
+def unplaced(case: BaseModel, calls: list[tuple[str, tuple, dict]], root=None) -> list[tuple[tuple, str]]:
+    """(yaml path, the macro call(s) that would print it) of every filled part, or of every item of a list printed
+    item by item, that no rendered page printed."""
     called = {name for name, _, _ in calls}
     printed = set().union(*(paths for name, paths in _aggregates().items() if name in called))
     missing = []
     for path, names in sorted(places(root).items()):
-        if (not _filled(_value_at(case, path)) or called & (set(names) - {"isi"}) or path in printed
-                or _printed_by_isi(path, calls)):
+        if not _filled(_value_at(case, path)) or path in printed or _printed_by_isi(path, calls):
             continue
-        missing.append((path, names))
+        if called & (set(names) - {"isi"}):
+            missing.extend(_unselected(case, path, names, calls) or [])
+            continue
+        macros = " atau ".join(f"{{{{ isi('{path}') }}}}" if name == "isi" else f"{{{{ {name}() }}}}" for name in names)
+        missing.append((tuple(path.split(".")), macros))
     return missing
 
 
 def unplaced_problems(loaded, calls: list[tuple[str, tuple, dict]], root=None) -> list[Problem]:
-    """Located warnings for `casebook check`: the part is in kasus.yml, the macro to add is named."""
+    """Located warnings for `casebook check`: the part (or the list item) is in kasus.yml, the call to add is named."""
     from macros.errors import display_path
     from macros.loading import Locator
 
     locator = Locator(display_path(loaded.file, root), loaded.document)
     problems = []
-    for path, names in unplaced(loaded.case, calls, root):
-        macros = " atau ".join(f"{{{{ isi('{path}') }}}}" if name == "isi" else f"{{{{ {name}() }}}}" for name in names)
-        problem = locator.problem(tuple(path.split(".")),
-                                  f"`{path}` diisi, tetapi tidak ada halaman bab yang mencetaknya, jadi isinya tidak "
-                                  "tampil di laporan",
-                                  f"tambahkan {macros} di halaman bab yang sesuai (misalnya bab-4-penanganan-kasus.md), "
-                                  "atau hapus datanya bila memang tidak dipakai", key=True, severity=Severity.WARNING)
+    for path, macros in unplaced(loaded.case, calls, root):
+        if isinstance(path[-1], int):
+            list_path = ".".join(str(k) for k in path[:-1])
+            problem = locator.problem(path, f"butir ke-{path[-1] + 1} `{list_path}` diisi, tetapi tidak ada halaman bab "
+                                      "yang mencetaknya (halaman memanggil butir lain satu per satu), jadi butir ini "
+                                      "tidak tampil di laporan",
+                                      f"tambahkan {macros} di halaman bab yang sesuai, atau hapus butir ini bila memang "
+                                      "tidak dipakai", severity=Severity.WARNING)
+        else:
+            dotted = ".".join(path)
+            problem = locator.problem(path,
+                                      f"`{dotted}` diisi, tetapi tidak ada halaman bab yang mencetaknya, jadi isinya "
+                                      "tidak tampil di laporan",
+                                      f"tambahkan {macros} di halaman bab yang sesuai (misalnya bab-4-penanganan-kasus.md), "
+                                      "atau hapus datanya bila memang tidak dipakai", key=True, severity=Severity.WARNING)
         problems.append(problem)
     return problems
 
