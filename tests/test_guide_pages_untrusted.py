@@ -119,6 +119,13 @@ def test_a_private_string_on_a_shared_page_that_its_owner_does_not_publish_blame
     found = scan_published(site, guards, section="kasus", patterns=False)
     assert sorted((leak.where, leak.slug, leak.unattributed) for leak in found) == [
         ("site/index.html", VICTIM, False), (f"site/kasus/{VICTIM}/index.html", VICTIM, False)]
+    # Only the text its PDF was printed from carries it (a cover-only field): still the owner's own output.
+    site = _site_with(tmp_path / "d", {f"kasus/{VICTIM}/index.html": "<p>Klien ZT</p>",
+                                       "index.html": "<p>Zulkarnain Markerwati</p>"})
+    found = scan_published(site, guards, {f"{VICTIM} (PDF: sampul)": "<p>Zulkarnain Markerwati</p>"}, section="kasus",
+                           patterns=False)
+    assert sorted((leak.where, leak.slug, leak.unattributed) for leak in found) == [
+        (f"{VICTIM} (PDF: sampul)", VICTIM, False), ("site/index.html", VICTIM, False)]
 
 
 def test_catalogue_rows_on_the_site_are_each_report_s_own_text(tmp_path):
@@ -225,10 +232,12 @@ def test_real_initials_equal_to_words_casebook_prints_do_not_block_a_report(tmp_
     folder = project / "cases" / "rt-u-2024"
     shutil.copytree(FIXTURE, folder)
     (folder / "rahasia.yml").write_text("klien:\n  nama: Ika Veronika\n", encoding="utf-8")
-    result = build(project, tmp_path / "site", tmp_path / "cache", CASEBOOK_PDF="0")
+    result = build(project, tmp_path / "site", tmp_path / "cache")  # with its PDF: the cover and front matter too
     assert result.returncode == 0, result.stderr[-3000:]
     site = tmp_path / "site"
     assert (site / "kasus" / "rt-u-2024" / "index.html").is_file()
+    pdf = site / "kasus" / "rt-u-2024" / "rt-u-2024.pdf"
+    assert pdf.is_file()
     source = " ".join(p.read_text(encoding="utf-8") for p in folder.rglob("*") if p.suffix in (".yml", ".md"))
     written = set(re.findall(r"(?<![A-Za-z])[A-Z]{2,3}(?![A-Za-z])", source))
     printed: set[str] = set()
@@ -236,6 +245,8 @@ def test_real_initials_equal_to_words_casebook_prints_do_not_block_a_report(tmp_
     for page in site.rglob("*"):
         if page.is_file() and page.suffix in (".html", ".json", ".xml") and "assets" not in page.relative_to(site).parts:
             printed |= set(re.findall(r"(?<![A-Za-z])[A-Z]{2,3}(?![A-Za-z])", Prepared.of(page.read_text(encoding="utf-8")).raw))
+    from tests.test_pdf import page_texts
+    printed |= set(re.findall(r"(?<![A-Za-z])[A-Z]{2,3}(?![A-Za-z])", "\n".join(page_texts(pdf))))
     chrome = printed - written
     assert len(chrome) > 20 and {"IV", "BAB"} <= chrome
     assert sorted(w for w in chrome if not own_word(w, project)) == []

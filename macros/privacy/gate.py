@@ -329,7 +329,7 @@ def scan_published(site_dir: Path, guards: dict[str, Guard] | list[Needle], extr
     everything = Guard(tuple(n for g in guards.values() for n in g.needles),
                        frozenset().union(site_allowed, *(g.allowed for g in guards.values())))
     scan = _Scan(site_dir, guards, everything, {id(n): slug for slug, g in guards.items() for n in g.needles},
-                 section, patterns, frozenset(where.split(" ")[0] for where in (extra or {})))
+                 section, patterns, frozenset(where.split(" ")[0] for where in (extra or {})), extra)
     files = _published_files(site_dir, skip)
     leaks = _in_parallel(scan, files) if len(files) >= PARALLEL_FILES else [
         leak for item in files for leak in scan.file(item)]
@@ -352,9 +352,12 @@ class _Scan:
     section: str
     patterns: bool
     printed: frozenset[str]
+    print_texts: dict[str, str] | None = None
 
     def __post_init__(self) -> None:
         self.own_cache: dict[str, list[Prepared]] = {}
+        for where, text in (self.print_texts or {}).items():  # a report's PDF text is its own output too
+            self.own_cache.setdefault("\0pdf " + where.split(" ")[0], []).append(text)
 
     def file(self, item: Path) -> list[Leak]:
         found = []
@@ -387,7 +390,8 @@ class _Scan:
                 if shared and owner and _ordinary_elsewhere(needle, owner, self.site_dir, self.section, guards,
                                                             self.own_cache):
                     continue
-                if shared and owner and not _published_by(owner, needle, self.site_dir, self.section, self.own_cache):
+                if shared and owner and not _published_by(owner, needle, self.site_dir, self.section, self.own_cache,
+                                                          pdf=True):
                     # Not the owner's doing: its own pages do not carry it, so the text came from somewhere else
                     # (a guide page, a setting, another report's field only shared pages show). Leaving the owner
                     # out would punish the victim; the operator must look at this page (the build fails).
@@ -465,8 +469,13 @@ def _ordinary_elsewhere(needle: Needle, owner: str, site_dir: Path, section: str
     return any(_published_by(slug, needle, site_dir, section, cache) for slug in guards if slug and slug != owner)
 
 
-def _published_by(slug: str, needle: Needle, site_dir: Path, section: str, cache: dict[str, list[Prepared]]) -> bool:
-    """Whether report `slug`'s own published pages carry `needle`."""
+def _published_by(slug: str, needle: Needle, site_dir: Path, section: str, cache: dict, pdf: bool = False) -> bool:
+    """Whether report `slug`'s own published pages (with `pdf`, also the text its PDF was printed from) carry `needle`."""
+    printed = "\0pdf " + slug
+    if pdf and printed in cache:
+        cache[printed] = [text if isinstance(text, Prepared) else Prepared.of(text) for text in cache[printed]]
+        if any(contains(prepared, needle) for prepared in cache[printed]):
+            return True
     if slug not in cache:
         folder = site_dir / section / slug
         cache[slug] = [Prepared.of(p.read_text(encoding="utf-8", errors="replace"))
