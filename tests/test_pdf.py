@@ -457,9 +457,11 @@ def test_unknown_profile_is_refused_naming_the_config_line(tmp_path):
 
 
 def test_one_failing_report_does_not_stop_the_others(tmp_path):
+    from macros.pdf.frontmatter import page_placeholder
+
     good = RenderJob("baik", "", "<html><body><p>Isi</p></body></html>", "", None, False, (str(tmp_path),))
     # Its front matter lists a heading the body does not have: the renderer refuses to print a wrong list.
-    broken = RenderJob("rusak", '<html><body><a data-halaman="@@halaman:tidak-ada@@">x</a></body></html>',
+    broken = RenderJob("rusak", f'<html><body><a data-halaman="{page_placeholder("tidak-ada")}">x</a></body></html>',
                        "<html><body><p>Isi</p></body></html>", "", None, False, (str(tmp_path),))
     outcomes = build_pdfs([(broken, [], tmp_path / "rusak.pdf"), (good, [], tmp_path / "baik.pdf")], tmp_path / "cache")
     assert [o.slug for o in outcomes] == ["rusak", "baik"]
