@@ -143,6 +143,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Every page renders in Casebook's sandbox with the page macros only (macros/sandbox.py); a page's
     # mistakes are collected as located problems (macros/page_check.py).
     current_build["page_problems"] = []
+    _isolate_markdown_conversion()
     current_build["late_problems"] = []
     current_build["printed"] = {}  # slug -> characters of Markdown its pages made (page_check.MAX_REPORT_MARKDOWN)  # found while pages are written (on_post_page): an unknown ref()
     # mkdocs-macros compiles every page as a template: compile each distinct source once, ever (template_cache).
@@ -314,6 +315,35 @@ def _photo_nowhere(slug: str, tag: str, page):
     return locator.problem(("lampiran", "dokumentasi", index, "bagian"),
                            f"foto ini tidak tampil: subbab {tag} tidak ada di halaman {page.file.name}.md",
                            "perbaiki `bagian` dengan nomor subbab yang ada di bab itu, atau tambahkan subbabnya")
+
+
+def _isolate_markdown_conversion() -> None:
+    """MkDocs turns a page's Markdown into HTML between on_page_markdown and on_page_content, outside every hook:
+    a failure there (Python-Markdown's RecursionError on input no bound foresaw, red team s23 #6) stopped the whole
+    build. For a report page it becomes that report's located problem (left out by on_env, as any page mistake)
+    and the page is rendered as a short notice; the site's own pages fail as before. Installed once per process."""
+    from mkdocs.structure.pages import Page
+
+    if getattr(Page.render, "_casebook_isolated", False):
+        return
+    original = Page.render
+
+    def render(self, config, files):
+        try:
+            return original(self, config, files)
+        except Exception as exc:  # noqa: BLE001 - the per-report boundary of MkDocs' own Markdown step
+            slug = slug_of_page(self.file.src_uri)
+            if slug is None:
+                raise
+            log.debug("Markdown conversion failed", exc_info=True)
+            self.markdown = _page_problem(slug, self, f"halaman ini tidak dapat diubah menjadi HTML: kesalahan di "
+                                                      f"dalam Casebook ({type(exc).__name__}), belum tentu karena "
+                                                      "halaman Anda",
+                                          "laporan lain tetap dibangun; laporkan pesan ini ke pengelola Casebook")
+            return original(self, config, files)
+
+    render._casebook_isolated = True
+    Page.render = render
 
 
 def _isolated(hook):

@@ -1,6 +1,7 @@
-"""Any failure inside Casebook while one report page is processed leaves out that report only (red team s23 #6, #11:
-a RecursionError in Markdown, a KeyError in renumbering, each ended the whole campus build). The failures are
-injected (the known ones are fixed at their cause), so the next unknown one is caught by the same boundary."""
+"""Any failure inside Casebook while one report page is processed, in its hooks or in MkDocs' own Markdown step
+between them, leaves out that report only (red team s23 #6, #11: a RecursionError in Markdown, a KeyError in
+renumbering, each ended the whole campus build). The failures are injected (the known ones are fixed at their
+cause), so the next unknown one is caught by the same boundary."""
 
 from __future__ import annotations
 
@@ -38,13 +39,28 @@ def sanitize_page(html, page_url=None, own_folder=None):
 
 page_macros.finish_chapter_page = finish_chapter_page
 sanitize.sanitize = sanitize_page
+
+import markdown
+
+_convert = markdown.Markdown.convert
+
+
+def convert(self, source):
+    if "SUNTIK-REKURSI" in source:  # MkDocs' own Markdown step, between the hooks
+        raise RecursionError("maximum recursion depth exceeded")
+    return _convert(self, source)
+
+
+markdown.Markdown.convert = convert
 '''
 
 
 def test_a_failure_in_a_page_hook_leaves_out_that_report_only(tmp_path):
     project = _project_copy(tmp_path)
-    for slug in ("aman-contoh-2024", "kunci-contoh-2024", "rekursi-contoh-2024"):
+    for slug in ("aman-contoh-2024", "kunci-contoh-2024", "rekursi-contoh-2024", "markdown-contoh-2024"):
         _report(project, slug)
+    (project / "cases" / "markdown-contoh-2024" / "bab-1-pendahuluan.md").write_text(
+        "# BAB I Pendahuluan\n\nSUNTIK-REKURSI\n", encoding="utf-8")
     inject = tmp_path / "suntik"
     inject.mkdir()
     (inject / "sitecustomize.py").write_text(INJECT, encoding="utf-8")
@@ -54,7 +70,9 @@ def test_a_failure_in_a_page_hook_leaves_out_that_report_only(tmp_path):
                             capture_output=True, text=True, timeout=900)
     assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr[-3000:]
     assert _published(project) == {"aman-contoh-2024"}
-    for slug, error in (("kunci-contoh-2024", "KeyError"), ("rekursi-contoh-2024", "RecursionError")):
+    for slug, error in (("kunci-contoh-2024", "diproses: kesalahan di dalam Casebook (KeyError)"),
+                        ("rekursi-contoh-2024", "diproses: kesalahan di dalam Casebook (RecursionError)"),
+                        ("markdown-contoh-2024", "diubah menjadi HTML: kesalahan di dalam Casebook (RecursionError)")):
         assert f"- {slug}" in result.stderr
-        assert (f"cases/{slug}/" in result.stderr and f"halaman ini tidak dapat diproses: kesalahan di dalam Casebook "
-                f"({error})" in result.stderr), result.stderr[-3000:]
+        assert f"cases/{slug}/" in result.stderr and f"halaman ini tidak dapat {error}" in result.stderr, \
+            result.stderr[-3000:]
