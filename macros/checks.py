@@ -472,6 +472,13 @@ def check_privacy(loaded: LoadedCase, locator: Locator) -> Iterator[Problem]:
     yield from scan_report(loaded, locator)
 
 
+def check_identities_recorded(loaded: LoadedCase, locator: Locator) -> Iterator[Problem]:
+    """Micro cases and group members have their real identity in rahasia.yml, so the gate can look for it."""
+    from macros.privacy.identities import unrecorded_identities
+
+    yield from unrecorded_identities(loaded, locator)
+
+
 def check_stage_places(loaded: LoadedCase, locator: Locator, vocabulary) -> Iterator[Problem]:
     from macros.vocabulary import DEFAULTS
 
@@ -489,4 +496,5 @@ def check_stage_places(loaded: LoadedCase, locator: Locator, vocabulary) -> Iter
 
 RULES: list[Rule] = [check_period, check_report_year, check_date_ranges, check_stage_order, check_stages_of_kind,
                      check_duplicates, check_scores, check_budget,
-                     check_table_shapes, check_references, check_files, check_empty_parts, check_privacy]
+                     check_table_shapes, check_references, check_files, check_empty_parts, check_privacy,
+                     check_identities_recorded]

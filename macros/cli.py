@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -165,6 +166,11 @@ def cmd_new(args: argparse.Namespace, project: ProjectConfig) -> int:
         # The private identity file must never be committed, even when the folder is copied elsewhere.
         (staging / ".gitignore").write_text(f"# Identitas asli {people}: jangan pernah di-commit atau diunggah.\n"
                                             f"{SECRETS_FILE}\n", encoding="utf-8")
+        # Micro cases and group members are real people known by a code: a place for each one's real identity, so
+        # the privacy gate can look for the names (check warns while a code has no entry; macros/privacy/identities.py).
+        secrets_template = _secrets_template(case_template.read_text(encoding="utf-8"), people)
+        if secrets_template:
+            (staging / SECRETS_FILE).write_text(secrets_template, encoding="utf-8")
         staging.rename(target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -175,6 +181,65 @@ def cmd_new(args: argparse.Namespace, project: ProjectConfig) -> int:
     print(f"Identitas asli {people} (bila perlu dicatat) hanya di {shown}/{SECRETS_FILE}: berkas itu tidak pernah terbit "
           "dan dipakai untuk memastikan tidak ada yang bocor (lihat halaman Privasi di situs).")
     return EXIT_OK
+
+
+def _kept_sections(result: LoadResult, project: ProjectConfig) -> str:
+    """The sections a report of this kind must keep, as its kind's template says in its header ("kecuali laporan,
+    praktikan, komunitas"): a laboratory report has no `klien` and may drop `institusi` (user test s23, F13)."""
+    from macros.practicum import kind_of
+
+    code = None
+    if result.loaded is not None:
+        code = result.loaded.case.report.kind
+    else:
+        try:
+            found = re.search(r"^\s*jenis_praktikum:\s*['\"]?([a-z_]+)", (result.folder / CASE_FILE).read_text(encoding="utf-8"), re.M)
+            code = found.group(1) if found else None
+        except (OSError, UnicodeDecodeError):
+            pass
+    kind = kind_of(code)
+    templates = project.root / TEMPLATES_DIR
+    template = templates / kind.templates / CASE_FILE if kind.templates else templates / CASE_FILE
+    if not template.is_file():
+        template = templates / CASE_FILE
+    try:
+        listed = re.search(r"\(kecuali ([^)]+)\)", template.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        listed = None
+    names = [n.strip() for n in listed.group(1).split(",")] if listed else ["laporan", "praktikan", "institusi", "klien"]
+    return ", ".join(names[:-1]) + " dan " + names[-1] if len(names) > 1 else names[0]
+
+
+def _secrets_template(case_template: str, people: str) -> str:
+    """rahasia.yml for a new report whose template names people by pseudonym codes (micro cases, group members):
+    one entry per person in the template; empty when the template has none (an institutional report's client is
+    written by the student when needed, as the Privasi page shows)."""
+    import yaml
+
+    try:
+        data = yaml.safe_load(case_template) or {}
+    except yaml.YAMLError:
+        return ""
+    if not isinstance(data, dict):
+        return ""
+    group = data.get("kelompok_sasaran") if isinstance(data.get("kelompok_sasaran"), dict) else {}
+    places = [("kasus mikro", "KM", item) for item in data.get("kasus_mikro") or [] if isinstance(item, dict)]
+    places += [("anggota kelompok", "A", item) for item in group.get("anggota") or [] if isinstance(item, dict)]
+    if not places:
+        return ""
+    lines = [f"# Identitas asli {people}. Berkas ini TIDAK PERNAH terbit dan tidak boleh di-commit (lihat .gitignore).",
+             "# Casebook memakainya untuk memastikan nama, alamat dan nomor mereka tidak tercetak di laporan.",
+             "# Satu butir per orang; `kode` sama dengan kode samarannya di kasus.yml. Tambahkan butir bila orangnya",
+             "# lebih banyak; `casebook check` memperingatkan kode yang belum tercatat di sini.",
+             "orang_lain:"]
+    for number, (who, prefix, _) in enumerate(places, 1):
+        lines += [f'  - kode: "<<ISI: kode samaran {who}, misalnya {prefix}{number}>>"',
+                  '    nama: "<<ISI: nama lengkap asli>>"',
+                  "    # panggilan: nama panggilan",
+                  "    # alamat: alamat rumah",
+                  "    # telepon: [nomor HP]"]
+    lines += ["# Teks lain yang tidak boleh terbit (nama gang, nama warung, ...):", "lainnya: []"]
+    return "\n".join(lines) + "\n"
 
 
 def find_case_folders(paths: list[Path], project: ProjectConfig) -> list[Path]:
@@ -259,7 +324,8 @@ def cmd_check(args: argparse.Namespace, project: ProjectConfig) -> int:
         if placeholders:  # a fresh template: say where to start instead of leaving 100+ lines to scroll
             first = min(placeholders, key=lambda p: p.line)
             print(f"{result.slug}: {len(placeholders)} isian contoh `<<ISI ...>>` belum diganti; mulai dari "
-                  f"{first.file} baris {first.line} ({first.field_path}). Bagian yang tidak diperlukan boleh dihapus, kecuali laporan, praktikan, institusi dan klien.")
+                  f"{first.file} baris {first.line} ({first.field_path}). Bagian yang tidak diperlukan boleh dihapus, "
+                  f"kecuali {_kept_sections(result, project)}.")
     for result in results:
         # The report's own count: its kasus.yml and its chapter pages, as in the total below.
         report_errors = len(result.errors) + sum(1 for p in page_problems.get(result.slug, []) if p.severity != Severity.WARNING)

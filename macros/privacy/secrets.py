@@ -30,6 +30,7 @@ class OrangRahasia(Model):
     """A real person behind a pseudonym code."""
 
     name: Teks = F("nama", "Nama lengkap asli.")
+    code: Teks | None = F("kode", "Kode samaran orang ini di kasus.yml, misalnya KM1 untuk kasus mikro.", None)
     nickname: Teks | None = F("panggilan", "Nama panggilan, bila dipakai sehari-hari.", None)
     initials: Teks | None = F("inisial", "Inisial asli (dibuat dari nama bila kosong).", None)
     role: Teks | None = F("peran", "Peran, misalnya 'ibu klien'.", None)
@@ -42,7 +43,8 @@ class OrangRahasia(Model):
 
 
 class Rahasia(Model):
-    client: OrangRahasia = F("klien", "Identitas asli klien.")
+    # A laboratory or community report has no single client: its people are micro cases and members (`orang_lain`).
+    client: OrangRahasia | None = F("klien", "Identitas asli klien (laporan dengan satu klien).", None)
     others: list[OrangRahasia] = F("orang_lain", "Keluarga dan significant others dengan identitas asli.", default_factory=list)
     other_strings: list[Teks] = F("lainnya", "Teks lain yang tidak boleh terbit (nama sekolah, nama kampung, ...).",
                                   default_factory=list)
@@ -88,19 +90,27 @@ def _person_needles(person: OrangRahasia, who: str) -> list[Needle]:
     return needles
 
 
+def _placeholder(person: OrangRahasia) -> bool:
+    """A place `casebook new` left for a name (`<<ISI: nama lengkap asli>>`): nothing to look for yet."""
+    from macros.schema.types import PLACEHOLDER
+
+    return person.name.lstrip().startswith(PLACEHOLDER)
+
+
 def needles_of(secrets: Rahasia, client_code: str, root: Path | None = None) -> Secrets:
-    client = secrets.client
-    needles = _person_needles(client, "klien")
-    initials = client.initials or initials_of(client.name)
-    if len(initials) >= 2 and initials != client_code:
+    client = secrets.client if secrets.client and not _placeholder(secrets.client) else None
+    needles = _person_needles(client, "klien") if client else []
+    initials = (client.initials or initials_of(client.name)) if client else None
+    if initials and len(initials) >= 2 and initials != client_code:
         # Initials that are also Casebook's own words (BAB IV, No. SK) cannot be told apart in the output:
         # they are looked for only in what the student wrote in kasus.yml (see macros/privacy/own_text.py).
         kind = OWN_WORD_INITIALS if own_word(initials, root) else "inisial"
         needles.append(Needle(initials, "inisial asli klien", kind))
-    for person in secrets.others:
+    others_filled = [person for person in secrets.others if not _placeholder(person)]
+    for person in others_filled:
         needles += _person_needles(person, person.role or "orang lain")
-    needles += [Needle(text, "teks rahasia") for text in secrets.other_strings]
-    others = tuple(dict.fromkeys(person.initials or initials_of(person.name) for person in secrets.others))
+    needles += [Needle(text, "teks rahasia") for text in secrets.other_strings if not text.lstrip().startswith("<<ISI")]
+    others = tuple(dict.fromkeys(person.initials or initials_of(person.name) for person in others_filled))
     return Secrets(tuple(needles), initials, others)
 
 
@@ -138,3 +148,25 @@ def load_secrets(folder: Path, root: Path | None, client_code: str) -> tuple[Sec
                                           "Casebook sendiri (misalnya `BAB IV`), jadi tidak dapat dicari di situs dan PDF",
                                    "periksa sendiri bahwa inisial itu tidak tertulis di laporan Anda; nama lengkap "
                                    "klien tetap diperiksa", severity=Severity.WARNING)]
+
+
+def recorded_codes(folder: Path) -> set[str] | None:
+    """The pseudonym codes whose real person rahasia.yml records (`kode: KM1`, or the code named in `peran`,
+    e.g. "kasus mikro KM1"); None when the report has no readable rahasia.yml (a broken one is the gate's error)."""
+    import re
+
+    path = folder / SECRETS_FILE
+    if linked_file(path) or not path.is_file():
+        return None
+    try:
+        secrets = Rahasia.model_validate(parse_yaml(path.read_text(encoding="utf-8")).data or {})
+    except (YamlSyntaxError, UnicodeDecodeError, ValidationError, OSError):
+        return None
+    codes: set[str] = set()
+    for person in ([secrets.client] if secrets.client else []) + list(secrets.others):
+        if _placeholder(person):
+            continue
+        if person.code:
+            codes.add(person.code.strip().upper())
+        codes.update(word.upper() for word in re.findall(r"[A-Za-z]+\d*", person.role or ""))
+    return codes
