@@ -9,6 +9,7 @@ Each rule is a small function yielding `Problem`s through the `Locator`.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable, Iterator
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
@@ -24,9 +25,23 @@ from macros.schema.types import format_date
 Rule = Callable[[LoadedCase, Locator], Iterable[Problem]]
 
 # Sections whose dates belong to the fieldwork and must fall inside the practicum period.
-_FIELDWORK = {"tahapan", "persetujuan", "wawancara", "asesmen", "konferensi_kasus", "rencana_intervensi",
-              "intervensi", "evaluasi", "terminasi", "rujukan", "praktik_baik", "kesepakatan", "asesmen_partisipatif",
-              "daftar_hadir_peserta"}
+# Every date of a report lies within `laporan.periode` except these, each with the rule it follows instead. A new
+# dated part is checked without anyone listing it (the list of fieldwork parts missed `kasus_mikro` and
+# `asesmen_wilayah`: user test s23, F9); tests/test_dates_places.py walks the schema's date fields.
+PERIOD_RULES: dict[tuple[str, ...], str] = {
+    ("laporan",): "the period itself",
+    ("pengesahan",): "approved after the fieldwork: not before it starts",
+    ("kata_pengantar",): "written with the report: not before the fieldwork starts",
+    ("log_supervisi",): "supervision goes on while the report is written: not before the start, not after approval",
+    ("lampiran", "surat"): "dated by their sender: a permit before the start, a completion letter after the end",
+}
+AFTER_START = {("pengesahan",), ("kata_pengantar",), ("log_supervisi",)}
+
+
+def period_rule(path: YamlPath) -> tuple[str, ...] | None:
+    """The PERIOD_RULES key a date at `path` follows, or None: within the practicum period."""
+    keys = tuple(k for k in path if isinstance(k, str))
+    return next((prefix for prefix in PERIOD_RULES if keys[:len(prefix)] == prefix), None)
 
 
 def _stage_name(code: str) -> str:
@@ -61,8 +76,19 @@ def check_period(loaded: LoadedCase, locator: Locator) -> Iterator[Problem]:
     if end < start:
         yield locator.problem(("laporan", "periode", "selesai"), "tanggal selesai praktikum sebelum tanggal mulai")
         return
+    approved = case.approval.approved_on if case.approval else None
     for path, value in _dates(case):
-        if path[0] not in _FIELDWORK or start <= value <= end:
+        rule = period_rule(path)
+        if rule in AFTER_START:
+            if value < start:
+                yield locator.problem(path, f"{format_date(value, weekday=False)} sebelum periode praktikum dimulai "
+                                            f"({_period_text(case)})", "periksa tanggalnya, atau perbarui `laporan.periode`")
+            elif rule == ("log_supervisi",) and approved and value > approved:
+                yield locator.problem(path, f"supervisi {format_date(value, weekday=False)} setelah laporan disetujui "
+                                            f"({format_date(approved, weekday=False)})",
+                                      "periksa tanggalnya, atau `pengesahan.tanggal_disetujui`")
+            continue
+        if rule is not None or start <= value <= end:
             continue
         if value.year != start.year:
             try:
@@ -185,22 +211,41 @@ def check_stages_of_kind(loaded: LoadedCase, locator: Locator) -> Iterator[Probl
                                   "`laporan.jenis_praktikum`", severity=Severity.WARNING)
 
 
-def _duplicates(rows: list, key: Callable, path: YamlPath, what: str, locator: Locator) -> Iterator[Problem]:
+def _duplicates(rows: list, key: Callable, path: YamlPath, what: str, locator: Locator,
+                hint: str | Callable[[list], str] = "hapus baris ganda") -> Iterator[Problem]:
+    """Rows that repeat an earlier one. `hint`: what to do; for a code or id that names a different thing (two
+    micro cases both `KM1`) deleting a row is wrong advice, so those pass `_another_code` (user test s23, F11)."""
     first_seen: dict = {}
     for index, row in enumerate(rows):
         marker = key(row)
         if marker in first_seen:
             yield locator.problem(path + (index,), f"{what} ini sama dengan butir ke-{first_seen[marker] + 1}",
-                                  "hapus baris ganda")
+                                  hint(list(first_seen)) if callable(hint) else hint)
         else:
             first_seen[marker] = index
+
+
+def _another_code(word: str) -> Callable[[list], str]:
+    """The hint for a repeated code/id: give this one another, with a free one suggested (KM1, KM2 -> KM3)."""
+    def hint(taken: list) -> str:
+        texts = [str(t) for t in taken if isinstance(t, str)]
+        numbered = [re.fullmatch(r"(.*?)(\d+)", t) for t in texts]
+        numbered = [m for m in numbered if m]
+        if numbered:
+            prefix, width = numbered[-1].group(1), len(numbered[-1].group(2))
+            number = max(int(m.group(2)) for m in numbered if m.group(1) == prefix) + 1
+            return (f"bila ini {word} yang berbeda, beri {word} lain, misalnya {prefix}{number:0{width}d}; "
+                    "bila barisnya memang ganda, hapus salah satunya")
+        return f"bila ini {word} yang berbeda, beri {word} lain; bila barisnya memang ganda, hapus salah satunya"
+    return hint
 
 
 def check_duplicates(loaded: LoadedCase, locator: Locator) -> Iterator[Problem]:
     case = loaded.case
     yield from _duplicates(case.stages, lambda r: (r.stage, r.date, r.title), ("tahapan",), "catatan tahap", locator)
     yield from _duplicates(case.interviews, lambda r: (r.activity.lower(), r.date, r.time), ("wawancara",), "baris wawancara", locator)
-    yield from _duplicates(case.case_conferences, lambda r: r.code.upper(), ("konferensi_kasus",), "kode konferensi kasus", locator)
+    yield from _duplicates(case.case_conferences, lambda r: r.code.upper(), ("konferensi_kasus",), "kode konferensi kasus", locator,
+                           _another_code("kode"))
     yield from _duplicates(case.references, lambda r: (tuple(r.authors), r.year, r.title.lower()), ("pustaka",), "pustaka", locator)
     table = case.institution.beneficiaries.table if case.institution and case.institution.beneficiaries else None
     if table:
@@ -209,11 +254,14 @@ def check_duplicates(loaded: LoadedCase, locator: Locator) -> Iterator[Problem]:
         a = case.assessment
         yield from _duplicates(a.strengths, lambda r: r.text.lower(), ("asesmen", "kekuatan"), "butir kekuatan", locator)
         if a.ecomap:
-            yield from _duplicates(a.ecomap.systems, lambda r: r.id, ("asesmen", "ecomap", "sistem"), "id sistem ecomap", locator)
+            yield from _duplicates(a.ecomap.systems, lambda r: r.id, ("asesmen", "ecomap", "sistem"), "id sistem ecomap", locator,
+                                   _another_code("id"))
         if a.genogram:
-            yield from _duplicates(a.genogram.members, lambda r: r.id, ("asesmen", "genogram", "anggota"), "id anggota genogram", locator)
+            yield from _duplicates(a.genogram.members, lambda r: r.id, ("asesmen", "genogram", "anggota"), "id anggota genogram", locator,
+                                   _another_code("id"))
     if case.plan:
-        yield from _duplicates(case.plan.activities, lambda r: r.id, ("rencana_intervensi", "kegiatan"), "id kegiatan", locator)
+        yield from _duplicates(case.plan.activities, lambda r: r.id, ("rencana_intervensi", "kegiatan"), "id kegiatan", locator,
+                               _another_code("id"))
     if case.intervention:
         yield from _duplicates(case.intervention.sessions, lambda r: (r.date, r.time, r.title.lower()),
                                ("intervensi", "sesi"), "sesi", locator)
@@ -226,14 +274,40 @@ def check_duplicates(loaded: LoadedCase, locator: Locator) -> Iterator[Problem]:
     if case.appendices:
         yield from _duplicates(case.appendices.photos, lambda r: r.file, ("lampiran", "dokumentasi"), "berkas foto", locator)
     # Each micro case is its own person or family: its code names it in headings, captions and references.
-    yield from _duplicates(case.micro_cases, lambda r: r.code.upper(), ("kasus_mikro",), "kode kasus mikro", locator)
+    yield from _duplicates(case.micro_cases, lambda r: r.code.upper(), ("kasus_mikro",), "kode kasus mikro", locator,
+                           _another_code("kode"))
     if case.area_assessment:
         area = case.area_assessment
-        yield from _duplicates(area.rw, str.lower, ("asesmen_wilayah", "rw"), "RW", locator)
+        yield from _duplicates(area.rw, str.lower, ("asesmen_wilayah", "rw"), "RW", locator,
+                               "hapus RW yang ganda (dan angkanya di setiap baris `jumlah`), atau perbaiki nomornya")
         for key, table in (("ppks", area.ppks), ("psks", area.psks)):
             if table:
                 yield from _duplicates(table.rows, lambda r: r.kind.lower(), ("asesmen_wilayah", key, "baris"),
                                        f"jenis {key.upper()}", locator)
+
+
+_RW = re.compile(r"\bRW\.?\s*0*(\d{1,3})\b", re.I)
+
+
+def check_rw_references(loaded: LoadedCase, locator: Locator) -> Iterator[Problem]:
+    """A place given by RW (`lokasi: RW 09` of a micro case, a resource) names an RW the area assessment mapped: an
+    unmapped one is a typo or a place the PPKS/PSKS tables do not cover (user test s23, F9). Every `lokasi` of
+    the report is read, so a new located part is checked too."""
+    area = loaded.case.area_assessment
+    if area is None:
+        return
+    mapped = {int(m.group(1)) for rw in area.rw for m in _RW.finditer(rw)}
+    if not mapped:
+        return
+    for path, value in iter_leaves(loaded.case):
+        if not isinstance(value, str) or not path or path[-1] != "lokasi":
+            continue
+        named = [m for m in _RW.finditer(value) if int(m.group(1)) not in mapped]
+        if named:
+            yield locator.problem(path, f"{named[0].group(0)} bukan RW yang dipetakan di `asesmen_wilayah.rw` "
+                                        f"({', '.join(area.rw)})",
+                                  "periksa nomor RW-nya, atau tambahkan RW itu ke `asesmen_wilayah.rw` (dengan angkanya "
+                                  "di tabel PPKS/PSKS)", severity=Severity.WARNING)
 
 
 def _round_half_up(value: Decimal) -> int:
@@ -289,7 +363,9 @@ def check_table_shapes(loaded: LoadedCase, locator: Locator) -> Iterator[Problem
                 yield locator.problem(("institusi", "penerima_manfaat", "tabel", "baris", index),
                                       f"baris berisi {len(row)} sel, padahal tabel punya {len(table.columns)} kolom")
     area = case.area_assessment
-    for key, rw_table in (("ppks", area.ppks), ("psks", area.psks)) if area else ():
+    # A repeated RW is reported once (check_duplicates); every row's count would follow it (user test s23, F11).
+    rw_repeated = bool(area) and len({rw.lower() for rw in area.rw}) != len(area.rw)
+    for key, rw_table in (("ppks", area.ppks), ("psks", area.psks)) if area and not rw_repeated else ():
         for index, row in enumerate(rw_table.rows if rw_table else ()):
             if len(row.counts) != len(area.rw):
                 yield locator.problem(("asesmen_wilayah", key, "baris", index, "jumlah"),
@@ -497,4 +573,4 @@ def check_stage_places(loaded: LoadedCase, locator: Locator, vocabulary) -> Iter
 RULES: list[Rule] = [check_period, check_report_year, check_date_ranges, check_stage_order, check_stages_of_kind,
                      check_duplicates, check_scores, check_budget,
                      check_table_shapes, check_references, check_files, check_empty_parts, check_privacy,
-                     check_identities_recorded]
+                     check_identities_recorded, check_rw_references]

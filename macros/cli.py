@@ -335,7 +335,11 @@ def cmd_check(args: argparse.Namespace, project: ProjectConfig) -> int:
             continue
         tally = completeness(result.loaded.case)
         status = "draf" if result.loaded.case.is_draft else "disetujui"
-        pages = f"; {report_errors} galat di halaman bab" if report_errors else ""
+        # Say where the errors are: kasus.yml, the chapter pages, or both (user test s23, F11: kasus.yml errors were
+        # summarised as "galat di halaman bab").
+        page_errors = report_errors - len(result.errors)
+        where = [f"{len(result.errors)} di {CASE_FILE}"] * bool(result.errors) + [f"{page_errors} di halaman bab"] * bool(page_errors)
+        pages = f"; {report_errors} galat: {', '.join(where)}" if report_errors else ""
         print(f"{result.slug}: {tally.summary} ({status}{pages})")
         if args.rinci:
             for row in checklist(result.loaded.case, result.warnings):

@@ -87,7 +87,7 @@ class LaboratoryMacros:
         # A case printed twice (`{{ kasus_mikro() }}` and `{{ kasus_mikro('KM1') }}` on the pages) would get a second
         # table with the same id; say which call to remove instead of "beri id lain" (kasus_mikro has no id).
         captions = current_build["numbering"][loaded.slug].captions
-        for case in cases:
+        for case in {c.code: c for c in cases}.values():
             if f"kasus_mikro_{case.code.lower()}" in captions:
                 label = captions[f"kasus_mikro_{case.code.lower()}"].label
                 raise MacroDataError(
@@ -97,8 +97,12 @@ class LaboratoryMacros:
         vocabulary = self._site().vocabulary
         hashes = "#" * max(2, min(int(tingkat), 6))
         parts = []
+        seen: dict[str, int] = {}
         for case in cases:
-            table = self._numbered_table(f"kasus_mikro_{case.code.lower()}", f"Asesmen Singkat Kasus Mikro {case.code}",
+            # Two cases sharing a code are check's error at the data (check_duplicates); the page still prints both.
+            seen[case.code] = seen.get(case.code, 0) + 1
+            element_id = f"kasus_mikro_{case.code.lower()}" + (f"_{seen[case.code]}" if seen[case.code] > 1 else "")
+            table = self._numbered_table(element_id, f"Asesmen Singkat Kasus Mikro {case.code}",
                                          lab.micro_case_assessment(case))
             parts.append(f"{hashes} Kasus Mikro {plain(case.code)}: {plain(case.title)}\n\n"
                          f"{lab.micro_case_profile(case, vocabulary)}\n\n{prose(case.description)}\n\n{table}\n\n"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 import difflib
+from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -228,6 +229,33 @@ def _placeholder_paths(value: Any, path: YamlPath = ()):
             yield from _placeholder_paths(item, path + (index,))
 
 
+def template_showing(path: tuple) -> str:
+    """The `casebook new` template whose kasus.yml shows the part at `path` (`kasus_mikro` is in the laboratory
+    template only): a hint pointing at a template without the part sends the student nowhere (user test s23)."""
+    top = next((k for k in path if isinstance(k, str)), "")
+    for shown, keys in _template_keys():
+        if top in keys:
+            return shown
+    return "docs/templat/kasus.yml"
+
+
+@lru_cache(maxsize=1)
+def _template_keys() -> tuple[tuple[str, frozenset[str]], ...]:
+    """(shown path, top-level keys) of each kind's kasus.yml template, the shared one first."""
+    from macros.project import TEMPLATES_DIR
+
+    templates = Path(__file__).resolve().parents[1] / TEMPLATES_DIR
+    files = sorted(templates.glob("*/kasus.yml")) if templates.is_dir() else []
+    found = []
+    for file in [templates / "kasus.yml", *files]:
+        try:
+            keys = frozenset(re.findall(r"^([a-z_]+):", file.read_text(encoding="utf-8"), re.M))
+        except OSError:
+            continue
+        found.append(((TEMPLATES_DIR / file.relative_to(templates)).as_posix(), keys))
+    return tuple(found)
+
+
 def _describe(value: Any) -> str:
     if isinstance(value, dict):
         return "pemetaan"
@@ -251,7 +279,7 @@ def translate_error(error: dict[str, Any], locator: Locator) -> Problem:
         return locator.problem(loc, f"kunci `{loc[-1]}` tidak dikenal", _unknown_key_hint(loc), key=True)
     if kind == "missing":
         return locator.problem(loc, f"kolom wajib `{loc[-1]}` belum diisi",
-                               "lihat templat di docs/templat/kasus.yml untuk contoh isinya")
+                               f"lihat templat di {template_showing(loc)} untuk contoh isinya")
     if kind == "string_type":
         hint = f"tulis dalam tanda kutip, misalnya \"{value}\"" if isinstance(value, int) else ""
         return locator.problem(loc, f"harus berupa teks, bukan {_describe(value)}", hint)
