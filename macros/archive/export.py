@@ -75,6 +75,12 @@ COLUMNS: tuple[Column, ...] = (
     Column("kelengkapan", lambda f, c: f.label("kelengkapan")),
     Column("bagian_kosong", lambda f, c: _join(f.missing)),
     Column("dosen_pembimbing", lambda f, c: c.case.approval.supervisor.name if c.case.approval else ""),
+    # Pembimbing II and the coordinator sign the approval page too (user test s23, F10); own columns, so the
+    # `dosen_pembimbing` column keeps meaning Pembimbing I for the campus's existing spreadsheets.
+    Column("pembimbing_kedua", lambda f, c: c.case.approval.second_supervisor.name
+           if c.case.approval and c.case.approval.second_supervisor else ""),
+    Column("koordinator_praktikum", lambda f, c: c.case.approval.coordinator.name
+           if c.case.approval and c.case.approval.coordinator else ""),
 )
 HEADER = tuple(column.header for column in COLUMNS)
 

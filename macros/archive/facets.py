@@ -43,7 +43,8 @@ FACETS: tuple[Facet, ...] = (
     Facet("capaian_gas", "Capaian GAS (−2..+2)"),
     Facet("status", "Status laporan"),
     Facet("kelengkapan", "Kelengkapan"),
-    Facet("pembimbing", "Dosen pembimbing"),
+    # Pembimbing I and II each count the report (a Pembimbing II looks for "my groups" too): said in the label.
+    Facet("pembimbing", "Dosen pembimbing (I dan II)"),
 )
 FACET_BY_KEY = {facet.key: facet for facet in FACETS}
 
@@ -222,13 +223,21 @@ def report_facts(loaded: LoadedCase, vocabulary: Vocabulary) -> ReportFacts:
         "capaian_gas": (outcome_band(scores.gas_code),),
         "status": (("draf", "Draf"),) if case.is_draft else (("disetujui", "Disetujui"),),
         "kelengkapan": (("belum_lengkap", "Belum lengkap"),) if missing else (("lengkap", "Lengkap"),),
-        "pembimbing": _free([approval.supervisor.name] if approval else []) or (NO_SUPERVISOR,),
+        "pembimbing": _free(supervisor_names(case)) or (NO_SUPERVISOR,),
     }
     return ReportFacts(loaded.slug, case.report.title, case.report.year, scores.sort_value, values, scores,
                        approval.approved_on if approval else None, missing)
 
 
 NO_SUPERVISOR = ("tanpa-pembimbing", "Belum dicatat")
+
+
+def supervisor_names(case) -> list[str]:
+    """Pembimbing I, then Pembimbing II when the campus assigns two: each counts the report in the facet."""
+    approval = case.approval
+    if approval is None:
+        return []
+    return [approval.supervisor.name] + ([approval.second_supervisor.name] if approval.second_supervisor else [])
 
 
 @dataclass(frozen=True)

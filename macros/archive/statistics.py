@@ -499,7 +499,8 @@ def _supervisors(facts: list[ReportFacts], base: str) -> str:
     table = _table(["Dosen pembimbing", "Laporan", "Disetujui", "Draf", "Belum lengkap",
                     *[BAND_LABELS[b] for b in BANDS]], rows, folded=False)
     return _figure(svg, "Laporan per dosen pembimbing menurut status; tabel: status, kelengkapan dan capaian.",
-                   "Draf: tanggal persetujuan belum diisi. Belum lengkap: ada bagian wajib yang masih kosong.", table)
+                   "Draf: tanggal persetujuan belum diisi. Belum lengkap: ada bagian wajib yang masih kosong. "
+                   "Laporan dengan dua pembimbing dihitung untuk Pembimbing I dan Pembimbing II.", table)
 
 
 INSTITUTION_YEARS = 6   # the newest years get a series each; older ones are summed

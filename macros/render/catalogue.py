@@ -31,6 +31,25 @@ def _method_fact(case, vocabulary: Vocabulary) -> tuple[str, str] | None:
     return None
 
 
+def _place_word(case) -> str:
+    return "Wilayah" if case.report.kind == "laboratorium" else "Komunitas"
+
+
+def _supervisor_facts(case) -> list[tuple[str, str]]:
+    """Pembimbing I and II and the practicum coordinator, as the approval page names them (user test s23, F10:
+    Pembimbing II appeared only in the PDF and the Word file)."""
+    approval = case.approval
+    if approval is None:
+        return []
+    if approval.second_supervisor is None:
+        facts = [("Pembimbing", approval.supervisor.name)]
+    else:
+        facts = [("Pembimbing I", approval.supervisor.name), ("Pembimbing II", approval.second_supervisor.name)]
+    if approval.coordinator is not None:
+        facts.append((approval.coordinator.role or "Koordinator praktikum", approval.coordinator.name))
+    return facts
+
+
 def card(loaded: LoadedCase, vocabulary: Vocabulary, href: str, pdf_href: str | None = None, *, attributes: str = "") -> str:
     """A report's card; `attributes` are extra HTML attributes (the archive's facet codes), already escaped."""
     case = loaded.case
@@ -38,11 +57,15 @@ def card(loaded: LoadedCase, vocabulary: Vocabulary, href: str, pdf_href: str | 
         ("Praktikan", case.student.author_names),
         # A group report names its group as its cover does ("Kelompok 14"); one author's practicum group is not news.
         ("Kelompok", case.student.group) if case.student.group_authors and case.student.group else None,
-        ("Institusi" if case.institution else "Komunitas", case.place_name),
-        ("Setting", vocabulary.label("setting", case.setting)),
+        # A laboratory or community report is told apart by its kind, not by a setting it does not have (its
+        # place is a kelurahan; user test s23, F14: "Setting: Komunitas" on a laboratory report).
+        ("Praktikum", vocabulary.label("jenis_praktikum", case.report.kind)) if case.report.kind != "institusi" else None,
+        ("Institusi" if case.institution else _place_word(case), case.place_name),
+        ("Setting", vocabulary.label("setting", case.setting)) if case.institution and case.report.kind != "laboratorium" else None,
         ("Tahun", str(case.report.year)),
         _method_fact(case, vocabulary),
-        (case.subject.label, case.subject_code),
+        (case.subject.label, case.subject_code) if case.report.kind != "laboratorium" else None,
+        *_supervisor_facts(case),
     ]
     facts = [fact for fact in facts if fact]
     rows = "".join(f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in facts)
