@@ -250,3 +250,29 @@ def test_real_initials_equal_to_words_casebook_prints_do_not_block_a_report(tmp_
     chrome = printed - written
     assert len(chrome) > 20 and {"IV", "BAB"} <= chrome
     assert sorted(w for w in chrome if not own_word(w, project)) == []
+
+
+def test_a_private_string_casebook_itself_prints_is_looked_for_in_its_report_s_pages_only(tmp_path):
+    """The next member of #15/#16's class: a nickname "Siti" or a phone number the guide shows as its example
+    (docs/privasi.md) is on pages every report shares. There it says nothing about any report, and a shared-page
+    match that blames nobody fails the build: one student's own rahasia.yml could have stopped the archive."""
+    from macros.privacy.gate import Guard, scan_published
+    from macros.privacy.secrets import load_secrets
+
+    folder = tmp_path / "rt-p-2024"
+    shutil.copytree(FIXTURE, folder)
+    (folder / "rahasia.yml").write_text('klien:\n  nama: Zulkarnain Markerwati\n  panggilan: Siti\n'
+                                        '  telepon: ["0812-0000-0000"]\n', encoding="utf-8")
+    secrets, problems = load_secrets(folder, tmp_path, "TS")
+    flagged = sorted(n.text for n in secrets.needles if n.casebook_prints)
+    assert flagged == ["0812-0000-0000", "Siti"], flagged
+    assert not any(n.casebook_prints for n in secrets.needles if n.text == "Zulkarnain Markerwati")
+    assert len(problems) == 2 and all(p.severity.value == "peringatan" and "halaman bersama" in p.message
+                                      for p in problems), [p.format() for p in problems]
+    guards = {"rt-p-2024": Guard(secrets.needles)}
+    site = _site_with(tmp_path / "s", {"privasi/index.html": "<p>Siti Nur'aini, telepon 0812-0000-0000</p>",
+                                       "kasus/rt-p-2024/index.html": "<p>Klien TS</p>"})
+    assert scan_published(site, guards, section="kasus", patterns=False) == []
+    site = _site_with(tmp_path / "t", {"kasus/rt-p-2024/index.html": "<p>Klien Siti, HP 0812 0000 0000</p>"})
+    found = scan_published(site, guards, section="kasus", patterns=False)
+    assert sorted(leak.what for leak in found) == ["nama panggilan klien", "nomor telepon klien"]

@@ -385,6 +385,8 @@ class _Scan:
             guard = guards[""] if "" in guards else self.everything
         prepared = Prepared.of(text) if guard.needles else None
         for needle in guard.needles:
+            if shared and needle.casebook_prints:
+                continue  # Casebook's own text on the shared pages carries it (said at rahasia.yml by check)
             if contains(prepared, needle):
                 owner = self.owner_of.get(id(needle))
                 if shared and owner and _ordinary_elsewhere(needle, owner, self.site_dir, self.section, guards,

@@ -85,6 +85,8 @@ class Needle:
     text: str
     what: str
     kind: str = "teks"  # "teks" | "angka" | "inisial" | OWN_WORD_INITIALS
+    casebook_prints: bool = False
+    """Casebook's own text carries it too (a nickname in the guide's examples): a shared page's match is no finding."""
 
     @property
     def checkable_in_output(self) -> bool:

@@ -18,6 +18,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from macros.privacy.matching import Needle, Prepared, contains
+
 CODE_ROOT = Path(__file__).resolve().parents[2]
 _WORD = re.compile(r"(?<![A-Za-z])[A-Z]{2,}(?![A-Za-z])")
 _CODE_WORD = re.compile(r"(?<![A-Za-z0-9_])[A-Z]{2,}(?![A-Za-z_])")  # CC1 counts (printed so); MAX_PAGE and path data (715ZM10) do not
@@ -72,3 +74,43 @@ def _project_words(docs: Path) -> frozenset[str]:
 def own_word(initials: str, project_root: Path | None = None) -> bool:
     """Whether `initials` read like Casebook's own text (a roman numeral, or a word its own pages print)."""
     return roman_numeral(initials) or initials in casebook_words(project_root)
+
+
+# Where Casebook's own text lives, for private strings (names, numbers) that Casebook itself prints: a nickname
+# "Siti" is in the Privasi page's examples, a phone number may be an example of the docs. macros/synth (names for
+# synthetic benchmark reports, never published) is not Casebook's published text.
+_OWN_TEXT = (("docs", ("*.md", "*.yml")), ("overrides", ("*.html",)), ("macros", ("*.py",)))
+
+
+@lru_cache(maxsize=8)
+def _own_text(root: Path, project_docs: Path | None) -> Prepared:
+    parts = []
+    for folder, patterns in _OWN_TEXT:
+        for pattern in patterns:
+            for path in sorted((root / folder).rglob(pattern)) if (root / folder).is_dir() else []:
+                if "synth" not in path.relative_to(root).parts and not path.is_symlink():
+                    text = path.read_text(encoding="utf-8", errors="replace")
+                    parts.append(_printable_literals(text) if path.suffix == ".py" else text)
+    if project_docs is not None and project_docs.is_dir():
+        parts += [p.read_text(encoding="utf-8", errors="replace") for p in sorted(project_docs.rglob("*.md"))]
+    return Prepared.of("\n".join(parts))
+
+
+_DOCSTRING = re.compile(r'("""|\'\'\')(.*?)\1', re.S)
+_COMMENT_LINE = re.compile(r"^\s*#.*$", re.M)
+_LITERAL = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'')
+
+
+def _printable_literals(code: str) -> str:
+    """The one-line string literals of Python code (labels, messages, examples Casebook prints), without its
+    docstrings and comments, which no page prints (and which name examples, like this module's own)."""
+    return "\n".join(_LITERAL.findall(_COMMENT_LINE.sub("", _DOCSTRING.sub("", code))))
+
+
+def in_casebook_text(needle: Needle, project_root: Path | None = None) -> bool:
+    """Whether Casebook's own text (its guide pages, templates, labels) already carries this private string: on a
+    page every report shares, a match then says nothing about any report."""
+    if needle.kind not in ("teks", "angka"):
+        return False  # initials: own_word() decides, as whole upper-case words
+    docs = project_root.resolve() / "docs" if project_root is not None and project_root.resolve() != CODE_ROOT else None
+    return contains(_own_text(CODE_ROOT, docs), needle)

@@ -9,7 +9,7 @@ strings to look for ("needles"); nothing from it is ever rendered.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -17,7 +17,7 @@ from pydantic import ValidationError
 from macros.errors import Problem, display_path
 from macros.loading import LINKED_HINT, Locator, linked_file, linked_file_message, translate_error
 from macros.privacy.matching import OWN_WORD_INITIALS, Needle
-from macros.privacy.own_text import casebook_words, own_word  # noqa: F401 (casebook_words: one place for the words)
+from macros.privacy.own_text import casebook_words, in_casebook_text, own_word  # noqa: F401 (casebook_words: one place)
 from macros.schema.base import F, Model
 from macros.schema.types import MONTHS, Tanggal, Teks
 from macros.yaml_source import YamlSyntaxError, parse_yaml
@@ -135,16 +135,19 @@ def load_secrets(folder: Path, root: Path | None, client_code: str) -> tuple[Sec
     except ValidationError as exc:
         return None, [translate_error(e, locator) for e in exc.errors(include_url=False)]
     found = needles_of(secrets, client_code, root)
+    problems = _casebook_prints(found, secrets, locator, root)
+    found = replace(found, needles=tuple(replace(n, casebook_prints=True) if n.checkable_in_output and
+                                         in_casebook_text(n, root) else n for n in found.needles))
     colliding = [n for n in found.needles if not n.checkable_in_output]
     if not colliding:
-        return found, []
+        return found, problems
     # Initials that Casebook itself prints ("BAB IV", "No. SK" on the Privasi page) would be found on every report's
     # pages, so the report could never be published, whatever the student did (red team s23 #15). They are searched
     # for in kasus.yml only (macros/privacy/own_text.py): said here, where the student can check the pages by hand.
     from macros.errors import Severity
 
     where = ("klien", "inisial") if secrets.client.initials else ("klien", "nama")
-    return found, [locator.problem(where, f"inisial asli klien `{colliding[0].text}` sama dengan teks yang dicetak "
+    return found, problems + [locator.problem(where, f"inisial asli klien `{colliding[0].text}` sama dengan teks yang dicetak "
                                           "Casebook sendiri (misalnya `BAB IV`), jadi tidak dapat dicari di situs dan PDF",
                                    "periksa sendiri bahwa inisial itu tidak tertulis di laporan Anda; nama lengkap "
                                    "klien tetap diperiksa", severity=Severity.WARNING)]
@@ -170,3 +173,18 @@ def recorded_codes(folder: Path) -> set[str] | None:
             codes.add(person.code.strip().upper())
         codes.update(word.upper() for word in re.findall(r"[A-Za-z]+\d*", person.role or ""))
     return codes
+
+
+def _casebook_prints(found: Secrets, secrets: Rahasia, locator: Locator, root: Path | None) -> list[Problem]:
+    """A private string that Casebook's own pages carry too (a nickname in the guide's examples, an example phone
+    number): on the pages every report shares it cannot be told apart from Casebook's text, so it is looked for in
+    this report's own pages only. Said at rahasia.yml, once per string."""
+    from macros.errors import Severity
+
+    problems = []
+    for needle in dict.fromkeys(n for n in found.needles if n.checkable_in_output and in_casebook_text(n, root)):
+        problems.append(Problem(locator.file, 1, 1, "", f"{needle.what} `{needle.text}` juga tertulis di halaman Casebook "
+                                "sendiri (panduan, templat), jadi hanya dicari di halaman laporan ini, tidak di halaman "
+                                "bersama (beranda, pencarian, panduan)",
+                                "bila itu memang data asli, pastikan sendiri tidak tertulis di laporan", Severity.WARNING))
+    return problems
