@@ -108,9 +108,11 @@ def _printable_literals(code: str) -> str:
 
 
 def in_casebook_text(needle: Needle, project_root: Path | None = None) -> bool:
-    """Whether Casebook's own text (its guide pages, templates, labels) already carries this private string: on a
-    page every report shares, a match then says nothing about any report."""
+    """Whether Casebook's own text (its guide pages, templates, labels) already carries this private string, a single
+    word (a nickname) or a number: on a page every report shares, a match then says nothing about any report."""
     if needle.kind not in ("teks", "angka"):
         return False  # initials: own_word() decides, as whole upper-case words
+    if needle.kind == "teks" and len(needle.text.split()) > 1:
+        return False  # a name of several words in Casebook's pages is no coincidence: someone put it there
     docs = project_root.resolve() / "docs" if project_root is not None and project_root.resolve() != CODE_ROOT else None
     return contains(_own_text(CODE_ROOT, docs), needle)
