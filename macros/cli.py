@@ -333,8 +333,10 @@ def cmd_check(args: argparse.Namespace, project: ProjectConfig) -> int:
             print(f"{result.slug}: belum lolos pemeriksaan ({report_errors} galat; perbaiki yang tertulis di atas, "
                   "lalu jalankan check lagi)")
             continue
-        tally = completeness(result.loaded.case)
-        status = "draf" if result.loaded.case.is_draft else "disetujui"
+        tally = completeness(result.loaded.case, project.vocabulary)
+        case = result.loaded.case
+        status = ("draf" if project.vocabulary.is_draft(case) else
+                  "disetujui" if case.approval is not None and case.approval.approved_on else "tanpa lembar pengesahan")
         # Say where the errors are: kasus.yml, the chapter pages, or both (user test s23, F11: kasus.yml errors were
         # summarised as "galat di halaman bab").
         page_errors = report_errors - len(result.errors)
@@ -342,7 +344,7 @@ def cmd_check(args: argparse.Namespace, project: ProjectConfig) -> int:
         pages = f"; {report_errors} galat: {', '.join(where)}" if report_errors else ""
         print(f"{result.slug}: {tally.summary} ({status}{pages})")
         if args.rinci:
-            for row in checklist(result.loaded.case, result.warnings):
+            for row in checklist(result.loaded.case, result.warnings, project.vocabulary):
                 notes = f" ({'; '.join(row.notes)})" if row.notes else ""
                 print(f"  {STATUS_MARKS[row.status]} {row.name}: {row.status}{notes}")
         elif tally.empty:

@@ -182,9 +182,12 @@ PARTS: list[Part] = [
 ]
 
 
-def parts_for(case: Case) -> list[Part]:
-    """The parts this report is held to: its practicum kind's and its subject's."""
-    return [part for part in PARTS if part.applies_to(case)]  # a campus's own kind has the institution's shape
+def parts_for(case: Case, vocabulary=None) -> list[Part]:
+    """The parts this report is held to: its practicum kind's and its subject's; no lembar pengesahan where the
+    report's campus layout prints none (`vocabulary.approval_page_for`) and the report writes none."""
+    without_approval = (vocabulary is not None and not vocabulary.approval_page_for(case) and case.approval is None)
+    return [part for part in PARTS if part.applies_to(case)  # a campus's own kind has the institution's shape
+            and not (without_approval and part.path == ("pengesahan",))]
 
 
 @dataclass(frozen=True)
@@ -197,8 +200,8 @@ class Completeness:
         return f"{len(self.filled)}/{len(self.filled) + len(self.empty)} bagian terisi"
 
 
-def completeness(case: Case) -> Completeness:
-    parts = parts_for(case)
+def completeness(case: Case, vocabulary=None) -> Completeness:
+    parts = parts_for(case, vocabulary)
     return Completeness([p for p in parts if p.filled(case)], [p for p in parts if not p.filled(case)])
 
 
@@ -218,7 +221,7 @@ class PartStatus:
         return self.part.name
 
 
-def checklist(case: Case, warnings: list | None = None) -> list[PartStatus]:
+def checklist(case: Case, warnings: list | None = None, vocabulary=None) -> list[PartStatus]:
     """Every part of the campus structure with its status; a filled part with a warning is 'perlu diperiksa'.
 
     A warning belongs to the part whose data path is the longest prefix of the warning's field;
@@ -226,7 +229,7 @@ def checklist(case: Case, warnings: list | None = None) -> list[PartStatus]:
     """
     from macros.model_paths import format_path
 
-    parts = parts_for(case)
+    parts = parts_for(case, vocabulary)
     prefixes = [format_path(part.path) for part in parts]
     notes: dict[int, list[str]] = {}
     for warning in warnings or []:

@@ -508,7 +508,7 @@ class PageMacros(CommunityMacros, LaboratoryMacros, AppendixMacros):
         from macros.render.html import checklist_table
 
         loaded = self._case()
-        return checklist_table(checklist(loaded.case, self._site().warnings.get(loaded.slug, [])))
+        return checklist_table(checklist(loaded.case, self._site().warnings.get(loaded.slug, []), self._site().vocabulary))
 
     def judul_laporan(self) -> str:
         """The report title, escaped. Call: `{{ judul_laporan() }}`"""

@@ -168,8 +168,15 @@ def casebook_settings_of(root: Path) -> dict[str, Any]:
 
 def vocabulary_of(settings: dict[str, Any]) -> Vocabulary:
     """The vocabulary of validated `extra.casebook` settings: campus terms, and the print profiles a report may pick."""
-    profiles = ((settings.get("pdf") or {}).get("profil_cetak") or {})
-    return build_vocabulary(settings.get("kosakata"), profiles if isinstance(profiles, dict) else ())
+    pdf = settings.get("pdf") or {}
+    profiles = pdf.get("profil_cetak") or {}
+    profiles = profiles if isinstance(profiles, dict) else {}
+    # Campuses without a lembar pengesahan: their reports are not drafts for lacking one (user test s23, F6).
+    without = {str(name) for name, profile in profiles.items() if isinstance(profile, dict)
+               and isinstance(profile.get("halaman_depan"), dict) and profile["halaman_depan"].get("lembar_pengesahan") is False}
+    if str(pdf.get("profil") or "kampus") in without:
+        without.add("")
+    return build_vocabulary(settings.get("kosakata"), profiles, without)
 
 
 def load_project(root: Path | None = None) -> ProjectConfig:

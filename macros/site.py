@@ -75,6 +75,16 @@ class SiteCases:
         return chapter_source(self.root, self.root / CASES_DIR / slug, chapter, self.cases[slug])
 
 
+def _unchanged_template(root: Path, own: Path, chapter: str, loaded: LoadedCase) -> bool:
+    template = default_template(root, loaded.case.practicum, chapter)
+    if template is None:
+        return False
+    try:
+        return own.read_text(encoding="utf-8").split() == template.read_text(encoding="utf-8").split()
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
 def chapter_source(root: Path, folder: Path, chapter: str, loaded: LoadedCase) -> Path | None:
     """The page of `chapter` for the report in `folder`: its own file, else the default template, else None.
 
@@ -93,8 +103,10 @@ def chapter_source(root: Path, folder: Path, chapter: str, loaded: LoadedCase) -
                                      "halaman bab ini adalah tautan simbolik (symlink), tautan keras (hard link) atau "
                                      "menunjuk ke luar folder laporan; halaman itu tidak diterbitkan",
                                      "salin isi halamannya ke berkas biasa di folder laporan")])
-    if own.is_file():
+    if own.is_file() and not _unchanged_template(root, own, chapter, loaded):
         return own
+    # A page `casebook new` copied and the student left as it was is the template: it is left out like the
+    # template when the report lacks its data (user test s23, F15: an empty "Lampiran" page on the site).
     if chapter in APPENDIX_PAGES:
         from macros.render.appendices import appendices_of
 

@@ -476,7 +476,7 @@ def on_page_context(context: dict, page, config: MkDocsConfig, nav) -> dict:
         title = f"{case.subject_code} · {case.place_name} ({case.report.year})"
         context["nav"] = report_navigation(nav, slug, title, current_build["report_pages"][slug])
         context["casebook_nav_item"] = current_build["nav_cache"].for_page(page.url)
-        context["casebook_status"] = report_status(case)
+        context["casebook_status"] = report_status(case, current_build["site"].vocabulary)
     return context
 
 

@@ -134,6 +134,21 @@ class Vocabulary:
 
     terms: Mapping[str, Mapping[str, str]]
     stage_kinds: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({code: code for code in DEFAULTS["tahap"]}))
+    no_approval_page: frozenset[str] = frozenset()
+    """Print profiles whose campus prints no lembar pengesahan (`halaman_depan.lembar_pengesahan: false`); "" when
+    the site's own profile is one (reports without `laporan.profil_cetak`)."""
+
+    def approval_page_for(self, case) -> bool:
+        """Whether the report's campus layout has a lembar pengesahan."""
+        name = case.report.print_profile
+        return (name if name is not None else "") not in self.no_approval_page
+
+    def is_draft(self, case) -> bool:
+        """A draft until approved; where the campus prints no approval page, only a report whose `pengesahan` is
+        written without a date is one (the PDF's DRAF mark follows the same rule: pdf/site_pdfs.shows_draft_mark)."""
+        if self.approval_page_for(case):
+            return case.is_draft
+        return case.approval is not None and case.approval.approved_on is None
 
     def stage_kind(self, code: str) -> str | None:
         """Which of the nine default stages a stage code is a kind of (a campus's `pendekatan_awal` may be an
@@ -153,9 +168,11 @@ class Vocabulary:
         return _vocabulary_of, ({kind: dict(terms) for kind, terms in self.terms.items()}, dict(self.stage_kinds))
 
 
-def _vocabulary_of(terms: Mapping[str, Mapping[str, str]], stage_kinds: Mapping[str, str] | None = None) -> Vocabulary:
+def _vocabulary_of(terms: Mapping[str, Mapping[str, str]], stage_kinds: Mapping[str, str] | None = None,
+                   no_approval_page: Iterable[str] = ()) -> Vocabulary:
     kinds = dict(stage_kinds) if stage_kinds is not None else {code: code for code in DEFAULTS["tahap"]}
-    return Vocabulary(MappingProxyType({k: MappingProxyType(dict(v)) for k, v in terms.items()}), MappingProxyType(kinds))
+    return Vocabulary(MappingProxyType({k: MappingProxyType(dict(v)) for k, v in terms.items()}), MappingProxyType(kinds),
+                      frozenset(no_approval_page))
 
 
 # The print profile every site has even when mkdocs.yml declares none (macros/pdf/settings.py DEFAULT_PROFILE).
@@ -163,7 +180,7 @@ DEFAULT_PRINT_PROFILE = "kampus"
 
 
 def build_vocabulary(extensions: Mapping[str, Mapping[str, str]] | None = None,
-                     print_profiles: Iterable[str] = ()) -> Vocabulary:
+                     print_profiles: Iterable[str] = (), no_approval_page: Iterable[str] = ()) -> Vocabulary:
     """Defaults plus a campus's additions (`extra.casebook.kosakata` in mkdocs.yml); `print_profiles`: the
     names under `extra.casebook.pdf.profil_cetak`, which a report may pick (`laporan.profil_cetak`)."""
     merged = {kind: dict(terms) for kind, terms in DEFAULTS.items()}
@@ -183,7 +200,7 @@ def build_vocabulary(extensions: Mapping[str, Mapping[str, str]] | None = None,
                 stage_kinds[str(code)] = stage_kind
                 label = label.get("label", code)
             merged[kind][str(code)] = str(label)
-    return _vocabulary_of(merged, stage_kinds)
+    return _vocabulary_of(merged, stage_kinds, no_approval_page)
 
 
 DEFAULT_VOCABULARY = build_vocabulary()

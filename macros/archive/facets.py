@@ -204,7 +204,7 @@ def report_facts(loaded: LoadedCase, vocabulary: Vocabulary) -> ReportFacts:
     techniques = [t for a in activities for t in a.techniques] + [t for s in sessions for t in s.techniques]
     scores = outcome_of(loaded)
     approval = case.approval
-    missing = tuple(p.name for p in completeness(case).empty if p.required)
+    missing = tuple(p.name for p in completeness(case, vocabulary).empty if p.required)
     values = {
         "tahun": ((str(case.report.year), str(case.report.year)),),
         "semester": _free([semester_of(loaded)]),
@@ -221,7 +221,7 @@ def report_facts(loaded: LoadedCase, vocabulary: Vocabulary) -> ReportFacts:
         "capaian": (outcome_band(scores),),
         "capaian_tas": (outcome_band(scores.tas_code),),
         "capaian_gas": (outcome_band(scores.gas_code),),
-        "status": (("draf", "Draf"),) if case.is_draft else (("disetujui", "Disetujui"),),
+        "status": (("draf", "Draf"),) if vocabulary.is_draft(case) else (("disetujui", "Disetujui"),),
         "kelengkapan": (("belum_lengkap", "Belum lengkap"),) if missing else (("lengkap", "Lengkap"),),
         "pembimbing": _free(supervisor_names(case)) or (NO_SUPERVISOR,),
     }

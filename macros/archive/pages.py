@@ -117,12 +117,15 @@ def report_navigation(global_nav: Navigation, slug: str, title: str, pages: list
     return Navigation(items, global_nav.pages)
 
 
-def report_status(case) -> dict:
-    """What every page of a report says about its state: a draft, or approved on a date."""
+def report_status(case, vocabulary=None) -> dict:
+    """What every page of a report says about its state: a draft, or approved on a date; a report of a campus
+    without a lembar pengesahan says nothing unless it records an approval (`vocabulary.is_draft`)."""
     from macros.schema.types import format_date
 
     approval = case.approval
-    if case.is_draft:
+    if vocabulary.is_draft(case) if vocabulary is not None else case.is_draft:
         return {"draft": True, "text": "Draf — belum disetujui dosen pembimbing"}
+    if approval is None or approval.approved_on is None:
+        return {}  # the campus signs no approval page: nothing to say above the title
     return {"draft": False, "text": f"Disetujui {format_date(approval.approved_on, weekday=False)}",
             "approved_on": approval.approved_on.isoformat()}

@@ -70,7 +70,7 @@ def card(loaded: LoadedCase, vocabulary: Vocabulary, href: str, pdf_href: str | 
     facts = [fact for fact in facts if fact]
     rows = "".join(f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in facts)
     summary = f'<p class="casebook-ringkasan">{escape(case.report.summary)}</p>' if case.report.summary else ""
-    status = '<span class="casebook-status">Draf</span>' if case.is_draft else ""
+    status = '<span class="casebook-status">Draf</span>' if vocabulary.is_draft(case) else ""
     download = (f'<p class="casebook-unduh"><a href="{escape(pdf_href)}" download>Unduh PDF laporan</a></p>'
                 if pdf_href else "")
     extra = f" {attributes}" if attributes else ""
