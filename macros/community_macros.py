@@ -75,7 +75,9 @@ class CommunityMacros:
         if case.group is not None:
             parts.append(f"## {SUBJECTS['kelompok'].identity_heading}\n\n{tables.profile_table(tables.group_rows(case.group, vocabulary))}")
         if case.community is not None:
-            parts.append(f"## {SUBJECTS['komunitas'].identity_heading}\n\n"
+            # A laboratory practicum maps a kelurahan: its words, as its BAB III title ("Profil Wilayah").
+            heading = "Profil Wilayah" if case.report.kind == "laboratorium" else SUBJECTS["komunitas"].identity_heading
+            parts.append(f"## {heading}\n\n"
                          f"{tables.profile_table(tables.community_rows(case.community, vocabulary))}")
         return "\n\n".join(parts)
 

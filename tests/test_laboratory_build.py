@@ -122,7 +122,8 @@ def test_every_author_is_on_cover_approval_page_and_in_pdf_and_word_metadata(bui
 
 def test_site_summary_and_card_name_the_kelurahan_and_the_group(built):
     summary = _text((built / "site" / "kasus" / SLUG / "index.html").read_text(encoding="utf-8"))
-    assert "Profil Komunitas" in summary and "Kelurahan Mekarsantun" in summary and "Identitas Klien" not in summary
+    assert "Profil Wilayah" in summary and "Kelurahan Mekarsantun" in summary and "Identitas Klien" not in summary
+    assert "Profil Komunitas" not in summary  # the laboratory kind's own word (user test s23, F14)
     home = (built / "site" / "index.html").read_text(encoding="utf-8")
     card = home[home.index(f'data-slug="{SLUG}"'):]
     card = _text(card[:card.index("</article>")])

@@ -36,3 +36,21 @@ def test_the_summary_says_the_errors_are_in_kasus_yml(tmp_path, monkeypatch):
     assert code == 1, out
     assert "galat: 1 di kasus.yml)" in out, out
     assert "galat di halaman bab" not in out and "sudah dipakai" not in out, out  # no follow-on page error either
+
+
+def test_a_group_report_s_foreword_is_signed_by_the_group_not_praktikan():
+    from macros.loading import load_case
+    from macros.pdf.frontmatter import foreword, foreword_signatory
+
+    case = load_case(ROOT / "cases" / LAB).loaded.case
+    assert case.student.group_authors and case.foreword is not None
+    assert foreword_signatory(case) == case.student.group
+    assert f"<p>{case.student.group}</p>" in foreword(case) and "<p>Praktikan</p>" not in foreword(case)
+    single = load_case(ROOT / "cases" / "ln-hikari-2024").loaded.case
+    assert foreword_signatory(single) == "Praktikan"
+
+
+def test_two_leaders_are_named(tmp_path, monkeypatch):
+    folder = _lab(tmp_path, monkeypatch, '"2204122"}', '"2204122", ketua: true}')
+    code, out = run_cli(["check", str(folder)])
+    assert "hanya satu penulis yang boleh ditandai `ketua: true`; kini 2: Dimas Arya Wicaksono, Salsabila Nur Azizah" in out, out

@@ -188,6 +188,15 @@ def abstract_page(case: Case) -> str:
     return f'<section class="depan abstrak" id="abstrak"><h1>Abstrak</h1>{body}{keywords}</section>'
 
 
+def foreword_signatory(case: Case) -> str:
+    """Who signs the foreword: the student, or for a group report the group as the cover names it ("Kelompok 2"),
+    else "Tim Penulis" (user test s23, F14: a five-author report signed "Praktikan")."""
+    student = case.student
+    if student.group_authors:
+        return student.group or "Tim Penulis"
+    return "Praktikan"
+
+
 def foreword(case: Case) -> str:
     """Kata pengantar: the student's text, the thanks in order, place, date and signature line."""
     words = case.foreword
@@ -199,7 +208,7 @@ def foreword(case: Case) -> str:
         items = "".join(f"<li>{escape(t.name)} selaku {escape(t.role)};</li>" for t in words.thanks)
         thanks = f'<ol class="terima-kasih">{items}</ol>'
     signed = (f'<div class="tanda-tangan-penulis"><p>{escape(words.place)}, {escape(format_date(words.date, weekday=False))}</p>'
-              "<p>Praktikan</p></div>")
+              f"<p>{escape(foreword_signatory(case))}</p></div>")
     return f'<section class="depan kata-pengantar" id="kata-pengantar"><h1>Kata Pengantar</h1>{body}{thanks}{signed}</section>'
 
 

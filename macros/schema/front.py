@@ -58,8 +58,10 @@ class Praktikan(Model):
                        "jangan keduanya")
         if not self.group_authors and (self.name is None or self.student_number is None):
             raise fail("`nama` dan `nrp` praktikan wajib diisi", "laporan kelompok: tulis daftar `penulis` (nama, nrp)")
-        if sum(author.leader for author in self.group_authors) > 1:
-            raise fail("hanya satu penulis yang boleh ditandai `ketua: true`")
+        leaders = [author.name for author in self.group_authors if author.leader]
+        if len(leaders) > 1:
+            raise fail(f"hanya satu penulis yang boleh ditandai `ketua: true`; kini {len(leaders)}: {', '.join(leaders)}",
+                       "hapus `ketua: true` dari penulis yang bukan ketua")
         return self
 
     @property
