@@ -103,23 +103,25 @@ def apply_policy(policy: str, site: Path, staging: Path, left_out: dict[str, lis
             shutil.rmtree(target)
 
 
-def keep_previous(site_dir: Path, slugs, policy: str) -> dict[str, list[str]]:
+def keep_previous(root: Path, site_dir: Path, slugs, policy: str) -> dict[str, tuple[list[str], Path | None]]:
     """`pertahankan`, inside the build: each left-out report's previous pages are linked into the new site before
     its search index is written, so the kept report stays findable (its stored page analysis is reused, as for a
-    report an incremental build kept). Returns the kept reports' search locations, by slug."""
+    report an incremental build kept). Returns the kept reports' search locations and analysis entry, by slug."""
+    from macros.incremental import kept_entry
     from macros.search.build import stored_sections
     from macros.site import SITE_SECTION
 
     previous = os.environ.get(PREVIOUS_ENV)
     if policy != KEEP or not previous or strict():
         return {}
-    kept: dict[str, list[str]] = {}
+    kept: dict[str, tuple[list[str], Path | None]] = {}
     for slug in sorted(slugs):
         source, target = Path(previous) / SITE_SECTION / slug, site_dir / SITE_SECTION / slug
         if not source.is_dir() or source.is_symlink():
             continue
         if not target.exists():
             shutil.copytree(source, target, copy_function=os.link)
-        kept[slug] = sorted(stored_sections(site_dir, slug))
+        entry = kept_entry(root, Path(previous), slug)
+        kept[slug] = (sorted(stored_sections(entry)), entry)
     return kept
 

@@ -25,6 +25,9 @@ import hashlib
 import json
 import os
 import shutil
+import subprocess
+import sys
+import time
 from importlib import metadata
 from pathlib import Path
 
@@ -75,10 +78,14 @@ def needles_key(needles) -> str:
     return digest.hexdigest()
 
 
-def write_state(target: Path, fingerprint: str, keys: dict[str, str], needles: str) -> None:
+def write_state(target: Path, fingerprint: str, keys: dict[str, str], needles: str,
+                kept: dict[str, str] | None = None) -> None:
+    """`kept`: the search-analysis entry (macros/search/build.py) of each report whose previous pages were kept
+    (`pertahankan`): it is not the entry of the report's current key."""
     target.parent.mkdir(parents=True, exist_ok=True)
     temporary = target.with_name(f".{target.name}.tmp")
-    state = {"fingerprint": fingerprint, "needles": needles, "reports": dict(sorted(keys.items()))}
+    state = {"fingerprint": fingerprint, "needles": needles, "reports": dict(sorted(keys.items())),
+             "cari": dict(sorted((kept or {}).items()))}
     temporary.write_text(json.dumps(state, indent=1), encoding="utf-8")
     temporary.replace(target)
 
@@ -100,8 +107,22 @@ def adopt_state(root: Path, staging: Path, site: Path) -> None:
         source.replace(state_path(root, site))
 
 
-def reusable_reports(root: Path, site_dir: Path, fingerprint: str, keys: dict[str, str]) -> set[str]:
-    """The reports whose linked output in `site_dir` is still right; every other linked folder is removed."""
+def kept_entry(root: Path, previous_site: Path, slug: str) -> Path | None:
+    """Where the previous build's analysis of `slug`'s pages is (macros/search/build.py): the entry it kept from an
+    earlier build, else the one of the key it built the report from."""
+    from macros.search.build import sections_entry
+
+    state = read_state(state_path(root, previous_site))
+    if slug in state.get("cari", {}):
+        return cache_root(root) / state["cari"][slug]
+    key, fingerprint = state.get("reports", {}).get(slug), state.get("fingerprint")
+    return sections_entry(root, fingerprint, key) if key and fingerprint else None
+
+
+def reusable_reports(root: Path, site_dir: Path, fingerprint: str, keys: dict[str, str],
+                     available=lambda slug: True) -> set[str]:
+    """The reports whose linked output in `site_dir` is still right and `available` (e.g. its search analysis is
+    still in the cache); every other linked folder is removed."""
     state = read_state(state_path(root, site_dir))
     previous = state.get("reports", {}) if state.get("fingerprint") == fingerprint else {}
     reports_dir = site_dir / REPORTS_DIR
@@ -109,8 +130,45 @@ def reusable_reports(root: Path, site_dir: Path, fingerprint: str, keys: dict[st
     if reports_dir.is_dir():
         for folder in sorted(reports_dir.iterdir()):
             slug = folder.name
-            if slug in keys and previous.get(slug) == keys[slug]:
+            if slug in keys and previous.get(slug) == keys[slug] and available(slug):
                 reused.add(slug)
             else:  # changed or removed: unlink (the previous site keeps its own links)
                 shutil.rmtree(folder) if folder.is_dir() else folder.unlink()
     return reused
+
+
+# A replaced site is moved here (one rename) and removed by a detached process: removing a site's thousands of
+# folders right after a build wrote its files waits for the disk (some 3 s per 100 reports on a busy machine, the
+# largest part of an incremental build), and nobody needs to wait for it. The cache is in the project (or beside
+# CASEBOOK_CACHE_DIR), outside the site and its hidden siblings; what a killed remover leaves is removed next time.
+TRASH_DIR = "buangan"
+_REMOVER = "import shutil, sys\nfor path in sys.argv[1:]:\n    shutil.rmtree(path, ignore_errors=True)\n"
+
+
+def discard(root: Path, folder: Path) -> None:
+    """Remove `folder` (a replaced site) without making the build wait for it."""
+    trash = cache_root(root) / TRASH_DIR
+    try:
+        trash.mkdir(parents=True, exist_ok=True)
+        folder.rename(trash / f"{folder.name}-{os.getpid()}-{time.time_ns()}")
+    except OSError:  # another file system, say: removed here and now
+        shutil.rmtree(folder, ignore_errors=True)
+        return
+    remove_discarded(root)
+
+
+def remove_discarded(root: Path) -> None:
+    """Start a detached process removing everything discarded (also what a killed remover left)."""
+    trash = cache_root(root) / TRASH_DIR
+    try:
+        leftovers = [str(entry) for entry in trash.iterdir()]
+    except OSError:
+        return
+    if not leftovers:
+        return
+    try:
+        subprocess.Popen([sys.executable, "-c", _REMOVER, *leftovers], stdin=subprocess.DEVNULL,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, close_fds=True, start_new_session=True)
+    except OSError:
+        for entry in leftovers:
+            shutil.rmtree(entry, ignore_errors=True)

@@ -47,7 +47,9 @@ from macros.render.schema_reference import schema_reference
 from macros.render.macro_reference import macro_examples, macro_reference
 from macros.render.numbering import NumberingError, ReportNumbering, chapter_of, resolve_markers
 from macros.page_macros import finish_chapter_page
+from macros.caches import cache_root
 from macros.search import BackgroundIndexer, PageIndexer, install_page_sections, search_order
+from macros.search.build import prune_sections, sections_entry
 from macros.site import CHAPTERS, SITE_SECTION, current_build, load_site_cases, publication_profile, slug_of_page
 
 log = logging.getLogger("mkdocs.plugins.casebook")
@@ -130,7 +132,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     current_build["site"] = site
     # Incremental build: which reports' previous output (linked into the staging folder) is still right.
     fingerprint = site_fingerprint(site.root, publication_profile(), extra=f"pdf={pdf_enabled()}")
-    reused = (reusable_reports(site.root, Path(config.site_dir), fingerprint, site.keys)
+    # A report is reused only with its search analysis (kept in the cache, macros/search/build.py): its pages are
+    # not rendered again, and the index must still hold them.
+    reused = (reusable_reports(site.root, Path(config.site_dir), fingerprint, site.keys,
+                               available=lambda slug: sections_entry(site.root, fingerprint, site.keys[slug]).is_file())
               if _dirty and os.environ.get(INCREMENTAL_FLAG) == "1" else set())
     current_build["fingerprint"], current_build["reused"] = fingerprint, frozenset(reused)
     if pdf_enabled():  # workers import WeasyPrint on the other core while pages render
@@ -523,13 +528,19 @@ def on_env(env, config: MkDocsConfig, files: Files):
     current_build["chapters"] = {}  # assembled into print HTML now; free them while MkDocs writes the site
     # `pertahankan`: a left-out report's last published pages are linked in now, and indexed for search from the
     # analysis stored with them (macros/archive_isolation.py); they were scanned when they were published.
-    kept = {} if _serving else isolation.keep_previous(Path(config.site_dir),
+    kept = {} if _serving else isolation.keep_previous(current_build["site"].root, Path(config.site_dir),
                                                        set(current_build["left_out"]) | isolation.excluded(),
                                                        current_build["policy"])
     current_build["kept"] = frozenset(kept)
+    current_build["kept_entries"] = {slug: entry for slug, (_, entry) in kept.items() if entry is not None}
     if current_build["search"] is not None:  # the indexer numbers the pages in the order MkDocs writes them
-        order = search_order(files) + [location for locations in kept.values() for location in locations]
-        current_build["search"].begin(Path(config.site_dir), order, current_build["reused"] | current_build["kept"])
+        order = search_order(files) + [location for locations, _ in kept.values() for location in locations]
+        site = current_build["site"]
+        # Where each report's analysis is stored (rendered) or read (reused, kept): the build cache, not the site.
+        entries = {slug: sections_entry(site.root, current_build["fingerprint"], key) for slug, key in site.keys.items()}
+        entries.update(current_build["kept_entries"])
+        current_build["search"].begin(Path(config.site_dir), order, current_build["reused"] | current_build["kept"],
+                                      entries)
     gc_settle.settle()  # every page's content and table of contents live until the build ends
     return env
 
@@ -611,7 +622,11 @@ def _report_left_out() -> None:
 def _remember_build(site_dir: Path) -> None:
     """What this build was made of, inside the site itself: the next `casebook build` reuses what is unchanged."""
     site = current_build["site"]
-    write_state(state_path(site.root, site_dir), current_build["fingerprint"], site.keys, current_build["needles_key"])
+    kept = {slug: entry.relative_to(cache_root(site.root)).as_posix()
+            for slug, entry in current_build.get("kept_entries", {}).items()}
+    write_state(state_path(site.root, site_dir), current_build["fingerprint"], site.keys, current_build["needles_key"],
+                kept)
+    prune_sections(site.root)  # analyses no build has read for a month (old versions of edited reports)
 
 
 def _refuse_leaks(site_dir: Path, print_texts: dict[str, str]) -> None:

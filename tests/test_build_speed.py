@@ -11,6 +11,7 @@ import jinja2
 import pytest
 
 from macros import template_cache
+from macros.search.build import stored_sections
 from macros.search.indexer import BackgroundIndexer, PageIndexer
 from macros.search.sections import page_entries
 
@@ -44,7 +45,7 @@ def test_sections_follow_materials_rules_and_keep_words_apart():
 def _index(tmp_path, indexer, order):
     site = tmp_path / "site"
     (site / "kasus" / "x").mkdir(parents=True)
-    indexer.begin(site, order, frozenset())
+    indexer.begin(site, order, frozenset(), {"x": tmp_path / "cache" / "x.pickle"})
     for url in reversed(order):  # out of order on purpose: each waits for its turn
         indexer.add_page(url, f'<h1 id="t">Judul {url}</h1><p>pelayanan sosial {url}</p>', {}, url)
     indexer.finish(site, frozenset())
@@ -58,13 +59,17 @@ def test_background_indexer_writes_what_the_in_process_one_writes(tmp_path):
     assert in_process == background
     assert json.loads(in_process["search/casebook/p/2.json"])["l"] == "kasus/x/bab-1/"  # the site's order
     assert json.loads(in_process["search/casebook/manifest.json"])["reports"] == [["x", 1, 2]]
-    assert "kasus/x/.indeks-cari.json" in in_process  # kept for the next incremental build
+    # Kept for the next incremental build in the build cache, never in the published site.
+    assert not [name for name in in_process if name.rsplit("/", 1)[-1].startswith(".")]
+    stored = stored_sections(tmp_path / "a" / "cache" / "x.pickle")
+    assert sorted(stored) == ["kasus/x/", "kasus/x/bab-1/"]
+    assert stored == stored_sections(tmp_path / "b" / "cache" / "x.pickle")
 
 
 def test_a_failing_indexer_fails_the_build_with_its_reason(tmp_path):
     (tmp_path / "site").write_text("bukan folder")  # the index's folder cannot be made under a file
     indexer = BackgroundIndexer()
-    indexer.begin(tmp_path / "site", ["kasus/x/"], frozenset())
+    indexer.begin(tmp_path / "site", ["kasus/x/"], frozenset(), {})
     with pytest.raises(RuntimeError, match="NotADirectoryError|FileExistsError"):
         indexer.finish(tmp_path, frozenset())
 

@@ -6,6 +6,7 @@ the file keeps its inode. Rebuilt files are new files.
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -57,6 +58,12 @@ def test_editing_one_report_rebuilds_only_its_pages_and_pdf(project):
     assert "Rani Oktaviani Lestari" in (site / "index.html").read_text(encoding="utf-8")
     # The reused report's pages are whole: their chapter links and PDF are still there.
     assert (site / "kasus" / "ajs-kartini-2024" / "ajs-kartini-2024.pdf").stat().st_size > 10_000
+    # The search analysis kept for the reused report lives in the build cache: nothing of Casebook's that starts with
+    # a dot (a file only the next build reads) is published, served and uploaded; the reused report is still indexed.
+    assert [p.relative_to(site).as_posix() for p in site.rglob(".*")] == []
+    manifest = json.loads((site / "search" / "casebook" / "manifest.json").read_text(encoding="utf-8"))
+    assert {entry[0] for entry in manifest["reports"]} >= {"ajs-kartini-2024", "ln-hikari-2024"}
+    assert all(entry[2] > 3 for entry in manifest["reports"]), manifest["reports"]
 
 
 def test_a_removed_report_leaves_the_site_and_a_global_change_rebuilds_everything(project):
@@ -92,3 +99,29 @@ def test_full_rebuild_on_request_gives_the_same_site(project):
     assert incremental.keys() == full.keys()
     differing = sorted(name for name in full if full[name] != incremental[name])
     assert differing == []
+
+
+@pytest.mark.parametrize("leftover", [False, True])
+def test_a_replaced_site_leaves_the_project_at_once_and_is_removed_in_the_background(tmp_path, monkeypatch, leftover):
+    """The build does not wait for the old site's removal (seconds per 100 reports right after a build), yet nothing
+    of it stays: moved out of the project in one rename, removed by a detached process (also what a killed remover
+    left behind)."""
+    import time
+
+    from macros.caches import cache_root
+    from macros.incremental import TRASH_DIR, discard
+
+    monkeypatch.setenv("CASEBOOK_CACHE_DIR", str(tmp_path / "cache" / "pdf"))
+    project = tmp_path / "proyek"
+    old = project / ".site-lama-1"
+    (old / "kasus" / "x").mkdir(parents=True)
+    (old / "kasus" / "x" / "index.html").write_text("lama", encoding="utf-8")
+    trash = cache_root(project) / TRASH_DIR
+    if leftover:  # a remover killed mid-way
+        (trash / "site-lama-sisa" / "a").mkdir(parents=True)
+    discard(project, old)
+    assert not old.exists() and list(project.iterdir()) == []
+    deadline = time.monotonic() + 20
+    while any(trash.iterdir()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert list(trash.iterdir()) == []

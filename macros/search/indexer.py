@@ -11,8 +11,8 @@ rebuilds) indexes in process. Both run the same `PageIndexer`.
 
 Pages are numbered in the site's page order, which `begin` gives before the first page is rendered.
 A page arriving early waits for its turn; a page of a report an incremental build kept
-(macros/incremental.py) is never rendered, so its turn takes the analysis stored in the report's
-folder, and the index is byte-identical to the one a full build writes.
+(macros/incremental.py) is never rendered, so its turn takes the analysis stored for it in the build
+cache (macros/search/build.py), and the index is byte-identical to the one a full build writes.
 """
 
 from __future__ import annotations
@@ -31,9 +31,10 @@ class PageIndexer:
         self._order: list[str] | None = None
         self._waiting: dict[str, list[list]] = {}   # page location -> analysed sections, until its turn
 
-    def begin(self, site_dir: Path, order: list[str], reused: frozenset[str]) -> None:
-        """The pages of this build in the site's order (their URLs), before any is rendered."""
-        self._site_dir, self._order, self._reused = site_dir, list(order), reused
+    def begin(self, site_dir: Path, order: list[str], reused: frozenset[str], entries: dict[str, Path]) -> None:
+        """The pages of this build in the site's order (their URLs), before any is rendered. `entries`: by report,
+        where its analysis is read from (a reused or kept report) or stored (a rendered one)."""
+        self._site_dir, self._order, self._reused, self._entries = site_dir, list(order), reused, dict(entries)
         self._next = 0
         self._writer = IndexWriter(FolderWriter(site_dir))
         self._kept: dict[str, dict[str, list]] = {}     # reused report -> its stored analysis
@@ -54,7 +55,7 @@ class PageIndexer:
                 sections = self._waiting.pop(location)
             elif slug in self._reused:
                 if slug not in self._kept:
-                    self._kept = {slug: stored_sections(self._site_dir, slug)}  # reports come one after another
+                    self._kept = {slug: stored_sections(self._entries.get(slug))}  # reports come one after another
                 sections = self._kept[slug].get(location)
             elif final:        # never rendered (e.g. excluded from search): no entry
                 sections = None
@@ -66,7 +67,7 @@ class PageIndexer:
 
     def _add(self, location: str, slug: str | None, sections: list[list]) -> None:
         if slug is not None and slug not in self._reused:
-            # Each rendered report's analysis is stored in its folder, for the next incremental build.
+            # Each rendered report's analysis is stored in the build cache, for the next incremental build.
             if self._storing is None or self._storing[0] != slug:
                 self._store()
                 self._storing = (slug, {})
@@ -75,12 +76,13 @@ class PageIndexer:
 
     def _store(self) -> None:
         if self._storing is not None:
-            store_sections(self._site_dir, *self._storing)
+            if self._storing[0] in self._entries:
+                store_sections(self._entries[self._storing[0]], self._storing[1])
             self._storing = None
 
     def finish(self, site_dir: Path, reused: frozenset[str]) -> None:
         if self._order is None:  # no page order was given: the pages in location order
-            self.begin(site_dir, sorted(self._waiting), reused)
+            self.begin(site_dir, sorted(self._waiting), reused, {})
         self._advance(final=True)
         for location in sorted(self._waiting):  # rendered but not in the order (none expected)
             self._add(location, slug_of_page(location), self._waiting.pop(location))
@@ -145,8 +147,8 @@ class BackgroundIndexer:
             except OSError as exc:  # the indexer died; finish() says so
                 self._failed = f"proses indeks pencarian berhenti: {exc}"
 
-    def begin(self, site_dir: Path, order: list[str], reused: frozenset[str]) -> None:
-        self._send("begin", site_dir, order, reused)
+    def begin(self, site_dir: Path, order: list[str], reused: frozenset[str], entries: dict[str, Path]) -> None:
+        self._send("begin", site_dir, order, reused, entries)
 
     def add_page(self, url: str, content: str, anchors: dict[str, str], title: str) -> None:
         self._send("add_page", url, content, anchors, title)
