@@ -24,7 +24,7 @@ from macros import archive_isolation as isolation
 from macros.failures import BuildBusy, build_lock, os_error_message, run_child
 from macros.help_links import reference_link
 from macros.incremental import ENV_FLAG as INCREMENTAL_FLAG
-from macros.incremental import adopt_state, link_previous_build
+from macros.incremental import adopt_state, discard, link_previous_build
 from macros.messages import argparse_in_indonesian, whole_number
 from macros.loading import CASE_FILE, PLACEHOLDER_MESSAGE, SLUG, LoadResult, case_folders, load_case
 from macros.privacy.secrets import SECRETS_FILE
@@ -440,7 +440,7 @@ def _build(args: argparse.Namespace, project: ProjectConfig) -> int:
     if not args.offline:
         adopt_state(project.root, staging, site)
     if previous is not None:
-        shutil.rmtree(previous, ignore_errors=True)
+        discard(project.root, previous)  # removed by a detached process: the new site is ready now
     pdfs = sorted(site.glob("kasus/*/*.pdf"))
     listed = f"PDF: {', '.join(display_path(p, project.root) for p in pdfs)}" if pdfs else ""
     if args.offline:
