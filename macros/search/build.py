@@ -82,7 +82,7 @@ def page_groups(docs: list[dict]) -> list[tuple[str, list[dict]]]:
 
 def analyse(sections: list[dict]) -> list[list]:
     """A page's sections as the index needs them: [fragment, title, snippet, {term: count}, title terms, length].
-    Tokenising and stemming is most of the work, so it is done once per section and kept (see REPORT_SECTIONS)."""
+    Tokenising and stemming is most of the work, so it is done once per section and kept (see SECTIONS_DIR)."""
     analysed = []
     for doc in sections:
         title, text = plain(doc.get("title", "")), plain(doc.get("text", ""))
