@@ -97,3 +97,12 @@ def test_a_mixin_macro_missing_its_data_is_named_not_question_mark(lab):
     code, out = run_cli(["check", str(lab)])
     assert "makro `kasus_mikro()` membutuhkan `kasus_mikro`" in out, out
     assert "`?()`" not in out
+
+
+def test_an_unknown_micro_case_code_names_the_call_and_the_codes_once(lab):
+    page = lab / "bab-4-penanganan-kasus.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("{{ kasus_mikro() }}", "{{ kasus_mikro('KM9') }}"), encoding="utf-8")
+    code, out = run_cli(["check", str(lab)])
+    line = next(l for l in out.splitlines() if "KM9" in l)
+    assert "kasus_mikro('KM9'): tidak ada kasus mikro berkode itu di kasus.yml (ada: KM1, KM2)" in line, line
+    assert line.count("cases/") == 1 and line.count("bab-4-penanganan-kasus.md") == 1, line
