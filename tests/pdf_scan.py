@@ -74,3 +74,40 @@ def orphaned_titles(pdf: Path) -> list[str]:
         if block[-1].bold and not re.match(r"^Gambar\s+\d", block[0].text):
             found.append(f"{label}: {block[-1].text}")
     return found
+
+
+def image_pages(pdf: Path) -> list[int]:
+    """The page (1-based, physical) of every image drawn, in order (poppler's `pdfimages -list`)."""
+    listing = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True).stdout
+    return [int(line.split()[0]) for line in listing.splitlines()[2:] if line.split() and line.split()[1].isdigit()]
+
+
+_CHAPTER_OPENING = re.compile(r"^(BAB [IVXLC]+|LAMPIRAN|DAFTAR PUSTAKA)$")
+
+
+def nearly_empty_pages(pdf: Path, share: float = 1 / 3) -> list[str]:
+    """Body pages filled to less than `share` of their text height while the next page goes on with text only.
+
+    A page may end early before a chapter (which opens a new page) or before a picture that does not fit
+    below (it moves with its title); before plain text, tables or letters' details it is a break that an
+    over-long chain of 'keep with next' forced, like a letter split after two lines (user test s23 F12).
+    '<page label>: <last line>'.
+    """
+    labels = page_labels(pdf)
+    pages = page_lines(pdf)
+    with_images = set(image_pages(pdf))
+    content = [[ln for ln in lines if ln.text != label] for label, lines in zip(labels, pages)]
+    tops = [ln.top for lines in content for ln in lines]
+    if not tops:
+        return []
+    text_height = max(tops) - min(tops)  # the tallest span of text on any page: the text area, near enough
+    found = []
+    for index, (label, lines) in enumerate(zip(labels, content)):
+        if not label.isdigit() or not lines or index + 1 >= len(content) or not content[index + 1]:
+            continue
+        following = content[index + 1]
+        if _CHAPTER_OPENING.match(following[0].text) or (index + 2) in with_images:
+            continue
+        if lines[-1].top - lines[0].top < share * text_height:
+            found.append(f"{label}: {lines[-1].text}")
+    return found

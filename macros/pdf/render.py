@@ -141,6 +141,47 @@ def mark_continued_tables(root) -> int:
     return marked
 
 
+# A table is kept whole on one page (print.css `table[data-utuh]`) when it has at most this many rows below its
+# header and its estimated height is at most this share of the text height: moving a taller one to the next
+# page would leave more blank paper than the split it avoids.
+SMALL_TABLE_ROWS = 10
+SMALL_TABLE_LINES = 30  # single-spaced table lines: about two thirds of an A4 page at the default profile
+_LINE_CHARACTERS = 90  # characters of table text (0.92 em) across the text width
+
+
+def _table_rows(table) -> list:
+    """The rows of a table below its header (the parser puts every row in a row group), not of nested tables."""
+    return [row for group in table if group.tag in ("tbody", "tfoot") for row in group if row.tag == "tr"]
+
+
+def _estimated_lines(rows) -> int:
+    """Lines a table's rows take, from the text length of their cells and a column share that follows the
+    longest text in each column (as the automatic table layout roughly does)."""
+    lengths = [[len(" ".join("".join(cell.itertext()).split())) for cell in row if cell.tag in ("td", "th")] for row in rows]
+    columns = max((len(row) for row in lengths), default=0)
+    if not columns:
+        return 0
+    widest = [max(3, *(row[i] for row in lengths if i < len(row))) for i in range(columns)]
+    total = sum(widest)
+    capacity = [max(6, _LINE_CHARACTERS * w / total) for w in widest]
+    return sum(max((-(-length // int(capacity[i])) or 1 for i, length in enumerate(row)), default=1) for row in lengths)
+
+
+def mark_small_tables(root) -> int:
+    """Mark with data-utuh each table short enough to print whole: print.css keeps it on one page (with its
+    caption and the heading above it), so a three-row table never prints two rows here and one overleaf,
+    and "Lanjutan Tabel" only ever continues a long table. Returns how many tables were marked."""
+    marked = 0
+    for table in root.iter("table"):
+        if "casebook-identitas" in (table.get("class") or "").split():
+            continue  # label/value lines that read as body text: they split like a paragraph (print.css)
+        rows = _table_rows(table)
+        if rows and len(rows) <= SMALL_TABLE_ROWS and _estimated_lines(rows) <= SMALL_TABLE_LINES:
+            table.set("data-utuh", "")
+            marked += 1
+    return marked
+
+
 _FRONT_ENTRY = re.compile(r'(<li class="[^"]*\bdepan\b[^"]*"><a href="#([^"]+)")(>)')
 
 
@@ -187,6 +228,7 @@ def render_pdf(job: RenderJob) -> RenderResult:
 
         body_source = document_of(job.body_html)
         mark_continued_tables(body_source.etree_element)
+        mark_small_tables(body_source.etree_element)
         body = body_source.render(stylesheets=stylesheets, font_config=fonts)
         body_pages: dict[str, int] = {}
         for index, page in enumerate(body.pages, start=1):

@@ -173,7 +173,20 @@ def profile_css(profile: PrintProfile) -> str:
             f'html {{ font-family: "{font}", {", ".join(FALLBACK_FONTS)};'
             f" font-size: {profile.font_size}; line-height: {line_height(profile)}; }}\n"
             f":root {{ --spasi-tunggal: {single}; --spasi-isi: {line_height(profile)}; }}\n"
-            f".sampul {{ height: {profile.text_height_mm - 1:.1f}mm; }}\n")
+            f".sampul {{ height: {profile.text_height_mm - 1:.1f}mm; }}\n"
+            f":root {{ --tinggi-pindaian: {scan_height_mm(profile):.1f}mm; }}\n")
+
+
+def scan_height_mm(profile: PrintProfile) -> float:
+    """Tallest a scanned letter or appendix picture may print: the text height less what must share its page.
+
+    A scan goes with its appendix heading and the letter's details (print.css keeps them together), and
+    the first appendix also carries the "LAMPIRAN" title: two headings (about 6.7 em with their margins
+    and the figure's), five lines of details at body spacing, and 5 mm to spare. A taller scan cannot
+    fit on the page of its heading, so it would print alone on the next page (user test s23 F12).
+    """
+    font_mm = to_mm(profile.font_size)
+    return profile.text_height_mm - font_mm * (6.7 + 5 * line_height(profile)) - 5
 
 
 CONFIG_PATH = ("extra", "casebook", "pdf")
@@ -213,4 +226,5 @@ def _locator(config_file: Path | None) -> Locator:
     return Locator(config_file.name if config_file else "mkdocs.yml", document)
 
 
-__all__ = ["PdfSettings", "PrintProfile", "Margin", "load_pdf_settings", "profile_css", "line_height", "word_single_line"]
+__all__ = ["PdfSettings", "PrintProfile", "Margin", "load_pdf_settings", "profile_css", "line_height", "word_single_line",
+           "scan_height_mm"]
