@@ -141,17 +141,21 @@ def mark_continued_tables(root) -> int:
     return marked
 
 
-# A table is kept whole on one page (print.css `table[data-utuh]`) when it has at most this many rows below its
-# header and its estimated height is at most this share of the text height: moving a taller one to the next
+# A table is kept whole on one page (print.css `table[data-utuh]`) when it has at most this many data rows (its
+# header and total rows not counted) and its estimated height is at most this share of the text height: moving a taller one to the next
 # page would leave more blank paper than the split it avoids.
 SMALL_TABLE_ROWS = 10
 SMALL_TABLE_LINES = 30  # single-spaced table lines: about two thirds of an A4 page at the default profile
 _LINE_CHARACTERS = 90  # characters of table text (0.92 em) across the text width
 
 
-def _table_rows(table) -> list:
-    """The rows of a table below its header (the parser puts every row in a row group), not of nested tables."""
-    return [row for group in table if group.tag in ("tbody", "tfoot") for row in group if row.tag == "tr"]
+def _table_rows(table) -> tuple[list, list]:
+    """The data rows (tbody: the parser puts every loose row in one) and the total rows (tfoot) of a table,
+    not of tables nested in it."""
+    def rows(tag: str) -> list:
+        return [row for group in table if group.tag == tag for row in group if row.tag == "tr"]
+
+    return rows("tbody"), rows("tfoot")
 
 
 def _estimated_lines(rows) -> int:
@@ -175,8 +179,8 @@ def mark_small_tables(root) -> int:
     for table in root.iter("table"):
         if "casebook-identitas" in (table.get("class") or "").split():
             continue  # label/value lines that read as body text: they split like a paragraph (print.css)
-        rows = _table_rows(table)
-        if rows and len(rows) <= SMALL_TABLE_ROWS and _estimated_lines(rows) <= SMALL_TABLE_LINES:
+        rows, totals = _table_rows(table)
+        if rows and len(rows) <= SMALL_TABLE_ROWS and _estimated_lines(rows + totals) <= SMALL_TABLE_LINES:
             table.set("data-utuh", "")
             marked += 1
     return marked
