@@ -249,3 +249,33 @@ def test_the_scans_catch_what_user_test_s23_saw(tmp_path):
     assert totals_before_rows(pdf)[:1] == ["1: Jumlah 1.830 jiwa"]
     assert orphaned_titles(pdf) == []  # a total row ending its table is not a title
     assert nearly_empty_pages(pdf)[-1:] == [f"{len(page_labels(pdf)) - 1}: Tanggal: 2"]
+
+
+# --- The class over the examples and a synthetic archive --------------------------------------------------------
+
+from tests.helpers import ALL_EXAMPLES  # noqa: E402
+from tests.test_print_fidelity import examples  # noqa: E402,F401 — the built examples (module fixture)
+
+
+@pytest.mark.parametrize("slug", ALL_EXAMPLES)
+def test_no_example_page_ends_with_a_title_a_total_above_its_rows_or_nearly_empty(examples, slug):  # noqa: F811
+    pdf = pdf_of(examples, slug)
+    assert (orphaned_titles(pdf), totals_before_rows(pdf), nearly_empty_pages(pdf)) == ([], [], [])
+
+
+def test_a_synthetic_archive_has_no_split_total_nor_nearly_empty_page(tmp_path):
+    from tests.helpers import run_cli
+
+    project = _project_copy(tmp_path)
+    (project / "cases").mkdir()
+    mp = pytest.MonkeyPatch()
+    mp.chdir(project)
+    code, out = run_cli(["synth", "--n", "12", "--seed", "23", "--keluaran", str(project / "cases")])
+    mp.undo()
+    assert code == 0, out
+    result = build(project, tmp_path / "site", tmp_path / "cache")
+    assert result.returncode == 0, result.stderr[-3000:]
+    pdfs = sorted((tmp_path / "site" / "kasus").glob("*/*.pdf"))
+    assert len(pdfs) == 12
+    found = {p.stem: (orphaned_titles(p), totals_before_rows(p), nearly_empty_pages(p)) for p in pdfs}
+    assert {k: v for k, v in found.items() if v != ([], [], [])} == {}
