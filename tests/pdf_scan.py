@@ -117,11 +117,12 @@ _CHAPTER_OPENING = re.compile(r"^(BAB [IVXLC]+|LAMPIRAN|DAFTAR PUSTAKA)$")
 
 
 def nearly_empty_pages(pdf: Path, share: float = 1 / 3) -> list[str]:
-    """Body pages filled to less than `share` of their text height while the next page goes on with text only.
+    """Body pages filled to less than `share` of their text height while the next page goes on with the same block.
 
-    A page may end early before a chapter (which opens a new page) or before a picture that does not fit
-    below (it moves with its title); before plain text, tables or letters' details it is a break that an
-    over-long chain of 'keep with next' forced, like a letter split after two lines (user test s23 F12).
+    A page may end early before a chapter (which opens a new page), before a title that moves with what it
+    keeps, or before a picture that does not fit below; a page left this empty in the middle of a block (plain
+    text, a letter's details) is a break that an over-long chain of 'keep with next' forced, like a letter
+    split after two lines (user test s23 F12).
     '<page label>: <last line>'.
     """
     labels = page_labels(pdf)
@@ -137,8 +138,9 @@ def nearly_empty_pages(pdf: Path, share: float = 1 / 3) -> list[str]:
         if not label.isdigit() or not lines or index + 1 >= len(content) or not content[index + 1]:
             continue
         following = content[index + 1]
-        if _CHAPTER_OPENING.match(following[0].text):
-            continue
+        if _CHAPTER_OPENING.match(following[0].text) or following[0].bold:
+            continue  # a chapter, or a title moved whole with what it keeps (a heading and its diagram, a caption
+            # and its table): only a block split across the break is measured here
         top = min([lines[0].top, *(start for start, _ in images[index])])
         used = max([lines[-1].top, *(end for _, end in images[index])]) - top
         if images[index + 1]:
