@@ -24,6 +24,7 @@ import time
 import pytest
 import yaml
 
+from macros.errors import CONTROL_CHARACTERS
 from macros.yaml_source import parse_yaml
 from tests.helpers import FIXTURE, run_cli
 from tests.test_browser import browser, page  # noqa: F401 — fixtures: the real browser
@@ -49,7 +50,11 @@ SLUGS = [f"xs-serangan-{chr(ord('a') + n)}-2024" for n in range(REPORTS)]
 
 
 def hostile_case(vectors: list[str]) -> str:
-    """The valid fixture with a vector in every kind of field (cycling through `vectors`)."""
+    """The valid fixture with a vector in every kind of field (cycling through `vectors`).
+
+    Vectors holding a control character (NUL, form feed, ... of the filter-evasion lists) are refused at their
+    field by check (tests/test_control_characters.py), so they are tried on the chapter pages only."""
+    vectors = [v for v in vectors if not CONTROL_CHARACTERS.search(v)]
     data = parse_yaml((FIXTURE / "kasus.yml").read_text(encoding="utf-8")).data
     pool = iter(vectors * 3)
     p = lambda: next(pool)  # noqa: E731

@@ -73,16 +73,12 @@ def _local_fetcher(roots: list[Path]):
             if url.startswith(VIRTUAL_ROOT):
                 index, _, rest = url.removeprefix(VIRTUAL_ROOT).partition("/")
                 url = roots[int(index)].resolve().as_uri().rstrip("/") + "/" + rest
-                virtual = True
-            else:
-                virtual = False
+            elif url.startswith("file:"):
+                self.local_urls.append(url)
             if url.startswith("file:"):
                 path = Path(url2pathname(url.split("?")[0].removeprefix("file://"))).resolve()
                 if not any(root in path.parents for root in roots):
                     raise ValueError(f"berkas di luar proyek tidak dimuat: {path}")
-                if not virtual:
-                    # Recorded only once it would be loaded: a refused file never reaches the PDF, so it names nothing.
-                    self.local_urls.append(url)
             return super().fetch(url, headers)
 
     fetcher = LocalFetcher(allowed_protocols={"file", "data"})
