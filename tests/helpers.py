@@ -37,3 +37,20 @@ def write_case_variant(tmp_path: Path, old: str | None, new: str, name: str = "l
         assert text.count(old) == 1, f"the edit must match exactly once: {old!r}"
     (folder / "kasus.yml").write_text(new if old is None else text.replace(old, new), encoding="utf-8")
     return folder
+
+
+def edited_copy(source: Path, folder: Path, *edits: tuple[str, str]) -> Path:
+    """A copy of the report folder `source` at `folder`, its kasus.yml with each `old` replaced once by `new`."""
+    shutil.copytree(source, folder)
+    text = (source / "kasus.yml").read_text(encoding="utf-8")
+    for old, new in edits:
+        assert text.count(old) == 1, f"the edit must match exactly once: {old[:60]!r}"
+        text = text.replace(old, new)
+    (folder / "kasus.yml").write_text(text, encoding="utf-8")
+    return folder
+
+
+def kasus_line(folder: Path, needle: str) -> int:
+    """The 1-based line of the first line of `folder`/kasus.yml containing `needle`."""
+    lines = (folder / "kasus.yml").read_text(encoding="utf-8").splitlines()
+    return next(n for n, line in enumerate(lines, start=1) if needle in line)

@@ -17,7 +17,7 @@ from macros.practicum import KINDS, LABORATORY_AS_INSTITUTION, LABORATORY_STAGES
 from macros.render import laboratory as lab
 from macros.site import chapter_source, chapter_title
 from macros.vocabulary import DEFAULT_VOCABULARY
-from tests.helpers import EXAMPLES, LABORATORY_EXAMPLE, ROOT, run_cli
+from tests.helpers import EXAMPLES, LABORATORY_EXAMPLE, ROOT, edited_copy, kasus_line, run_cli
 
 EXAMPLE = ROOT / "cases" / LABORATORY_EXAMPLE
 TEXT = (EXAMPLE / "kasus.yml").read_text(encoding="utf-8")
@@ -40,19 +40,8 @@ def _key(parent: str, key: str) -> str:
 
 def variant(tmp_path: Path, *edits: tuple[str, str]) -> Path:
     """A copy of the laboratory example with each `old` replaced once by `new`."""
-    folder = tmp_path / LABORATORY_EXAMPLE
-    shutil.copytree(EXAMPLE, folder)
-    text = TEXT
-    for old, new in edits:
-        assert text.count(old) == 1, f"the edit must match exactly once: {old[:60]!r}"
-        text = text.replace(old, new)
-    (folder / "kasus.yml").write_text(text, encoding="utf-8")
-    return folder
+    return edited_copy(EXAMPLE, tmp_path / LABORATORY_EXAMPLE, *edits)
 
-
-def _line_of(folder: Path, needle: str) -> int:
-    lines = (folder / "kasus.yml").read_text(encoding="utf-8").splitlines()
-    return next(n for n, line in enumerate(lines, start=1) if needle in line)
 
 
 # --- the example and the kind ------------------------------------------------------------------------
@@ -125,10 +114,10 @@ def test_each_laboratory_rule_warns_with_file_line_and_field_when_its_part_is_mi
     result = load_case(folder, root=tmp_path)
     assert result.errors == []
     assert [(w.file, w.line, w.field_path) for w in result.warnings if message in w.message] == [
-        (f"{LABORATORY_EXAMPLE}/kasus.yml", _line_of(folder, at), field)], [w.format() for w in result.warnings]
+        (f"{LABORATORY_EXAMPLE}/kasus.yml", kasus_line(folder, at), field)], [w.format() for w in result.warnings]
     assert len(result.warnings) == 1, [w.format() for w in result.warnings]
     code, out = run_cli(["check", "--strict", str(folder)])
-    assert code == 1 and message in out and f"kasus.yml:{_line_of(folder, at)}:" in out
+    assert code == 1 and message in out and f"kasus.yml:{kasus_line(folder, at)}:" in out
     # Never asked for what a laboratory practicum does not do.
     assert not re.search(r"intervensi|terminasi|evaluasi|informed consent|klien", out, re.I), out
 
@@ -148,7 +137,7 @@ def test_a_micro_case_code_must_be_a_pseudonym_code(tmp_path, code):
     folder = variant(tmp_path, ("  - kode: KM2\n", f"  - kode: {code}\n"))
     errors = load_case(folder).errors
     assert [e.field_path for e in errors] == ["kasus_mikro[2].kode"], [e.format() for e in errors]
-    assert errors[0].line == _line_of(folder, f"  - kode: {code}")
+    assert errors[0].line == kasus_line(folder, f"  - kode: {code}")
 
 
 def test_two_micro_cases_with_one_code_is_a_located_error(tmp_path):
@@ -174,7 +163,7 @@ def test_a_per_rw_row_with_a_count_too_few_is_a_located_error(tmp_path):
     folder = variant(tmp_path, ("jumlah: [6, 9, 14, 4, 2], satuan: jiwa}", "jumlah: [6, 9, 14, 4], satuan: jiwa}"))
     errors = load_case(folder).errors
     assert [(e.line, e.field_path, e.message) for e in errors] == [
-        (_line_of(folder, "[6, 9, 14, 4]"), "asesmen_wilayah.ppks.baris[2].jumlah",
+        (kasus_line(folder, "[6, 9, 14, 4]"), "asesmen_wilayah.ppks.baris[2].jumlah",
          "`jumlah` berisi 4 angka, padahal ada 5 RW (RW 01, RW 02, RW 03, RW 04, RW 05)")]
 
 
@@ -188,7 +177,7 @@ def test_an_institutional_stage_in_a_laboratory_report_is_a_located_warning(tmp_
     folder = variant(tmp_path, ("  - tahap: rekomendasi\n", "  - tahap: intervensi\n"))
     result = load_case(folder)
     assert [(w.line, w.field_path, w.message) for w in result.warnings] == [
-        (_line_of(folder, "- tahap: intervensi"), "tahapan[2].tahap",
+        (kasus_line(folder, "- tahap: intervensi"), "tahapan[2].tahap",
          "tahap `intervensi` bukan tahap praktikum laboratorium, jadi catatannya tidak tercetak di BAB IV")]
 
 

@@ -18,7 +18,7 @@ from macros.render.identity import identity_rows
 from macros.schema.community import format_rupiah, parse_rupiah
 from macros.site import chapter_source, chapter_title
 from macros.vocabulary import DEFAULT_VOCABULARY
-from tests.helpers import EXAMPLES, ROOT, run_cli
+from tests.helpers import EXAMPLES, ROOT, edited_copy, kasus_line, run_cli
 
 COMMUNITY = "kbl-cikadu-2024"
 EXAMPLE = ROOT / "cases" / COMMUNITY
@@ -34,19 +34,8 @@ def _section(name: str) -> str:
 
 def variant(tmp_path: Path, *edits: tuple[str, str], name: str = COMMUNITY) -> Path:
     """A copy of the community example with each `old` replaced once by `new`."""
-    folder = tmp_path / name
-    shutil.copytree(EXAMPLE, folder)
-    text = TEXT
-    for old, new in edits:
-        assert text.count(old) == 1, f"the edit must match exactly once: {old[:60]!r}"
-        text = text.replace(old, new)
-    (folder / "kasus.yml").write_text(text, encoding="utf-8")
-    return folder
+    return edited_copy(EXAMPLE, tmp_path / name, *edits)
 
-
-def _line_of(folder: Path, needle: str) -> int:
-    lines = (folder / "kasus.yml").read_text(encoding="utf-8").splitlines()
-    return next(n for n, line in enumerate(lines, start=1) if needle in line)
 
 
 # --- subject kinds -----------------------------------------------------------------------------------
@@ -148,7 +137,7 @@ def test_strict_check_asks_a_community_report_for_agreement_assessment_plan_and_
 def test_a_stage_of_another_practicum_kind_is_a_located_warning(tmp_path):
     folder = variant(tmp_path, ("  - tahap: pengorganisasian_sosial\n", "  - tahap: intake\n"))
     result = load_case(folder)
-    line = _line_of(folder, "- tahap: intake")
+    line = kasus_line(folder, "- tahap: intake")
     assert [(w.line, w.field_path, w.message) for w in result.warnings] == [
         (line, "tahapan[2].tahap", "tahap `intake` bukan tahap praktikum komunitas, jadi catatannya tidak tercetak di BAB IV")]
 
@@ -254,7 +243,7 @@ def test_budget_amounts_and_total_are_computed():
 def test_a_wrong_line_amount_is_a_located_indonesian_error(tmp_path):
     folder = variant(tmp_path, ('jumlah: "Rp1.750.000"', 'jumlah: "Rp1.700.000"'))
     code, out = run_cli(["check", str(folder)])
-    line = _line_of(folder, "Rp1.700.000")
+    line = kasus_line(folder, "Rp1.700.000")
     assert code == 1
     assert re.search(rf"kasus\.yml:{line}:\d+: anggaran\.butir\[2\]\.jumlah: jumlah Rp1\.700\.000 tidak sama dengan volume × "
                      r"harga satuan \(5 × Rp350\.000 = Rp1\.750\.000\)", out), out
@@ -263,7 +252,7 @@ def test_a_wrong_line_amount_is_a_located_indonesian_error(tmp_path):
 def test_a_stated_total_that_is_not_the_sum_is_a_located_indonesian_error(tmp_path):
     folder = variant(tmp_path, ("  total: Rp4.400.000", "  total: Rp4.500.000"))
     code, out = run_cli(["check", str(folder)])
-    line = _line_of(folder, "total: Rp4.500.000")
+    line = kasus_line(folder, "total: Rp4.500.000")
     assert code == 1
     assert re.search(rf"kasus\.yml:{line}:\d+: anggaran\.total: total Rp4\.500\.000 tidak sama dengan jumlah semua baris "
                      r"\(Rp4\.400\.000\)", out), out
