@@ -19,20 +19,25 @@ pytestmark = pytest.mark.slow
 SLUG = "kbl-cikadu-2024"
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    base = tmp_path_factory.mktemp("komunitas")
+def build_example_with_word(base, slug: str, docx_name: str):
+    """One example report built into `base`/site (internal profile, with its PDF) and exported as
+    `base`/`docx_name`; returns `base`."""
     project = _project_copy(base)
-    shutil.copytree(ROOT / "cases" / SLUG, project / "cases" / SLUG)
+    shutil.copytree(ROOT / "cases" / slug, project / "cases" / slug)
     result = build(project, base / "site", base / "cache", CASEBOOK_PROFILE="internal")
     assert result.returncode == 0, result.stderr
     mp = pytest.MonkeyPatch()
     mp.chdir(project)
     mp.setenv("NO_MKDOCS_2_WARNING", "1")
-    code, out = run_cli(["export", SLUG, "--docx", "--output", str(base / "kbl.docx")])
+    code, out = run_cli(["export", slug, "--docx", "--output", str(base / docx_name)])
     mp.undo()
     assert code == 0, out
     return base
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    return build_example_with_word(tmp_path_factory.mktemp("komunitas"), SLUG, "kbl.docx")
 
 
 def _page(built, name: str) -> str:

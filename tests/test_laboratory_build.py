@@ -5,7 +5,6 @@ Daftar Tabel; every author of the group is on the cover, the approval page and i
 from __future__ import annotations
 
 import re
-import shutil
 
 import pytest
 from docx import Document
@@ -13,9 +12,8 @@ from pypdf import PdfReader
 
 from macros.loading import load_case
 from tests.helpers import LABORATORY_EXAMPLE as SLUG
-from tests.helpers import ROOT, run_cli
-from tests.test_pdf import build
-from tests.test_site_build import _project_copy
+from tests.helpers import ROOT
+from tests.test_community_build import build_example_with_word
 
 pytestmark = pytest.mark.slow
 
@@ -25,18 +23,7 @@ AUTHORS = [(a.name, a.student_number) for a in CASE.student.group_authors]
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    base = tmp_path_factory.mktemp("laboratorium")
-    project = _project_copy(base)
-    shutil.copytree(ROOT / "cases" / SLUG, project / "cases" / SLUG)
-    result = build(project, base / "site", base / "cache", CASEBOOK_PROFILE="internal")
-    assert result.returncode == 0, result.stderr
-    mp = pytest.MonkeyPatch()
-    mp.chdir(project)
-    mp.setenv("NO_MKDOCS_2_WARNING", "1")
-    code, out = run_cli(["export", SLUG, "--docx", "--output", str(base / "lab.docx")])
-    mp.undo()
-    assert code == 0, out
-    return base
+    return build_example_with_word(tmp_path_factory.mktemp("laboratorium"), SLUG, "lab.docx")
 
 
 def _page(built, name: str) -> str:
