@@ -54,3 +54,14 @@ def kasus_line(folder: Path, needle: str) -> int:
     """The 1-based line of the first line of `folder`/kasus.yml containing `needle`."""
     lines = (folder / "kasus.yml").read_text(encoding="utf-8").splitlines()
     return next(n for n, line in enumerate(lines, start=1) if needle in line)
+
+
+def new_project(folder: Path, report: str | None = None) -> Path:
+    """A project at `folder`: mkdocs.yml, the chapter templates and cases/, holding a copy of the valid fixture
+    report as cases/`report` when one is named. Returns `folder`."""
+    shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs" / "templat", folder / "docs" / "templat")
+    (folder / "cases").mkdir(exist_ok=True)
+    if report:
+        shutil.copytree(FIXTURE, folder / "cases" / report)
+    return folder

@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from tests.helpers import FIXTURE, ROOT, run_cli
+from tests.helpers import FIXTURE, ROOT, new_project, run_cli
 
 pytestmark = pytest.mark.slow
 
@@ -15,11 +15,8 @@ pytestmark = pytest.mark.slow
 @pytest.fixture
 def project(tmp_path, monkeypatch):
     """A fresh project: mkdocs.yml, templates, empty cases/."""
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    shutil.copytree(ROOT / "docs" / "templat", tmp_path / "docs" / "templat")
-    (tmp_path / "cases").mkdir()
     monkeypatch.chdir(tmp_path)
-    return tmp_path
+    return new_project(tmp_path)
 
 
 def test_new_creates_report_from_templates(project):

@@ -8,13 +8,12 @@ page in `check`, and left out alone from a campus build (tests/test_archive_isol
 
 from __future__ import annotations
 
-import shutil
 
 import pytest
 
 from macros.page_check import MAX_PAGE_MARKDOWN, MAX_REPORT_MARKDOWN, page_budget
 from macros.sandbox import MAX_REPEATED_TEXT, OutputTooLarge, PageEnvironment, PageError, render_bounded
-from tests.helpers import FIXTURE, ROOT, run_cli
+from tests.helpers import new_project, run_cli
 
 SLUG = "keluaran-contoh-2024"
 LOOP = "[" + ",".join(map(str, range(100))) + "]"
@@ -72,11 +71,8 @@ def test_the_page_budget_is_the_page_cap_then_what_the_report_has_left():
 
 @pytest.fixture
 def project(tmp_path, monkeypatch):
-    shutil.copytree(ROOT / "docs" / "templat", tmp_path / "docs" / "templat")
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    shutil.copytree(FIXTURE, tmp_path / "cases" / SLUG)
     monkeypatch.chdir(tmp_path)
-    return tmp_path
+    return new_project(tmp_path, SLUG)
 
 
 def _long_field(project, characters: int) -> None:

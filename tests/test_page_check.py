@@ -12,7 +12,7 @@ import sys
 
 import pytest
 
-from tests.helpers import FIXTURE, ROOT, run_cli
+from tests.helpers import FIXTURE, ROOT, new_project, run_cli
 
 SLUG = "ts-contoh-2024"
 PAGE = "bab-4-penanganan-kasus.md"
@@ -84,11 +84,8 @@ MISTAKES = {
 
 @pytest.fixture
 def project(tmp_path, monkeypatch):
-    shutil.copytree(ROOT / "docs" / "templat", tmp_path / "docs" / "templat")
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    shutil.copytree(FIXTURE, tmp_path / "cases" / SLUG)
     monkeypatch.chdir(tmp_path)
-    return tmp_path
+    return new_project(tmp_path, SLUG)
 
 
 def test_corpus_is_large_enough():

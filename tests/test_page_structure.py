@@ -6,14 +6,13 @@ error, and the build leaves out that report only."""
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
 from macros.page_structure import (_FENCE, _NOT_COUNTED, _QUOTES, MAX_HTML_DEPTH, MAX_INDENT, MAX_QUOTE_DEPTH,
                                    Finding, structure_findings)
-from tests.helpers import FIXTURE, ROOT, run_cli
+from tests.helpers import ROOT, new_project, run_cli
 
 SLUG = "susun-contoh-2024"
 PAGE = "bab-1-pendahuluan.md"
@@ -54,11 +53,8 @@ def test_ordinary_nesting_is_kept(depth):
 
 @pytest.fixture
 def project(tmp_path, monkeypatch):
-    shutil.copytree(ROOT / "docs" / "templat", tmp_path / "docs" / "templat")
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    shutil.copytree(FIXTURE, tmp_path / "cases" / SLUG)
     monkeypatch.chdir(tmp_path)
-    return tmp_path
+    return new_project(tmp_path, SLUG)
 
 
 @pytest.mark.parametrize("name", sorted(DEEP))

@@ -10,16 +10,13 @@ import shutil
 import pytest
 
 from macros.render.places import places
-from tests.helpers import ROOT, run_cli
+from tests.helpers import ROOT, new_project, run_cli
 
 
 @pytest.fixture
 def project(tmp_path, monkeypatch):
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    shutil.copytree(ROOT / "docs" / "templat", tmp_path / "docs" / "templat")
-    (tmp_path / "cases").mkdir()
     monkeypatch.chdir(tmp_path)
-    return tmp_path
+    return new_project(tmp_path)
 
 
 def _copy(project, slug: str):
