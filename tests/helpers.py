@@ -65,3 +65,15 @@ def new_project(folder: Path, report: str | None = None) -> Path:
     if report:
         shutil.copytree(FIXTURE, folder / "cases" / report)
     return folder
+
+
+def export_word(project: Path, slug: str, target: Path, monkeypatch, *options: str):
+    """`casebook export <slug> --docx` run from `project` (as a student would, in its folder); returns the
+    written file opened with python-docx. Fails the test with the CLI's output when the export fails."""
+    from docx import Document
+
+    monkeypatch.chdir(project)
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    code, out = run_cli(["export", slug, "--docx", "--output", str(target), *options])
+    assert code == 0, out
+    return Document(str(target))

@@ -7,10 +7,9 @@ from __future__ import annotations
 import subprocess
 
 import pytest
-from docx import Document
 from PIL import Image
 
-from tests.helpers import FIXTURE, run_cli, write_case_variant
+from tests.helpers import export_word, write_case_variant
 from tests.test_pdf import build, pdf_of
 from tests.test_site_build import _project_copy
 
@@ -33,12 +32,7 @@ def test_photos_named_like_phones_name_them_reach_the_pdf_and_word(tmp_path, mon
     widths = {int(line.split()[3]) for line in listing.splitlines()[2:] if line.split()[2] == "image"}
     assert {400, 410, 420} <= widths, listing
 
-    monkeypatch.chdir(project)
-    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
-    target = tmp_path / "laporan.docx"
-    code, out = run_cli(["export", "nama-berkas-2024", "--docx", "--output", str(target)])
-    assert code == 0, out
-    document = Document(str(target))
+    document = export_word(project, "nama-berkas-2024", tmp_path / "laporan.docx", monkeypatch)
     sizes = {Image.open(__import__("io").BytesIO(part.blob)).size[0]
              for part in document.part.package.parts if part.content_type == "image/png"}
     assert {400, 410, 420} <= sizes, sizes

@@ -4,14 +4,12 @@ and in the PDF and DOCX metadata; a one-author report keeps `nama`/`nrp`."""
 from __future__ import annotations
 
 import re
-import shutil
 
 import pikepdf
 import pytest
-from docx import Document
 
 from macros.loading import load_case
-from tests.helpers import run_cli, write_case_variant
+from tests.helpers import export_word, write_case_variant
 from tests.test_pdf import build, page_texts, pdf_of
 from tests.test_site_build import _project_copy
 
@@ -79,12 +77,7 @@ def test_every_author_is_on_cover_approval_page_card_pdf_and_docx_metadata(tmp_p
     card = card[:card.index("</article>")]
     assert "Nadia Putri Maharani, Bagus Setiawan, Citra Ayuningtyas, Dimas Pratama, Eka Wulandari, dan Fikri Ramadhan" in card
 
-    monkeypatch.chdir(project)
-    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
-    target = tmp_path / "kel.docx"
-    code, out = run_cli(["export", "kel-contoh-2024", "--docx", "--output", str(target)])
-    assert code == 0, out
-    document = Document(str(target))
+    document = export_word(project, "kel-contoh-2024", tmp_path / "kel.docx", monkeypatch)
     authors_in_docx = document.core_properties.author
     for name, _ in AUTHORS:
         assert name in authors_in_docx
