@@ -26,7 +26,7 @@ from macros.help_links import reference_link
 from macros.incremental import ENV_FLAG as INCREMENTAL_FLAG
 from macros.incremental import adopt_state, discard, link_previous_build
 from macros.messages import argparse_in_indonesian, whole_number
-from macros.loading import CASE_FILE, PLACEHOLDER_MESSAGE, SLUG, LoadResult, case_folders, load_case
+from macros.loading import CASE_FILE, PLACEHOLDER_MESSAGE, SLUG, LoadResult, case_folders, ignored_entries, load_case
 from macros.privacy.secrets import SECRETS_FILE
 from macros.project import SCHEMA_FILE, TEMPLATES_DIR, ProjectConfig, casebook_settings_of, load_project
 from macros.schema_export import schema_text
@@ -73,9 +73,10 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--offline", action="store_true",
                        help=f"salinan yang dapat dibuka langsung dari folder atau USB, tanpa server dan internet: "
                             f"{OFFLINE_SITE}/ dan {OFFLINE_SITE}.zip")
-    serve = commands.add_parser("serve", help="pratinjau situs di http://127.0.0.1:8000 yang dimuat ulang saat berkas berubah")
-    serve.add_argument("--port", type=whole_number, default=8000, metavar="N",
-                       help="port pratinjau (bawaan 8000; bila sedang dipakai, port bebas berikutnya)")
+    serve = commands.add_parser("serve", help="pratinjau situs di http://127.0.0.1 (port dev_addr di mkdocs.yml, bawaan 8000) yang dimuat ulang saat berkas berubah")
+    serve.add_argument("--port", type=whole_number, default=None, metavar="N",
+                       help="port pratinjau (bawaan: port dev_addr di mkdocs.yml, atau 8000; bila sedang dipakai, "
+                            "port bebas berikutnya)")
     export = commands.add_parser("export", help="ekspor laporan ke Word (.docx), atau katalog arsip ke CSV dan XLSX")
     export.add_argument("slug", nargs="?", help="nama folder laporan, misalnya ln-hikari-2024 (untuk --docx)")
     export.add_argument("--docx", action="store_true", help="laporan sebagai dokumen Word")
@@ -250,9 +251,12 @@ def find_case_folders(paths: list[Path], project: ProjectConfig) -> list[Path]:
     for path in paths:
         if not path.exists() and len(path.parts) == 1 and (project.cases_dir / path).is_dir():
             path = project.cases_dir / path  # a report's slug, as `casebook export` takes it
-        if path.is_file() and path.name == CASE_FILE:
+        # cases/ itself is always a folder of reports: a stray cases/kasus.yml must not turn it into one report
+        # and hide every real report (it is named as a loose file instead, see ignored_warnings).
+        collection = _is_cases_dir(path, project)
+        if path.is_file() and path.name == CASE_FILE and not _is_cases_dir(path.parent, project):
             folders.append(path.parent)
-        elif path.is_dir() and (path / CASE_FILE).is_file():
+        elif path.is_dir() and (path / CASE_FILE).is_file() and not collection:
             folders.append(path)
         elif path.is_dir():
             found = case_folders(path)
@@ -274,6 +278,44 @@ def _misnamed_case_file(folder: Path) -> str:
         if candidate.is_file() and name != CASE_FILE and name.startswith(("kasus.yml", "kasus.yaml")):
             return f"; ada berkas `{candidate.name}`: ganti namanya menjadi {CASE_FILE}"
     return ""
+
+
+def _is_cases_dir(path: Path, project: ProjectConfig) -> bool:
+    return path.is_dir() and project.cases_dir.is_dir() and path.resolve() == project.cases_dir.resolve()
+
+
+def _report_collections(paths: list[Path], project: ProjectConfig) -> list[Path]:
+    """The folders `check` reads as folders of reports (bare `check`: cases/), whose other entries it passes over."""
+    found = []
+    for path in paths or [project.cases_dir]:
+        if not path.exists() and len(path.parts) == 1 and (project.cases_dir / path).is_dir():
+            path = project.cases_dir / path
+        if path.is_dir() and (not (path / CASE_FILE).is_file() or _is_cases_dir(path, project)):
+            found.append(path)
+    return found
+
+
+def ignored_warnings(paths: list[Path], project: ProjectConfig) -> list[str]:
+    """One located warning per entry of a folder of reports that is neither checked nor published: a folder without
+    kasus.yml (often a misnamed `kasus.yml.txt`), a hidden folder, a loose file such as cases/kasus.yml."""
+    lines = []
+    for collection in _report_collections(paths, project):
+        for entry in ignored_entries(collection):
+            shown = display_path(entry, project.root)
+            if entry.is_dir() and entry.name.startswith("."):
+                what = ("folder tersembunyi (namanya diawali titik) tidak diperiksa dan tidak terbit"
+                        + ("; bila ini laporan, hapus titik di awal namanya" if (entry / CASE_FILE).is_file() else ""))
+                lines.append(f"{shown}/: peringatan: {what}")
+            elif entry.is_dir():
+                hint = _misnamed_case_file(entry) or (f"; bila ini laporan, buat {CASE_FILE} di dalamnya (`casebook new "
+                                                      f"{entry.name}` membuat kerangkanya), bila bukan, pindahkan keluar dari "
+                                                      f"{display_path(collection, project.root)}/")
+                lines.append(f"{shown}/: peringatan: folder tanpa {CASE_FILE}: tidak diperiksa dan tidak terbit{hint}")
+            else:
+                where = f"cases/<slug>/{entry.name}" if entry.name == CASE_FILE else "cases/<slug>/"
+                lines.append(f"{shown}: peringatan: berkas ini tidak termasuk laporan mana pun: tidak diperiksa dan tidak "
+                             f"terbit (isi satu laporan ada di foldernya sendiri: pindahkan ke {where})")
+    return lines
 
 
 def _duplicate_slugs(results: list[LoadResult], project: ProjectConfig) -> list[Problem]:
@@ -300,10 +342,13 @@ def cmd_check(args: argparse.Namespace, project: ProjectConfig) -> int:
     for problem in extra:
         print(problem.format())
         errors += 1
+    for line in ignored_warnings([Path(p) for p in args.paths], project):  # nothing in cases/ is passed over unsaid
+        print(line)
+        warnings += 1
     for result in results:
         for problem in result.problems:
             print(problem.format())
-            link = reference_link(problem, project.vocabulary)
+            link = reference_link(problem, project.vocabulary, base=project.preview_base)  # where `serve` will show it
             if link:
                 print(f"    lihat: {link}")
         errors += len(result.errors)
@@ -593,6 +638,9 @@ def cmd_synth(args: argparse.Namespace, project: ProjectConfig) -> int:
 
 def cmd_serve(args: argparse.Namespace, project: ProjectConfig) -> int:
     """MkDocs' live preview through macros/serve.py: a busy port or a failing rebuild never stops it."""
+    if args.port is None:  # mkdocs.yml's dev_addr, the port `check` links to
+        from macros.project import preview_port
+        args.port = preview_port(project.root)
     if not 0 < args.port < 65536:
         raise UsageError(f"port {args.port} tidak valid: pilih angka 1024 sampai 65535, misalnya --port 8100")
     try:

@@ -73,6 +73,20 @@ def case_folders(directory: Path) -> list[Path]:
     return sorted(p for p in directory.iterdir() if p.is_dir() and not p.name.startswith(".") and (p / CASE_FILE).exists())
 
 
+# Files an operating system or git leaves in any folder: nobody meant them as a report.
+SYSTEM_FILES = frozenset({".ds_store", "thumbs.db", "desktop.ini", ".gitkeep", ".gitignore", ".gitattributes"})
+
+
+def ignored_entries(directory: Path) -> list[Path]:
+    """Everything directly inside a folder of reports that `case_folders` does not take: a folder without kasus.yml,
+    a hidden folder, a loose file. The build and `check` pass over them, so `check` names each one (nothing a student
+    put in cases/ disappears without a word); only the files every OS or git leaves behind are not named."""
+    if not directory.is_dir():
+        return []
+    taken = set(case_folders(directory))
+    return sorted(p for p in directory.iterdir() if p not in taken and p.name.casefold() not in SYSTEM_FILES)
+
+
 class Locator:
     """Turns YAML paths into `Problem`s with file, line and column."""
 

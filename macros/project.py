@@ -46,6 +46,11 @@ class ProjectConfig:
     def cases_dir(self) -> Path:
         return self.root / CASES_DIR
 
+    @property
+    def preview_base(self) -> str:
+        """`http://127.0.0.1:<dev_addr port><site_url path>`: where `casebook serve` shows the site (check's links)."""
+        return preview_base(self.root)
+
 
 SETTINGS_PATH = ("extra", "casebook")
 
@@ -177,6 +182,34 @@ def vocabulary_of(settings: dict[str, Any]) -> Vocabulary:
     if str(pdf.get("profil") or "kampus") in without:
         without.add("")
     return build_vocabulary(settings.get("kosakata"), profiles, without)
+
+
+DEFAULT_DEV_ADDR = "127.0.0.1:8000"  # MkDocs' own default for `dev_addr`
+
+
+def _mkdocs_yml(root: Path) -> dict[str, Any]:
+    config_file = root / "mkdocs.yml"
+    try:
+        data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader)
+    except (OSError, yaml.YAMLError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def preview_port(root: Path) -> int:
+    """The port of mkdocs.yml's `dev_addr` (MkDocs' 8000 when unset or unreadable): `casebook serve` listens there."""
+    address = str(_mkdocs_yml(root).get("dev_addr") or DEFAULT_DEV_ADDR)
+    port = address.rpartition(":")[2]
+    return int(port) if port.isdigit() and 0 < int(port) < 65536 else int(DEFAULT_DEV_ADDR.rpartition(":")[2])
+
+
+def preview_base(root: Path, host: str = "127.0.0.1") -> str:
+    """Where `casebook serve` shows this project's site: its host and mkdocs.yml's port, under the path of `site_url`
+    (MkDocs serves a site whose site_url is https://kampus.ac.id/arsip/ at http://127.0.0.1:PORT/arsip/)."""
+    from urllib.parse import urlsplit
+
+    path = urlsplit(str(_mkdocs_yml(root).get("site_url") or "/")).path.rstrip("/")
+    return f"http://{host}:{preview_port(root)}{path}"
 
 
 def load_project(root: Path | None = None) -> ProjectConfig:

@@ -170,3 +170,59 @@ def test_check_prints_in_a_windows_console_encoding(project):
                             capture_output=True)
     assert result.returncode == 0, result.stderr.decode("cp1252")
     assert b"Error" not in result.stderr and b"ts-contoh-2024: 15/" in result.stdout
+
+
+def test_bare_check_names_everything_in_cases_it_passes_over(project):
+    """Nothing a student puts in cases/ vanishes unsaid: every entry that is not a report folder (no kasus.yml, a
+    misnamed one, a hidden folder, a loose file) is a located warning; the files an OS leaves behind are not."""
+    cases = project / "cases"
+    shutil.copytree(FIXTURE, cases / "ts-contoh-2024")
+    before = int(re.search(r"(\d+) peringatan", run_cli(["check"])[1]).group(1))
+    (cases / "catatan").mkdir()
+    (cases / "ts-baru-2025").mkdir()
+    (cases / "ts-baru-2025" / "kasus.yaml").write_text("laporan: {}\n", encoding="utf-8")
+    shutil.copytree(FIXTURE, cases / ".ts-lama-2023")
+    (cases / "kasus.yml").write_text("laporan: {}\n", encoding="utf-8")
+    (cases / ".DS_Store").write_bytes(b"\0")
+    code, output = run_cli(["check"])
+    assert code == 0, output  # warnings only: the valid report still passes
+    lines = [line for line in output.splitlines() if ": peringatan: " in line and not line.startswith("cases/ts-contoh")]
+    assert [line.split(": ", 1)[0] for line in lines] == [
+        "cases/.ts-lama-2023/", "cases/catatan/", "cases/kasus.yml", "cases/ts-baru-2025/"], output
+    assert "hapus titik di awal namanya" in lines[0]
+    assert "folder tanpa kasus.yml" in lines[1] and "`casebook new catatan`" in lines[1]
+    assert "pindahkan ke cases/<slug>/kasus.yml" in lines[2]
+    assert "ada berkas `kasus.yaml`: ganti namanya menjadi kasus.yml" in lines[3]
+    assert ".DS_Store" not in output
+    assert "1 laporan diperiksa" in output and f"{before + 4} peringatan" in output, output
+    assert run_cli(["check", "--strict"])[0] == 1
+    # The same for a folder of reports named on the command line; a single report's folder is not such a folder.
+    code, output = run_cli(["check", "cases"])
+    assert "cases/catatan/: peringatan:" in output
+    code, output = run_cli(["check", "cases/ts-contoh-2024"])
+    assert "catatan" not in output and code == 0, output
+
+
+@pytest.mark.parametrize("config,base", [
+    ("", "http://127.0.0.1:8000"),  # MkDocs' defaults
+    ("dev_addr: 127.0.0.1:8123\n", "http://127.0.0.1:8123"),
+    ("dev_addr: 0.0.0.0:8765\nsite_url: https://kampus.example/arsip/\n", "http://127.0.0.1:8765/arsip"),
+])
+def test_check_links_point_where_serve_shows_the_site(project, monkeypatch, config, base):
+    """`lihat:` links follow mkdocs.yml (dev_addr's port, site_url's path), and `casebook serve` listens on that port."""
+    import macros.cli as cli
+
+    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    text = re.sub(r"^(dev_addr|site_url):.*\n", "", text, flags=re.M)
+    (project / "mkdocs.yml").write_text(config + text, encoding="utf-8")
+    shutil.copytree(FIXTURE, project / "cases" / "ts-contoh-2024")
+    case = project / "cases" / "ts-contoh-2024" / "kasus.yml"
+    case.write_text(re.sub(r"tahun: \d+", "tahun: duaribu", case.read_text(encoding="utf-8"), count=1), encoding="utf-8")
+    code, output = run_cli(["check"])
+    links = [line.strip() for line in output.splitlines() if line.strip().startswith("lihat:")]
+    assert code == 1 and links, output
+    assert all(link.startswith(f"lihat: {base}/panduan/skema/#") for link in links), links
+    calls = []
+    monkeypatch.setattr(cli, "_mkdocs", lambda *arguments, **kwargs: calls.append(arguments) or 0)
+    assert run_cli(["serve"])[0] == 0
+    assert calls[0][:2] == ("--port", base.split(":")[2].split("/")[0]), calls
