@@ -120,7 +120,11 @@ PARTS: list[Part] = [
          lambda c: bool(_w(c) and _w(c).conclusion), required=False, kinds=LABORATORY),
     Part("BAB IV", "Kasus mikro", ("kasus_mikro",), lambda c: bool(c.micro_cases), kinds=LABORATORY),
     Part("BAB IV", "Rekomendasi", ("rekomendasi",), lambda c: bool(c.recommendations), kinds=LABORATORY),
-    Part("BAB IV", "Rekapitulasi wawancara", ("wawancara",), lambda c: bool(c.interviews), required=False),
+    # The interview table (Tabel Tahapan Wawancara) is printed by the institutional and laboratory BAB IV only; a
+    # community report records its meetings in `tahapan` and `intervensi.sesi` (user test s23: a community
+    # student was told this institution part was "opsional, kosong").
+    Part("BAB IV", "Rekapitulasi wawancara", ("wawancara",), lambda c: bool(c.interviews), required=False,
+         kinds=INSTITUTIONAL | LABORATORY),
     Part("BAB IV", "Proses asesmen", ("asesmen",), lambda c: _a(c) is not None, kinds=INSTITUTIONAL),
     Part("BAB IV", "Asesmen BPSS", ("asesmen", "bpss"), lambda c: bool(_a(c) and _a(c).bpss), kinds=INSTITUTIONAL,
          subjects=INDIVIDUAL),
@@ -174,7 +178,7 @@ PARTS: list[Part] = [
     Part("BAB VI", "Rekomendasi", ("simpulan", "rekomendasi"), lambda c: c.conclusion is not None),
     Part("Daftar pustaka", "Daftar pustaka", ("pustaka",), lambda c: bool(c.references)),
     Part("Lampiran", "Surat-surat", ("lampiran", "surat"), lambda c: bool(c.appendices and c.appendices.letters), required=False),
-    Part("Lampiran", "Daftar hadir", ("lampiran", "daftar_hadir"), lambda c: bool(c.appendices and c.appendices.attendance), required=False),
+    Part("Lampiran", "Daftar hadir praktikan", ("lampiran", "daftar_hadir"), lambda c: bool(c.appendices and c.appendices.attendance), required=False),
     Part("Lampiran", "Dokumentasi kegiatan", ("lampiran", "dokumentasi"), lambda c: bool(c.appendices and c.appendices.photos), required=False),
     Part("Lampiran", "Daftar hadir peserta", ("daftar_hadir_peserta",), lambda c: c.participant_attendance is not None,
          required=False, kinds=HELPING, subjects=COLLECTIVE),
