@@ -23,7 +23,7 @@ import logging
 import re
 import zipfile
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -67,17 +67,36 @@ def _with_context(path: tuple, text: str) -> str:
 
 
 def _findings(text: str, secrets: Secrets | None, allowed: frozenset[str],
-              data_value: bool = False) -> Iterator[tuple[str, str, int]]:
-    """(message, hint, line within `text`) for each private string and identity pattern in `text`.
+              data_value: bool = False) -> Iterator[tuple[str, str, int, str]]:
+    """(message, hint, line within `text`, what was found) for each private string and identity pattern in `text`.
     `data_value`: a value of kasus.yml, all student text (initials that are Casebook's own words count there)."""
     if secrets:
         prepared = Prepared.of(text)
         for needle in secrets.needles:
             if (data_value or needle.checkable_in_output) and contains(prepared, needle):
-                yield f"memuat {needle.what} (tercatat di rahasia.yml)", PRIVATE_HINT, _needle_line(text, needle)
+                yield (f"memuat {needle.what} (tercatat di rahasia.yml)", PRIVATE_HINT, _needle_line(text, needle),
+                       needle.text)
     plain = reveal(text)
     for match in find_patterns(plain, allowed, revealed=True):
-        yield f"{match.rule.message}: `{match.text}`", match.rule.hint, line_of(plain, match.start)
+        yield f"{match.rule.message}: `{match.text}`", match.rule.hint, line_of(plain, match.start), match.text
+
+
+def _once_per_place(found: list[tuple[Problem, str]]) -> list[Problem]:
+    """One message per thing found at one place. The same private string can be found by more than one detector
+    (a pseudonym code equal to real initials: the initials' needle and the code check), or by two needles with
+    the same text (a person listed as `klien` and again under `orang_lain`): the student reads it once, in the
+    most specific wording (the detector that names the field's own problem comes first in `found`'s priority),
+    at the most severe level any of them gave, so nothing the gate refuses becomes a mere warning."""
+    groups: dict[tuple, list[Problem]] = {}
+    for problem, text in found:
+        key = (problem.file, problem.line, problem.column, problem.field_path, " ".join(text.casefold().split()))
+        groups.setdefault(key, []).append(problem)
+    kept = []
+    for problems in groups.values():
+        first = problems[0]
+        severe = Severity.ERROR if any(p.severity is Severity.ERROR for p in problems) else first.severity
+        kept.append(first if first.severity is severe else replace(first, severity=severe))
+    return kept
 
 
 def _needle_line(text: str, needle: Needle) -> int:
@@ -158,13 +177,27 @@ def media_text(name: str, data: bytes) -> str | None:
 
 
 def scan_report(loaded: LoadedCase, locator: Locator, root: Path | None = None) -> list[Problem]:
-    """Privacy findings in everything the student wrote for this report, each at its place."""
+    """Privacy findings in everything the student wrote for this report, each at its place, once (`_once_per_place`)."""
     secrets, problems = load_secrets(loaded.folder, root, loaded.case.subject_code)
     privacy = loaded.case.privacy
     allowed = frozenset(a.text for a in privacy.allow) if privacy else frozenset()
+    # A pseudonym code equal to real initials: said first, in its own words, so it wins over the initials' needle.
+    found: list[tuple[Problem, str]] = []
+    if secrets and loaded.case.client and secrets.client_initials == loaded.case.client.code:
+        found.append((locator.problem(("klien", "kode"), f"kode samaran `{loaded.case.client.code}` sama dengan inisial "
+                                      "asli klien di rahasia.yml; inisial pun dapat mengenali orang",
+                                      "pilih kode lain yang bukan inisialnya", severity=Severity.WARNING),
+                      loaded.case.client.code))
+    for index, micro in enumerate(loaded.case.micro_cases):  # a micro case's code is a pseudonym like the client's
+        if secrets and micro.code in {secrets.client_initials, *secrets.others_initials}:
+            found.append((locator.problem(("kasus_mikro", index, "kode"),
+                                          f"kode samaran `{micro.code}` sama dengan inisial asli seseorang di "
+                                          "rahasia.yml; inisial pun dapat mengenali orang",
+                                          "pilih kode lain yang bukan inisialnya", severity=Severity.WARNING),
+                          micro.code))
     for path, text in _strings(loaded.document.data):
-        for message, hint, _ in _findings(_with_context(path, text), secrets, allowed, data_value=True):
-            problems.append(locator.problem(path, message, hint))
+        for message, hint, _, what in _findings(_with_context(path, text), secrets, allowed, data_value=True):
+            found.append((locator.problem(path, message, hint), what))
     for page in sorted(loaded.folder.glob("*.md")):
         if linked_file(page):
             continue  # never read through a link (refused where pages are read: macros/site.py, page_check.py)
@@ -172,8 +205,8 @@ def scan_report(loaded: LoadedCase, locator: Locator, root: Path | None = None) 
         text, problem = decode_page(page.read_bytes(), shown)
         if problem:  # the page check refuses it, at its first bad byte (macros/page_check.py)
             continue
-        for message, hint, line in _findings(text, secrets, allowed):
-            problems.append(Problem(shown, line, 1, "", message, hint))
+        for message, hint, line, what in _findings(text, secrets, allowed):
+            found.append((Problem(shown, line, 1, "", message, hint), what))
     media = loaded.folder / "media"
     media_items = [Path(full) for relative, full in report_files(loaded.folder) if relative.startswith("media/")]
     for item in media_items if media.is_dir() and not media.is_symlink() else []:
@@ -184,19 +217,9 @@ def scan_report(loaded: LoadedCase, locator: Locator, root: Path | None = None) 
         if item.suffix.lower() in (".svg", ".pdf"):
             texts.append(media_text(item.name, item.read_bytes()) or "")
         for text in texts:
-            for message, hint, _ in _findings(text, secrets, allowed):
-                problems.append(Problem(shown, 1, 1, "", message, hint))
-    if secrets and loaded.case.client and secrets.client_initials == loaded.case.client.code:
-        problems.append(locator.problem(("klien", "kode"), f"kode samaran `{loaded.case.client.code}` sama dengan inisial asli "
-                                        "klien di rahasia.yml; inisial pun dapat mengenali orang",
-                                        "pilih kode lain yang bukan inisialnya", severity=Severity.WARNING))
-    for index, micro in enumerate(loaded.case.micro_cases):  # a micro case's code is a pseudonym like the client's
-        if secrets and micro.code in {secrets.client_initials, *secrets.others_initials}:
-            problems.append(locator.problem(("kasus_mikro", index, "kode"),
-                                            f"kode samaran `{micro.code}` sama dengan inisial asli seseorang di "
-                                            "rahasia.yml; inisial pun dapat mengenali orang",
-                                            "pilih kode lain yang bukan inisialnya", severity=Severity.WARNING))
-    return problems
+            for message, hint, _, what in _findings(text, secrets, allowed):
+                found.append((Problem(shown, 1, 1, "", message, hint), what))
+    return problems + _once_per_place(found)
 
 
 @dataclass(frozen=True)

@@ -44,7 +44,9 @@ PHONE = Rule("telepon", "memuat nomor HP", "hapus nomornya; tulis saja 'dihubung
 EMAIL = Rule("email", "memuat alamat e-mail",
              "hapus alamatnya, atau izinkan bila itu e-mail resmi lembaga (privasi.izinkan)")
 BIRTH = Rule("tanggal_lahir", "memuat tanggal lahir", "tulis usia atau rentang usia (misalnya 15 tahun), bukan tanggal lahir")
-RT_RW = Rule("rt_rw", "memuat alamat RT/RW", "cukup sebut desa/kecamatan; RT/RW menunjuk rumah klien")
+RT_RW = Rule("rt_rw", "memuat alamat RT/RW (nomor RT bersama RW menunjuk rumah seseorang)",
+             "hapus nomor RT-nya; wilayah cukup sampai RW, misalnya `RW 03 Kelurahan Sukamulya`. Bila teks itu "
+             "memang bukan alamat rumah, izinkan di `privasi.izinkan`")
 RULES = (NIK, PHONE, EMAIL, BIRTH, RT_RW)
 
 
