@@ -35,7 +35,9 @@ def _kind(node: dict, defs: dict) -> str:
                                         for v, label in zip(node["enum"], labels))
     kind = node.get("type")
     if kind == "array":
-        return "daftar " + _kind(node.get("items", {}), defs).replace("bagian", "bagian", 1)
+        # Every list has a bound (tests/test_schema_bounds.py); check refuses a longer one at its line.
+        bound = f" (paling banyak {node['maxItems']} butir)" if "maxItems" in node else ""
+        return "daftar " + _kind(node.get("items", {}), defs) + bound
     if kind == "object" or "properties" in node:
         return "bagian"
     if kind == "integer":

@@ -47,10 +47,10 @@ class Case(Model):
     group: KelompokSasaran | None = F("kelompok_sasaran", "Kelompok sasaran: nama, jenis, komposisi anggota dan anggota "
                                       "dengan kode samaran.", None)
     stages: list[CatatanTahap] = F("tahapan", "Catatan tahap (Proses/Hasil), misalnya engagement, intake, kontrak, atau "
-                                   "inisiasi_sosial dan pengorganisasian_sosial pada praktikum komunitas.", default_factory=list)
+                                   "inisiasi_sosial dan pengorganisasian_sosial pada praktikum komunitas.", default_factory=list, max_length=30)
     consent: Persetujuan | None = F("persetujuan", "Catatan informed consent (klien perorangan).", None)
     agreement: Kesepakatan | None = F("kesepakatan", "Kesepakatan dengan komunitas, kelompok atau tokohnya.", None)
-    interviews: list[Wawancara] = F("wawancara", "Rekapitulasi wawancara (Tabel Tahapan Wawancara).", default_factory=list)
+    interviews: list[Wawancara] = F("wawancara", "Rekapitulasi wawancara (Tabel Tahapan Wawancara).", default_factory=list, max_length=100)
     assessment: Asesmen | None = F("asesmen", "BAB IV.2 Asesmen.", None)
     participatory: AsesmenPartisipatif | None = F("asesmen_partisipatif", "Asesmen partisipatif: pemetaan sosial, transek, "
                                                   "kalender musim, diagram Venn, pohon masalah, pemangku kepentingan, MPA/ToP.", None)
@@ -58,25 +58,25 @@ class Case(Model):
                                                "wilayah (PPKS dan PSKS per RW, potensi dan sumber, program dan "
                                                "kebijakan).", None)
     micro_cases: list[KasusMikro] = F("kasus_mikro", "Praktikum laboratorium: kasus mikro, masing-masing dengan kode "
-                                      "samaran, asesmen singkat dan rekomendasi.", default_factory=list)
+                                      "samaran, asesmen singkat dan rekomendasi.", default_factory=list, max_length=20)
     recommendations: list[Rekomendasi] = F("rekomendasi", "Praktikum laboratorium: rekomendasi kepada kelurahan dan "
-                                           "mitranya (tahap terakhir BAB IV).", default_factory=list)
-    case_conferences: list[KonferensiKasus] = F("konferensi_kasus", "Konferensi kasus (CC1, CC2, ...).", default_factory=list)
+                                           "mitranya (tahap terakhir BAB IV).", default_factory=list, max_length=40)
+    case_conferences: list[KonferensiKasus] = F("konferensi_kasus", "Konferensi kasus (CC1, CC2, ...).", default_factory=list, max_length=20)
     plan: RencanaIntervensi | None = F("rencana_intervensi", "BAB IV.3 Rencana Intervensi.", None)
     action_plan: list[KegiatanAksi] = F("rencana_aksi", "Rencana aksi hasil perencanaan partisipatif (ToP): kegiatan, "
-                                        "tujuan, sasaran, waktu, tempat, penanggung jawab, sumber dana.", default_factory=list)
+                                        "tujuan, sasaran, waktu, tempat, penanggung jawab, sumber dana.", default_factory=list, max_length=50)
     budget: Anggaran | None = F("anggaran", "Rencana Anggaran Biaya (RAB); jumlah dan total dihitung otomatis.", None)
     intervention: Intervensi | None = F("intervensi", "BAB IV.4 Intervensi.", None)
     evaluation: Evaluasi | None = F("evaluasi", "BAB IV.5 Evaluasi.", None)
     termination: Terminasi | None = F("terminasi", "BAB IV.6 Terminasi.", None)
-    referrals: list[Rujukan] = F("rujukan", "BAB IV.6 Rujukan.", default_factory=list)
+    referrals: list[Rujukan] = F("rujukan", "BAB IV.6 Rujukan.", default_factory=list, max_length=20)
     good_practice: PraktikBaik | None = F("praktik_baik", "BAB V Praktik Baik.", None)
     conclusion: Simpulan | None = F("simpulan", "BAB VI Simpulan dan Rekomendasi.", None)
-    references: list[Pustaka] = F("pustaka", "Daftar pustaka (format APA dibuat otomatis).", default_factory=list)
+    references: list[Pustaka] = F("pustaka", "Daftar pustaka (format APA dibuat otomatis).", default_factory=list, max_length=200)
     participant_attendance: DaftarHadirPeserta | None = F("daftar_hadir_peserta", "Daftar hadir peserta dari komunitas "
                                                           "(kode samaran atau jabatan), per pertemuan.", None)
     supervision: list[Supervisi] = F("log_supervisi", "Catatan supervisi: tanggal, pembimbing, topik, tindak lanjut.",
-                                     default_factory=list)
+                                     default_factory=list, max_length=60)
     appendices: Lampiran | None = F("lampiran", "Lampiran.", None)
     privacy: Privasi | None = F("privasi", "Pengecualian pemeriksa privasi (teks yang sengaja boleh terbit, dengan alasan).", None)
 

@@ -18,7 +18,7 @@ class Pustaka(Model):
 
     kind: Literal["buku", "jurnal", "bab_buku", "regulasi", "dokumen", "web"] = F(
         "jenis", "buku, jurnal, bab_buku, regulasi, dokumen, atau web.")
-    authors: list[Teks] = F("penulis", "Penulis 'Nama Belakang, Inisial.' atau nama lembaga.", min_length=1)
+    authors: list[Teks] = F("penulis", "Penulis 'Nama Belakang, Inisial.' atau nama lembaga.", min_length=1, max_length=50)
     year: int | None = F("tahun", "Tahun terbit; kosongkan bila tanpa tahun (t.t.).", None, ge=1800, le=2100)
     title: Teks = F("judul", "Judul karya.")
     publisher: Teks | None = F("penerbit", "Penerbit (buku) atau lembaga.", None)
@@ -27,7 +27,7 @@ class Pustaka(Model):
     volume: Kode | None = F("volume", "Volume jurnal.", None)
     issue: Kode | None = F("nomor", "Nomor terbitan jurnal.", None)
     pages: Teks | None = F("halaman", "Halaman, misalnya '103-110'.", None)
-    editors: list[Teks] = F("editor", "Editor (untuk bab buku).", default_factory=list)
+    editors: list[Teks] = F("editor", "Editor (untuk bab buku).", default_factory=list, max_length=20)
     book_title: Teks | None = F("judul_buku", "Judul buku (untuk bab buku).", None)
     translator: Teks | None = F("penerjemah", "Penerjemah.", None)
     url: Teks | None = F("url", "Alamat daring.", None)
@@ -48,14 +48,14 @@ class Surat(Model):
 class BarisHadir(Model):
     name: Teks = F("nama", "Nama praktikan.")
     student_number: Kode = F("nrp", "NRP; tulis dalam tanda kutip bila diawali 0.")
-    present: list[StrictBool] = F("hadir", "Kehadiran per minggu: true/false, sebanyak jumlah minggu.", min_length=1)
+    present: list[StrictBool] = F("hadir", "Kehadiran per minggu: true/false, sebanyak jumlah minggu.", min_length=1, max_length=52)
     note: Teks | None = F("keterangan", "Keterangan.", None)
 
 
 class DaftarHadir(Model):
     title: Teks = F("judul", "Judul daftar hadir.")
     weeks: int = F("jumlah_minggu", "Jumlah minggu praktikum.", ge=1, le=52)
-    rows: list[BarisHadir] = F("baris", "Satu baris per praktikan.", min_length=1)
+    rows: list[BarisHadir] = F("baris", "Satu baris per praktikan.", min_length=1, max_length=60)
     signed_by: Teks | None = F("ketua_kelompok", "Ketua kelompok yang menandatangani.", None)
     internal: StrictBool = F("internal", "true: hanya untuk arsip kampus (profil internal); tidak tampil di situs publik "
                              "maupun PDF-nya, misalnya karena memuat NRP teman sekelompok.", False)
@@ -82,7 +82,7 @@ class LampiranLain(Model):
 
 
 class Lampiran(Model):
-    letters: list[Surat] = F("surat", "Surat-surat (keterangan magang, izin, ...).", default_factory=list)
+    letters: list[Surat] = F("surat", "Surat-surat (keterangan magang, izin, ...).", default_factory=list, max_length=50)
     attendance: DaftarHadir | None = F("daftar_hadir", "Daftar hadir mingguan.", None)
-    photos: list[Foto] = F("dokumentasi", "Foto dokumentasi kegiatan.", default_factory=list)
-    others: list[LampiranLain] = F("lainnya", "Lampiran lain (program usulan, ...).", default_factory=list)
+    photos: list[Foto] = F("dokumentasi", "Foto dokumentasi kegiatan.", default_factory=list, max_length=150)
+    others: list[LampiranLain] = F("lainnya", "Lampiran lain (program usulan, ...).", default_factory=list, max_length=50)

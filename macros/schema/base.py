@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
@@ -29,6 +29,6 @@ class Tabel(Model):
     """A free-form data table (e.g. beneficiary counts) with named columns."""
 
     title: Teks = F("judul", "Judul tabel, tanpa nomor (nomor dibuat otomatis).")
-    columns: list[Teks] = F("kolom", "Nama kolom dari kiri ke kanan.", min_length=1)
-    rows: list[list[Kode]] = F("baris", "Isi tabel; setiap baris adalah daftar sel sebanyak kolom.", min_length=1)
+    columns: list[Teks] = F("kolom", "Nama kolom dari kiri ke kanan.", min_length=1, max_length=12)
+    rows: list[Annotated[list[Kode], Field(max_length=12)]] = F("baris", "Isi tabel; setiap baris adalah daftar sel sebanyak kolom.", min_length=1, max_length=200)
     source: Teks | None = F("sumber", "Sumber data tabel.", None)

@@ -11,9 +11,9 @@ class Pendahuluan(Model):
 
     background: Prosa = F("latar_belakang", "Latar belakang praktikum (Markdown).")
     general_aim: Prosa = F("tujuan_umum", "Tujuan umum praktikum.")
-    specific_aims: list[Teks] = F("tujuan_khusus", "Tujuan khusus, satu butir per baris.", min_length=1)
-    benefits: list[Teks] = F("manfaat", "Manfaat praktikum bagi mahasiswa, institusi dan kampus.", min_length=1)
-    targets: list[Teks] = F("sasaran", "Sasaran praktikum.", min_length=1)
+    specific_aims: list[Teks] = F("tujuan_khusus", "Tujuan khusus, satu butir per baris.", min_length=1, max_length=20)
+    benefits: list[Teks] = F("manfaat", "Manfaat praktikum bagi mahasiswa, institusi dan kampus.", min_length=1, max_length=20)
+    targets: list[Teks] = F("sasaran", "Sasaran praktikum.", min_length=1, max_length=20)
 
 
 class Subbab(Model):
@@ -32,8 +32,8 @@ class Landasan(Model):
     methods: Prosa = F("metode", "Metode pekerjaan sosial yang dipakai (casework, groupwork, ...).")
     stages: Prosa = F("tahapan", "Tahapan proses pertolongan pekerjaan sosial.")
     roles: Prosa = F("peran", "Peranan pekerja sosial dalam casework dan groupwork.")
-    concepts: list[Subbab] = F("tinjauan_konseptual", "Tinjauan konseptual terkait kasus, satu subbab per konsep.", min_length=1)
-    regulations: list[Regulasi] = F("regulasi", "Regulasi yang mendukung penanganan kasus.", min_length=1)
+    concepts: list[Subbab] = F("tinjauan_konseptual", "Tinjauan konseptual terkait kasus, satu subbab per konsep.", min_length=1, max_length=30)
+    regulations: list[Regulasi] = F("regulasi", "Regulasi yang mendukung penanganan kasus.", min_length=1, max_length=40)
 
 
 class Program(Model):
@@ -53,8 +53,8 @@ class Institusi(Model):
     setting: Setting = F("setting", "Setting praktik: industri, primer, komunitas, sekolah, rumah_sakit, lainnya.")
     address: Teks | None = F("alamat", "Alamat resmi institusi (alamat lembaga, bukan alamat klien).", None)
     overview: Prosa | None = F("gambaran_umum", "Gambaran umum institusi.", None)
-    profile: list[Subbab] = F("profil", "Profil institusi: sejarah, visi-misi, struktur, sarana, jaringan kerja, ...", default_factory=list)
-    programmes: list[Program] = F("program", "Program atau layanan yang diberikan institusi.", default_factory=list)
+    profile: list[Subbab] = F("profil", "Profil institusi: sejarah, visi-misi, struktur, sarana, jaringan kerja, ...", default_factory=list, max_length=30)
+    programmes: list[Program] = F("program", "Program atau layanan yang diberikan institusi.", default_factory=list, max_length=50)
     beneficiaries: PenerimaManfaat | None = F("penerima_manfaat", "Profil dan data penerima manfaat.", None)
 
 
@@ -75,13 +75,13 @@ class PraktikBaik(Model):
     integration: Prosa = F("integrasi", "Integrasi/keterkaitan metode casework dan groupwork.")
     best_achievement: Prosa | None = F("capaian_terbaik", "Capaian terbaik praktikum.", None)
     reflection: Prosa = F("refleksi", "Refleksi: pengembangan diri dan profesional calon pekerja sosial.")
-    ethical_dilemmas: list[DilemaEtik] = F("dilema_etik", "Dilema etik dan solusinya.", default_factory=list)
-    other_activities: list[KegiatanLain] = F("kegiatan_lain", "Keterlibatan dalam kegiatan lain di institusi.", default_factory=list)
-    challenges: list[Teks] = F("tantangan", "Tantangan praktikum.", default_factory=list)
+    ethical_dilemmas: list[DilemaEtik] = F("dilema_etik", "Dilema etik dan solusinya.", default_factory=list, max_length=20)
+    other_activities: list[KegiatanLain] = F("kegiatan_lain", "Keterlibatan dalam kegiatan lain di institusi.", default_factory=list, max_length=40)
+    challenges: list[Teks] = F("tantangan", "Tantangan praktikum.", default_factory=list, max_length=30)
 
 
 class Simpulan(Model):
     """BAB VI Simpulan dan Rekomendasi."""
 
     conclusion: Prosa = F("simpulan", "Simpulan: ketercapaian tujuan praktikum dan penanganan kasus.")
-    recommendations: list[Teks] = F("rekomendasi", "Rekomendasi untuk institusi, kampus, dan tindak lanjut kasus.", min_length=1)
+    recommendations: list[Teks] = F("rekomendasi", "Rekomendasi untuk institusi, kampus, dan tindak lanjut kasus.", min_length=1, max_length=30)

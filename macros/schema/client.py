@@ -23,7 +23,7 @@ class Klien(Model):
     marital_status: Teks | None = F("status_perkawinan", "Status perkawinan.", None)
     occupation: Teks | None = F("pekerjaan", "Pekerjaan atau peran sehari-hari.", None)
     domicile: Teks | None = F("domisili", "Wilayah tempat tinggal setingkat desa/kecamatan (tanpa RT/RW, jalan, nomor).", None)
-    clusters: list[Klaster] = F("klaster", "Klaster klien, misalnya anak, disabilitas_intelektual.", min_length=1)
+    clusters: list[Klaster] = F("klaster", "Klaster klien, misalnya anak, disabilitas_intelektual.", min_length=1, max_length=20)
     disability: Teks | None = F("disabilitas", "Ragam disabilitas, bila ada.", None)
     role: Teks | None = F("peran", "Peran klien dalam kelompok/lembaga, misalnya 'Anggota kelompok tani hidroponik'.", None)
 

@@ -67,8 +67,8 @@ class Kesepakatan(Model):
     date: Tanggal = F("tanggal", "Tanggal kesepakatan.")
     place: Teks | None = F("tempat", "Tempat, misalnya 'Balai Desa'.", None)
     form: Teks = F("bentuk", "Bentuk kesepakatan, misalnya 'berita acara musyawarah dusun' atau 'lisan dalam rapat kelompok'.")
-    parties: list[Teks] = F("pihak", "Pihak yang bersepakat (jabatan atau kode samaran).", min_length=1)
-    items: list[Teks] = F("butir", "Isi kesepakatan, satu butir per baris.", min_length=1)
+    parties: list[Teks] = F("pihak", "Pihak yang bersepakat (jabatan atau kode samaran).", min_length=1, max_length=30)
+    items: list[Teks] = F("butir", "Isi kesepakatan, satu butir per baris.", min_length=1, max_length=30)
     process: Prosa | None = F("proses", "Bagaimana kesepakatan dicapai.", None)
 
 
@@ -85,21 +85,21 @@ class PemetaanSosial(Model):
 
     file: Teks = F("berkas", "Foto atau pindaian peta di folder media/, misalnya media/peta-sosial.jpg.")
     title: Teks = F("judul", "Judul peta, misalnya 'Peta Sosial Dusun Cikoneng'.")
-    legend: list[Legenda] = F("legenda", "Keterangan simbol peta.", min_length=1)
+    legend: list[Legenda] = F("legenda", "Keterangan simbol peta.", min_length=1, max_length=30)
     notes: Prosa | None = F("temuan", "Temuan dari pemetaan.", None)
 
 
 class AspekTransek(Model):
     aspect: Teks = F("aspek", "Aspek yang diamati, misalnya 'Tanah', 'Potensi', 'Masalah'.")
-    cells: list[Teks] = F("isi", "Isi per zona, dari kiri ke kanan sebanyak `zona`.", min_length=1)
+    cells: list[Teks] = F("isi", "Isi per zona, dari kiri ke kanan sebanyak `zona`.", min_length=1, max_length=12)
 
 
 class Transek(Model):
     """Transect walk: zones (columns) × aspects (rows)."""
 
     title: Teks = F("judul", "Judul tabel, misalnya 'Transek Dusun Cikoneng'.")
-    zones: list[Teks] = F("zona", "Zona yang dilalui, dari ujung ke ujung.", min_length=1)
-    aspects: list[AspekTransek] = F("aspek", "Satu baris per aspek.", min_length=1)
+    zones: list[Teks] = F("zona", "Zona yang dilalui, dari ujung ke ujung.", min_length=1, max_length=12)
+    aspects: list[AspekTransek] = F("aspek", "Satu baris per aspek.", min_length=1, max_length=30)
     notes: Prosa | None = F("temuan", "Temuan dari transek.", None)
 
 
@@ -110,7 +110,7 @@ Bulan = Annotated[int, BeforeValidator(lambda v: (MONTHS.index(v.strip().lower()
 
 class KegiatanMusim(Model):
     activity: Teks = F("kegiatan", "Kegiatan atau keadaan, misalnya 'Musim hujan', 'Panen padi', 'Harga pakan naik'.")
-    months: list[Bulan] = F("bulan", "Bulan terjadinya (nama atau angka 1–12).", min_length=1)
+    months: list[Bulan] = F("bulan", "Bulan terjadinya (nama atau angka 1–12).", min_length=1, max_length=12)
     note: Teks | None = F("keterangan", "Keterangan.", None)
 
 
@@ -118,7 +118,7 @@ class KalenderMusim(Model):
     """Seasonal calendar: activities (rows) × the twelve months (columns)."""
 
     title: Teks = F("judul", "Judul tabel, misalnya 'Kalender Musim Kelompok'.")
-    rows: list[KegiatanMusim] = F("kegiatan", "Satu baris per kegiatan.", min_length=1)
+    rows: list[KegiatanMusim] = F("kegiatan", "Satu baris per kegiatan.", min_length=1, max_length=40)
     notes: Prosa | None = F("temuan", "Temuan dari kalender musim.", None)
 
 
@@ -170,7 +170,7 @@ class Peringkat(Model):
     title: Teks = F("judul", "Judul tabel, misalnya 'Peringkat Masalah Hasil MPA'.")
     method: Literal["mpa", "top"] = F("metode", "mpa atau top.")
     voters: int | None = F("pemilih", "Jumlah peserta yang memberi suara.", None, ge=1)
-    items: list[ButirPeringkat] = F("butir", "Masalah/kebutuhan dengan suaranya.", min_length=1)
+    items: list[ButirPeringkat] = F("butir", "Masalah/kebutuhan dengan suaranya.", min_length=1, max_length=30)
 
     @property
     def ranked(self) -> list[ButirPeringkat]:
@@ -189,7 +189,7 @@ class AsesmenPartisipatif(Model):
     seasonal_calendar: KalenderMusim | None = F("kalender_musim", "Kalender musim: kegiatan × bulan.", None)
     venn: DiagramVenn | None = F("diagram_venn", "Diagram Venn kelembagaan.", None)
     problem_tree: PohonMasalah | None = F("pohon_masalah", "Pohon masalah.", None)
-    stakeholders: list[PemangkuKepentingan] = F("pemangku_kepentingan", "Analisis pemangku kepentingan.", default_factory=list)
+    stakeholders: list[PemangkuKepentingan] = F("pemangku_kepentingan", "Analisis pemangku kepentingan.", default_factory=list, max_length=40)
     problem_ranking: Peringkat | None = F("peringkat_masalah", "Peringkat masalah hasil MPA/ToP.", None)
     needs_ranking: Peringkat | None = F("peringkat_kebutuhan", "Peringkat kebutuhan hasil MPA/ToP.", None)
     conclusion: Prosa | None = F("simpulan", "Simpulan asesmen: masalah dan potensi yang disepakati.", None)
@@ -250,7 +250,7 @@ class Anggaran(Model):
     """Rencana Anggaran Biaya (RAB). Totals are computed; stated totals are checked against them."""
 
     title: Teks = F("judul", "Judul RAB, misalnya 'Rencana Anggaran Biaya Budidaya Lele'.")
-    items: list[ButirAnggaran] = F("butir", "Baris anggaran.", min_length=1)
+    items: list[ButirAnggaran] = F("butir", "Baris anggaran.", min_length=1, max_length=100)
     total: Rupiah | None = F("total", "Total yang tertulis di proposal; bila diisi harus sama dengan jumlah semua baris.", None)
 
     @property
@@ -262,14 +262,14 @@ class PertemuanHadir(Model):
     date: Tanggal = F("tanggal", "Tanggal pertemuan.")
     activity: Teks = F("kegiatan", "Kegiatan.")
     present: list[Teks] = F("hadir", "Peserta yang hadir: kode samaran anggota atau jabatan (misalnya 'Ketua RW').",
-                            min_length=1)
+                            min_length=1, max_length=200)
 
 
 class DaftarHadirPeserta(Model):
     """Attendance of community participants, by code or role (not the students' attendance sheet)."""
 
     title: Teks = F("judul", "Judul, misalnya 'Daftar Hadir Anggota Kelompok'.")
-    meetings: list[PertemuanHadir] = F("pertemuan", "Satu butir per pertemuan, berurutan menurut tanggal.", min_length=1)
+    meetings: list[PertemuanHadir] = F("pertemuan", "Satu butir per pertemuan, berurutan menurut tanggal.", min_length=1, max_length=60)
 
 
 class Supervisi(Model):

@@ -42,7 +42,7 @@ class TugasTAS(Model):
 class TAS(Model):
     """Task Achievement Scale (Reid & Epstein): tasks rated 0–4, overall the rounded mean."""
 
-    tasks: list[TugasTAS] = F("tugas", "Nilai per tugas.", min_length=1)
+    tasks: list[TugasTAS] = F("tugas", "Nilai per tugas.", min_length=1, max_length=30)
     score: SkorTAS = F("skor", "Skor keseluruhan 0–4; harus sama dengan rata-rata tugas yang dibulatkan.")
     minimum: SkorTAS | None = F("batas_berhasil", "Skor minimal yang dianggap berhasil, misalnya 3.", None)
 
@@ -68,9 +68,9 @@ class Evaluasi(Model):
 
     date: Tanggal = F("tanggal", "Tanggal evaluasi hasil.")
     overview: Prosa | None = F("uraian", "Pengantar evaluasi.", None)
-    process: list[EvaluasiProses] = F("evaluasi_proses", "Evaluasi proses per tahap.", default_factory=list)
-    results: list[HasilSebelumSesudah] = F("hasil", "Tabel kondisi sebelum/sesudah intervensi.", min_length=1)
-    supporting: list[Teks] = F("faktor_pendukung", "Faktor pendukung.", default_factory=list)
-    inhibiting: list[Teks] = F("faktor_penghambat", "Faktor penghambat.", default_factory=list)
+    process: list[EvaluasiProses] = F("evaluasi_proses", "Evaluasi proses per tahap.", default_factory=list, max_length=50)
+    results: list[HasilSebelumSesudah] = F("hasil", "Tabel kondisi sebelum/sesudah intervensi.", min_length=1, max_length=50)
+    supporting: list[Teks] = F("faktor_pendukung", "Faktor pendukung.", default_factory=list, max_length=30)
+    inhibiting: list[Teks] = F("faktor_penghambat", "Faktor penghambat.", default_factory=list, max_length=30)
     tas: TAS | None = F("tas", "Task Achievement Scale.", None)
-    gas: list[SkalaGAS] = F("gas", "Goal Attainment Scaling per tujuan.", default_factory=list)
+    gas: list[SkalaGAS] = F("gas", "Goal Attainment Scaling per tujuan.", default_factory=list, max_length=20)

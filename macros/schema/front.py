@@ -23,7 +23,7 @@ class Laporan(Model):
     period: Periode = F("periode", "Periode praktikum lapangan.")
     city: Teks = F("kota", "Kota kampus, dicetak di sampul.")
     summary: Prosa | None = F("ringkasan", "Ringkasan 2–4 kalimat untuk kartu katalog dan halaman beranda laporan.", None)
-    keywords: list[Teks] = F("kata_kunci", "Kata kunci untuk pencarian arsip.", default_factory=list)
+    keywords: list[Teks] = F("kata_kunci", "Kata kunci untuk pencarian arsip.", default_factory=list, max_length=20)
     print_profile: ProfilCetak | None = F(
         "profil_cetak", "Profil cetak kampus untuk laporan ini (nama di mkdocs.yml, extra.casebook.pdf.profil_cetak): "
         "sampul, lembar pengesahan, margin dan huruf PDF/Word. Kosongkan: profil situs (pdf.profil). Untuk arsip yang "
@@ -45,7 +45,7 @@ class Praktikan(Model):
     student_number: Kode | None = F("nrp", "NRP/NIM praktikan; tulis dalam tanda kutip jika diawali angka 0.", None)
     group_authors: list[Penulis] = F(
         "penulis", "Penulis laporan kelompok, dalam urutan yang dipakai kampus (dicetak begitu di sampul, lembar "
-        "pengesahan dan metadata PDF/DOCX). Dipakai sebagai ganti `nama` dan `nrp`.", default_factory=list)
+        "pengesahan dan metadata PDF/DOCX). Dipakai sebagai ganti `nama` dan `nrp`.", default_factory=list, max_length=30)
     programme: Teks = F("program_studi", "Program studi, misalnya 'Sarjana Terapan Pekerjaan Sosial'.")
     campus: Teks = F("kampus", "Nama kampus.")
     group: Teks | None = F("kelompok", "Kelompok praktikum, misalnya 'Kelompok 14'.", None)
@@ -95,7 +95,7 @@ class Pengesahan(Model):
     approved_on: Tanggal | None = F("tanggal_disetujui", "Tanggal persetujuan; kosongkan selama laporan masih draf.", None)
     supervisor: Pejabat = F("pembimbing", "Dosen pembimbing praktikum (Pembimbing I bila ada pembimbing kedua).")
     second_supervisor: Pejabat | None = F("pembimbing_kedua", "Pembimbing II, bila kampus menugaskan dua pembimbing.", None)
-    field_instructors: list[Pejabat] = F("pendamping_lapangan", "Pendamping/supervisor lapangan di institusi; masing-masing diberi ruang tanda tangan di lembar pengesahan, di samping pembimbing.", default_factory=list)
+    field_instructors: list[Pejabat] = F("pendamping_lapangan", "Pendamping/supervisor lapangan di institusi; masing-masing diberi ruang tanda tangan di lembar pengesahan, di samping pembimbing.", default_factory=list, max_length=10)
     coordinator: Pejabat | None = F("koordinator", "Koordinator praktikum yang ikut mengesahkan (jabatannya, misalnya 'Koordinator Praktikum Mikro', di `jabatan`).", None)
     head_of_programme: Pejabat | None = F("ketua_prodi", "Ketua program studi atau ketua jurusan yang mengetahui (jabatannya di `jabatan`); kosongkan bila kampus tidak memintanya.", None)
 
@@ -110,7 +110,7 @@ class Abstrak(Model):
     """Abstract page (ABSTRAK) after the approval page, as some campuses require."""
 
     body: Prosa = F("isi", "Isi abstrak, satu sampai tiga paragraf (Markdown).")
-    keywords: list[Teks] = F("kata_kunci", "Kata kunci di bawah abstrak, 3–5 istilah.", min_length=1)
+    keywords: list[Teks] = F("kata_kunci", "Kata kunci di bawah abstrak, 3–5 istilah.", min_length=1, max_length=20)
 
 
 class UcapanTerimaKasih(Model):
@@ -120,6 +120,6 @@ class UcapanTerimaKasih(Model):
 
 class KataPengantar(Model):
     body: Prosa = F("isi", "Isi kata pengantar (Markdown).")
-    thanks: list[UcapanTerimaKasih] = F("ucapan_terima_kasih", "Daftar ucapan terima kasih, berurutan.", default_factory=list)
+    thanks: list[UcapanTerimaKasih] = F("ucapan_terima_kasih", "Daftar ucapan terima kasih, berurutan.", default_factory=list, max_length=40)
     place: Teks = F("tempat", "Kota penandatanganan.")
     date: Tanggal = F("tanggal", "Tanggal penandatanganan kata pengantar.")

@@ -22,7 +22,7 @@ class BarisRW(Model):
     """One kind of PPKS or PSKS with its count in each RW (in the order of `asesmen_wilayah.rw`)."""
 
     kind: Teks = F("jenis", "Jenis PPKS atau PSKS, misalnya 'Lanjut usia terlantar' atau 'Karang Taruna'.")
-    counts: list[Jumlah] = F("jumlah", "Jumlah per RW, urut seperti daftar `rw`, misalnya [3, 0, 5, 2].", min_length=1)
+    counts: list[Jumlah] = F("jumlah", "Jumlah per RW, urut seperti daftar `rw`, misalnya [3, 0, 5, 2].", min_length=1, max_length=40)
     unit: Teks | None = F("satuan", "Satuan, misalnya 'jiwa', 'KK', 'lembaga' (bawaan: jiwa).", None)
     note: Teks | None = F("keterangan", "Keterangan.", None)
 
@@ -35,7 +35,7 @@ class TabelRW(Model):
     """A table of counts per RW: kinds (rows) × RW (columns), with totals per row and per RW."""
 
     title: Teks | None = F("judul", "Judul tabel; kosongkan agar dibuat otomatis.", None)
-    rows: list[BarisRW] = F("baris", "Satu baris per jenis.", min_length=1)
+    rows: list[BarisRW] = F("baris", "Satu baris per jenis.", min_length=1, max_length=60)
     source: Teks | None = F("sumber_data", "Sumber data, misalnya 'Data Puskesos Kelurahan 2024 dan pendataan praktikan'.",
                             None)
     notes: Prosa | None = F("temuan", "Temuan dari tabel ini.", None)
@@ -68,14 +68,14 @@ class AsesmenWilayah(Model):
     start: Tanggal = F("tanggal_mulai", "Tanggal mulai pemetaan sosial.")
     end: Tanggal | None = F("tanggal_selesai", "Tanggal selesai.", None)
     methods: list[AlatAsesmen] = F("metode", "Cara mengumpulkan data, misalnya [observasi, wawancara, studi_dokumentasi, fgd].",
-                                   min_length=1)
+                                   min_length=1, max_length=30)
     process: Prosa = F("proses", "Uraian proses pemetaan sosial dan asesmen wilayah.")
-    rw: list[Teks] = F("rw", "RW yang dipetakan, urut sebagai kolom tabel, misalnya ['RW 01', 'RW 02'].", min_length=1)
+    rw: list[Teks] = F("rw", "RW yang dipetakan, urut sebagai kolom tabel, misalnya ['RW 01', 'RW 02'].", min_length=1, max_length=40)
     ppks: TabelRW | None = F("ppks", "Pemerlu Pelayanan Kesejahteraan Sosial (PPKS) per RW.", None)
     psks: TabelRW | None = F("psks", "Potensi dan Sumber Kesejahteraan Sosial (PSKS) per RW.", None)
-    potentials: list[PotensiSumber] = F("potensi_sumber", "Potensi dan sistem sumber di wilayah.", default_factory=list)
+    potentials: list[PotensiSumber] = F("potensi_sumber", "Potensi dan sistem sumber di wilayah.", default_factory=list, max_length=60)
     programmes: list[ProgramWilayah] = F("program_kebijakan", "Program dan kebijakan yang berjalan di wilayah.",
-                                         default_factory=list)
+                                         default_factory=list, max_length=60)
     conclusion: Prosa | None = F("simpulan", "Simpulan asesmen wilayah: masalah utama dan potensi.", None)
 
 
@@ -91,13 +91,13 @@ class KasusMikro(Model):
     title: Teks = F("judul", "Judul singkat, misalnya 'Lansia yang tinggal sendiri'.")
     date: Tanggal = F("tanggal", "Tanggal asesmen (kunjungan pertama).")
     location: Teks | None = F("lokasi", "RW tempat tinggal (tanpa RT, jalan, nomor rumah).", None)
-    clusters: list[Klaster] = F("klaster", "Klaster PPKS, misalnya lansia atau anak.", min_length=1)
+    clusters: list[Klaster] = F("klaster", "Klaster PPKS, misalnya lansia atau anak.", min_length=1, max_length=20)
     sex: Literal["laki-laki", "perempuan"] | None = F("jenis_kelamin", "laki-laki atau perempuan (opsional).", None)
     age_band: Teks | None = F("kelompok_usia", "Kelompok usia, misalnya '60–69 tahun' (opsional).", None)
     description: Prosa = F("gambaran", "Gambaran singkat keadaan dan masalahnya.")
-    assessment: list[AspekKasus] = F("asesmen", "Asesmen singkat per aspek (tabel bernomor).", min_length=1)
-    resources: list[Teks] = F("sistem_sumber", "Sistem sumber yang dapat dihubungkan.", default_factory=list)
-    recommendations: list[Teks] = F("rekomendasi", "Rekomendasi penanganan kasus ini.", min_length=1)
+    assessment: list[AspekKasus] = F("asesmen", "Asesmen singkat per aspek (tabel bernomor).", min_length=1, max_length=20)
+    resources: list[Teks] = F("sistem_sumber", "Sistem sumber yang dapat dihubungkan.", default_factory=list, max_length=30)
+    recommendations: list[Teks] = F("rekomendasi", "Rekomendasi penanganan kasus ini.", min_length=1, max_length=30)
 
 
 class Rekomendasi(Model):

@@ -23,4 +23,4 @@ class IzinTeks(Model):
 
 class Privasi(Model):
     allow: list[IzinTeks] = F("izinkan", "Temuan pemeriksa privasi yang sengaja diizinkan, masing-masing dengan alasan.",
-                              default_factory=list)
+                              default_factory=list, max_length=100)

@@ -16,11 +16,11 @@ class CatatanTahap(Model):
     time: Waktu | None = F("waktu", "Jam, misalnya '17.00' atau '17.00-18.30'.", None)
     place: Teks | None = F("tempat", "Tempat pelaksanaan.", None)
     channel: Teks | None = F("media", "Media: tatap muka, WhatsApp, telepon, ...", None)
-    participants: list[Teks] = F("pihak", "Pihak yang terlibat (kode samaran atau jabatan).", default_factory=list)
+    participants: list[Teks] = F("pihak", "Pihak yang terlibat (kode samaran atau jabatan).", default_factory=list, max_length=30)
     practitioner: Teks | None = F("praktikan", "Praktikan pelaksana.", None)
-    techniques: list[Teknik] = F("teknik", "Teknik yang digunakan.", default_factory=list)
+    techniques: list[Teknik] = F("teknik", "Teknik yang digunakan.", default_factory=list, max_length=20)
     process: Prosa = F("proses", "Uraian proses (Markdown).")
-    results: list[Teks] = F("hasil", "Hasil tahap, satu butir per baris.", min_length=1)
+    results: list[Teks] = F("hasil", "Hasil tahap, satu butir per baris.", min_length=1, max_length=30)
 
 
 class ButirPersetujuan(Model):
@@ -35,7 +35,7 @@ class Persetujuan(Model):
     place: Teks | None = F("tempat", "Tempat penandatanganan.", None)
     signed_by: Teks = F("penanda_tangan", "Siapa yang menandatangani: klien, atau wali/pengasuh bila klien anak.")
     explained_how: Prosa | None = F("cara_penjelasan", "Bagaimana isi persetujuan dijelaskan (misalnya bahasa sederhana untuk anak).", None)
-    items: list[ButirPersetujuan] = F("butir", "Butir-butir pernyataan.", min_length=1)
+    items: list[ButirPersetujuan] = F("butir", "Butir-butir pernyataan.", min_length=1, max_length=30)
 
 
 class Wawancara(Model):
@@ -54,9 +54,9 @@ class KonferensiKasus(Model):
     date: Tanggal | None = F("tanggal", "Tanggal konferensi kasus (kosongkan hanya bila memang tidak tercatat).", None)
     time: Waktu | None = F("waktu", "Jam.", None)
     place: Teks | None = F("tempat", "Tempat.", None)
-    participants: list[Teks] = F("peserta", "Peserta (jabatan/peran).", min_length=1)
+    participants: list[Teks] = F("peserta", "Peserta (jabatan/peran).", min_length=1, max_length=30)
     agenda: Teks = F("agenda", "Pokok bahasan.")
-    outcomes: list[Teks] = F("hasil", "Hasil/keputusan konferensi.", min_length=1)
+    outcomes: list[Teks] = F("hasil", "Hasil/keputusan konferensi.", min_length=1, max_length=30)
 
 
 class Terminasi(Model):
@@ -65,11 +65,11 @@ class Terminasi(Model):
     place: Teks | None = F("tempat", "Tempat.", None)
     practitioner: Teks | None = F("praktikan", "Praktikan pelaksana.", None)
     process: Prosa = F("proses", "Uraian proses terminasi (Markdown).")
-    results: list[Teks] = F("hasil", "Hasil terminasi.", default_factory=list)
+    results: list[Teks] = F("hasil", "Hasil terminasi.", default_factory=list, max_length=30)
 
 
 class Rujukan(Model):
     to: Teks = F("kepada", "Pihak yang menerima rujukan.")
     date: Tanggal | None = F("tanggal", "Tanggal rujukan.", None)
     reason: Prosa | None = F("alasan", "Alasan rujukan.", None)
-    follow_up: list[Teks] = F("tindak_lanjut", "Tindak lanjut yang diminta.", min_length=1)
+    follow_up: list[Teks] = F("tindak_lanjut", "Tindak lanjut yang diminta.", min_length=1, max_length=20)

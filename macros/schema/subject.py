@@ -45,9 +45,9 @@ class KelompokSasaran(Model):
     founded: Teks | None = F("dibentuk", "Tahun atau tanggal kelompok dibentuk.", None)
     domicile: Teks | None = F("domisili", "Wilayah kelompok setingkat dusun/desa/kecamatan (tanpa RT/RW, jalan, nomor).", None)
     description: Prosa | None = F("uraian", "Gambaran singkat kelompok: kegiatan, aturan, pertemuan rutin.", None)
-    clusters: list[Klaster] = F("klaster", "Klaster sasaran, misalnya kemiskinan, pemberdayaan_masyarakat.", min_length=1)
-    composition: list[Komposisi] = F("komposisi", "Jumlah anggota per kelompok usia dan jenis kelamin.", min_length=1)
-    members: list[AnggotaKelompok] = F("anggota", "Anggota dengan kode samaran dan perannya.", default_factory=list)
+    clusters: list[Klaster] = F("klaster", "Klaster sasaran, misalnya kemiskinan, pemberdayaan_masyarakat.", min_length=1, max_length=20)
+    composition: list[Komposisi] = F("komposisi", "Jumlah anggota per kelompok usia dan jenis kelamin.", min_length=1, max_length=30)
+    members: list[AnggotaKelompok] = F("anggota", "Anggota dengan kode samaran dan perannya.", default_factory=list, max_length=100)
 
     @property
     def men(self) -> int:
@@ -91,15 +91,15 @@ class Komunitas(Model):
     district: Teks = F("kecamatan", "Kecamatan.")
     regency: Teks = F("kabupaten", "Kabupaten atau kota.")
     province: Teks | None = F("provinsi", "Provinsi.", None)
-    scope: list[Teks] = F("wilayah_sasaran", "Dusun/RW yang menjadi wilayah praktikum, misalnya 'Dusun Cikoneng'.", min_length=1)
+    scope: list[Teks] = F("wilayah_sasaran", "Dusun/RW yang menjadi wilayah praktikum, misalnya 'Dusun Cikoneng'.", min_length=1, max_length=30)
     overview: Prosa | None = F("gambaran_umum", "Gambaran umum desa/kelurahan: letak, sejarah singkat, kondisi alam.", None)
     households: int | None = F("jumlah_kk", "Jumlah kepala keluarga.", None, ge=0)
-    population: list[Komposisi] = F("penduduk", "Penduduk per kelompok umur dan jenis kelamin.", min_length=1)
-    livelihoods: list[JumlahJenis] = F("mata_pencaharian", "Mata pencaharian utama penduduk.", min_length=1)
-    ppks: list[JumlahJenis] = F("ppks", "Pemerlu Pelayanan Kesejahteraan Sosial (PPKS) menurut jenis.", default_factory=list)
-    psks: list[JumlahJenis] = F("psks", "Potensi dan Sumber Kesejahteraan Sosial (PSKS) menurut jenis.", default_factory=list)
+    population: list[Komposisi] = F("penduduk", "Penduduk per kelompok umur dan jenis kelamin.", min_length=1, max_length=30)
+    livelihoods: list[JumlahJenis] = F("mata_pencaharian", "Mata pencaharian utama penduduk.", min_length=1, max_length=40)
+    ppks: list[JumlahJenis] = F("ppks", "Pemerlu Pelayanan Kesejahteraan Sosial (PPKS) menurut jenis.", default_factory=list, max_length=60)
+    psks: list[JumlahJenis] = F("psks", "Potensi dan Sumber Kesejahteraan Sosial (PSKS) menurut jenis.", default_factory=list, max_length=60)
     data_source: Teks | None = F("sumber_data", "Sumber data, misalnya 'Profil Desa 2024'.", None)
-    clusters: list[Klaster] = F("klaster", "Klaster sasaran praktikum, misalnya pemberdayaan_masyarakat.", min_length=1)
+    clusters: list[Klaster] = F("klaster", "Klaster sasaran praktikum, misalnya pemberdayaan_masyarakat.", min_length=1, max_length=20)
 
     @property
     def title(self) -> str:
