@@ -163,3 +163,78 @@ def test_a_repeated_rw_is_one_error_not_one_per_table_row(tmp_path):
     found = _messages(folder)
     assert [p for p, m, _, _ in found if "RW ini sama" in m] != [], found
     assert not [m for _, m, _, _ in found if "padahal ada" in m], found
+
+
+def _set_data(data, path, value):
+    for key in path[:-1]:
+        data = data[key]
+    data[path[-1]] = value
+
+
+def _date_leaves(case):
+    return [(path, value) for path, value in iter_leaves(case) if isinstance(value, dt.date)]
+
+
+def _schema_path(path):
+    return tuple(part for part in path if not isinstance(part, int))
+
+
+DAY_FIRST_FORMS = {  # how a student writes 10 September 2024 by hand, in Word or on a phone
+    "dd-mm-yyyy": lambda d: f"{d.day:02d}-{d.month:02d}-{d.year}",
+    "d/m/yyyy": lambda d: f"{d.day}/{d.month}/{d.year}",
+    "dd.mm.yyyy": lambda d: f"{d.day:02d}.{d.month:02d}.{d.year}",
+    "en dash (Word)": lambda d: f"{d.day:02d}\u2013{d.month:02d}\u2013{d.year}",
+    "weekday, dd-mm-yyyy": lambda d: f"{['Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu', 'Minggu'][d.weekday()]}, "
+                                     f"{d.day:02d}-{d.month:02d}-{d.year}",
+    "written": lambda d: f"{d.day} {['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'][d.month - 1]} {d.year}",
+    "yyyy/mm/dd": lambda d: f"{d.year}/{d.month:02d}/{d.day:02d}",
+}
+
+
+@pytest.mark.parametrize("form", DAY_FIRST_FORMS)
+def test_every_date_field_takes_day_first_dates_as_indonesians_write_them(form):
+    """Every date of every kind's maximal report, written day-first (or year-first with slashes), reads as the same
+    date; and the maximal reports fill every date field of the schema, so a new date field is covered here too."""
+    from pydantic import ValidationError
+    from tests.maximal import Markers, maximal_reports
+
+    covered = set()
+    for slug, data in maximal_reports(Markers()).items():
+        case = Case.model_validate(data)
+        leaves = _date_leaves(case)
+        written = __import__("copy").deepcopy(data)
+        for path, value in leaves:
+            _set_data(written, path, DAY_FIRST_FORMS[form](value))
+        try:
+            again = Case.model_validate(written)
+        except ValidationError as exc:
+            pytest.fail(f"{slug}: {form}: {exc}")
+        assert _date_leaves(again) == leaves, slug
+        covered |= {_schema_path(path) for path, _ in leaves}
+    assert covered >= {tuple(p) for p in _date_fields(Case)}, set(map(tuple, _date_fields(Case))) - covered
+
+
+@pytest.mark.parametrize("form,message", [
+    (lambda d: f"{d.day}/{d.month}/{d.year % 100:02d}", "hanya dua angka"),
+    (lambda d: f"{d.month:02d}/{d.day:02d}/{d.year}" if d.day > 12 else f"{d.day}-{d.month}-{d.year}x", ""),
+])
+def test_every_date_field_refuses_an_ambiguous_date_at_its_own_path_naming_the_iso_form(form, message):
+    """A two-digit year (or the month first) is refused at every date field, each at its own path, and the message
+    names the ISO form the student most likely meant."""
+    from pydantic import ValidationError
+    from tests.maximal import Markers, maximal_reports
+
+    for slug, data in maximal_reports(Markers()).items():
+        leaves = _date_leaves(Case.model_validate(data))
+        written = __import__("copy").deepcopy(data)
+        for path, value in leaves:
+            _set_data(written, path, form(value))
+        with pytest.raises(ValidationError) as exc:
+            Case.model_validate(written)
+        errors = {tuple(e["loc"]): e for e in exc.value.errors(include_url=False) if e["type"] == "casebook"}
+        for path, value in leaves:
+            assert path in errors, (slug, path)
+            text = errors[path]["msg"] + " " + errors[path]["ctx"]["saran"]
+            assert message in text, text
+            if value.day > 12 or message:  # a date that can be told apart names the ISO form
+                assert value.isoformat() in text, text

@@ -49,7 +49,7 @@ def _kind(node: dict, defs: dict) -> str:
         pattern = node.get("pattern", "")
         examples = node.get("examples") or []
         if "Selasa, 10 September 2024" in examples:  # Tanggal: a checked date, not free text
-            return "tanggal (`Selasa, 10 September 2024` atau `2024-09-10`; nama hari harus cocok)"
+            return "tanggal (`Selasa, 10 September 2024`, `10-09-2024` hari-bulan-tahun, atau `2024-09-10`; nama hari harus cocok)"
         if pattern.startswith("^\\d{1,2}[.:]"):
             return "jam (`17.00-18.30`)"
         return "kode samaran" if "A-Z" in pattern else "teks"

@@ -55,38 +55,74 @@ def _weekday_number(word: str) -> int | None:
     return _WEEKDAY_ALIASES.get(word)
 
 
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_SLASHED = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
-_WRITTEN = re.compile(r"^(?:(?P<weekday>[A-Za-z']+),?\s+)?(?P<day>\d{1,2})\s+(?P<month>[A-Za-z.]+)\s+(?P<year>\d{4})$")
+# Numbers first: year-first is ISO (2024-09-10, 2024/09/10); otherwise day-first, as Indonesians write them
+# (10-09-2024, 10/09/2024, 10.09.2024). One separator throughout; the month is never first.
+_WEEKDAY_PREFIX = re.compile(r"^(?:(?P<weekday>[A-Za-z']+),?\s+)?(?P<rest>\d.*)$")
+_ISO = re.compile(r"^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$")
+_DAY_FIRST = re.compile(r"^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})$")
+_SHORT_YEAR = re.compile(r"^(\d{1,2})([-/.])(\d{1,2})\2(\d{2})$")
+_WRITTEN = re.compile(r"^(?P<day>\d{1,2})(?:\s+|-)(?P<month>[A-Za-z.]+)(?:\s+|-)(?P<year>\d{4})$")
+_MONTH_FIRST = re.compile(r"^(?P<month>[A-Za-z.]+)\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})$")
+_DASHES = re.compile(r"\s*[-\u2010-\u2015\u2212]\s*")  # Word turns 10-09-2024 into 10–09–2024
 
-DATE_HINT = "tulis misalnya \"Selasa, 10 September 2024\" atau 2024-09-10"
+DATE_HINT = "tulis misalnya \"Selasa, 10 September 2024\", 10-09-2024 (hari-bulan-tahun) atau 2024-09-10"
+
+
+def _iso(year: int, month: int, day: int) -> str:
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _calendar_date(value: str, year: int, month: int, day: int, day_first: bool) -> dt.date:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        pass
+    if day_first and 1 <= day <= 12 and month > 12:  # 09/25/2024: written month first, as in English
+        try:
+            meant = dt.date(year, day, month)
+        except ValueError:
+            meant = None
+        if meant is not None:
+            raise fail(f"tanggal `{value}` tidak ada di kalender: bulan {month} tidak ada",
+                       f"tanggal angka ditulis hari-bulan-tahun; untuk {format_date(meant, weekday=False)} tulis "
+                       f"{meant.day:02d}-{meant.month:02d}-{meant.year} atau {meant.isoformat()}") from None
+    raise fail(f"tanggal `{value}` tidak ada di kalender", "periksa hari dan bulannya") from None
 
 
 def parse_date(value: Any) -> dt.date:
-    """Accept ISO, dd/mm/yyyy and written Indonesian dates, with an optional weekday that must match."""
+    """Accept ISO (2024-09-10), day-first numbers as Indonesians write them (10-09-2024, 10/09/2024, 10.09.2024) and
+    written Indonesian dates (10 September 2024, 10-Sep-2024), each with an optional weekday that must match. A form
+    that could mean two dates (a two-digit year, the month first) is refused with the ISO form it most likely means."""
+    if isinstance(value, dt.datetime):
+        value = value.date()
     if isinstance(value, dt.date):
         return value
     if not isinstance(value, str):
         raise fail(f"tanggal harus berupa teks, bukan `{value}`", DATE_HINT)
-    text = " ".join(value.split())
-    day = month = year = None
-    weekday_word = None
-    if match := _ISO.match(text):
-        year, month, day = (int(g) for g in match.groups())
-    elif match := _SLASHED.match(text):
-        day, month, year = (int(g) for g in match.groups())
-    elif match := _WRITTEN.match(text):
+    text = _DASHES.sub("-", " ".join(value.split()))
+    text = re.sub(r"\s*/\s*", "/", text)
+    prefix = _WEEKDAY_PREFIX.match(text)
+    weekday_word = prefix["weekday"] if prefix else None
+    rest = prefix["rest"] if prefix else text
+    if match := _ISO.match(rest):
+        parsed = _calendar_date(value, int(match[1]), int(match[3]), int(match[4]), day_first=False)
+    elif match := _DAY_FIRST.match(rest):
+        parsed = _calendar_date(value, int(match[4]), int(match[3]), int(match[1]), day_first=True)
+    elif match := _SHORT_YEAR.match(rest):
+        day, month, year = int(match[1]), int(match[3]), 2000 + int(match[4])
+        meant = f"; maksud Anda {_iso(year, month, day)}?" if 1 <= month <= 12 and 1 <= day <= 31 else ""
+        raise fail(f"tahun pada tanggal `{value}` hanya dua angka", f"tulis tahunnya lengkap{meant}")
+    elif match := _WRITTEN.match(rest):
         month = _month_number(match["month"])
         if month is None:
             raise fail(f"nama bulan `{match['month']}` tidak dikenal", "gunakan nama bulan Indonesia, misalnya September")
-        day, year = int(match["day"]), int(match["year"])
-        weekday_word = match["weekday"]
+        parsed = _calendar_date(value, int(match["year"]), month, int(match["day"]), day_first=False)
+    elif (match := _MONTH_FIRST.match(text)) and _month_number(match["month"]):
+        month, day, year = _month_number(match["month"]), int(match["day"]), int(match["year"])
+        raise fail(f"tanggal `{value}` menulis bulan lebih dulu",
+                   f"tulis hari lebih dulu: {day} {MONTHS[month - 1].capitalize()} {year}, atau {_iso(year, month, day)}")
     else:
         raise fail(f"format tanggal `{value}` tidak dikenal", DATE_HINT)
-    try:
-        parsed = dt.date(year, month, day)
-    except ValueError:
-        raise fail(f"tanggal `{value}` tidak ada di kalender", "periksa hari dan bulannya") from None
     if weekday_word is not None:
         stated = _weekday_number(weekday_word)
         if stated is None:
@@ -169,7 +205,7 @@ def vocabulary_term(kind: str, what: str):
 
 
 Tanggal = Annotated[dt.date, BeforeValidator(parse_date),
-                    WithJsonSchema({"type": "string", "examples": ["Selasa, 10 September 2024", "2024-09-10"]})]
+                    WithJsonSchema({"type": "string", "examples": ["Selasa, 10 September 2024", "10-09-2024", "2024-09-10"]})]
 Waktu = Annotated[TimeRange, BeforeValidator(parse_time_range),
                   WithJsonSchema({"type": "string", "pattern": r"^\d{1,2}[.:]\d{2}", "examples": ["17.00-18.30", "07.53"]})]
 Teks = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
