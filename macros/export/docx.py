@@ -84,8 +84,40 @@ def word_ready_html(front_html: str, body_html: str) -> str:
     # "lihat Tabel 4.1" links land on the caption.
     html = _CAPTION.sub(_caption_div, html)
     html = _DETAILS.sub(r'<div><p><em>\1</em></p>', html).replace("</details>", "</div>")
+    # A signatory's name: bold, underlined, in the size frontmatter.signatory_name chose for its column.
+    html = _SIGNATORY_NAME.sub(lambda m: f'<div custom-style="{signatory_style(float(m.group(1)))}"><p>{m.group(2)}</p></div>', html)
+    html = _mark_unruled_tables(html)
     html = _TABLE.sub(_with_column_widths, html)
     return _INLINE_SVG.sub(_svg_as_image, html)
+
+
+_SIGNATORY_NAME = re.compile(r'<p class="nama-pejabat ukuran-([\d.]+)"[^>]*>(.*?)</p>', re.S)
+
+
+def signatory_style(size_pt: float) -> str:
+    return f"Nama Pejabat {size_pt:g}"
+
+
+# Tables the PDF prints without rules (print.css): signatures, a group's authors, label/value identity lines.
+UNRULED_CLASSES = ("tanda-tangan-tabel", "daftar-penulis", "casebook-identitas")
+_UNRULED_MARK = "casebook-tanpa-garis-"
+_TABLE_OPENING = re.compile(r"<table\b([^>]*)>")
+
+
+def _mark_unruled_tables(html: str) -> str:
+    """An unruled table gets an id pandoc keeps as a bookmark right before the Word table (pandoc drops classes):
+    finish_package reads it to leave that table without rules and removes the bookmark."""
+    count = iter(range(1, 1_000_000))
+
+    def mark(match: re.Match) -> str:
+        attributes = match.group(1)
+        classes = re.search(r"""\bclass=(?:"([^"]*)"|'([^']*)')""", attributes)
+        if (not classes or not set((classes.group(1) or classes.group(2) or "").split()) & set(UNRULED_CLASSES)
+                or re.search(r"\bid=", attributes)):
+            return match.group(0)
+        return f'<table id="{_UNRULED_MARK}{next(count)}"{attributes}>'
+
+    return _TABLE_OPENING.sub(mark, html)
 
 
 _ID = re.compile(r'\s*\bid="([^"]*)"')
@@ -173,11 +205,15 @@ def _span(value: str | None) -> int:
 
 def _with_column_widths(match: re.Match) -> str:
     table = match.group(0)
-    widths = column_widths(table)
+    opening = re.match(r"<table\b[^>]*>", table).group(0)
+    if "tanda-tangan-tabel" in opening:  # signatures share the width evenly, as in the PDF (frontmatter._grid)
+        cells = len(re.findall(r"<td\b", table[:table.find("</tr>")]))
+        widths = [1 / cells] * cells if cells > 1 else None
+    else:
+        widths = column_widths(table)
     if widths is None:
         return table
     cols = "".join(f'<col style="width: {100 * w:.1f}%">' for w in widths)
-    opening = re.match(r"<table\b[^>]*>", table).group(0)
     return f"{opening}<colgroup>{cols}</colgroup>{table[len(opening):]}"
 
 
@@ -257,6 +293,16 @@ def reference_docx(profile: PrintProfile, target: Path) -> Path:
         if name == "Gambar":
             added.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
             added.paragraph_format.line_spacing = 1.0
+    from macros.pdf.frontmatter import NAME_SIZES_PT
+
+    for name_size in NAME_SIZES_PT:  # custom-style targets of word_ready_html: a signatory's name
+        signatory = document.styles.add_style(signatory_style(name_size), WD_STYLE_TYPE.PARAGRAPH)
+        signatory.base_style = document.styles["Normal"]
+        signatory.font.size, signatory.font.bold, signatory.font.underline = Pt(name_size), True, True
+        signatory.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        signatory.paragraph_format.line_spacing = 1.0
+        signatory.paragraph_format.first_line_indent = Mm(0)
+        signatory.paragraph_format.space_before, signatory.paragraph_format.space_after = Pt(0), Pt(0)
     cover = document.styles.add_style("Sampul", WD_STYLE_TYPE.PARAGRAPH)  # cover and approval page, centred
     cover.base_style = document.styles["Normal"]
     cover.font.size = Pt(size)
@@ -414,7 +460,7 @@ def finish_package(docx: bytes, profile: PrintProfile, local_dirs: list[Path] = 
     def drawing(match: re.Match) -> str:
         return _fit(_BLIP.sub(blip, match.group(0)), max_cx, max_cy)
 
-    document = _without_title_block(parts["word/document.xml"].decode("utf-8"))
+    document = ruled_tables(_without_title_block(parts["word/document.xml"].decode("utf-8")))
     document = with_table_of_contents(document, text_block_twips(profile))
     parts["word/document.xml"] = _without_local_paths(_DRAWING.sub(drawing, document), local_dirs).encode("utf-8")
     if "word/settings.xml" in parts:
@@ -445,6 +491,37 @@ def _without_local_paths(xml: str, local_dirs: list[Path]) -> str:
             xml = xml.replace(form, "")
     return xml
 
+
+
+# Every table ruled like the PDF's (print.css: 0.5 pt solid black on every cell edge), written on the table itself:
+# Word, LibreOffice and WPS all read a table's own borders (pandoc's "Table" style has none).
+TABLE_BORDERS = ("<w:tblBorders>" + "".join(f'<w:{edge} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+                                            for edge in ("top", "left", "bottom", "right", "insideH", "insideV"))
+                 + "</w:tblBorders>")
+_UNRULED_BOOKMARK = re.compile(r'<w:bookmarkStart w:id="(\d+)" w:name="' + _UNRULED_MARK + r'\d+"\s*/>(\s*<w:tbl>\s*<w:tblPr>)')
+_UNRULED_FLAG = "<!--casebook-tanpa-garis-->"
+_TABLE_PROPERTIES = re.compile(r"<w:tblPr>(?!" + re.escape(_UNRULED_FLAG) + r")(.*?)</w:tblPr>", re.S)
+# CT_TblPr is a sequence: tblBorders comes before these.
+_AFTER_BORDERS = re.compile(r"<w:(?:shd|tblLayout|tblCellMar|tblLook|tblCaption|tblDescription)\b")
+
+
+def ruled_tables(document: str) -> str:
+    """Rules on every table but the ones word_ready_html marked unruled (their marking bookmark goes)."""
+    unruled = set(_UNRULED_BOOKMARK.findall(document))
+    unruled_ids = {ident for ident, _ in unruled}
+    document = _UNRULED_BOOKMARK.sub(lambda m: m.group(2) + _UNRULED_FLAG, document)
+    document = re.sub(r'<w:bookmarkEnd w:id="(\d+)"\s*/>',
+                      lambda m: "" if m.group(1) in unruled_ids else m.group(0), document)
+
+    def rule(match: re.Match) -> str:
+        inner = match.group(1)
+        if "<w:tblBorders" in inner:
+            return match.group(0)
+        at = _AFTER_BORDERS.search(inner)
+        at = at.start() if at else len(inner)
+        return f"<w:tblPr>{inner[:at]}{TABLE_BORDERS}{inner[at:]}</w:tblPr>"
+
+    return _TABLE_PROPERTIES.sub(rule, document).replace(_UNRULED_FLAG, "")
 
 
 _TITLE_BLOCK = re.compile(r'\s*<w:p>\s*<w:pPr>\s*<w:pStyle w:val="(?:Title|Subtitle|Author|Date|Abstract)"\s*/>.*?</w:p>', re.S)

@@ -95,7 +95,8 @@ def cover(case: Case, logo_src: str | None, layout: FrontMatterLayout = FrontMat
 @dataclass(frozen=True)
 class _Signature:
     roles: str   # the lines above the room to sign
-    name: str    # the name and, under it, position and NIP/NIDN
+    name: str    # the signatory's name with titles, as written
+    under: str   # under the name: position and NIP/NIDN
 
 
 def _signature(role_lines: list[str], person: Pejabat, layout: FrontMatterLayout, *,
@@ -111,10 +112,64 @@ def _signature(role_lines: list[str], person: Pejabat, layout: FrontMatterLayout
     if layout.staff_numbers:
         under += [f'<p class="nip">{label} {escape(number)}</p>'
                   for label, number in (("NIP", person.staff_number), ("NIDN", person.lecturer_number)) if number]
-    return _Signature(roles, f'<p class="nama-pejabat">{escape(person.name)}</p>{"".join(under)}')
+    return _Signature(roles, person.name, "".join(under))
 
 
-def _grid(signatures: list[_Signature], columns: int) -> str:
+# Advance widths (1/1000 em) of ASCII in Times New Roman Bold (Liberation Serif Bold, metric-compatible): the
+# signatory's name is printed bold in the campus serif, in the PDF and in Word alike. Other characters: 0.72 em.
+_BOLD_WIDTHS = dict(zip(map(chr, range(32, 127)), (
+    250, 333, 555, 500, 500, 1000, 833, 278, 333, 333, 500, 570, 250, 333, 250, 278, 500, 500, 500, 500, 500, 500, 500,
+    500, 500, 500, 333, 333, 570, 570, 570, 500, 930, 722, 667, 722, 722, 667, 611, 778, 778, 389, 500, 778, 667, 944,
+    722, 778, 611, 778, 722, 556, 667, 722, 722, 1000, 722, 722, 667, 333, 278, 333, 581, 500, 333, 500, 556, 444, 556,
+    444, 333, 500, 556, 278, 333, 556, 278, 833, 556, 500, 556, 556, 444, 389, 333, 556, 500, 722, 500, 500, 444, 394,
+    220, 394, 520)))
+SIGNATURE_TEXT_WIDTH_CM = 14.0  # the narrowest text block of the campus profiles (A4, 4 cm + 3 cm margins)
+NAME_SIZES_PT = (12, 11, 10, 9)  # a long name is set smaller, down to 9 pt, before it may wrap at all
+_CELL_PADDING_EM = 0.8  # print.css: table.tanda-tangan-tabel td padding 0 0.4em (Word: 0.19 cm each side)
+_SAFETY = 1.05  # Word's and LibreOffice's cells are a little narrower than WeasyPrint's
+NBSP = "\u00a0"
+
+
+def name_width_em(text: str) -> float:
+    return sum(_BOLD_WIDTHS.get(ch, 720) for ch in text) / 1000
+
+
+def _is_title(tokens: list[str], index: int) -> bool:
+    """An academic or religious title: a word with a period (Drs., M.Si., Hj.) or any word after the name's
+    first comma (", SH, MH")."""
+    return "." in tokens[index] or any(token.endswith(",") for token in tokens[:index])
+
+
+def name_lines_glued(name: str, *, whole: bool) -> str:
+    """The name with non-breaking spaces: everywhere (`whole`), else wherever a title touches a word, so a line
+    may break only between two words of the name itself, never leaving "M.Si." or "Drs." on a line alone."""
+    tokens = name.split()
+    if whole:
+        return NBSP.join(tokens)
+    out = tokens[:1]
+    for index in range(1, len(tokens)):
+        glue = _is_title(tokens, index - 1) or _is_title(tokens, index)
+        out.append((NBSP if glue else " ") + tokens[index])
+    return "".join(out)
+
+
+def signatory_name(name: str, column_cm: float, size_pt: float) -> tuple[str, float]:
+    """(text, size): the name on one line in the largest size up to `size_pt` (not below 9 pt) that fits a
+    signature column `column_cm` wide; a name too long even at 9 pt wraps between its own words only."""
+    for size in (s for s in NAME_SIZES_PT if s <= size_pt):
+        room = column_cm - _CELL_PADDING_EM * size * 2.54 / 72
+        if name_width_em(" ".join(name.split())) * size * 2.54 / 72 * _SAFETY <= room:
+            return name_lines_glued(name, whole=True), size
+    return name_lines_glued(name, whole=False), NAME_SIZES_PT[-1]
+
+
+def _name_html(signature: _Signature, column_cm: float, size_pt: float) -> str:
+    text, size = signatory_name(signature.name, column_cm, size_pt)
+    style = "" if size == size_pt else f' style="font-size: {size:g}pt"'
+    return f'<p class="nama-pejabat ukuran-{size:g}"{style}>{escape(text)}</p>{signature.under}'
+
+
+def _grid(signatures: list[_Signature], columns: int, name_size_pt: float = 12) -> str:
     """Signatures `columns` to a row. Each row is a table of three rows (roles, room to sign, names), so
     names line up even when one role takes more lines than its neighbour's; a shorter row is centred."""
     tables = []
@@ -122,11 +177,13 @@ def _grid(signatures: list[_Signature], columns: int) -> str:
         row = signatures[start:start + columns]
         # Equal columns come from `table-layout: fixed` (print.css); a width on the cells would be added to
         # their padding by WeasyPrint and push the last column into the margin.
+        share = max(50, 100 * len(row) / columns)
+        column_cm = SIGNATURE_TEXT_WIDTH_CM * share / 100 / len(row)
         cells = lambda html: "".join(f"<td>{part}</td>" for part in html)  # noqa: E731
-        tables.append(f'<table class="tanda-tangan-tabel" style="width: {max(50, 100 * len(row) / columns):.2f}%"><tbody>'
+        tables.append(f'<table class="tanda-tangan-tabel" style="width: {share:.2f}%"><tbody>'
                       f'<tr class="peran">{cells(s.roles for s in row)}</tr>'
                       f'<tr class="ruang">{cells("" for _ in row)}</tr>'
-                      f'<tr class="nama">{cells(s.name for s in row)}</tr></tbody></table>')
+                      f'<tr class="nama">{cells(_name_html(s, column_cm, name_size_pt) for s in row)}</tr></tbody></table>')
     return "".join(tables)
 
 
@@ -171,9 +228,10 @@ def approval_page(case: Case, layout: FrontMatterLayout = FrontMatterLayout()) -
         if _rows(len(approvers), len(knowing), columns) >= 3:
             dense = " rapat"
         # "Menyetujui:" over the signatures, approved or not: the authors' block above already says "Oleh:".
-        body = f'{when}<p class="menyetujui">Menyetujui:</p>{_grid(approvers, columns)}'
+        size = 11 if dense else 12  # print.css: .pengesahan.rapat .nama-pejabat { font-size: 11pt }
+        body = f'{when}<p class="menyetujui">Menyetujui:</p>{_grid(approvers, columns, size)}'
         if knowing:
-            body += f'<p class="mengetahui">Mengetahui:</p>{_grid(knowing, columns)}'
+            body += f'<p class="mengetahui">Mengetahui:</p>{_grid(knowing, columns, size)}'
 
     return (f'<section class="depan pengesahan{dense}" id="lembar-pengesahan"><h1>Lembar Pengesahan</h1>'
             f"{head}{body}</section>")
