@@ -566,7 +566,7 @@ def _offline_note(project: ProjectConfig, site: Path) -> str:
 
 def cmd_export(args: argparse.Namespace, project: ProjectConfig) -> int:
     """The report as a Word document: build its pages (no PDF), then pandoc with the campus reference styles."""
-    from macros.export.docx import html_to_docx, word_ready_html
+    from macros.export.docx import WordExportError, html_to_docx, word_ready_html
     from macros.pdf.settings import load_pdf_settings
     from macros.privacy.media import media_cache_dir
     from macros.site import ONLY_REPORT
@@ -595,8 +595,12 @@ def cmd_export(args: argparse.Namespace, project: ProjectConfig) -> int:
         loaded = load_case(project.cases_dir / args.slug, vocabulary=project.vocabulary, root=project.root).loaded
         profile = settings.profile_for(loaded.case) if loaded else settings.print_profile  # the report's campus profile
         # Images come from the report's cleaned media (upright, no metadata), never from its raw folder.
-        html_to_docx(word_ready_html(front, body), target, profile,
-                     [media_cache_dir(project.root, args.slug), Path(work) / "site"])
+        try:
+            html_to_docx(word_ready_html(front, body), target, profile,
+                         [media_cache_dir(project.root, args.slug), Path(work) / "site"])
+        except WordExportError as exc:  # pandoc's or the system's failure, said in Indonesian (macros/export/docx.py)
+            print(f"casebook: {exc}", file=sys.stderr)
+            return EXIT_DATA
     leaks = _docx_leaks(target, project, args.slug)
     if leaks:
         target.unlink(missing_ok=True)

@@ -345,24 +345,68 @@ def _pandoc_default_reference() -> bytes:
 
     import pypandoc
 
-    return subprocess.run([pypandoc.get_pandoc_path(), "--print-default-data-file", "reference.docx"],
-                          capture_output=True, check=True).stdout
+    done = subprocess.run([pypandoc.get_pandoc_path(), "--print-default-data-file", "reference.docx"], capture_output=True)
+    if done.returncode != 0:
+        raise RuntimeError(done.stderr.decode("utf-8", "replace") or f"pandoc exit code {done.returncode}")
+    return done.stdout
+
+
+class WordExportError(Exception):
+    """The Word export failed: the message says, in Indonesian, what happened and what to do (pandoc's or the
+    system's English text follows as detail)."""
+
+
+def _detail(exc: BaseException) -> str:
+    return f"Rincian teknis (bahasa Inggris): {type(exc).__name__}: {' '.join(str(exc).split())}"
+
+
+def pandoc_failure_text(exc: BaseException) -> str:
+    """pandoc could not be started (OSError: pypandoc found no pandoc) or stopped with an error (RuntimeError)."""
+    if isinstance(exc, OSError):
+        what = ("program pandoc (bagian dari paket pypandoc-binary) tidak ditemukan atau tidak dapat dijalankan, jadi "
+                "dokumen Word tidak dibuat. Pasang ulang Casebook sesuai Panduan (langkah instalasi), lalu ekspor lagi")
+    else:
+        what = ("pandoc gagal mengubah laporan menjadi dokumen Word, jadi berkas tidak ditulis. Jalankan "
+                "`casebook check` dan perbaiki yang dilaporkan; bila tetap gagal, kirimkan pesan ini lengkap dengan "
+                "rinciannya kepada pengelola Casebook")
+    return f"{what}. {_detail(exc)}"
+
+
+def write_failure_text(exc: OSError, target: Path) -> str:
+    from macros.failures import _REASONS
+
+    reason, hint = _REASONS.get(exc.errno, ("galat sistem berkas", "periksa folder dan disknya"))
+    return (f"dokumen Word tidak dapat ditulis ke {target}: {reason}. Bila berkas itu sedang dibuka di Word atau "
+            f"LibreOffice, tutup dulu; bila foldernya tidak ada atau tidak dapat ditulis, pilih tempat lain dengan "
+            f"--output ({hint}), lalu ekspor lagi. {_detail(exc)}")
 
 
 def html_to_docx(html: str, target: Path, profile: PrintProfile, resource_dirs: list[Path]) -> Path:
+    """Write the Word file; any failure of pandoc or of writing raises WordExportError (never English alone)."""
+    import subprocess
+
     import pypandoc
 
     with tempfile.TemporaryDirectory() as work:
-        reference = reference_docx(profile, Path(work) / "referensi.docx")
         source = Path(work) / "laporan.html"
         source.write_text(html, encoding="utf-8")
         temporary = target.with_name(f".{target.name}.tmp")
         converted = Path(work) / "pandoc.docx"
-        pypandoc.convert_file(str(source), "docx", format="html", outputfile=str(converted), extra_args=[
-            f"--reference-doc={reference}",
-            f"--resource-path={os.pathsep.join(str(d) for d in resource_dirs)}", "--metadata=lang:id-ID"])
-        temporary.write_bytes(finish_package(converted.read_bytes(), profile, resource_dirs))
-        temporary.replace(target)
+        try:
+            reference = reference_docx(profile, Path(work) / "referensi.docx")  # pandoc's own reference document
+            pypandoc.convert_file(str(source), "docx", format="html", outputfile=str(converted), extra_args=[
+                f"--reference-doc={reference}",
+                f"--resource-path={os.pathsep.join(str(d) for d in resource_dirs)}", "--metadata=lang:id-ID"])
+        except (RuntimeError, OSError, subprocess.SubprocessError) as exc:
+            raise WordExportError(pandoc_failure_text(exc)) from exc
+        package = finish_package(converted.read_bytes(), profile, resource_dirs)
+        try:
+            temporary.write_bytes(package)
+            temporary.replace(target)
+        except OSError as exc:
+            if temporary.parent.is_dir():
+                temporary.unlink(missing_ok=True)
+            raise WordExportError(write_failure_text(exc, target)) from exc
     return target
 
 

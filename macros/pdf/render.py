@@ -25,6 +25,48 @@ PRINT_CSS = Path(__file__).with_name("print.css")
 _PLACEHOLDER = re.compile('(?<=data-halaman=")\ufdd0halaman:([^"\ufdd0]+)\ufdd0(?=")')
 
 
+class PrintError(RuntimeError):
+    """A failure Casebook itself detects while printing: its message is already written for the student."""
+
+
+class UnlistedAnchor(PrintError, LookupError):
+    """A list entry whose heading or caption the laid-out body does not hold (site_pdfs.pdf_failure_message
+    locates it from the `tabel-…` id in the message)."""
+
+
+# What a student reads when WeasyPrint (or Python under it) fails: what happened and what to do, in Indonesian;
+# the original English text follows as detail for whoever maintains Casebook. First matching type wins.
+_FAILURES: tuple[tuple[type[BaseException], str], ...] = (
+    (RecursionError, "susunan halaman bersarang terlalu dalam untuk ditata (misalnya tabel, daftar atau blok HTML di "
+                     "dalam tabel/blok lain berlapis-lapis). Sederhanakan bagian yang terakhir Anda ubah, lalu bangun "
+                     "ulang"),
+    (MemoryError, "memori komputer tidak cukup untuk menata laporan ini. Tutup aplikasi lain, perkecil foto yang "
+                  "sangat besar, lalu bangun ulang"),
+    (UnicodeError, "teks laporan memuat karakter yang tidak dapat diolah. Jalankan `casebook check` untuk menemukan "
+                   "berkasnya, simpan ulang sebagai UTF-8, lalu bangun ulang"),
+    (OSError, "sebuah berkas (foto, logo atau huruf) tidak dapat dibaca atau ditulis. Periksa bahwa berkas yang "
+              "dirujuk ada dan tidak sedang dibuka program lain, serta ruang disk cukup, lalu bangun ulang"),
+    (KeyError, "pengaturan PDF tidak dikenali oleh pembuat PDF (misalnya varian PDF/A di mkdocs.yml). Periksa "
+               "pengaturan casebook.pdf di mkdocs.yml dengan Panduan, lalu bangun ulang"),
+)
+_UNKNOWN = ("pembuat PDF (WeasyPrint) gagal menata laporan ini. Jalankan `casebook check` dan perbaiki yang "
+            "dilaporkan; bila tetap gagal, kirimkan pesan ini lengkap dengan rinciannya kepada pengelola Casebook")
+
+
+def failure_text(exc: BaseException) -> str:
+    """A failed render as the student reads it: Casebook's own message as it is; anything else explained in
+    Indonesian with the original (English) text kept as detail."""
+    if isinstance(exc, PrintError):
+        return str(exc)
+    explained = next((text for kind, text in _FAILURES if isinstance(exc, kind)), _UNKNOWN)
+    if isinstance(exc, OSError):
+        from macros.failures import _REASONS
+
+        if exc.errno in _REASONS:  # disk full, permission denied, ...: the system's reason said first
+            explained = f"{_REASONS[exc.errno][0]}: {explained}"
+    return f"{explained}. Rincian teknis (bahasa Inggris): {type(exc).__name__}: {exc}"
+
+
 @dataclass(frozen=True)
 class RenderJob:
     """Everything one PDF depends on (build.py hashes it for the cache)."""
@@ -104,7 +146,7 @@ def fill_page_numbers(front_html: str, body_pages: dict[str, int]) -> str:
     def number(match: re.Match) -> str:
         anchor = html_text.unescape(match.group(1))
         if anchor not in body_pages:
-            raise LookupError(f"judul/keterangan `{anchor}` tercantum di daftar tetapi tidak ada di isi laporan")
+            raise UnlistedAnchor(f"judul/keterangan `{anchor}` tercantum di daftar tetapi tidak ada di isi laporan")
         return str(body_pages[anchor])
 
     return _PLACEHOLDER.sub(number, front_html)
@@ -260,10 +302,10 @@ def render_pdf(job: RenderJob) -> RenderResult:
             # WeasyPrint names an image after the URL it was asked for: a build-machine path there would make the
             # PDF depend on the folder the project lies in (and publish its hash). Every path must go through
             # _virtual; one that did not is a bug to fix, not a PDF to publish.
-            raise RuntimeError(f"jalur lokal tidak tersamarkan di PDF: {len(fetcher.local_urls)} berkas")
+            raise PrintError(f"jalur lokal tidak tersamarkan di PDF: {len(fetcher.local_urls)} berkas")
         from macros.pdf.glyphs import missing_characters
 
         return RenderResult(job.slug, pdf, len(report.pages), time.perf_counter() - started,
                             missing=tuple(missing_characters(pdf)))
     except Exception as exc:  # noqa: BLE001 — reported per report by the caller, never a traceback
-        return RenderResult(job.slug, seconds=time.perf_counter() - started, error=f"{type(exc).__name__}: {exc}")
+        return RenderResult(job.slug, seconds=time.perf_counter() - started, error=failure_text(exc))
