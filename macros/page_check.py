@@ -377,6 +377,26 @@ def structure_problems(source: PageSource, rendered: str) -> list[Problem]:
     return problems
 
 
+def stripped_class_problems(source: "PageSource", stripped: list) -> list[Problem]:
+    """A warning at each line where the build takes one of Casebook's own classes off the student's HTML
+    (macros/privacy/sanitize.py strip_casebook_classes): the page still builds, without that class."""
+    import html as html_module
+
+    problems: list[Problem] = []
+    lines = [html_module.unescape(line) for line in source.markdown.splitlines()]
+    for name in dict.fromkeys(item.name for item in stripped):
+        word = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+        where = [n for n, line in enumerate(lines, start=1) if word.search(line)] or [1]
+        for lineno in where:
+            problem = source.problem(
+                lineno, f"kelas `{name}` adalah kelas tampilan Casebook; dihapus dari HTML halaman ini",
+                "kelas yang dipakai stylesheet Casebook (casebook-*, md-*, headerlink, ...) mengatur tampilan situs dan "
+                "PDF dan hanya boleh dipasang oleh makro Casebook; pakai nama kelas sendiri, misalnya `penting`",
+                needle=name)
+            problems.append(dataclasses.replace(problem, severity=Severity.WARNING))
+    return problems
+
+
 def page_budget(used: int) -> int:
     """Characters the next page of a report may print, when its pages so far printed `used`."""
     return max(0, min(MAX_PAGE_MARKDOWN, MAX_REPORT_MARKDOWN - used))
@@ -468,6 +488,9 @@ class PageChecker:
                     continue  # the privacy scan locates it; PyYAML must never parse it (50,000 `[` crash it)
                 source = PageSource.read(path, self.root)
                 if source.meta.get("render_macros") is False:
+                    from macros.privacy.sanitize import strip_casebook_classes
+
+                    problems.extend(stripped_class_problems(source, strip_casebook_classes(source.markdown)[1]))
                     continue
                 self.host.page = site_page(slug, chapter)
                 title = source.meta.get("title")
@@ -476,8 +499,9 @@ class PageChecker:
                 if over:
                     continue  # the report is refused already, at the page that used up its budget
                 limit = page_budget(printed)
+                stripped: list = []
                 try:  # the build's caps (install's render), said here first
-                    html = render_bounded(self.env.from_string(source.markdown), limit)
+                    html = render_bounded(self.env.from_string(source.markdown), limit, stripped)
                 except OutputTooLarge:
                     problems.append(source.problem(1, *too_large(limit)))
                     over = limit < MAX_PAGE_MARKDOWN  # a page over its own cap leaves the budget to the others
@@ -486,6 +510,7 @@ class PageChecker:
                     problems.extend(render_problems(error, source, slug))
                     continue
                 printed += len(html)
+                problems.extend(stripped_class_problems(source, stripped))
                 structure = structure_problems(source, html)
                 problems.extend(structure)
                 if any(p.is_error for p in structure):

@@ -34,7 +34,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 # Raise when the page language changes: compiled pages cached on disk (macros/template_cache.py)
 # were checked under the old rules and must be checked again.
-POLICY_VERSION = 5
+POLICY_VERSION = 6
 
 # Filters a page may use: each returns a value about as long as its input (no `center(10**9)`, no `replace`
 # chains that multiply a string, no `join` whose separator is a whole table: `t|join(t|join(t))` is cubic).
@@ -451,7 +451,7 @@ class PageEnvironment(ImmutableSandboxedEnvironment):
 
     def __init__(self, macros: dict[str, Callable[..., Any]], fields: dict | None = None,
                  choices: dict[str, tuple[str, tuple[str, ...]]] | None = None, elsewhere: dict[str, str] | None = None):
-        super().__init__(loader=None, undefined=StrictUndefined, autoescape=False)
+        super().__init__(loader=None, undefined=StrictUndefined, autoescape=False, finalize=self._printed_output)
         self.guard = Guard(dict(macros), fields, dict(choices or {}), dict(elsewhere or {}))
         self.globals.clear()  # no range, dict, lipsum, cycler, joiner, namespace
         self.globals.update(self.guard.macros)
@@ -460,13 +460,29 @@ class PageEnvironment(ImmutableSandboxedEnvironment):
         self._callables = frozenset(self.guard.macros.values())
         self._names = {id(f): name for name, f in self.guard.macros.items()}
         self.calls: list[tuple[str, tuple, dict]] | None = None
+        # What the page macros returned while the current render runs (by identity), and whether the chunk being
+        # printed is one of them: render_bounded tells Casebook's markup from what the student wrote by it.
+        self._macro_outputs: dict[int, Any] = {}
+        self.printing_macro_output: Any = None
         """When a list: every macro call a render makes, (name, args, kwargs), for the check that each filled
         field of kasus.yml has a place in the report (macros/render/places.py)."""
 
     def call(__self, __context, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805 - Jinja's signature
         if __self.calls is not None and id(__obj) in __self._names:
             __self.calls.append((__self._names[id(__obj)], args, kwargs))
-        return super().call(__context, __obj, *args, **kwargs)
+        result = super().call(__context, __obj, *args, **kwargs)
+        if id(__obj) in __self._names and isinstance(result, str):
+            __self._macro_outputs[id(result)] = result  # kept alive for the render: ids stay unique
+        return result
+
+    def _printed_output(self, value: Any) -> Any:
+        """Jinja's finalize: called on every `{{ }}` value just before it is printed."""
+        self.printing_macro_output = value if self._macro_outputs.get(id(value)) is value else None
+        return value
+
+    def start_render(self) -> None:
+        self._macro_outputs.clear()
+        self.printing_macro_output = None
 
     def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
         tree = super()._parse(source, name, filename)
@@ -504,13 +520,34 @@ class OutputTooLarge(Exception):
         self.limit = limit
 
 
-def render_bounded(template, limit: int) -> str:
+def render_bounded(template, limit: int, stripped: list | None = None) -> str:
     """`template.render()` that stops as soon as the output passes `limit` characters: a page whose loops print a
-    long kasus.yml field through a macro a hundred times is stopped at the cap, not built in memory first."""
-    parts, size = [], 0
-    for chunk in template.generate():
-        size += len(chunk)
-        if size > limit:
-            raise OutputTooLarge(limit)
-        parts.append(chunk)
-    return "".join(parts)
+    long kasus.yml field through a macro a hundred times is stopped at the cap, not built in memory first.
+
+    Casebook's own classes are then taken off everything the student wrote (macros/privacy/sanitize.py
+    strip_casebook_classes); the page macros' output keeps them. `stripped` collects what was taken off, with
+    offsets into the rendered text (check warns at the page's line)."""
+    from macros.privacy.sanitize import strip_casebook_classes
+
+    environment = template.environment
+    tracking = isinstance(environment, PageEnvironment)
+    if tracking:
+        environment.start_render()
+    parts, size, spans = [], 0, []
+    try:
+        for chunk in template.generate():
+            if tracking and environment.printing_macro_output is not None:
+                if chunk is environment.printing_macro_output or chunk == environment.printing_macro_output:
+                    spans.append((size, size + len(chunk)))
+                environment.printing_macro_output = None
+            size += len(chunk)
+            if size > limit:
+                raise OutputTooLarge(limit)
+            parts.append(chunk)
+    finally:
+        if tracking:
+            environment.start_render()  # nothing of this render kept alive
+    text, removed = strip_casebook_classes("".join(parts), spans)
+    if stripped is not None:
+        stripped.extend(removed)
+    return text

@@ -387,6 +387,10 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) ->
             from macros.sandbox import INTERNAL_CHARACTERS
 
             markdown = INTERNAL_CHARACTERS.sub("", markdown)
+            # Nor borrow Casebook's display classes (a rendered page loses them in render_bounded; red team s23 #13).
+            from macros.privacy.sanitize import strip_casebook_classes
+
+            markdown = strip_casebook_classes(markdown)[0]
         printed = current_build.setdefault("printed", {})
         limit = page_check.page_budget(printed.get(slug, 0))
         printed[slug] = printed.get(slug, 0) + len(markdown)

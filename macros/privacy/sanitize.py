@@ -23,10 +23,12 @@ folder (or the site's shipped assets), so one student's page cannot show another
 
 from __future__ import annotations
 
+import bisect
 import html
 import posixpath
 import re
 import xml.etree.ElementTree as ElementTree
+from dataclasses import dataclass
 from urllib.parse import quote, unquote, urlsplit
 
 import nh3
@@ -320,3 +322,135 @@ def _svg_attribute_filter(element: str, attribute: str, value: str) -> str | Non
     if attribute in ("id", "class", "aria-labelledby", "aria-describedby"):
         return _attribute_filter(element, attribute, value)
     return value
+
+
+# --- Casebook's own display and structure classes, kept from what a student writes (red team s23 #13) -------------
+#
+# The stylesheets give Casebook's classes their meaning, and some of it differs between the site and the PDF on
+# purpose (`casebook-kartu--berikut` is hidden on the site, `casebook-ringkasan-kartu` and `headerlink` in print; the
+# approval page's `nama`/`nip`/`ruang` rows have their own print layout). A class a student writes on their own HTML
+# (a tag, an attr_list `{: .x }`, an admonition's type) could borrow that meaning and make the site and the PDF say
+# different things, or dress text as Casebook's own parts. So every class any of Casebook's stylesheets names is
+# reserved for Casebook's markup: the page macros' output and what Markdown itself makes (`!!! warning`). Any other
+# class (`class="penting"`) is harmless and stays. The build strips; `casebook check` warns at the line.
+
+_PACKAGE_ROOT = __import__("pathlib").Path(__file__).resolve().parents[2]
+# Where Casebook's stylesheets live (relative to the project/package root): the site theme overrides, the site's
+# extra_css, the print stylesheet.
+STYLESHEET_FOLDERS = ("overrides", "docs/stylesheets", "docs/aset", "macros/pdf")
+# Admonition types Material and print.css style (`!!! warning`): a student's Markdown may name these.
+ADMONITION_TYPES = frozenset("""note abstract summary tldr info todo tip hint important success check done question help
+    faq warning caution attention failure fail missing danger error bug example quote cite""".split())
+_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
+_CSS_BLOCK = re.compile(r"\{[^{}]*\}")
+_CSS_CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
+
+
+def stylesheet_classes(root=None) -> frozenset[str]:
+    """Every class a selector of Casebook's stylesheets names (declarations and comments left out)."""
+    root = _PACKAGE_ROOT if root is None else root
+    found: set[str] = set()
+    for folder in STYLESHEET_FOLDERS:
+        base = root / folder
+        if not base.is_dir():
+            continue
+        for sheet in sorted(base.rglob("*.css")):
+            text = _CSS_COMMENT.sub("", sheet.read_text(encoding="utf-8", errors="replace"))
+            while True:  # innermost blocks first: @media { a { } } leaves only selectors
+                reduced = _CSS_BLOCK.sub(";", text)
+                if reduced == text:
+                    break
+                text = reduced
+            found.update(_CSS_CLASS.findall(text))
+    return frozenset(found)
+
+
+STYLESHEET_CLASSES = stylesheet_classes() | {"headerlink"}
+
+
+def casebook_class(token: str) -> bool:
+    """A class reserved for Casebook's own markup on a report page (never on what a student writes)."""
+    token = token.strip()
+    return (token.lower() in STYLESHEET_CLASSES or token in STYLESHEET_CLASSES or reserved_class(token.lower())
+            or token.lower().startswith(("casebook", "md-", "headerlink")))
+
+
+# An HTML start tag as a browser reads it (quoted values may hold `>`), its class attribute, an attr_list block, an
+# admonition or details line.
+_TAG = re.compile(r"""<[A-Za-z][^\s/>]*(?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?|\s*/)*\s*>""")
+_CLASS_ATTRIBUTE = re.compile(r"""(\s)class\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+)""", re.I)
+_ATTR_LIST = re.compile(r"\{:?[ \t]*([^{}\n]*)\}")
+_ATTR_LIST_CLASS = re.compile(r"""(?<![^\s{:])\.([^\s{}.#=]+)|(\bclass\s*=\s*)("[^"]*"|'[^']*'|[^\s}]+)""", re.I)
+_ADMONITION = re.compile(r"^([ \t]*(?:!!!|\?\?\?\+?)[ \t]+)([^\"\n]*?)([ \t]*(?:\"[^\n]*)?)$", re.M)
+
+
+@dataclass(frozen=True)
+class StrippedClass:
+    """A reserved class taken off a student's markup: where (offset in the text) and which."""
+
+    offset: int
+    name: str
+
+
+def _within_span(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    index = bisect.bisect_right(spans, (start, float("inf"))) - 1
+    return index >= 0 and spans[index][0] <= start and end <= spans[index][1]
+
+
+def strip_casebook_classes(text: str, casebook_spans: list[tuple[int, int]] = ()) -> tuple[str, list[StrippedClass]]:
+    """`text` (a rendered page's Markdown) with Casebook's classes removed from everything the student wrote.
+
+    `casebook_spans` are (start, end) offsets of the page macros' output: markup wholly inside one of them is
+    Casebook's and kept as is. A tag or attribute list that a macro's output only partly makes (a class name printed
+    by `isi()` into the student's own tag) is the student's."""
+    spans = sorted(casebook_spans)
+    stripped: list[StrippedClass] = []
+
+    def tokens_kept(value: str, offset: int) -> list[str]:
+        kept = []
+        for token in html.unescape(value).split():
+            if casebook_class(token):
+                stripped.append(StrippedClass(offset, token))
+            else:
+                kept.append(token)
+        return kept
+
+    def tag(match: re.Match) -> str:
+        if _within_span(spans, match.start(), match.end()) or "class" not in match.group(0).lower():
+            return match.group(0)
+
+        def attribute(inner: re.Match) -> str:
+            kept = tokens_kept(inner.group(2).strip("\"'"), match.start() + inner.start())
+            return f'{inner.group(1)}class="{html.escape(" ".join(kept))}"' if kept else inner.group(1).rstrip() or " "
+
+        return _CLASS_ATTRIBUTE.sub(attribute, match.group(0))
+
+    def attr_list(match: re.Match) -> str:
+        if _within_span(spans, match.start(), match.end()):
+            return match.group(0)
+
+        def one(inner: re.Match) -> str:
+            offset = match.start() + inner.start()
+            if inner.group(1) is not None:
+                return "" if not tokens_kept(inner.group(1), offset) else inner.group(0)
+            kept = tokens_kept(inner.group(3).strip("\"'"), offset)
+            return f'{inner.group(2)}"{" ".join(kept)}"' if kept else ""
+
+        return match.group(0)[: match.start(1) - match.start()] + _ATTR_LIST_CLASS.sub(one, match.group(1)) + "}"
+
+    def admonition(match: re.Match) -> str:
+        if _within_span(spans, match.start(), match.end()):
+            return match.group(0)
+        words = match.group(2).split()
+        kept = [w for w in words if w.lower() in ADMONITION_TYPES or not casebook_class(w)]
+        for word in words:
+            if word not in kept:
+                stripped.append(StrippedClass(match.start(2), word))
+        if kept == words:
+            return match.group(0)
+        return match.group(1) + " ".join(kept or ["note"]) + match.group(3)
+
+    text = _TAG.sub(tag, text)
+    text = _ATTR_LIST.sub(attr_list, text)
+    text = _ADMONITION.sub(admonition, text)
+    return text, stripped
