@@ -64,7 +64,10 @@ def hostile_case(vectors: list[str]) -> str:
     data["praktikan"]["nama"] = p()
     data["institusi"]["nama"] = p()
     data["tahapan"][0]["proses"] = "\n\n".join(vectors + TEXT_PAYLOADS)  # a prose field (Markdown) holding all of them
-    data["tahapan"][0]["hasil"] = list(vectors) + TEXT_PAYLOADS            # a list of plain texts holding all of them
+    # Lists of plain texts holding all of them, spread over the stages' results and the client's needs (a list holds
+    # at most 30 items: kasus.yml's count bounds, tests/test_schema_bounds.py).
+    plain = list(vectors) + TEXT_PAYLOADS
+    data["tahapan"][0]["hasil"], data["tahapan"][1]["hasil"], data["asesmen"]["kebutuhan"] = _chunks(plain, 3)
     data["wawancara"][0]["kegiatan"], data["wawancara"][0]["hasil"] = p(), p()
     data["asesmen"]["proses"] = p()
     data["asesmen"]["gejala_masalah"] = [p(), p()]
