@@ -84,7 +84,17 @@ def ignored_entries(directory: Path) -> list[Path]:
     if not directory.is_dir():
         return []
     taken = set(case_folders(directory))
-    return sorted(p for p in directory.iterdir() if p not in taken and p.name.casefold() not in SYSTEM_FILES)
+    return sorted(p for p in directory.iterdir() if p not in taken and p.name.casefold() not in SYSTEM_FILES
+                  and not _synth_manifest(p, taken))
+
+
+def _synth_manifest(path: Path, reports: set[Path]) -> bool:
+    """`casebook synth` writes its manifest beside the reports it made, on purpose outside every report folder (so it
+    is never published); it belongs there while synthetic reports do."""
+    from macros.synth.generate import MARKER
+    from macros.synth.manifest import MANIFEST_FILE
+
+    return path.name == MANIFEST_FILE and path.is_file() and any((folder / MARKER).is_file() for folder in reports)
 
 
 class Locator:

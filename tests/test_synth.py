@@ -262,3 +262,17 @@ def test_synthetic_reports_never_trip_the_privacy_patterns():
         report = build_report(11, index)
         text = dump(report.data, "") + "\n".join(chapter_pages(report.intro).values())
         assert find_patterns(text, frozenset()) == [], report.slug
+
+
+def test_practicum_kinds_are_balanced_like_a_campus_archive():
+    """Most reports institutional, community and laboratory reports a similar few (seed 11 once drew 23 laboratory
+    reports against 3 community ones in 60)."""
+    from collections import Counter
+
+    from macros.synth.report import build_report
+
+    for seed in (3, 7, 11, 21):
+        kinds = Counter(build_report(seed, index).facets["jenis_praktikum"] for index in range(60))
+        assert kinds["institusi"] > 30, (seed, kinds)
+        assert 5 <= kinds["komunitas"] <= 12 and 5 <= kinds["laboratorium"] <= 12, (seed, kinds)
+        assert abs(kinds["komunitas"] - kinds["laboratorium"]) <= 3, (seed, kinds)

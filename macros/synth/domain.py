@@ -16,7 +16,8 @@ class Setting:
     code: str
     names: tuple[str, ...]          # institution name patterns; {n} a proper name, {r} the region
     clusters: tuple[str, ...]
-    kinds: tuple[str, ...]          # practicum kinds this setting hosts
+    kinds: tuple[str, ...]          # practicum kinds this setting hosts, each as often as it occurs there: synth takes
+                                    # them in turn (macros/synth/report.py `practicum_kind`)
     programmes: tuple[tuple[str, str], ...]
     beneficiary_columns: tuple[str, ...]
     staff_role: str                 # the field instructor's position
@@ -31,7 +32,7 @@ SETTINGS: dict[str, Setting] = {
         "industri",
         ("PT {n} Agro Lestari", "PT {n} Energi Nusantara", "PT {n} Semen Perkasa", "PT {n} Tekstil Indonesia"),
         ("pemberdayaan_masyarakat", "kemiskinan", "kelompok_rentan", "lansia"),
-        ("institusi", "institusi", "laboratorium"),
+        ("institusi", "institusi", "institusi", "institusi", "institusi", "institusi", "laboratorium"),
         (("Program Tanggung Jawab Sosial dan Lingkungan", "Program CSR yang menjangkau desa-desa di sekitar wilayah operasi perusahaan melalui bantuan modal, pelatihan keterampilan, dan pendampingan kelompok."),
          ("Kelompok Mitra Binaan", "Pendampingan kelompok usaha warga, seperti kelompok tani, pengrajin, dan usaha olahan pangan, agar mampu mandiri secara ekonomi."),
          ("Kesehatan Lingkungan", "Kegiatan sanitasi, bank sampah, dan penghijauan bersama warga sekitar kawasan."),
@@ -42,7 +43,7 @@ SETTINGS: dict[str, Setting] = {
         "primer",
         ("Sentra Terpadu {n} {r}", "Panti Sosial Tresna Werdha {n}", "Balai Rehabilitasi Sosial {n}", "Panti Asuhan {n}"),
         ("anak", "disabilitas", "disabilitas_intelektual", "lansia", "ketelantaran", "napza", "korban_kekerasan"),
-        ("institusi", "institusi", "laboratorium"),
+        ("institusi", "institusi", "institusi", "institusi", "institusi", "institusi", "laboratorium"),
         (("Asistensi Rehabilitasi Sosial (ATENSI)", "Dukungan pemenuhan hidup layak, perawatan sosial, terapi, dan dukungan keluarga bagi penerima manfaat di dalam dan di luar sentra."),
          ("Pengasramaan", "Penerima manfaat tinggal di asrama dengan pendampingan pengasuh dan pekerja sosial selama masa rehabilitasi."),
          ("Pelatihan Vokasional", "Pelatihan keterampilan tata boga, menjahit, pertukangan, dan pertanian sebagai bekal kemandirian."),
@@ -54,7 +55,7 @@ SETTINGS: dict[str, Setting] = {
         ("Desa {n}", "Karang Taruna {n}", "Lembaga Kesejahteraan Sosial {n}", "Kelompok Swadaya Masyarakat {n}"),
         ("pemberdayaan_masyarakat", "kemiskinan", "korban_bencana", "kelompok_rentan", "lansia"),
         # A community practicum report is written with its own data (macros/synth/community.py).
-        ("komunitas", "institusi", "laboratorium"),
+        ("komunitas", "komunitas", "komunitas", "institusi", "komunitas", "komunitas", "laboratorium", "komunitas", "komunitas"),
         (("Pemberdayaan Ekonomi Warga", "Kelompok usaha bersama yang menghimpun warga untuk mengolah hasil kebun dan memasarkannya bersama."),
          ("Posyandu dan Posbindu", "Kegiatan kesehatan dasar bagi balita, ibu hamil, dan warga lanjut usia setiap bulan."),
          ("Tanggap Bencana Berbasis Warga", "Pelatihan kesiapsiagaan, jalur evakuasi, dan lumbung sosial desa."),
@@ -65,7 +66,7 @@ SETTINGS: dict[str, Setting] = {
         "sekolah",
         ("SLB {n} {r}", "SMP {n} {r}", "Sekolah Dasar {n}", "SMK {n} {r}"),
         ("anak", "disabilitas_intelektual", "disabilitas", "korban_kekerasan"),
-        ("institusi", "laboratorium"),
+        ("institusi", "institusi", "institusi", "institusi", "institusi", "institusi", "laboratorium"),
         (("Bimbingan dan Konseling", "Konseling individu dan kelompok bagi siswa yang menghadapi kesulitan sosial, emosional, atau akademik."),
          ("Sekolah Ramah Anak", "Upaya sekolah mencegah perundungan dan kekerasan serta melibatkan siswa dalam aturan kelas."),
          ("Kegiatan Ekstrakurikuler", "Pramuka, seni tari, olahraga, dan keterampilan yang menumbuhkan minat dan bakat siswa."),
@@ -76,7 +77,7 @@ SETTINGS: dict[str, Setting] = {
         "rumah_sakit",
         ("RSUD {n} {r}", "Rumah Sakit Jiwa {n}", "Rumah Sakit Umum {n}"),
         ("disabilitas", "lansia", "napza", "kemiskinan", "anak"),
-        ("institusi", "laboratorium"),
+        ("institusi", "institusi", "institusi", "institusi", "institusi", "institusi", "laboratorium"),
         (("Instalasi Pekerjaan Sosial Medis", "Asesmen psikososial pasien, konseling keluarga, dan penghubungan pasien dengan jaminan kesehatan."),
          ("Rehabilitasi Medik", "Fisioterapi, terapi okupasi, dan terapi wicara bagi pasien rawat jalan maupun rawat inap."),
          ("Rawat Jalan Jiwa", "Pemantauan pengobatan dan kelompok dukungan bagi pasien dan keluarganya."),
@@ -87,7 +88,7 @@ SETTINGS: dict[str, Setting] = {
         "lainnya",
         ("Balai Pemasyarakatan {r}", "Yayasan {n}", "Lembaga Perlindungan Anak {n}", "Rumah Aman {n}"),
         ("korban_kekerasan", "napza", "kelompok_rentan", "ketelantaran", "anak"),
-        ("institusi", "laboratorium"),
+        ("institusi", "institusi", "institusi", "institusi", "institusi", "institusi", "laboratorium"),
         (("Pendampingan Korban", "Pendampingan psikososial dan hukum bagi korban kekerasan bersama mitra penegak hukum."),
          ("Rumah Singgah", "Tempat tinggal sementara yang aman bagi penerima manfaat selama proses pemulihan."),
          ("Reintegrasi Sosial", "Persiapan kembali ke keluarga dan masyarakat melalui konferensi keluarga dan kunjungan rumah."),

@@ -6,6 +6,7 @@ is the same whether 20 or 1000 reports are generated.
 
 from __future__ import annotations
 
+import json
 import random
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
@@ -37,6 +38,8 @@ class SynthReport:
     probes: tuple[str, ...]
     photos: list[str] = field(default_factory=list)
     intro: str = ""
+    secrets: str = ""
+    """rahasia.yml, where the report has people to keep private beyond its client (a community group's members)."""
 
 
 def _round_half_up(value: Decimal) -> int:
@@ -55,11 +58,21 @@ def _plant(text: str, sentence: str | None) -> str:
     return P.prose(head.replace("\n", " ") + " " + sentence).rstrip("\n") + (sep + rest if sep else "\n")
 
 
+def practicum_kind(seed: int, setting, occurrence: int) -> str:
+    """The practicum kind of the setting's `occurrence`-th report: the setting's kinds taken in turn from a place the
+    seed chooses, so an archive has them in the proportions `Setting.kinds` gives (most reports institutional,
+    community and laboratory reports a similar few), not as a dice roll gives them (seed 11 once drew 23 laboratory
+    reports against 3 community ones in 60)."""
+    start = random.Random(f"casebook-synth-kind:{seed}:{setting.code}").randrange(len(setting.kinds))
+    return setting.kinds[(start + occurrence) % len(setting.kinds)]
+
+
 def build_report(seed: int, index: int) -> SynthReport:
     rng = random.Random(f"casebook-synth:{seed}:{index}")
-    setting = SETTINGS[SETTING_ORDER[(index + random.Random(f"casebook-synth-order:{seed}").randrange(6)) % 6]]
+    turn = index + random.Random(f"casebook-synth-order:{seed}").randrange(6)
+    setting = SETTINGS[SETTING_ORDER[turn % 6]]
     year = rng.choice(YEARS)
-    kind = rng.choice(setting.kinds)
+    kind = practicum_kind(seed, setting, turn // 6)
     campus = rng.choice(CAMPUSES)
     programme = rng.choice(campus.programmes)
     regency, districts, villages = rng.choice(REGIONS)
@@ -389,16 +402,18 @@ def build_report(seed: int, index: int) -> SynthReport:
         "draf": "tanggal_disetujui" not in data["pengesahan"],
     }
     if kind == "komunitas":  # a community practicum has a target group in a village, not an individual client
-        from macros.synth.community import as_community
+        from macros.synth.community import as_community, community_secrets
 
         as_community(rng, data, facets, code=code, codes=codes, primary=primary, village=village, district=district,
                      regency=regency, tl=tl)
+        secrets = community_secrets(seed, index, data, json.dumps(data, ensure_ascii=False, default=str))
     else:
         facets["subjek"] = "individu"
+        secrets = ""
     slug = f"{code.lower()}-{_slug_word(institution)}-{year}-{index + 1:04d}"
     intro = (f"Bab ini menguraikan pendampingan klien {code} di {institution}, dari engagement pada "
              f"{plain(tl.engagement[0])} sampai terminasi pada {plain(tl.termination)}, dengan {method_labels}.")
-    return SynthReport(slug, data, facets, probes, photos, intro)
+    return SynthReport(slug, data, facets, probes, photos, intro, secrets)
 
 
 def _slug_word(institution: str) -> str:
