@@ -595,9 +595,10 @@ def cmd_export(args: argparse.Namespace, project: ProjectConfig) -> int:
         loaded = load_case(project.cases_dir / args.slug, vocabulary=project.vocabulary, root=project.root).loaded
         profile = settings.profile_for(loaded.case) if loaded else settings.print_profile  # the report's campus profile
         # Images come from the report's cleaned media (upright, no metadata), never from its raw folder.
+        notes: list[str] = []
         try:
             html_to_docx(word_ready_html(front, body), target, profile,
-                         [media_cache_dir(project.root, args.slug), Path(work) / "site"])
+                         [media_cache_dir(project.root, args.slug), Path(work) / "site"], notes)
         except WordExportError as exc:  # pandoc's or the system's failure, said in Indonesian (macros/export/docx.py)
             print(f"casebook: {exc}", file=sys.stderr)
             return EXIT_DATA
@@ -608,6 +609,8 @@ def cmd_export(args: argparse.Namespace, project: ProjectConfig) -> int:
               + "\n".join(sorted({leak.format() for leak in leaks})), file=sys.stderr)
         return EXIT_DATA
     print(f"Dokumen Word ditulis ke {display_path(target, project.root)}")
+    for note in notes:
+        print(f"Catatan: {note}.")
     return EXIT_OK
 
 

@@ -233,7 +233,9 @@ def test_word_table_of_contents_is_filled_in_and_updated_on_opening(exported, co
         styles = _body_paragraph_styles(parts)
         headings = [text for style, text in styles if style in ("Heading1", "Heading2", "Heading3")]
         entries = [text for style, text in styles if style in ("TOC1", "TOC2", "TOC3")]
-        assert entries == headings and len(entries) > 30
+        assert len(entries) == len(headings) > 30
+        for entry, heading in zip(entries, headings):  # each entry: the heading, then its stored page number
+            assert entry.startswith(heading) and entry[len(heading):].isdigit(), (entry, heading)
         # Where the PDF has its Daftar Isi: under its title, after the cover and the approval page.
         toc_at = next(i for i, (style, _) in enumerate(styles) if style == "TOC1")
         assert ("Heading1", "Lembar Pengesahan") in styles[:toc_at] and styles[toc_at - 1] == ("Heading1", "Daftar Isi")
@@ -316,3 +318,44 @@ def test_column_widths_leave_a_huge_colspan_to_pandoc_without_building_its_grid(
                          '<tr><td>a</td><td>b</td></tr></table>') is None
     assert column_widths('<table><tr><td rowspan="10000000">x</td><td>y</td></tr><tr><td>b</td></tr></table>') == [0.5, 0.5]
     assert time.perf_counter() - started < 2
+
+
+_TOC_LINE = re.compile(r"^\s*(\S.*?)\s*\.{3,}\s*(\d+)\s*$")
+
+
+def test_libreoffice_shows_the_daftar_isi_page_numbers_and_they_are_right(exported, converted):
+    """LibreOffice shows a TOC field's stored result and never updates it: the numbers stored at export (from
+    LibreOffice's own layout) are printed, and each is the page the heading is on in that layout."""
+    from macros.export.docx import outline_pages
+
+    for slug, pdf in converted.items():
+        pages = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                               check=True).stdout.split("\f")
+        start = next(i for i, p in enumerate(pages) if p.strip().startswith("Daftar Isi"))
+        printed = [(m.group(1), int(m.group(2))) for page in pages[start:start + 4] for line in page.splitlines()
+                   if (m := _TOC_LINE.match(line))]
+        headings = [text for style, text in _body_paragraph_styles(_parts(exported[1][slug]))
+                    if style in ("Heading1", "Heading2", "Heading3")]
+        assert len(printed) >= 0.8 * len(headings) and len(printed) > 30, (slug, len(printed), len(headings))
+        laid_out = dict(reversed(outline_pages(pdf.read_bytes())))  # first page a title is on
+        checked = 0
+        for text, number in printed:
+            if text in laid_out:  # one-line entries (a wrapped entry's first line is not its whole title)
+                assert laid_out[text] == number, (slug, text, number, laid_out[text])
+                checked += 1
+        assert checked > 30, (slug, checked)
+        assert ("BAB I Pendahuluan", laid_out["BAB I Pendahuluan"]) in printed
+
+
+def test_without_libreoffice_the_export_says_the_numbers_are_left_to_word(tmp_path, monkeypatch):
+    """On a computer without LibreOffice the file is written all the same, and the student is told why its
+    Daftar Isi has no stored numbers (nothing lost silently)."""
+    monkeypatch.setenv("PATH", str(tmp_path / "kosong"))  # no soffice, no libreoffice on the PATH
+    html = ('<section class="depan daftar" id="daftar-isi"><h1>Daftar Isi</h1></section>'
+            "<html><body><h1 id='bab-i'>BAB I Pendahuluan</h1><p>Teks.</p></body></html>")
+    notes: list[str] = []
+    from macros.export.docx import word_ready_html
+
+    target = html_to_docx(word_ready_html(html, html), tmp_path / "laporan.docx", PrintProfile(), [tmp_path], notes)
+    assert target.is_file()
+    assert len(notes) == 1 and "LibreOffice tidak terpasang" in notes[0] and "Word mengisinya" in notes[0], notes

@@ -4,7 +4,9 @@ Made from the same print HTML as the PDF (captured during a build), converted by
 (bundled by pypandoc-binary: no network, no system package) with a reference document
 that carries the campus styles: Times-compatible serif 12 pt, 1.5 spacing, headings as
 Word heading styles (the navigation pane works), captions in Word's Caption style, real
-Word tables, page numbers in the footer and a table of contents Word fills on opening.
+Word tables ruled like the PDF's, page numbers in the footer and a table of contents whose page
+numbers are stored (read off LibreOffice's layout of the file, see `with_page_numbers`: LibreOffice
+never updates them itself) and which Word updates on opening.
 
 pandoc's package is then finished here (see `finish_package`): every SVG gets a PNG
 rendering beside it (Word 2013, WPS Office and older LibreOffice show only that), every
@@ -18,7 +20,7 @@ import base64
 import os
 import re
 import tempfile
-from html import escape
+from html import escape, unescape
 from pathlib import Path
 from urllib.request import url2pathname
 
@@ -381,8 +383,10 @@ def write_failure_text(exc: OSError, target: Path) -> str:
             f"--output ({hint}), lalu ekspor lagi. {_detail(exc)}")
 
 
-def html_to_docx(html: str, target: Path, profile: PrintProfile, resource_dirs: list[Path]) -> Path:
-    """Write the Word file; any failure of pandoc or of writing raises WordExportError (never English alone)."""
+def html_to_docx(html: str, target: Path, profile: PrintProfile, resource_dirs: list[Path],
+                 notes: list[str] | None = None) -> Path:
+    """Write the Word file; any failure of pandoc or of writing raises WordExportError (never English alone).
+    What the file lacks but the export still wrote (the Daftar Isi's numbers, see with_page_numbers) goes to `notes`."""
     import subprocess
 
     import pypandoc
@@ -399,7 +403,11 @@ def html_to_docx(html: str, target: Path, profile: PrintProfile, resource_dirs: 
                 f"--resource-path={os.pathsep.join(str(d) for d in resource_dirs)}", "--metadata=lang:id-ID"])
         except (RuntimeError, OSError, subprocess.SubprocessError) as exc:
             raise WordExportError(pandoc_failure_text(exc)) from exc
-        package = finish_package(converted.read_bytes(), profile, resource_dirs)
+        package, missing = with_page_numbers(finish_package(converted.read_bytes(), profile, resource_dirs))
+        if missing and notes is not None:
+            notes.append(f"nomor halaman Daftar Isi tidak tersimpan di berkas ({missing}). Word mengisinya saat berkas "
+                         "dibuka (jawab Ya bila ditanya memperbarui isian); LibreOffice menampilkan Daftar Isi tanpa "
+                         "nomor halaman sampai laporan diekspor ulang di komputer yang memasang LibreOffice")
         try:
             temporary.write_bytes(package)
             temporary.replace(target)
@@ -607,12 +615,97 @@ def toc_entries(document: str) -> list[tuple[int, str, str]]:
     return entries
 
 
+PAGE_RESULT = ""  # a TOC entry's stored page number until with_page_numbers writes LibreOffice's in
+_TOC_PAGEREF = re.compile(r'(<w:instrText xml:space="preserve"> PAGEREF ([^ <]+) \\h </w:instrText></w:r>'
+                          r'<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>)([^<]*)(</w:t>)')
+
+
+_WINDOWS_SOFFICE = [Path(os.environ.get(variable, default)) / "LibreOffice" / "program" / "soffice.exe"
+                    for variable, default in (("ProgramFiles", r"C:\Program Files"),
+                                              ("ProgramFiles(x86)", r"C:\Program Files (x86)"))] if os.name == "nt" else []
+
+
+def with_page_numbers(docx: bytes, timeout: float = 180) -> tuple[bytes, str | None]:
+    """The Daftar Isi's page numbers stored in the file, read off LibreOffice's own layout of it.
+
+    Word recomputes them on opening (settings.xml: updateFields), but LibreOffice shows a TOC field's stored
+    result and never updates it on opening (nor when converting to PDF), so without this a supervisor in
+    LibreOffice sees entries without numbers. Returns (package, None), or the package unchanged and why the
+    numbers could not be filled (LibreOffice missing or failing): the export still succeeds."""
+    import io
+    import shutil
+    import subprocess
+    import zipfile
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice") or next(
+        (str(path) for path in _WINDOWS_SOFFICE if path.is_file()), None)
+    if soffice is None:
+        return docx, "LibreOffice tidak terpasang"
+    with tempfile.TemporaryDirectory() as work:
+        source = Path(work) / "laporan.docx"
+        source.write_bytes(docx)
+        try:
+            done = subprocess.run([soffice, "--headless", "--norestore", f"-env:UserInstallation={(Path(work) / 'profil').as_uri()}",
+                                   "--convert-to", "pdf", "--outdir", work, str(source)],
+                                  capture_output=True, timeout=timeout)
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            return docx, f"LibreOffice tidak selesai ({type(exc).__name__})"
+        pdf = Path(work) / "laporan.pdf"
+        if done.returncode != 0 or not pdf.is_file():
+            return docx, f"LibreOffice gagal (kode {done.returncode})"
+        pages = outline_pages(pdf.read_bytes())
+    source_zip = zipfile.ZipFile(io.BytesIO(docx))
+    parts = {info.filename: source_zip.read(info) for info in source_zip.infolist()}
+    document = parts["word/document.xml"].decode("utf-8")
+    entries = toc_entries(document)
+    numbers: dict[str, int] = {}
+    at = 0
+    for _, text, mark in entries:  # in order: each entry takes the next outline item with its text
+        wanted = " ".join(unescape(text).split())
+        found = next((i for i in range(at, len(pages)) if pages[i][0] == wanted), None)
+        if found is not None:
+            numbers[mark], at = pages[found][1], found + 1
+    if not numbers:
+        return docx, "LibreOffice tidak menandai judul bab di PDF-nya"
+    document = _TOC_PAGEREF.sub(lambda m: m.group(1) + str(numbers.get(m.group(2), m.group(3))) + m.group(4), document)
+    parts["word/document.xml"] = document.encode("utf-8")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+        for info in source_zip.infolist():
+            package.writestr(info, parts[info.filename])
+    missing = len(entries) - len(numbers)
+    return out.getvalue(), (f"{missing} judul tanpa nomor halaman" if missing else None)
+
+
+def outline_pages(pdf: bytes) -> list[tuple[str, int]]:
+    """(title, page number from 1) of every outline item of a PDF, in document order."""
+    import io
+
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(pdf))
+    out: list[tuple[str, int]] = []
+
+    def walk(items) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+                continue
+            try:
+                out.append((" ".join(str(item.title).split()), reader.get_destination_page_number(item) + 1))
+            except Exception:  # noqa: BLE001 — an item without a page: not a heading of ours
+                continue
+
+    walk(reader.outline)
+    return out
+
+
 def with_table_of_contents(document: str, width_twips: int) -> str:
     """Word's TOC field where the front matter has its Daftar Isi, already holding an entry per heading.
 
     Word fills a TOC field only when fields are updated (settings.xml asks for that on opening); until
     then, and in LibreOffice, which does not update it, the field's stored result is what is shown: the
-    headings, each a link to its bookmark with a PAGEREF field for its page."""
+    headings, each a link to its bookmark with a PAGEREF field for its page (its number: with_page_numbers)."""
     placeholder = _PLACEHOLDER_PARAGRAPH.search(document)
     if placeholder is None:
         return document
@@ -624,7 +717,7 @@ def with_table_of_contents(document: str, width_twips: int) -> str:
     paragraphs = []
     for index, (level, text, mark) in enumerate(entries):
         page = (f'<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGEREF {mark} \\h </w:instrText></w:r>'
-                f'<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t></w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>')
+                f'<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>{PAGE_RESULT}</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>')
         paragraphs.append(
             f'<w:p><w:pPr><w:pStyle w:val="TOC{level}"/><w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{width_twips}"/></w:tabs></w:pPr>'
             + (begin if index == 0 else "")
