@@ -71,3 +71,17 @@ def test_the_rt_rw_message_says_what_where_and_what_to_do(tmp_path):
     assert "`RT 02/RW 05`" in problem.message and "menunjuk rumah" in problem.message
     assert "cukup sampai RW" in problem.hint and "privasi.izinkan" in problem.hint
     assert "desa/kecamatan" not in problem.hint
+
+
+def test_a_person_listed_twice_in_rahasia_yml_is_one_needle(tmp_path):
+    from macros.privacy.secrets import load_secrets
+
+    folder = tmp_path / "lab-uji-2024"
+    shutil.copytree(LAB, folder)
+    (folder / "rahasia.yml").write_text("klien:\n  nama: Siti Maemunah\norang_lain:\n  - {kode: KM1, nama: siti  maemunah}\n"
+                                        "  - {kode: KM2, nama: Darsono Kertawijaya, panggilan: Siti Maemunah}\n",
+                                        encoding="utf-8")
+    secrets, _ = load_secrets(folder, tmp_path, "KM1")
+    texts = [(" ".join(n.text.casefold().split()), n.kind) for n in secrets.needles]
+    assert texts.count(("siti maemunah", "teks")) == 1 and len(texts) == len(set(texts))
+    assert next(n.what for n in secrets.needles if n.text.casefold() == "siti maemunah") == "nama asli klien"

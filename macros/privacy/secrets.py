@@ -111,7 +111,21 @@ def needles_of(secrets: Rahasia, client_code: str, root: Path | None = None) -> 
         needles += _person_needles(person, person.role or "orang lain")
     needles += [Needle(text, "teks rahasia") for text in secrets.other_strings if not text.lstrip().startswith("<<ISI")]
     others = tuple(dict.fromkeys(person.initials or initials_of(person.name) for person in others_filled))
-    return Secrets(tuple(needles), initials, others)
+    return Secrets(_unique(needles), initials, others)
+
+
+def _unique(needles: list[Needle]) -> tuple[Needle, ...]:
+    """One needle per private string and kind: a person written as `klien` and again under `orang_lain` (or a
+    nickname equal to another's name) would otherwise make every finding of that string twice, in check and in
+    the published-site scan alike. The first keeps its label ('nama asli klien')."""
+    seen: set[tuple[str, str]] = set()
+    kept = []
+    for needle in needles:
+        key = (" ".join(needle.text.casefold().split()), needle.kind)
+        if key not in seen:
+            seen.add(key)
+            kept.append(needle)
+    return tuple(kept)
 
 
 def load_secrets(folder: Path, root: Path | None, client_code: str) -> tuple[Secrets | None, list[Problem]]:
