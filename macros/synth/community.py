@@ -157,28 +157,3 @@ def as_community(rng: random.Random, data: dict, facets: dict, *, code: str, cod
                    "alat_asesmen": ["transek", "diagram_venn", "pohon_masalah", "mpa"],
                    "metode": ["community_organization"], "tipe_kelompok": []})
 
-
-SECRETS_HEADER = ("# rahasia.yml buatan casebook synth: nama-nama di bawah ini REKAAN, satu per kode samaran anggota, agar\n"
-                  "# pemeriksa privasi punya sesuatu untuk dicari, seperti pada laporan sungguhan.\n")
-
-
-def community_secrets(seed: int, index: int, data: dict, published: str) -> str:
-    """rahasia.yml of a synthetic community report: an invented full name per member code. A real community
-    report lists its members there (check warns otherwise); the names are drawn apart from the report's own draws
-    (so adding them changes nothing else) and never equal a name the report prints (a student, a lecturer)."""
-    from macros.synth.names import person
-
-    rng = random.Random(f"casebook-synth-secrets:{seed}:{index}")
-    shown = published.casefold()
-    taken: set[str] = set()
-    lines = [SECRETS_HEADER.rstrip("\n"), "orang_lain:"]
-    for member in data["kelompok_sasaran"]["anggota"]:
-        for _ in range(50):
-            name, _sex = person(rng, member.get("jenis_kelamin"))
-            if name.casefold() not in shown and name not in taken:
-                break
-        else:  # pragma: no cover - 50 draws from thousands of names
-            raise RuntimeError(f"synth: no unused name for member {member['kode']}")
-        taken.add(name)
-        lines.append(f"  - {{kode: {member['kode']}, nama: {name}}}")
-    return "\n".join(lines) + "\n"

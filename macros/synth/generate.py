@@ -11,7 +11,6 @@ import shutil
 from pathlib import Path
 
 from macros.loading import CASE_FILE
-from macros.privacy.secrets import SECRETS_FILE
 from macros.synth.manifest import MANIFEST_FILE, manifest_text
 from macros.synth.pages import chapter_pages
 from macros.synth.photos import copy_photo
@@ -70,8 +69,6 @@ def _write(cases_dir: Path, report: SynthReport, seed: int, index: int) -> dict:
     staging.mkdir()
     for name, content in files.items():
         (staging / name).write_text(content, encoding="utf-8")
-    if report.secrets:  # never published, and not among the files whose words the manifest promises
-        (staging / SECRETS_FILE).write_text(report.secrets, encoding="utf-8")
     for photo in report.photos:
         copy_photo(photo, staging / "media")
     (staging / MARKER).write_text(f"casebook synth --seed {seed}, laporan ke-{index + 1}\n", encoding="utf-8")

@@ -6,7 +6,6 @@ is the same whether 20 or 1000 reports are generated.
 
 from __future__ import annotations
 
-import json
 import random
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
@@ -38,8 +37,6 @@ class SynthReport:
     probes: tuple[str, ...]
     photos: list[str] = field(default_factory=list)
     intro: str = ""
-    secrets: str = ""
-    """rahasia.yml, where the report has people to keep private beyond its client (a community group's members)."""
 
 
 def _round_half_up(value: Decimal) -> int:
@@ -402,18 +399,16 @@ def build_report(seed: int, index: int) -> SynthReport:
         "draf": "tanggal_disetujui" not in data["pengesahan"],
     }
     if kind == "komunitas":  # a community practicum has a target group in a village, not an individual client
-        from macros.synth.community import as_community, community_secrets
+        from macros.synth.community import as_community
 
         as_community(rng, data, facets, code=code, codes=codes, primary=primary, village=village, district=district,
                      regency=regency, tl=tl)
-        secrets = community_secrets(seed, index, data, json.dumps(data, ensure_ascii=False, default=str))
     else:
         facets["subjek"] = "individu"
-        secrets = ""
     slug = f"{code.lower()}-{_slug_word(institution)}-{year}-{index + 1:04d}"
     intro = (f"Bab ini menguraikan pendampingan klien {code} di {institution}, dari engagement pada "
              f"{plain(tl.engagement[0])} sampai terminasi pada {plain(tl.termination)}, dengan {method_labels}.")
-    return SynthReport(slug, data, facets, probes, photos, intro, secrets)
+    return SynthReport(slug, data, facets, probes, photos, intro)
 
 
 def _slug_word(institution: str) -> str:
