@@ -114,3 +114,17 @@ def test_a_word_file_that_cannot_be_written_is_explained_by_the_command(tmp_path
     message = next(line for line in out.splitlines() if "dokumen Word tidak dapat ditulis" in line)
     _said_in_indonesian(message, "FileNotFoundError")
     assert str(target) in message and "--output" in message
+
+
+@pytest.mark.slow
+def test_a_pandoc_warning_becomes_an_indonesian_note_not_english_on_the_terminal(tmp_path, capfd):
+    """A picture pandoc cannot fetch: the file is written, the student reads an Indonesian note naming the picture,
+    and pandoc's own English line is not printed on its own."""
+    notes: list[str] = []
+    html = "<html><body><h1 id='bab-i'>BAB I Pendahuluan</h1><img src='hilang.png'><p>Teks.</p></body></html>"
+    assert html_to_docx(html, tmp_path / "laporan.docx", PrintProfile(), [tmp_path], notes).is_file()
+    picture = [note for note in notes if "hilang.png" in note]
+    assert len(picture) == 1, notes
+    _said_in_indonesian(picture[0], "Could not fetch resource hilang.png")
+    printed = capfd.readouterr()
+    assert "Could not fetch" not in printed.err + printed.out

@@ -374,6 +374,30 @@ def pandoc_failure_text(exc: BaseException) -> str:
     return f"{what}. {_detail(exc)}"
 
 
+def pandoc_warnings(log: Path) -> list[str]:
+    """pandoc's warnings (its --log, JSON) as notes in Indonesian, its English text kept as detail."""
+    import json
+
+    try:
+        entries = json.loads(log.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    notes = []
+    for entry in entries if isinstance(entries, list) else []:
+        if not isinstance(entry, dict) or entry.get("verbosity") not in ("WARNING", "ERROR"):
+            continue
+        english = str(entry.get("pretty") or entry.get("message") or entry.get("type"))
+        if entry.get("type") == "CouldNotFetchResource":
+            what = (f"gambar `{Path(str(entry.get('path', ''))).name}` tidak dapat dimuat pandoc, jadi di dokumen Word "
+                    "diganti keterangannya. Periksa bahwa berkasnya ada di folder laporan (jalankan `casebook check`), "
+                    "lalu ekspor lagi")
+        else:
+            what = ("pandoc memberi peringatan saat membuat dokumen Word; periksa bagian yang disebut di dokumen Word "
+                    "sebelum menyerahkannya")
+        notes.append(f"{what}. Rincian teknis (bahasa Inggris): {' '.join(english.split())}")
+    return notes
+
+
 def write_failure_text(exc: OSError, target: Path) -> str:
     from macros.failures import _REASONS
 
@@ -396,13 +420,17 @@ def html_to_docx(html: str, target: Path, profile: PrintProfile, resource_dirs: 
         source.write_text(html, encoding="utf-8")
         temporary = target.with_name(f".{target.name}.tmp")
         converted = Path(work) / "pandoc.docx"
+        log = Path(work) / "pandoc-log.json"
         try:
             reference = reference_docx(profile, Path(work) / "referensi.docx")  # pandoc's own reference document
             pypandoc.convert_file(str(source), "docx", format="html", outputfile=str(converted), extra_args=[
                 f"--reference-doc={reference}",
-                f"--resource-path={os.pathsep.join(str(d) for d in resource_dirs)}", "--metadata=lang:id-ID"])
+                f"--resource-path={os.pathsep.join(str(d) for d in resource_dirs)}", "--metadata=lang:id-ID",
+                "--quiet", f"--log={log}"])  # pandoc's English warnings are read from its log and said in Indonesian
         except (RuntimeError, OSError, subprocess.SubprocessError) as exc:
             raise WordExportError(pandoc_failure_text(exc)) from exc
+        if notes is not None:
+            notes.extend(pandoc_warnings(log))
         package, missing = with_page_numbers(finish_package(converted.read_bytes(), profile, resource_dirs))
         if missing and notes is not None:
             notes.append(f"nomor halaman Daftar Isi tidak tersimpan di berkas ({missing}). Word mengisinya saat berkas "
@@ -637,6 +665,11 @@ def with_page_numbers(docx: bytes, timeout: float = 180) -> tuple[bytes, str | N
     import subprocess
     import zipfile
 
+    source_zip = zipfile.ZipFile(io.BytesIO(docx))
+    parts = {info.filename: source_zip.read(info) for info in source_zip.infolist()}
+    document = parts["word/document.xml"].decode("utf-8")
+    if not _TOC_PAGEREF.search(document):
+        return docx, None  # no Daftar Isi in this file: nothing to number
     soffice = shutil.which("soffice") or shutil.which("libreoffice") or next(
         (str(path) for path in _WINDOWS_SOFFICE if path.is_file()), None)
     if soffice is None:
@@ -654,9 +687,6 @@ def with_page_numbers(docx: bytes, timeout: float = 180) -> tuple[bytes, str | N
         if done.returncode != 0 or not pdf.is_file():
             return docx, f"LibreOffice gagal (kode {done.returncode})"
         pages = outline_pages(pdf.read_bytes())
-    source_zip = zipfile.ZipFile(io.BytesIO(docx))
-    parts = {info.filename: source_zip.read(info) for info in source_zip.infolist()}
-    document = parts["word/document.xml"].decode("utf-8")
     entries = toc_entries(document)
     numbers: dict[str, int] = {}
     at = 0
