@@ -351,11 +351,11 @@ def test_without_libreoffice_the_export_says_the_numbers_are_left_to_word(tmp_pa
     """On a computer without LibreOffice the file is written all the same, and the student is told why its
     Daftar Isi has no stored numbers (nothing lost silently)."""
     monkeypatch.setenv("PATH", str(tmp_path / "kosong"))  # no soffice, no libreoffice on the PATH
-    html = ('<section class="depan daftar" id="daftar-isi"><h1>Daftar Isi</h1></section>'
-            "<html><body><h1 id='bab-i'>BAB I Pendahuluan</h1><p>Teks.</p></body></html>")
+    front = '<section class="depan daftar" id="daftar-isi"><h1>Daftar Isi</h1></section>'
+    body = "<html><body><h1 id='bab-i'>BAB I Pendahuluan</h1><p>Teks.</p></body></html>"
     notes: list[str] = []
     from macros.export.docx import word_ready_html
 
-    target = html_to_docx(word_ready_html(html, html), tmp_path / "laporan.docx", PrintProfile(), [tmp_path], notes)
+    target = html_to_docx(word_ready_html(front, body), tmp_path / "laporan.docx", PrintProfile(), [tmp_path], notes)
     assert target.is_file()
     assert len(notes) == 1 and "LibreOffice tidak terpasang" in notes[0] and "Word mengisinya" in notes[0], notes
