@@ -63,6 +63,27 @@ def state_path(root: Path, site_dir: Path) -> Path:
     return cache_root(root) / "builds" / f"{site_dir.resolve().name}.json"
 
 
+def scan_memo_path(root: Path, site_dir: Path) -> Path:
+    """The privacy scan's memo of the build written to `site_dir` (macros/privacy/gate.py `ScanMemo`), beside its state."""
+    return cache_root(root) / "builds" / f"{site_dir.resolve().name}.pindai.json"
+
+
+def read_scan_memo(path: Path, key: str):
+    """The memo kept at `path` if it was made with `key`, else an empty one (every file is scanned)."""
+    from macros.privacy.gate import ScanMemo
+
+    stored = read_state(path)
+    clean = stored.get("clean") if stored.get("key") == key else None
+    return ScanMemo(key, clean if isinstance(clean, dict) else {})
+
+
+def write_scan_memo(path: Path, memo) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_text(json.dumps({"key": memo.key, "clean": dict(sorted(memo.found.items()))}), encoding="utf-8")
+    temporary.replace(path)
+
+
 def read_state(path: Path) -> dict:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
@@ -97,6 +118,9 @@ def link_previous_build(root: Path, previous_site: Path, staging: Path) -> bool:
         return False
     _link_tree(previous_site / REPORTS_DIR, staging / REPORTS_DIR)
     shutil.copyfile(state, state_path(root, staging))
+    memo = scan_memo_path(root, previous_site)
+    if memo.is_file():
+        shutil.copyfile(memo, scan_memo_path(root, staging))
     return True
 
 
@@ -113,10 +137,11 @@ def _link_tree(source: Path, target: Path) -> None:
 
 
 def adopt_state(root: Path, staging: Path, site: Path) -> None:
-    """After the swap, the staging folder's state becomes the site's."""
-    source = state_path(root, staging)
-    if source.is_file():
-        source.replace(state_path(root, site))
+    """After the swap, the staging folder's state (and privacy-scan memo) becomes the site's."""
+    for path_of in (state_path, scan_memo_path):
+        source = path_of(root, staging)
+        if source.is_file():
+            source.replace(path_of(root, site))
 
 
 def kept_entry(root: Path, previous_site: Path, slug: str) -> Path | None:
@@ -154,7 +179,9 @@ def reusable_reports(root: Path, site_dir: Path, fingerprint: str, keys: dict[st
 # largest part of an incremental build), and nobody needs to wait for it. The cache is in the project (or beside
 # CASEBOOK_CACHE_DIR), outside the site and its hidden siblings; what a killed remover leaves is removed next time.
 TRASH_DIR = "buangan"
-_REMOVER = "import shutil, sys\nfor path in sys.argv[1:]:\n    shutil.rmtree(path, ignore_errors=True)\n"
+# Lowest CPU priority: a student who edits again at once does not wait for the old site's removal.
+_REMOVER = ("import os, shutil, sys\nif hasattr(os, 'nice'):\n    os.nice(19)\n"
+            "for path in sys.argv[1:]:\n    shutil.rmtree(path, ignore_errors=True)\n")
 
 
 def discard(root: Path, folder: Path) -> None:

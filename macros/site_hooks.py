@@ -30,11 +30,12 @@ from macros import gc_settle, messages, page_check, template_cache
 from macros.loading import PLACEHOLDER_MESSAGE, SLUG
 from macros.help_links import reference_link
 from macros.incremental import ENV_FLAG as INCREMENTAL_FLAG
-from macros.incremental import REPORTS_DIR, needles_key, read_state, reusable_reports, site_fingerprint, state_path, write_state
+from macros.incremental import (REPORTS_DIR, needles_key, read_scan_memo, read_state, reusable_reports, scan_memo_path,
+                                site_fingerprint, state_path, write_scan_memo, write_state)
 from macros.progress import progress
 from macros.publication import profile_view, published_media
 from macros import archive_isolation as isolation
-from macros.privacy.gate import all_needles, report_guards, scan_published, site_examples
+from macros.privacy.gate import all_needles, report_guards, scan_key, scan_published, site_examples
 from macros.privacy.media import MediaRefused, published_copy
 from macros.privacy.sanitize import plain_text, sanitize
 from macros.pdf import pool
@@ -644,10 +645,15 @@ def _refuse_leaks(site_dir: Path, print_texts: dict[str, str]) -> None:
             if read_state(state_path(site.root, site_dir)).get("needles") == current_build["needles_key"] else frozenset())
     skip |= {(REPORTS_DIR, slug) for slug in current_build.get("kept", ())}  # as published before (`pertahankan`)
     guards = report_guards(site.cases, site.root)
-    leaks = scan_published(site_dir, guards, print_texts, skip, section=REPORTS_DIR,
-                           site_allowed=site_examples(site.root / "docs", [faq_markdown()]))
+    allowed = site_examples(site.root / "docs", [faq_markdown()])
+    # Shared files that come out byte for byte as the last build's (most of the search index) are not read again.
+    memo_path = scan_memo_path(site.root, site_dir)
+    memo = read_scan_memo(memo_path, scan_key(guards, allowed, current_build["fingerprint"]))
+    leaks = scan_published(site_dir, guards, print_texts, skip, section=REPORTS_DIR, site_allowed=allowed, memo=memo)
     if not leaks:
+        write_scan_memo(memo_path, memo)
         return
+    memo_path.unlink(missing_ok=True)
     for leak in leaks:
         leaked = site_dir / leak.where.split(" (")[0].removeprefix("site/")
         if leaked.is_file():

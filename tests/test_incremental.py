@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from macros.incremental import scan_memo_path
 from tests.helpers import EXAMPLES, FIXTURE, ROOT, run_cli
 from tests.test_site_build import _project_copy
 
@@ -64,6 +65,11 @@ def test_editing_one_report_rebuilds_only_its_pages_and_pdf(project):
     manifest = json.loads((site / "search" / "casebook" / "manifest.json").read_text(encoding="utf-8"))
     assert {entry[0] for entry in manifest["reports"]} >= {"ajs-kartini-2024", "ln-hikari-2024"}
     assert all(entry[2] > 3 for entry in manifest["reports"]), manifest["reports"]
+    # The privacy scan's memo followed the site (macros/privacy/gate.py ScanMemo): the next build need not read again
+    # the shared files that come out as they are now, and it names only files that are there.
+    memo = json.loads(scan_memo_path(project, site).read_text(encoding="utf-8"))["clean"]
+    assert "search/casebook/manifest.json" in memo and "arsip/index.html" in memo
+    assert all((site / path).is_file() for path in memo)
 
 
 def test_a_removed_report_leaves_the_site_and_a_global_change_rebuilds_everything(project):

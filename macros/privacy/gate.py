@@ -18,12 +18,13 @@ Two scans:
 from __future__ import annotations
 
 import gzip
+import hashlib
 import io
 import logging
 import re
 import zipfile
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -332,9 +333,37 @@ def _report_of(parts: tuple[str, ...], section: str) -> str | None:
     return parts[1] if len(parts) > 2 and parts[0] == section else None
 
 
+@dataclass
+class ScanMemo:
+    """Published files an earlier scan with the same settings found clean, so an incremental build need not read
+    them again: a rebuilt archive rewrites its shared files (search index, catalogue, tag pages: some 60 MB at 1,000
+    reports), and nearly all of them come out byte for byte as before.
+
+    `key`: `scan_key(...)` of the scan that found them; `clean`: site-relative path -> SHA-256 (hex) of the bytes
+    found clean. A file is skipped only when both its path and its bytes are in `clean` and the key is the same: the
+    guards, allow-lists and the site fingerprint (Casebook's code and settings) all unchanged. A file whose verdict
+    depended on other files (a shared page's private string excused because its owner publishes it) is never
+    remembered. `found` collects this scan's clean files, for the next build (macros/incremental.py keeps it)."""
+
+    key: str
+    clean: dict[str, str]
+    found: dict[str, str] = field(default_factory=dict)
+
+
+def scan_key(guards: dict[str, Guard], site_allowed: frozenset[str], fingerprint: str) -> str:
+    """A hash of everything a published file's scan verdict depends on besides its own bytes (see `ScanMemo`)."""
+    digest = hashlib.sha256(f"{fingerprint}\0{sorted(site_allowed)!r}".encode())
+    for slug in sorted(guards):
+        guard = guards[slug]
+        needles = sorted((n.text, n.what, n.kind, n.casebook_prints) for n in guard.needles)
+        digest.update(repr((slug, needles, sorted(guard.allowed))).encode())
+    return digest.hexdigest()
+
+
 def scan_published(site_dir: Path, guards: dict[str, Guard] | list[Needle], extra: dict[str, str] | None = None,
                    skip: frozenset[tuple[str, ...]] = frozenset(), *, section: str = "kasus",
-                   site_allowed: frozenset[str] = frozenset(), patterns: bool = True) -> list[Leak]:
+                   site_allowed: frozenset[str] = frozenset(), patterns: bool = True,
+                   memo: ScanMemo | None = None) -> list[Leak]:
     """Private strings and identity patterns found in the built site and in the texts the PDFs were printed from.
 
     `guards`: each report's guard by slug (a plain list of needles: one guard for every file, no patterns).
@@ -343,7 +372,8 @@ def scan_published(site_dir: Path, guards: dict[str, Guard] | list[Needle], extr
     and private strings apply, except a private string that another report publishes as its own ordinary text
     (one report's rahasia.yml naming another report's institution blames nobody).
     `skip`: folders (as path parts, e.g. ("kasus", "ln-hikari-2024")) an incremental build reused unchanged, already
-    scanned with these same guards."""
+    scanned with these same guards.
+    `memo`: files an earlier scan found clean (see `ScanMemo`); this scan's clean files are added to `memo.found`."""
     if isinstance(guards, list):
         guards, patterns = {"": Guard(tuple(guards))}, False
         section = "\0"  # no file belongs to a report: the one guard applies everywhere
@@ -353,9 +383,12 @@ def scan_published(site_dir: Path, guards: dict[str, Guard] | list[Needle], extr
                        frozenset().union(site_allowed, *(g.allowed for g in guards.values())))
     scan = _Scan(site_dir, guards, everything, {id(n): slug for slug, g in guards.items() for n in g.needles},
                  section, patterns, frozenset(where.split(" ")[0] for where in (extra or {})), extra)
+    scan.memo = memo
     files = _published_files(site_dir, skip)
-    leaks = _in_parallel(scan, files) if len(files) >= PARALLEL_FILES else [
-        leak for item in files for leak in scan.file(item)]
+    results = _in_parallel(scan, files) if len(files) >= PARALLEL_FILES else _scan_files(files, scan)
+    leaks = [leak for found, _ in results for leak in found]
+    if memo is not None:
+        memo.found.update(entry for _, entry in results if entry is not None)
     for where, text in sorted((extra or {}).items()):
         leaks += scan.text(where, site_dir / "\0", text)
     return leaks
@@ -376,11 +409,26 @@ class _Scan:
     patterns: bool
     printed: frozenset[str]
     print_texts: dict[str, str] | None = None
+    memo: ScanMemo | None = None
 
     def __post_init__(self) -> None:
         self.own_cache: dict[str, list[Prepared]] = {}
+        self.consulted = False  # this file's verdict read other files (`_ordinary_elsewhere`, `_published_by`)
         for where, text in (self.print_texts or {}).items():  # a report's PDF text is its own output too
             self.own_cache.setdefault("\0pdf " + where.split(" ")[0], []).append(text)
+
+    def remembered(self, item: Path) -> tuple[list[Leak], tuple[str, str] | None]:
+        """`file(item)`, skipped when the memo holds these bytes at this path as clean; with the (path, digest) to
+        remember when it is clean and its verdict read no other file."""
+        if self.memo is None:
+            return self.file(item), None
+        path = item.relative_to(self.site_dir).as_posix()
+        digest = hashlib.sha256(item.read_bytes()).hexdigest()
+        if self.memo.clean.get(path) == digest:
+            return [], (path, digest)
+        self.consulted = False
+        found = self.file(item)
+        return found, (path, digest) if not found and not self.consulted else None
 
     def file(self, item: Path) -> list[Leak]:
         found = []
@@ -412,6 +460,7 @@ class _Scan:
                 continue  # Casebook's own text on the shared pages carries it (said at rahasia.yml by check)
             if contains(prepared, needle):
                 owner = self.owner_of.get(id(needle))
+                self.consulted = self.consulted or bool(shared and owner)
                 if shared and owner and _ordinary_elsewhere(needle, owner, self.site_dir, self.section, guards,
                                                             self.own_cache):
                     continue
@@ -450,11 +499,13 @@ def _catalogue_rows(text: str, guards: dict[str, Guard]) -> list[tuple[str, str]
 _current: _Scan | None = None
 
 
-def _scan_files(files: list[Path]) -> list[Leak]:
-    return [leak for item in files for leak in _current.file(item)]
+def _scan_files(files: list[Path], scan: _Scan | None = None) -> list[tuple[list[Leak], tuple[str, str] | None]]:
+    """Each file's leaks, and its memo entry when it is clean (`_Scan.remembered`)."""
+    scan = scan or _current
+    return [scan.remembered(item) for item in files]
 
 
-def _in_parallel(scan: _Scan, files: list[Path]) -> list[Leak]:
+def _in_parallel(scan: _Scan, files: list[Path]) -> list[tuple[list[Leak], tuple[str, str] | None]]:
     """The output scan of an archive reads every page again (a quarter of an archive build's CPU time, all of it
     after the pages are written): its files are shared out to one process per core. Leaks come back in file
     order, as a scan in one process finds them. Without `fork` (Windows), one process."""
@@ -470,7 +521,7 @@ def _in_parallel(scan: _Scan, files: list[Path]) -> list[Leak]:
     # Forking while another thread runs (`mkdocs serve`: its server, a PDF pool kept between builds) can copy a lock
     # that thread holds: only a one-shot build, whose other threads have ended, shares the scan out.
     if workers < 2 or not processes.available("fork") or threading.active_count() > 1:
-        return [leak for item in files for leak in scan.file(item)]
+        return _scan_files(files, scan)
     chunks = [files[i:i + 50] for i in range(0, len(files), 50)]
     _current = scan
     # The workers' collectors leave the build's objects alone (their memory stays shared, not copied). A build has
@@ -484,7 +535,7 @@ def _in_parallel(scan: _Scan, files: list[Path]) -> list[Leak]:
         if not frozen_before:
             gc.unfreeze()
         _current = None
-    return [leak for leaks in found for leak in leaks]
+    return [result for results in found for result in results]
 
 
 def _ordinary_elsewhere(needle: Needle, owner: str, site_dir: Path, section: str, guards: dict[str, Guard],
