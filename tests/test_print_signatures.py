@@ -135,3 +135,29 @@ def test_a_title_is_glued_to_its_neighbour_whatever_the_size_chosen(name, column
         count = len(part.split("\u00a0"))
         assert any(not frontmatter._is_title(tokens, i) for i in range(at, at + count)), (name, text)
         at += count
+
+
+def test_on_the_cover_and_in_the_thanks_no_title_stands_alone_on_a_line(tmp_path):
+    """The same names elsewhere on the front matter: the cover's 'Pembimbing II: …' line and the foreword's
+    thanks ('… selaku …') may wrap, but a title stays with a word of the name."""
+    from weasyprint import CSS, HTML
+
+    from macros.schema.front import KataPengantar
+
+    # Without the glue this name's line breaks just before "M.Sc., Ph.D." on the cover and in the thanks.
+    long = "Prof. Dr. Ir. Raden Bambang Sutrisno Wicaksono Kusumanegara, M.Sc., Ph.D."
+    case = _case(tmp_path, ["Drs. Hendra Kusumawardana, M.Si.", long])
+    words = KataPengantar.model_validate({
+        "isi": "Terima kasih.", "tempat": "Bandung", "tanggal": "2024-09-27",
+        "ucapan_terima_kasih": [{"nama": long, "peran": "Direktur Politeknik Kesejahteraan Sosial Bandung yang telah memberi izin"}]})
+    case = case.model_copy(update={"foreword": words})
+    pdf = tmp_path / "depan.pdf"
+    HTML(string="<html lang='id'><body><div class='bagian-depan'>" + frontmatter.cover(case, None)
+         + frontmatter.foreword(case) + "</div></body></html>").write_pdf(
+        pdf, stylesheets=[CSS(string=profile_css(PrintProfile())), CSS(filename=str(PRINT_CSS))])
+    for page in (1, 2):
+        lines = _name_lines(_word_lines(pdf, page), long)
+        assert len(lines) >= 2, lines  # the test is only worth something if the name does wrap here
+        tokens = long.split()
+        for line in lines:
+            assert any(not frontmatter._is_title(tokens, tokens.index(word)) for word in line), (page, lines)

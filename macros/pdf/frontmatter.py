@@ -64,9 +64,10 @@ def _supervisor_lines(case: Case) -> list[str]:
     approval = case.approval
     if approval is None:
         return []
+    glued = lambda person: name_lines_glued(person.name, whole=False)  # noqa: E731 — no title alone on a line
     if approval.second_supervisor is None:
-        return [f"Pembimbing: {approval.supervisor.name}"]
-    return [f"Pembimbing I: {approval.supervisor.name}", f"Pembimbing II: {approval.second_supervisor.name}"]
+        return [f"Pembimbing: {glued(approval.supervisor)}"]
+    return [f"Pembimbing I: {glued(approval.supervisor)}", f"Pembimbing II: {glued(approval.second_supervisor)}"]
 
 
 def cover(case: Case, logo_src: str | None, layout: FrontMatterLayout = FrontMatterLayout()) -> str:
@@ -263,7 +264,8 @@ def foreword(case: Case) -> str:
     body = markdown.markdown(prose(words.body), extensions=["attr_list"])
     thanks = ""
     if words.thanks:
-        items = "".join(f"<li>{escape(t.name)} selaku {escape(t.role)};</li>" for t in words.thanks)
+        items = "".join(f"<li>{escape(name_lines_glued(t.name, whole=False))} selaku {escape(t.role)};</li>"
+                        for t in words.thanks)
         thanks = f'<ol class="terima-kasih">{items}</ol>'
     signed = (f'<div class="tanda-tangan-penulis"><p>{escape(words.place)}, {escape(format_date(words.date, weekday=False))}</p>'
               f"<p>{escape(foreword_signatory(case))}</p></div>")
