@@ -166,3 +166,15 @@ def test_no_stylesheet_class_a_student_writes_reaches_the_site_or_the_pdf(tmp_pa
     pdf = next((project / "site" / "kasus" / "kelas-contoh-2024").rglob("*.pdf"))
     pdf_text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert "HANYA-DI-PDF" in pdf_text and "HANYA-DI-SITUS" in pdf_text
+
+
+@pytest.mark.parametrize("hostile", ["<a" * 100_000, "<a " + "a=a " * 50_000, ' class="' * 50_000, " class=" * 50_000,
+                                     "{: " * 50_000 + "}", "!!! " + " " * 100_000 + "x", '<a b="' * 50_000,
+                                     ("!!! " + "casebook-x " * 1000 + "\n") * 100])
+def test_stripping_is_linear_on_hostile_pages(hostile):
+    """Every page of every build goes through it: no pattern may backtrack (a first version was quadratic on `<a`)."""
+    import time
+
+    started = time.perf_counter()
+    strip_casebook_classes(hostile)
+    assert time.perf_counter() - started < 2

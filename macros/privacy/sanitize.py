@@ -375,13 +375,14 @@ def casebook_class(token: str) -> bool:
             or token.lower().startswith(("casebook", "md-", "headerlink")))
 
 
-# An HTML start tag as a browser reads it (quoted values may hold `>`), its class attribute, an attr_list block, an
-# admonition or details line.
-_TAG = re.compile(r"""<[A-Za-z][^\s/>]*(?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?|\s*/)*\s*>""")
-_CLASS_ATTRIBUTE = re.compile(r"""(\s)class\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+)""", re.I)
+# A class attribute (inside a tag: the nearest `<` before it opens the tag), an attr_list block, an admonition or
+# details line. Each pattern is linear in the page: no nested repetition that could backtrack (a page of 100,000
+# `<a` must not stall the build).
+_CLASS_ATTRIBUTE = re.compile(r"""(?<=[\s"'/])class[ \t\r\n]*=[ \t\r\n]*("[^"]*"|'[^']*'|[^\s"'>]+)""", re.I)
+_TAG_WINDOW = 4096  # how far back the `<` of a class attribute's tag is looked for
 _ATTR_LIST = re.compile(r"\{:?[ \t]*([^{}\n]*)\}")
-_ATTR_LIST_CLASS = re.compile(r"""(?<![^\s{:])\.([^\s{}.#=]+)|(\bclass\s*=\s*)("[^"]*"|'[^']*'|[^\s}]+)""", re.I)
-_ADMONITION = re.compile(r"^([ \t]*(?:!!!|\?\?\?\+?)[ \t]+)([^\"\n]*?)([ \t]*(?:\"[^\n]*)?)$", re.M)
+_ATTR_LIST_CLASS = re.compile(r"""(?<![^\s{:])\.([^\s{}.#=]+)|(\bclass[ \t]*=[ \t]*)("[^"]*"|'[^']*'|[^\s}]+)""", re.I)
+_ADMONITION = re.compile(r"^([ \t]*(?:!!!|\?\?\?\+?)[ \t]+)([^\"\n]*)", re.M)
 
 
 @dataclass(frozen=True)
@@ -415,42 +416,45 @@ def strip_casebook_classes(text: str, casebook_spans: list[tuple[int, int]] = ()
                 kept.append(token)
         return kept
 
-    def tag(match: re.Match) -> str:
-        if _within_span(spans, match.start(), match.end()) or "class" not in match.group(0).lower():
-            return match.group(0)
+    edits: list[tuple[int, int, str]] = []  # (start, end, replacement) in `text`; never overlapping
+    for match in _CLASS_ATTRIBUTE.finditer(text):
+        opened = text.rfind("<", max(0, match.start() - _TAG_WINDOW), match.start())
+        if opened >= 0 and _within_span(spans, opened, match.end()):
+            continue  # a tag the page macros wrote, whole
+        value = match.group(1)
+        kept = tokens_kept(value[1:-1] if value[:1] in "\"'" else value, match.start())
+        if len(kept) != len(html.unescape(value.strip("\"'")).split()):
+            edits.append((match.start(), match.end(), f'class="{html.escape(" ".join(kept))}"' if kept else ""))
+    attributes = [(start, end) for start, end, _ in edits] + [m.span() for m in _CLASS_ATTRIBUTE.finditer(text)]
+    attributes.sort()
 
-        def attribute(inner: re.Match) -> str:
-            kept = tokens_kept(inner.group(2).strip("\"'"), match.start() + inner.start())
-            return f'{inner.group(1)}class="{html.escape(" ".join(kept))}"' if kept else inner.group(1).rstrip() or " "
+    def in_attribute(position: int) -> bool:
+        index = bisect.bisect_right(attributes, (position, float("inf"))) - 1
+        return index >= 0 and attributes[index][0] <= position < attributes[index][1]
 
-        return _CLASS_ATTRIBUTE.sub(attribute, match.group(0))
-
-    def attr_list(match: re.Match) -> str:
+    for match in _ATTR_LIST.finditer(text):
         if _within_span(spans, match.start(), match.end()):
-            return match.group(0)
-
-        def one(inner: re.Match) -> str:
-            offset = match.start() + inner.start()
-            if inner.group(1) is not None:
-                return "" if not tokens_kept(inner.group(1), offset) else inner.group(0)
-            kept = tokens_kept(inner.group(3).strip("\"'"), offset)
-            return f'{inner.group(2)}"{" ".join(kept)}"' if kept else ""
-
-        return match.group(0)[: match.start(1) - match.start()] + _ATTR_LIST_CLASS.sub(one, match.group(1)) + "}"
-
-    def admonition(match: re.Match) -> str:
+            continue
+        for token in _ATTR_LIST_CLASS.finditer(text, match.start(1), match.end(1)):
+            if token.group(1) is not None and not in_attribute(token.start()) and casebook_class(token.group(1)):
+                stripped.append(StrippedClass(token.start(), token.group(1)))
+                edits.append((token.start(), token.end(), ""))
+    for match in _ADMONITION.finditer(text):
         if _within_span(spans, match.start(), match.end()):
-            return match.group(0)
-        words = match.group(2).split()
-        kept = [w for w in words if w.lower() in ADMONITION_TYPES or not casebook_class(w)]
-        for word in words:
-            if word not in kept:
-                stripped.append(StrippedClass(match.start(2), word))
-        if kept == words:
-            return match.group(0)
-        return match.group(1) + " ".join(kept or ["note"]) + match.group(3)
-
-    text = _TAG.sub(tag, text)
-    text = _ATTR_LIST.sub(attr_list, text)
-    text = _ADMONITION.sub(admonition, text)
+            continue
+        words = list(re.finditer(r"\S+", match.group(2)))
+        refused = [w for w in words if w.group(0).lower() not in ADMONITION_TYPES and casebook_class(w.group(0))
+                   and not in_attribute(match.start(2) + w.start())]
+        for word in refused:
+            stripped.append(StrippedClass(match.start(2) + word.start(), word.group(0)))
+            # The first word is the box's type: a refused one becomes a plain note; any other is dropped.
+            edits.append((match.start(2) + word.start(), match.start(2) + word.end(),
+                          "note" if word is words[0] else ""))
+    if not edits:
+        return text, stripped
+    parts, at = [], 0
+    for start, end, replacement in sorted(edits):
+        parts += [text[at:start], replacement]
+        at = end
+    text = "".join(parts) + text[at:]
     return text, stripped
