@@ -31,16 +31,25 @@ NAMES = ["Drs. Hendra Kusumawardana, M.Si.", "Dra. Sri Wahyuningsih, M.Kes.", "D
 ONE_LINE_UP_TO = 40  # characters: a name this long is on one line even three to a row (longer ones wrap between words)
 
 
-def _case(tmp_path: Path, names: list[str]):
+def _case(tmp_path: Path, names: list[str], layout: str = "dua-pembimbing"):
+    """Signatories in one of two campus layouts: two supervisors, coordinator, head, then field instructors; or
+    ("kampus") one supervisor, the head, then field instructors: with six, three signatures to a row."""
     case = load_case(write_case_variant(tmp_path, None, (ROOT / "tests/fixtures/valid_case/kasus.yml").read_text(),
                                         name="tanda-tangan")).loaded.case
     people = [Pejabat.model_validate({"nama": name, "nip": f"19700101 199503 1 00{i}"}) for i, name in enumerate(names)]
     n = len(people)
-    approval = Pengesahan.model_construct(
-        approved_on=None, supervisor=people[0], second_supervisor=people[1] if n > 1 else None,
-        coordinator=people[2].model_copy(update={"role": "Koordinator Praktikum"}) if n > 2 else None,
-        head_of_programme=people[3].model_copy(update={"role": "Ketua Program Studi"}) if n > 3 else None,
-        field_instructors=[p.model_copy(update={"role": "Pendamping Lapangan"}) for p in people[4:]])
+    field = lambda group: [p.model_copy(update={"role": "Pendamping Lapangan"}) for p in group]  # noqa: E731
+    if layout == "kampus":
+        approval = Pengesahan.model_construct(
+            approved_on=None, supervisor=people[0], second_supervisor=None, coordinator=None,
+            head_of_programme=people[1].model_copy(update={"role": "Ketua Program Studi"}) if n > 1 else None,
+            field_instructors=field(people[2:]))
+    else:
+        approval = Pengesahan.model_construct(
+            approved_on=None, supervisor=people[0], second_supervisor=people[1] if n > 1 else None,
+            coordinator=people[2].model_copy(update={"role": "Koordinator Praktikum"}) if n > 2 else None,
+            head_of_programme=people[3].model_copy(update={"role": "Ketua Program Studi"}) if n > 3 else None,
+            field_instructors=field(people[4:]))
     return case.model_copy(update={"approval": approval})
 
 
@@ -84,14 +93,16 @@ def _check_names(pdf: Path, page: int, names: list[str], where: str) -> None:
             assert len(lines) == 1, (where, name, lines)
 
 
-SETS = [NAMES[i:i + n] for n in range(1, 7) for i in (0, 3) if len(NAMES[i:i + n]) == n]
+# 1-6 signatories in both layouts, from two starting points of NAMES: two and three signatures to a row.
+SETS = [(layout, NAMES[i:i + n]) for layout in ("dua-pembimbing", "kampus") for n in range(1, 7) for i in (0, 3)
+        if len(NAMES[i:i + n]) == n]
 
 
-@pytest.mark.parametrize("names", SETS, ids=lambda names: f"{len(names)}-{names[0].split()[1]}")
-def test_a_name_and_its_titles_stay_on_one_line_in_the_pdf(tmp_path, names):
+@pytest.mark.parametrize("layout, names", SETS, ids=lambda v: v if isinstance(v, str) else f"{len(v)}-{v[0].split()[1]}")
+def test_a_name_and_its_titles_stay_on_one_line_in_the_pdf(tmp_path, layout, names):
     from weasyprint import CSS, HTML
 
-    case = _case(tmp_path, names)
+    case = _case(tmp_path, names, layout)
     pdf = tmp_path / "depan.pdf"
     HTML(string=_front(case)).write_pdf(pdf, stylesheets=[CSS(string=profile_css(PrintProfile())),
                                                           CSS(filename=str(PRINT_CSS))])
@@ -106,11 +117,11 @@ def word_pdfs(tmp_path_factory):
         pytest.fail("LibreOffice is missing: `make os-deps` installs libreoffice-writer-nogui")
     base = tmp_path_factory.mktemp("tanda-tangan-word")
     files = []
-    for index, names in enumerate(SETS):
+    for index, (layout, names) in enumerate(SETS):
         folder = base / f"set{index}"
         folder.mkdir()
         body = "<html><body><h1 id='bab-i'>BAB I Pendahuluan</h1><p>Teks.</p></body></html>"
-        files.append(html_to_docx(word_ready_html(_front(_case(folder, names)), body), base / f"set{index}.docx",
+        files.append(html_to_docx(word_ready_html(_front(_case(folder, names, layout)), body), base / f"set{index}.docx",
                                   PrintProfile(), [folder]))
     result = subprocess.run([soffice, "--headless", f"-env:UserInstallation={(base / 'profil').as_uri()}",
                              "--convert-to", "pdf", "--outdir", str(base), *map(str, files)],
@@ -120,8 +131,8 @@ def word_pdfs(tmp_path_factory):
 
 
 def test_a_name_and_its_titles_stay_on_one_line_in_word_as_libreoffice_lays_it_out(word_pdfs):
-    for names, pdf in zip(SETS, word_pdfs):
-        _check_names(pdf, 2, names, f"Word {len(names)}")
+    for (layout, names), pdf in zip(SETS, word_pdfs):
+        _check_names(pdf, 2, names, f"Word {layout} {len(names)}")
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -146,7 +157,7 @@ def test_on_the_cover_and_in_the_thanks_no_title_stands_alone_on_a_line(tmp_path
 
     # Without the glue this name's line breaks just before "M.Sc., Ph.D." on the cover and in the thanks.
     long = "Prof. Dr. Ir. Raden Bambang Sutrisno Wicaksono Kusumanegara, M.Sc., Ph.D."
-    case = _case(tmp_path, ["Drs. Hendra Kusumawardana, M.Si.", long])
+    case = _case(tmp_path, ["Drs. Hendra Kusumawardana, M.Si.", long])  # the second supervisor on the cover
     words = KataPengantar.model_validate({
         "isi": "Terima kasih.", "tempat": "Bandung", "tanggal": "2024-09-27",
         "ucapan_terima_kasih": [{"nama": long, "peran": "Direktur Politeknik Kesejahteraan Sosial Bandung yang telah memberi izin"}]})

@@ -164,6 +164,10 @@ def signatory_name(name: str, column_cm: float, size_pt: float) -> tuple[str, fl
     return name_lines_glued(name, whole=False), NAME_SIZES_PT[-1]
 
 
+def _fits_whole(name: str, column_cm: float) -> bool:
+    return " " not in signatory_name(name, column_cm, 11)[0]  # set whole, in some size down to 9 pt
+
+
 def _name_html(signature: _Signature, column_cm: float, size_pt: float) -> str:
     text, size = signatory_name(signature.name, column_cm, size_pt)
     style = "" if size == size_pt else f' style="font-size: {size:g}pt"'
@@ -178,7 +182,8 @@ def _grid(signatures: list[_Signature], columns: int, name_size_pt: float = 12) 
         row = signatures[start:start + columns]
         # Equal columns come from `table-layout: fixed` (print.css); a width on the cells would be added to
         # their padding by WeasyPrint and push the last column into the margin.
-        share = max(50, 100 * len(row) / columns)
+        # A signature alone on its row is centred in the full width (its name gets all of it, as in Word).
+        share = 100 if len(row) == 1 else max(50, 100 * len(row) / columns)
         column_cm = SIGNATURE_TEXT_WIDTH_CM * share / 100 / len(row)
         cells = lambda html: "".join(f"<td>{part}</td>" for part in html)  # noqa: E731
         tables.append(f'<table class="tanda-tangan-tabel" style="width: {share:.2f}%"><tbody>'
@@ -226,8 +231,11 @@ def approval_page(case: Case, layout: FrontMatterLayout = FrontMatterLayout()) -
         # Two signatures to a row; three when two would take four rows; with three rows, less room to sign:
         # one page for up to six signatories under up to six authors (tests/test_front_matter_profiles.py).
         columns = 3 if _rows(len(approvers), len(knowing), 2) >= 4 else 2
+        if columns == 3 and not all(_fits_whole(s.name, SIGNATURE_TEXT_WIDTH_CM / 3) for s in approvers + knowing):
+            columns = 2  # a name that would wrap three to a row gets a half-width column: four tighter rows (.sempit)
+            dense = " sempit"
         if _rows(len(approvers), len(knowing), columns) >= 3:
-            dense = " rapat"
+            dense = " rapat" + dense
         # "Menyetujui:" over the signatures, approved or not: the authors' block above already says "Oleh:".
         size = 11 if dense else 12  # print.css: .pengesahan.rapat .nama-pejabat { font-size: 11pt }
         body = f'{when}<p class="menyetujui">Menyetujui:</p>{_grid(approvers, columns, size)}'
