@@ -130,6 +130,10 @@ def test_no_stylesheet_class_a_student_writes_reaches_the_site_or_the_pdf(tmp_pa
     (folder / "bab-1-pendahuluan.md").write_text(page, encoding="utf-8")
 
     wanted.update({"HANYA-DI-PDF": "casebook-kartu--berikut", "HANYA-DI-SITUS": "casebook-ringkasan-kartu"})
+    # A page not rendered as a template (render_macros: false) goes the same way.
+    (folder / "bab-2-landasan-konseptual.md").write_text(
+        "---\nrender_macros: false\n---\n\n# BAB II Landasan Konseptual\n\nTeks yang sama di situs dan PDF.\n\n"
+        '<div class="casebook-status-laporan">PALSU-DISETUJUI</div>\n', encoding="utf-8")
 
     code, output = run_cli(["check", str(folder)])
     assert code == 0, output
@@ -159,6 +163,12 @@ def test_no_stylesheet_class_a_student_writes_reaches_the_site_or_the_pdf(tmp_pa
         leaked = {marker: name for marker, name in wanted.items() if name in around[marker]
                   and not (marker.endswith("x2") and name in ADMONITION_TYPES | {"admonition", "admonition-title"})}
         assert not leaked, (where, leaked)
+    bab2 = (project / "site" / "kasus" / "kelas-contoh-2024" / "bab-2-landasan-konseptual" / "index.html").read_text(
+        encoding="utf-8")
+    for where, text in (("situs", bab2), ("PDF", print_html)):
+        around = _classes_around(text, ["PALSU-DISETUJUI"])
+        assert "casebook-status-laporan" not in around["PALSU-DISETUJUI"], where
+    assert "kelas `casebook-status-laporan` adalah kelas tampilan Casebook" in output
     # Casebook's own markup keeps its classes: the default BAB IV page's macros (ecomap, captions, tables).
     bab4 = (project / "site" / "kasus" / "kelas-contoh-2024" / "bab-4-penanganan-kasus" / "index.html").read_text(
         encoding="utf-8")
