@@ -83,3 +83,13 @@ def test_libreoffice_draws_the_rules(exported, tmp_path):
     first, second = sorted(tmp_path.glob("hal-*.png"))
     assert _long_rules(first) >= 6  # data table: top, under the header, between rows, bottom; the student's table: 2
     assert _long_rules(second) == 0  # authors and signatures: no rules, as in the PDF
+
+
+def test_a_header_row_is_bold_like_the_pdfs_th(exported):
+    from docx import Document
+
+    data = Document(str(exported)).tables[1]
+    header = [run for cell in data.rows[0].cells for paragraph in cell.paragraphs for run in paragraph.runs]
+    body = [run for cell in data.rows[1].cells for paragraph in cell.paragraphs for run in paragraph.runs]
+    assert header and all(run.bold for run in header), [(run.text, run.bold) for run in header]
+    assert body and not any(run.bold for run in body)

@@ -601,7 +601,24 @@ def ruled_tables(document: str) -> str:
         at = at.start() if at else len(inner)
         return f"<w:tblPr>{inner[:at]}{TABLE_BORDERS}{inner[at:]}</w:tblPr>"
 
-    return _TABLE_PROPERTIES.sub(rule, document).replace(_UNRULED_FLAG, "")
+    return _HEADER_ROW.sub(_bold_row, _TABLE_PROPERTIES.sub(rule, document).replace(_UNRULED_FLAG, ""))
+
+
+# A header row (pandoc marks it to repeat on each page): bold, like the PDF's <th> (print.css).
+_HEADER_ROW = re.compile(r"<w:tr>(?:(?!</w:tr>|<w:tbl>).)*?<w:tblHeader\b(?:(?!<w:tbl>).)*?</w:tr>", re.S)
+
+
+_RUN_PROPERTIES = re.compile(r"<w:rPr>((?:<w:rStyle\b[^>]*/>\s*)?(?:<w:rFonts\b[^>]*/>\s*)?)(.*?)</w:rPr>", re.S)
+
+
+def _bold_row(match: re.Match) -> str:
+    def bold(properties: re.Match) -> str:  # CT_RPr order: rStyle, rFonts, then b
+        if re.search(r"<w:b\b", properties.group(2)):
+            return properties.group(0)
+        return f"<w:rPr>{properties.group(1)}<w:b/>{properties.group(2)}</w:rPr>"
+
+    row = _RUN_PROPERTIES.sub(bold, match.group(0))
+    return re.sub(r"<w:r>(?!\s*<w:rPr>)", "<w:r><w:rPr><w:b/></w:rPr>", row)
 
 
 _TITLE_BLOCK = re.compile(r'\s*<w:p>\s*<w:pPr>\s*<w:pStyle w:val="(?:Title|Subtitle|Author|Date|Abstract)"\s*/>.*?</w:p>', re.S)
