@@ -111,17 +111,28 @@ def keep_previous(root: Path, site_dir: Path, slugs, policy: str) -> dict[str, t
     from macros.search.build import stored_sections
     from macros.site import SITE_SECTION
 
+    kept: dict[str, tuple[list[str], Path | None]] = {}
+    for slug, source in kept_sources(slugs, policy).items():
+        target = site_dir / SITE_SECTION / slug
+        if not target.exists():
+            shutil.copytree(source, target, copy_function=os.link)
+        entry = kept_entry(root, source.parent.parent, slug)
+        kept[slug] = (sorted(stored_sections(entry)), entry)
+    return kept
+
+
+def kept_sources(slugs, policy: str) -> dict[str, Path]:
+    """`pertahankan`: the previous site's folder of each left-out report that has one, by slug (what `keep_previous`
+    links in; the archive's lists show the same reports, macros/archive/kept.py)."""
+    from macros.site import SITE_SECTION
+
     previous = os.environ.get(PREVIOUS_ENV)
     if policy != KEEP or not previous or strict():
         return {}
-    kept: dict[str, tuple[list[str], Path | None]] = {}
+    sources = {}
     for slug in sorted(slugs):
-        source, target = Path(previous) / SITE_SECTION / slug, site_dir / SITE_SECTION / slug
-        if not source.is_dir() or source.is_symlink():
-            continue
-        if not target.exists():
-            shutil.copytree(source, target, copy_function=os.link)
-        entry = kept_entry(root, Path(previous), slug)
-        kept[slug] = (sorted(stored_sections(entry)), entry)
-    return kept
+        source = Path(previous) / SITE_SECTION / slug
+        if source.is_dir() and not source.is_symlink():
+            sources[slug] = source
+    return sources
 

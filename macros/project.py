@@ -66,7 +66,7 @@ class ArsipSettings(Model):
 
     failed: Literal["hapus", "pertahankan"] = F(
         "laporan_gagal", "hapus: halaman lama laporan yang gagal validasi atau gerbang privasi dihapus dari situs; "
-                         "pertahankan: halaman lamanya tetap terbit sampai laporan diperbaiki.", "hapus")
+                         "pertahankan: halaman lamanya tetap terbit (juga di katalog, statistik dan sitemap) sampai laporan diperbaiki.", "hapus")
 
 
 class TahapKampus(Model):

@@ -217,6 +217,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         # (a `{% endraw %}` in it must not end a raw block).
         files.append(File.generated(config, uri, content="---\nrender_macros: false\n---\n\n" + markdown + "\n"))
     current_build["facts"] = all_facts(site)
+    _list_kept_reports(site)  # a kept report stays in the catalogue, statistics and tags as last published
     for uri, markdown in archive_markdown(current_build["facts"]).items():  # front matter first, no {% raw %}
         files.append(File.generated(config, uri, content=markdown))
     if _dirty:  # Casebook decides: a reused report's files are kept, everything else is written anew
@@ -237,6 +238,37 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                 files.append(File.generated(config, f"{SITE_SECTION}/{slug}/{name}", abs_src_path=str(source)))
         _add_media(files, config, site.root, slug, current_build["media"].get(slug, set()))
     return files
+
+
+def _list_kept_reports(site) -> None:
+    """`pertahankan`: the listing (facts, card) each kept report had when its pages were published joins this build's;
+    a report left out without pages is counted in the catalogue's note (macros/archive/kept.py)."""
+    from macros.archive.kept import load_listing
+    from macros.incremental import kept_entry
+
+    left_out = set() if _serving else set(current_build["left_out"]) | isolation.excluded()
+    sources = isolation.kept_sources(left_out, current_build["policy"])
+    listings = {slug: load_listing(kept_entry(site.root, source.parent.parent, slug)) for slug, source in sources.items()}
+    current_build["kept_listings"] = {slug: listing for slug, listing in listings.items() if listing is not None}
+    current_build["kept_unlisted"] = sorted(slug for slug, listing in listings.items() if listing is None)
+    current_build["not_listed"] = sorted(left_out - set(sources) - set(site.cases))
+    current_build["facts"] = [*current_build["facts"], *(listing.facts for listing in current_build["kept_listings"].values())]
+
+
+def _catalogue_extras(page_url: str) -> dict:
+    """What `fill_page` adds to this build's own cards: kept reports' cards and the note on what is not listed; and
+    where it stores the cards it made (the listing a later build keeps, if the report breaks)."""
+    from macros.archive.kept import kept_card, left_out_note, store_listings
+
+    site = current_build["site"]
+    entries = {slug: sections_entry(site.root, current_build["fingerprint"], key) for slug, key in site.keys.items()}
+    return {
+        "extra_cards": {slug: kept_card(listing.card) for slug, listing in current_build.get("kept_listings", {}).items()},
+        "note": left_out_note(current_build.get("not_listed", []), current_build.get("kept_unlisted", []),
+                              lambda slug: get_relative_url(f"{SITE_SECTION}/{slug}/", page_url),
+                              publication_profile() == "internal"),
+        "on_cards": None if _serving else (lambda cards: store_listings(entries, current_build["facts"], cards)),
+    }
 
 
 def _broken_page(slug: str, title: str) -> str:
@@ -438,8 +470,11 @@ def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
         if page.file.src_uri in QUOTING_REPORTS:
             # Generated from students' reports: through the same allow-list as a report page (red team s23 #18).
             html = sanitize(html)
+        from macros.archive.pages import CATALOGUE_PAGE
+
+        extras = _catalogue_extras(page.url) if page.file.src_uri == CATALOGUE_PAGE else {}
         return fill_page(page.file.src_uri, html, page.url, current_build["site"], current_build["facts"],
-                         published_pdf_url)
+                         published_pdf_url, **extras)
     # One path for everything a student controls: the page's HTML (prose, captions, alt texts, diagrams, raw
     # HTML, Markdown links) through the allow-list, images confined to the report's own folder, titles as text.
     html = sanitize(html, page.url, f"{SITE_SECTION}/{slug}/")
@@ -574,6 +609,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     if publication_profile() == "internal":  # Arsip's catalogue download, before the leak scan reads the site
         from macros.archive.export_cli import write_site_catalogue
         write_site_catalogue(Path(config.site_dir), current_build["site"])
+    if current_build.get("kept"):  # linked in, not built: MkDocs' sitemap does not know them
+        from macros.archive.kept import add_to_sitemap, kept_pages
+        add_to_sitemap(Path(config.site_dir), config.site_url, kept_pages(Path(config.site_dir), SITE_SECTION,
+                                                                          current_build["kept"]))
     if current_build["late_problems"]:
         message = "Halaman laporan bergalat:\n" + "\n".join(p.format() for p in current_build["late_problems"])
         by_report = _by_report(current_build["late_problems"])

@@ -203,10 +203,15 @@ def test_a_report_that_breaks_later_keeps_or_loses_its_previous_pages_as_the_cam
     project = _project_copy(tmp_path)
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace(
-        "  casebook:\n", f"  casebook:\n    arsip:\n      laporan_gagal: {policy}\n", 1), encoding="utf-8")
+        "  casebook:\n", f"  casebook:\n    arsip:\n      laporan_gagal: {policy}\n", 1).replace(
+        'site_url: ""', "site_url: https://arsip.kampus.example/", 1), encoding="utf-8")  # MkDocs lists pages in the sitemap
     _report(project, "aman-contoh-2024")
     later = _report(project, "nanti-contoh-2024")
     assert casebook(project, "build", cache=tmp_path).returncode == 0
+    before = _listed(project)
+    assert set(before["cards"]) == {"aman-contoh-2024", "nanti-contoh-2024"} and before["count"] == 2
+    assert any("kasus/nanti-contoh-2024/" in url for url in before["sitemap"]) and not before["catalogue"]
+    assert {slug for _, slug in before["tags"]} == {"aman-contoh-2024", "nanti-contoh-2024"}
     case = later / "kasus.yml"
     case.write_text(case.read_text(encoding="utf-8").replace("usia: 40", "usia: empat puluh"), encoding="utf-8")
     result = casebook(project, "build", cache=tmp_path)
@@ -218,11 +223,60 @@ def test_a_report_that_breaks_later_keeps_or_loses_its_previous_pages_as_the_cam
     kept_pages = _indexed(project, "nanti-contoh-2024")
     assert bool(kept_pages) is kept
     assert _indexed(project, "aman-contoh-2024")
+    # Nothing is lost silently: a kept report stays where the archive lists reports (catalogue card, statistics,
+    # sitemap) as it was published, its card saying so; a removed one is counted in the catalogue's note.
+    listed = _listed(project)
+    assert listed["cards"]["aman-contoh-2024"] == before["cards"]["aman-contoh-2024"]
+    assert ("nanti-contoh-2024" in listed["cards"]) is kept
+    assert listed["sitemap"] == (before["sitemap"] if kept else {u for u in before["sitemap"] if "nanti-contoh" not in u})
+    assert listed["count"] == (2 if kept else 1)
+    assert listed["statistics"].startswith("2 laporan" if kept else "1 laporan"), listed["statistics"]
+    assert listed["tags"] == (before["tags"] if kept else {t for t in before["tags"] if t[1] != "nanti-contoh-2024"})
+    if kept:
+        card = listed["cards"]["nanti-contoh-2024"]
+        assert "Versi yang terakhir terbit. Versi terbarunya belum lolos pemeriksaan" in card
+        assert _without_note(card) == before["cards"]["nanti-contoh-2024"]
+        assert "tidak diterbitkan dalam build ini" not in listed["catalogue"]
+    else:
+        assert "1 laporan tidak diterbitkan dalam build ini karena datanya belum lolos pemeriksaan." in listed["catalogue"]
+        assert "nanti-contoh-2024" not in listed["catalogue"]  # the public profile counts, never names
     if kept:  # and it stays kept, findable, build after build while its data is broken (an incremental build)
         again = casebook(project, "build", cache=tmp_path)
         assert again.returncode == 0 and "- nanti-contoh-2024" in again.stderr, again.stderr[-3000:]
         assert (project / "site" / "kasus" / "nanti-contoh-2024" / "index.html").is_file()
         assert _indexed(project, "nanti-contoh-2024") == kept_pages
+        assert _listed(project) == listed
+    # Fixed: published anew, listed as any report, no note.
+    case.write_text(case.read_text(encoding="utf-8").replace("usia: empat puluh", "usia: 40"), encoding="utf-8")
+    assert casebook(project, "build", cache=tmp_path).returncode == 0
+    assert _listed(project) == before
+
+
+def _without_note(card: str) -> str:
+    from macros.archive.kept import KEPT_NOTE
+
+    return card.replace(KEPT_NOTE, "").replace(' data-dipertahankan="ya"', "")
+
+
+def _listed(project: Path) -> dict:
+    """Where the built archive lists reports: catalogue cards by slug, the statistics' report count, the sitemap."""
+    import re
+
+    site = project / "site"
+    catalogue = (site / "arsip" / "index.html").read_text(encoding="utf-8")
+    cards = {m.group(1): m.group(0) for m in re.finditer(r'<article class="casebook-kartu"[^>]*?data-slug="([^"]+)".*?</article>',
+                                                         catalogue, re.S)}
+    cards |= {m.group(1): m.group(0) for m in re.finditer(r'<article data-dipertahankan="ya" class="casebook-kartu" '
+                                                          r'data-slug="([^"]+)".*?</article>', catalogue, re.S)}
+    count = int(re.search(r'class="casebook-arsip" data-jumlah="(\d+)"', catalogue).group(1))
+    sitemap = set(re.findall(r"<loc>([^<]+)</loc>", (site / "sitemap.xml").read_text(encoding="utf-8")))
+    note = re.search(r'<p class="casebook-tidak-terbit".*?</p>', catalogue, re.S)
+    tags = {(page.parent.name, slug) for page in (site / "arsip" / "tag").glob("*/index.html")
+            for slug in re.findall(r'href="(?:\.\./)+kasus/([^/"]+)/"', page.read_text(encoding="utf-8"))}
+    statistics = re.search(r'casebook-statistik-ringkasan">([^<]+)<',
+                           (site / "arsip" / "statistik" / "index.html").read_text(encoding="utf-8")).group(1)
+    return {"cards": cards, "count": count, "sitemap": sitemap, "catalogue": note.group(0) if note else "",
+            "tags": tags, "statistics": statistics}
 
 
 def _indexed(project: Path, slug: str) -> list[str]:

@@ -60,12 +60,18 @@ def cards_for(site: SiteCases, facts: list[ReportFacts], page_url: str, pdf_url_
             for slug, loaded in site.cases.items()}
 
 
-def fill_page(uri: str, html: str, page_url: str, site: SiteCases, facts: list[ReportFacts], pdf_url_of) -> str:
+def fill_page(uri: str, html: str, page_url: str, site: SiteCases, facts: list[ReportFacts], pdf_url_of,
+              extra_cards: dict[str, str] | None = None, note: str = "", on_cards=None) -> str:
+    """`extra_cards`: cards of reports not in `site` whose facts are in `facts` (kept reports, macros/archive/kept.py);
+    `note`: what the catalogue does not list, said above it; `on_cards(cards)`: told the cards made here."""
     placeholder = PLACEHOLDER.format(uri=uri)
     if placeholder not in html:
         return html
     if uri == CATALOGUE_PAGE:
         cards = cards_for(site, facts, page_url, pdf_url_of)
+        if on_cards is not None:
+            on_cards(cards)
+        cards.update(extra_cards or {})
         tags_href = "tag/"
         downloads = ""
         if publication_profile() == "internal":   # the catalogue names supervisors and states: for the campus only
@@ -73,7 +79,7 @@ def fill_page(uri: str, html: str, page_url: str, site: SiteCases, facts: list[R
             downloads = (f'<p class="casebook-unduh-katalog">Unduh katalog untuk akreditasi (satu baris per laporan): '
                          f'<a href="{CATALOGUE_NAME}.xlsx" download>XLSX</a> · '
                          f'<a href="{CATALOGUE_NAME}.csv" download>CSV</a></p>')
-        return html.replace(placeholder, downloads + archive_catalogue(facts, cards, tags_href))
+        return html.replace(placeholder, downloads + note + archive_catalogue(facts, cards, tags_href))
     return html
 
 
