@@ -85,6 +85,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # later shares the heap of a thousand loaded reports, and every allocation there copies a page of it.
     indexer = PageIndexer() if _serving else BackgroundIndexer()
     config_file = Path(config.config_file_path)
+    from urllib.parse import urlsplit
+    current_build["url_path"] = urlsplit(config.site_url or "/").path.rstrip("/")  # where the site's pages are served
     try:
         settings = casebook_settings(config, config_file)
     except CaseDataError as exc:
@@ -751,7 +753,8 @@ def remove_comments(html: str) -> str:
 
 
 def _reference_anchor_html(problem, vocabulary) -> str:
-    link = reference_link(problem, vocabulary, base="")
+    # Under the path of site_url: MkDocs serves a site whose site_url is https://kampus.ac.id/arsip/ at /arsip/.
+    link = reference_link(problem, vocabulary, base=current_build.get("url_path", ""))
     return f' <a href="{escape(link)}">lihat keterangan kolom ini</a>' if link else ""
 
 

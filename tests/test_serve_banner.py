@@ -23,3 +23,15 @@ def test_the_viewed_reports_errors_come_first_and_placeholders_are_summed_up(mon
     assert box.index("uji-salah-2025/kasus.yml:9:18") < box.index("st-panti-2025")
     assert "300 isian contoh" in box and "mulai dari baris 12" in box
     assert box.count("<li>") == 2 and "lagi (lihat terminal)" not in box
+
+
+def test_the_boxs_field_links_follow_the_path_of_site_url(monkeypatch):
+    """MkDocs serves a site whose site_url is https://kampus.example/arsip/ under /arsip/: the link to the field's
+    row of Panduan › Rujukan kasus.yml goes there, not to /panduan/ (a 404 in the preview)."""
+    from macros import site_hooks
+
+    monkeypatch.setitem(current_build, "site", SimpleNamespace(vocabulary=DEFAULT_VOCABULARY))
+    problem = Problem("cases/uji-salah-2025/kasus.yml", 9, 18, "laporan.tahun", "harus berupa bilangan bulat")
+    for path, expected in (("", 'href="/panduan/skema/#laporan.tahun"'), ("/arsip", 'href="/arsip/panduan/skema/#laporan.tahun"')):
+        monkeypatch.setitem(current_build, "url_path", path)
+        assert expected in site_hooks._with_error_banner("<html><body></body></html>", [problem]), path
