@@ -31,7 +31,7 @@ from typing import Any
 from macros.errors import Problem, Severity, display_path
 from macros.folder_walk import report_files
 from macros.loading import LoadedCase, Locator, linked_file
-from macros.privacy.matching import Needle, Prepared, contains, visible_text
+from macros.privacy.matching import Needle, NeedleSet, Prepared, contains, visible_text
 from macros.privacy.patterns import find_patterns, line_of
 from macros.privacy.normalise import reveal
 from macros.privacy.secrets import Secrets, load_secrets
@@ -384,6 +384,7 @@ def scan_published(site_dir: Path, guards: dict[str, Guard] | list[Needle], extr
     scan = _Scan(site_dir, guards, everything, {id(n): slug for slug, g in guards.items() for n in g.needles},
                  section, patterns, frozenset(where.split(" ")[0] for where in (extra or {})), extra)
     scan.memo = memo
+    scan.needle_set(everything)  # built before the workers fork: they share it
     files = _published_files(site_dir, skip)
     results = _in_parallel(scan, files) if len(files) >= PARALLEL_FILES else _scan_files(files, scan)
     leaks = [leak for found, _ in results for leak in found]
@@ -416,6 +417,13 @@ class _Scan:
         self.consulted = False  # this file's verdict read other files (`_ordinary_elsewhere`, `_published_by`)
         for where, text in (self.print_texts or {}).items():  # a report's PDF text is its own output too
             self.own_cache.setdefault("\0pdf " + where.split(" ")[0], []).append(text)
+
+    def needle_set(self, guard: Guard) -> NeedleSet:
+        """Each guard's private strings, ready to be looked for all at once (built once per scan and process)."""
+        sets = self.__dict__.setdefault("_needle_sets", {})
+        if id(guard) not in sets:
+            sets[id(guard)] = (guard, NeedleSet(guard.needles))  # the guard is kept: its id stays its own
+        return sets[id(guard)][1]
 
     def remembered(self, item: Path) -> tuple[list[Leak], tuple[str, str] | None]:
         """`file(item)`, skipped when the memo holds these bytes at this path as clean; with the (path, digest) to
@@ -455,24 +463,23 @@ class _Scan:
         if guard is None:
             guard = guards[""] if "" in guards else self.everything
         prepared = Prepared.of(text) if guard.needles else None
-        for needle in guard.needles:
+        for needle in self.needle_set(guard).found(prepared) if prepared is not None else ():
             if shared and needle.casebook_prints:
                 continue  # Casebook's own text on the shared pages carries it (said at rahasia.yml by check)
-            if contains(prepared, needle):
-                owner = self.owner_of.get(id(needle))
-                self.consulted = self.consulted or bool(shared and owner)
-                if shared and owner and _ordinary_elsewhere(needle, owner, self.site_dir, self.section, guards,
-                                                            self.own_cache):
-                    continue
-                if shared and owner and not _published_by(owner, needle, self.site_dir, self.section, self.own_cache,
-                                                          pdf=True):
-                    # Not the owner's doing: its own pages do not carry it, so the text came from somewhere else
-                    # (a guide page, a setting, another report's field only shared pages show). Leaving the owner
-                    # out would punish the victim; the operator must look at this page (the build fails).
-                    leaks.append(Leak(where, f"{needle.what} yang tercatat di rahasia.yml laporan {owner}, "
-                                             "padahal halaman laporan itu sendiri tidak memuatnya", None, True))
-                    continue
-                leaks.append(Leak(where, needle.what, owner if owner else slug))
+            owner = self.owner_of.get(id(needle))
+            self.consulted = self.consulted or bool(shared and owner)
+            if shared and owner and _ordinary_elsewhere(needle, owner, self.site_dir, self.section, guards,
+                                                        self.own_cache):
+                continue
+            if shared and owner and not _published_by(owner, needle, self.site_dir, self.section, self.own_cache,
+                                                      pdf=True):
+                # Not the owner's doing: its own pages do not carry it, so the text came from somewhere else
+                # (a guide page, a setting, another report's field only shared pages show). Leaving the owner
+                # out would punish the victim; the operator must look at this page (the build fails).
+                leaks.append(Leak(where, f"{needle.what} yang tercatat di rahasia.yml laporan {owner}, "
+                                         "padahal halaman laporan itu sendiri tidak memuatnya", None, True))
+                continue
+            leaks.append(Leak(where, needle.what, owner if owner else slug))
         if self.patterns:
             # The site's own examples (docs/) are allowed on shared pages only: a report's page allows what it lists.
             allowed = self.everything.allowed if shared else guard.allowed
