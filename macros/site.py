@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -158,18 +159,27 @@ def load_site_cases(root: Path, vocabulary: Vocabulary, *, keep_going: bool = Fa
     folder_keys = {folder: folder_key(folder, vocabulary, root) for folder in folders}
     if parallel:  # not under `mkdocs serve`: forking a process that runs server threads is unsafe
         fill_in_parallel(folders, folder_keys, vocabulary, root)
-    for folder in folders:
-        result, key = load_case_cached(folder, vocabulary, root, folder_keys[folder])
-        if isolate and result.errors:
-            left_out[result.slug] = list(result.errors)
-            continue
-        problems.extend(result.errors)
-        if result.loaded:
-            cases[result.slug] = result.loaded
-            warnings[result.slug] = result.warnings
-            keys[result.slug] = key
-        elif result.errors:
-            broken.append(result.slug)
+    # Unpickling a thousand cached reports (some 130 kB each) makes millions of objects, and the cyclic collector
+    # would walk them all again and again while they are made: two thirds of the loading time. They live for the
+    # whole build (macros/gc_settle.py), so the collector waits until they are all in.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        for folder in folders:
+            result, key = load_case_cached(folder, vocabulary, root, folder_keys[folder])
+            if isolate and result.errors:
+                left_out[result.slug] = list(result.errors)
+                continue
+            problems.extend(result.errors)
+            if result.loaded:
+                cases[result.slug] = result.loaded
+                warnings[result.slug] = result.warnings
+                keys[result.slug] = key
+            elif result.errors:
+                broken.append(result.slug)
+    finally:
+        if collecting:
+            gc.enable()
     prune(root)
     if problems and not keep_going:
         raise CaseDataError(problems)
