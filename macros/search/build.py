@@ -97,6 +97,24 @@ def analyse(sections: list[dict]) -> list[list]:
     return analysed
 
 
+def page_entry(location: str, sections: list[list], report: str | None) -> dict:
+    """A page's file p/<n>.json: its location, per section anchor, title and snippet, and its report's title."""
+    page = {"l": location, "d": [[fragment, title, snippet] for fragment, title, snippet, *_ in sections]}
+    if report:
+        page["r"] = report
+    return page
+
+
+def weights(section: list) -> list[tuple[str, int]]:
+    """A section's terms, each with its posting's low bits: 256 if the term is in the section's title, plus its
+    BM25 weight (1..255)."""
+    _, _, _, term_counts, title_terms, length = section
+    norm = K1 * (1 - B + B * length / AVERAGE_SECTION_TERMS)
+    in_title = set(title_terms)
+    return [(term, (256 if term in in_title else 0) + max(1, min(255, round(255 * term_counts[term] / (term_counts[term] + norm)))))
+            for term in sorted(term_counts)]
+
+
 class IndexWriter:
     """The index files, written page by page in the order pages are added; `close` writes the shards and
     the manifest. `write(path, content)` receives each file (path under site/search/casebook/)."""
@@ -115,35 +133,36 @@ class IndexWriter:
         self._digest.update(path.encode() + b"\0" + content + b"\0")
         self._write(path, content)
 
-    def add(self, location: str, sections: list[list]) -> None:
-        """One page: its analysed sections (`analyse`)."""
+    def add(self, location: str, sections: list[list] | None = None, stored: tuple | None = None) -> tuple:
+        """One page: its analysed sections (`analyse`), or `stored`, what `add` returned for the same page of the
+        same report in an earlier build, used as it is. Returns (title of the page, its report's title as shown, the
+        bytes of its file p/<n>.json, each section's terms with their posting's low bits): an unchanged report's
+        pages are then not worked out again (two fifths of an incremental build's indexing)."""
         number = len(self._counts)
         slug = slug_of_page(location)
-        if slug is not None and location.count("/") == 2:
-            self._titles[slug] = sections[0][1]
-        entries = []
-        for fragment, title, snippet, term_counts, title_terms, length in sections:
-            norm = K1 * (1 - B + B * length / AVERAGE_SECTION_TERMS)
-            in_title = set(title_terms)
-            for term in sorted(term_counts):
-                tf = term_counts[term]
-                weight = max(1, min(255, round(255 * tf / (tf + norm))))
-                self._postings[term].append((self._sections - self._previous.get(term, 0)) * 512
-                                            + (256 if term in in_title else 0) + weight)
+        landing = slug is not None and location.count("/") == 2
+        if stored is None:
+            report = self._titles.get(slug) if slug is not None and not landing else None
+            if report and len(report) > REPORT_TITLE:
+                report = report[:REPORT_TITLE].rsplit(" ", 1)[0] + " …"
+            stored = (sections[0][1], report, _dump(page_entry(location, sections, report)),
+                      [weights(section) for section in sections])
+        title, _, page, bases = stored
+        if landing:
+            self._titles[slug] = title
+        for section in bases:
+            for term, base in section:
+                self._postings[term].append((self._sections - self._previous.get(term, 0)) * 512 + base)
                 self._previous[term] = self._sections
             self._sections += 1
-            entries.append([fragment, title, snippet])
-        self._counts.append(len(sections))
-        page = {"l": location, "d": entries}
-        report = self._titles.get(slug) if slug is not None and location.count("/") > 2 else None
-        if report:
-            page["r"] = report if len(report) <= REPORT_TITLE else report[:REPORT_TITLE].rsplit(" ", 1)[0] + " …"
-        self._emit(f"p/{number}.json", _dump(page))
+        self._counts.append(len(bases))
+        self._emit(f"p/{number}.json", page)
         if slug is not None:
             if self._reports and self._reports[-1][0] == slug and sum(self._reports[-1][1:]) == number:
                 self._reports[-1][2] += 1
             else:
                 self._reports.append([slug, number, 1])
+        return stored
 
     def close(self) -> None:
         size = sum(len(term) + 6 + 6 * len(items) for term, items in self._postings.items())  # ~bytes as JSON

@@ -56,7 +56,8 @@ class PageIndexer:
             elif slug in self._reused:
                 if slug not in self._kept:
                     self._kept = {slug: stored_sections(self._entries.get(slug))}  # reports come one after another
-                sections = self._kept[slug].get(location)
+                sections = self._kept[slug].get(location)  # what the index writer returned for it (or, from an
+                # older Casebook, its analysed sections)
             elif final:        # never rendered (e.g. excluded from search): no entry
                 sections = None
             else:
@@ -65,14 +66,17 @@ class PageIndexer:
             if sections is not None:
                 self._add(location, slug, sections)
 
-    def _add(self, location: str, slug: str | None, sections: list[list]) -> None:
+    def _add(self, location: str, slug: str | None, sections: list[list] | tuple) -> None:
+        if isinstance(sections, tuple):  # stored by an earlier build: the page as the writer wrote it
+            self._writer.add(location, stored=sections)
+            return
+        written = self._writer.add(location, sections)
         if slug is not None and slug not in self._reused:
-            # Each rendered report's analysis is stored in the build cache, for the next incremental build.
+            # Each rendered report's pages, as written, are stored in the build cache for the next incremental build.
             if self._storing is None or self._storing[0] != slug:
                 self._store()
                 self._storing = (slug, {})
-            self._storing[1][location] = sections
-        self._writer.add(location, sections)
+            self._storing[1][location] = written
 
     def _store(self) -> None:
         if self._storing is not None:
