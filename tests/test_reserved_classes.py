@@ -11,6 +11,7 @@ and looked for on the site page and in the print HTML the PDF is made of. The pa
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -188,3 +189,24 @@ def test_stripping_is_linear_on_hostile_pages(hostile):
     started = time.perf_counter()
     strip_casebook_classes(hostile)
     assert time.perf_counter() - started < 2
+
+
+def _stylesheet_data_attributes() -> set[str]:
+    found: set[str] = set()
+    for sheet in SHEETS:
+        text = sheet.read_text(encoding="utf-8")
+        found.update(re.findall(r"\[(data-[a-z0-9-]+)", text))
+        found.update(re.findall(r"attr\((data-[a-z0-9-]+)\)", text))
+    return found
+
+
+def test_data_attributes_the_stylesheets_read_are_dropped_from_a_page():
+    """print.css prints `data-lanjutan` as the running 'Lanjutan Tabel' header: a student's table carrying it would
+    print text in the PDF that the site never shows."""
+    from macros.privacy.sanitize import sanitize
+
+    names = _stylesheet_data_attributes()
+    assert {"data-lanjutan", "data-utuh", "data-halaman"} <= names
+    for name in sorted(names):
+        cleaned = sanitize(f'<table {name}="PALSU" data-milik-saya="boleh"><tr><td>1</td></tr></table>')
+        assert name not in cleaned and "PALSU" not in cleaned and 'data-milik-saya="boleh"' in cleaned, cleaned

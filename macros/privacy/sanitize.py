@@ -134,6 +134,8 @@ def _attribute_filter(element: str, attribute: str, value: str) -> str | None:
         return _layout_number(attribute, value, element)
     if attribute.startswith("data-md") or attribute.startswith("data-casebook"):
         return None  # Material's script binds its widgets to data-md-*; Casebook's own to data-casebook-*
+    if attribute.startswith("data-") and attribute.lower() in CASEBOOK_DATA_ATTRIBUTES:
+        return None  # read by Casebook's stylesheets or scripts (red team s23 #13)
     if attribute == "class":
         tokens = [t for t in value.split() if _CLASS_TOKEN.match(t) and not reserved_class(t)]
         return " ".join(tokens) or None
@@ -366,6 +368,27 @@ def stylesheet_classes(root=None) -> frozenset[str]:
 
 
 STYLESHEET_CLASSES = stylesheet_classes() | {"headerlink"}
+
+
+def casebook_data_attributes(root=None) -> frozenset[str]:
+    """`data-*` attributes Casebook's stylesheets and scripts give a meaning: print.css prints `data-lanjutan` as the
+    running "Lanjutan Tabel" header and keeps `table[data-utuh]` whole, the archive script reads `data-judul`,
+    `data-slug`, ... A student's page may carry none of them (its PDF would print text its site does not show)."""
+    root = _PACKAGE_ROOT if root is None else root
+    found: set[str] = set()
+    for folder in (*STYLESHEET_FOLDERS, "docs/aset"):
+        base = root / folder
+        if not base.is_dir():
+            continue
+        for source in sorted([*base.rglob("*.css"), *base.rglob("*.js"), *base.rglob("*.html")]):
+            text = source.read_text(encoding="utf-8", errors="replace")
+            found.update(name.lower() for name in re.findall(r"\bdata-[a-z][a-z0-9-]*", text, re.I))
+            found.update("data-" + re.sub(r"([A-Z])", lambda m: "-" + m.group(1).lower(), name)
+                         for name in re.findall(r"\bdataset\.([A-Za-z][A-Za-z0-9]*)", text))
+    return frozenset(found)
+
+
+CASEBOOK_DATA_ATTRIBUTES = casebook_data_attributes()
 
 
 def casebook_class(token: str) -> bool:
