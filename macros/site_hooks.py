@@ -690,6 +690,7 @@ def _refuse_leaks(site_dir: Path, print_texts: dict[str, str]) -> None:
     # Shared files that come out byte for byte as the last build's (most of the search index) are not read again.
     memo_path = scan_memo_path(site.root, site_dir)
     memo = read_scan_memo(memo_path, scan_key(guards, allowed, current_build["fingerprint"]))
+    memo.unchanged = current_build["reused"] if skip else frozenset()  # reports whose pages are as scanned before
     leaks = scan_published(site_dir, guards, print_texts, skip, section=REPORTS_DIR, site_allowed=allowed, memo=memo)
     if not leaks:
         write_scan_memo(memo_path, memo)

@@ -137,19 +137,26 @@ def test_unchanged_files_are_not_read_again(tmp_path, monkeypatch):
     assert set(again.found) == remembered, "skipped files stay remembered for the build after"
 
 
-def test_a_verdict_that_leaned_on_another_report_is_not_remembered(tmp_path):
+def test_a_verdict_that_leaned_on_another_report_holds_only_while_that_report_is_unchanged(tmp_path, monkeypatch):
     """A shared page may show a private string another report publishes as its own text (one report's rahasia.yml
-    naming another's institution): clean today, a leak once that other report stops publishing it. Such a verdict
-    depends on files other than the page itself, so the page is read again next time."""
+    naming another's institution): clean today, a leak once that other report stops publishing it. The memo keeps
+    which report the verdict leaned on, and skips the page only while that report's pages are the ones scanned."""
     site, guards = _site(tmp_path)
     guards["r0-2024"] = Guard(guards["r0-2024"].needles + (Needle("Panti Wreda Sejahtera", "nama lembaga asli"),))
     _write(site, "kasus/r1-2024/bab-1/index.html", "<p>Lembaga: Panti Wreda Sejahtera.</p>")
     _write(site, "arsip/index.html", "<p>Arsip: Panti Wreda Sejahtera.</p>")
     first, memo = _scan(site, guards, None)
     assert first == []
-    assert "arsip/index.html" not in memo.found
-    _write(site, "kasus/r1-2024/bab-1/index.html", "<p>Lembaga: LKS.</p>")
-    with_memo, _ = _scan(site, guards, memo)
+    assert memo.found["arsip/index.html"][1] == ["r1-2024"]
+    read = []
+    original = gate._Scan.file
+    monkeypatch.setattr(gate._Scan, "file", lambda self, item: read.append(item.relative_to(site).as_posix())
+                        or original(self, item))
+    key = scan_key(guards, frozenset(), FINGERPRINT)
+    unchanged = scan_published(site, guards, memo=ScanMemo(key, memo.found, unchanged=frozenset({"r1-2024"})))
+    assert unchanged == [] and "arsip/index.html" not in read
+    _write(site, "kasus/r1-2024/bab-1/index.html", "<p>Lembaga: LKS.</p>")  # r1 edited: not among the unchanged
+    with_memo = scan_published(site, guards, memo=ScanMemo(key, memo.found, unchanged=frozenset({"r2-2024"})))
     assert with_memo == scan_published(site, guards) != []
 
 

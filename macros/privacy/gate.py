@@ -342,12 +342,17 @@ class ScanMemo:
     `key`: `scan_key(...)` of the scan that found them; `clean`: site-relative path -> SHA-256 (hex) of the bytes
     found clean. A file is skipped only when both its path and its bytes are in `clean` and the key is the same: the
     guards, allow-lists and the site fingerprint (Casebook's code and settings) all unchanged. A file whose verdict
-    depended on other files (a shared page's private string excused because its owner publishes it) is never
-    remembered. `found` collects this scan's clean files, for the next build (macros/incremental.py keeps it)."""
+    depended on other reports (a shared page's private string excused because another report publishes it as its
+    own text) is skipped only while those reports are unchanged (`unchanged`). `found` collects this scan's clean
+    files, for the next build (macros/incremental.py keeps it)."""
 
     key: str
-    clean: dict[str, str]
-    found: dict[str, str] = field(default_factory=dict)
+    clean: dict[str, str | list]
+    found: dict[str, str | list] = field(default_factory=dict)
+    unchanged: frozenset[str] = frozenset()
+    """Reports whose pages are the previous build's (an incremental build reused them). A shared page that showed
+    a private string only because another report publishes it as its own text is remembered with that report's
+    slug (`[digest, [slugs]]`), and skipped only while every such report is unchanged."""
 
 
 def scan_key(guards: dict[str, Guard], site_allowed: frozenset[str], fingerprint: str) -> str:
@@ -414,7 +419,7 @@ class _Scan:
 
     def __post_init__(self) -> None:
         self.own_cache: dict[str, list[Prepared]] = {}
-        self.consulted = False  # this file's verdict read other files (`_ordinary_elsewhere`, `_published_by`)
+        self.leaned_on: set[str] = set()  # reports whose own pages excused a private string in this file
         for where, text in (self.print_texts or {}).items():  # a report's PDF text is its own output too
             self.own_cache.setdefault("\0pdf " + where.split(" ")[0], []).append(text)
 
@@ -425,18 +430,22 @@ class _Scan:
             sets[id(guard)] = (guard, NeedleSet(guard.needles))  # the guard is kept: its id stays its own
         return sets[id(guard)][1]
 
-    def remembered(self, item: Path) -> tuple[list[Leak], tuple[str, str] | None]:
-        """`file(item)`, skipped when the memo holds these bytes at this path as clean; with the (path, digest) to
-        remember when it is clean and its verdict read no other file."""
+    def remembered(self, item: Path) -> tuple[list[Leak], tuple[str, str | list] | None]:
+        """`file(item)`, skipped when the memo holds these bytes at this path as clean (and the reports that verdict
+        leaned on are unchanged); with the memo entry to keep when it is clean."""
         if self.memo is None:
             return self.file(item), None
         path = item.relative_to(self.site_dir).as_posix()
         digest = hashlib.sha256(item.read_bytes()).hexdigest()
-        if self.memo.clean.get(path) == digest:
-            return [], (path, digest)
-        self.consulted = False
+        known = self.memo.clean.get(path)
+        if known == digest or (isinstance(known, list) and known[0] == digest
+                               and set(known[1]) <= self.memo.unchanged):
+            return [], (path, known)
+        self.leaned_on = set()
         found = self.file(item)
-        return found, (path, digest) if not found and not self.consulted else None
+        if found:
+            return found, None
+        return [], (path, [digest, sorted(self.leaned_on)] if self.leaned_on else digest)
 
     def file(self, item: Path) -> list[Leak]:
         found = []
@@ -467,9 +476,10 @@ class _Scan:
             if shared and needle.casebook_prints:
                 continue  # Casebook's own text on the shared pages carries it (said at rahasia.yml by check)
             owner = self.owner_of.get(id(needle))
-            self.consulted = self.consulted or bool(shared and owner)
-            if shared and owner and _ordinary_elsewhere(needle, owner, self.site_dir, self.section, guards,
-                                                        self.own_cache):
+            publisher = _ordinary_elsewhere(needle, owner, self.site_dir, self.section, guards, self.own_cache) \
+                if shared and owner else None
+            if publisher:
+                self.leaned_on.add(publisher)
                 continue
             if shared and owner and not _published_by(owner, needle, self.site_dir, self.section, self.own_cache,
                                                       pdf=True):
@@ -506,13 +516,13 @@ def _catalogue_rows(text: str, guards: dict[str, Guard]) -> list[tuple[str, str]
 _current: _Scan | None = None
 
 
-def _scan_files(files: list[Path], scan: _Scan | None = None) -> list[tuple[list[Leak], tuple[str, str] | None]]:
+def _scan_files(files: list[Path], scan: _Scan | None = None) -> list[tuple[list[Leak], tuple | None]]:
     """Each file's leaks, and its memo entry when it is clean (`_Scan.remembered`)."""
     scan = scan or _current
     return [scan.remembered(item) for item in files]
 
 
-def _in_parallel(scan: _Scan, files: list[Path]) -> list[tuple[list[Leak], tuple[str, str] | None]]:
+def _in_parallel(scan: _Scan, files: list[Path]) -> list[tuple[list[Leak], tuple | None]]:
     """The output scan of an archive reads every page again (a quarter of an archive build's CPU time, all of it
     after the pages are written): its files are shared out to one process per core. Leaks come back in file
     order, as a scan in one process finds them. Without `fork` (Windows), one process."""
@@ -546,10 +556,11 @@ def _in_parallel(scan: _Scan, files: list[Path]) -> list[tuple[list[Leak], tuple
 
 
 def _ordinary_elsewhere(needle: Needle, owner: str, site_dir: Path, section: str, guards: dict[str, Guard],
-                        cache: dict[str, list[Prepared]]) -> bool:
-    """Whether another report publishes `needle` in its own pages (so a shared page may show it as that
-    report's text). Read only when a shared page matched: rare, so the reports' pages are read lazily."""
-    return any(_published_by(slug, needle, site_dir, section, cache) for slug in guards if slug and slug != owner)
+                        cache: dict[str, list[Prepared]]) -> str | None:
+    """Another report that publishes `needle` in its own pages (so a shared page may show it as that report's
+    text), or None. Read only when a shared page matched: rare, so the reports' pages are read lazily."""
+    return next((slug for slug in guards if slug and slug != owner
+                 and _published_by(slug, needle, site_dir, section, cache)), None)
 
 
 def _published_by(slug: str, needle: Needle, site_dir: Path, section: str, cache: dict, pdf: bool = False) -> bool:
