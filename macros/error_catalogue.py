@@ -151,9 +151,10 @@ CATALOGUE = [
 ]
 
 
-def run(mistake: Mistake) -> list[str]:
-    """The lines `casebook check` prints for this mistake (errors only), paths shown from the report folder."""
-    from macros.help_links import reference_link
+def run(mistake: Mistake, base: str | None = None) -> list[str]:
+    """The lines `casebook check` prints for this mistake (errors only), paths shown from the report folder; `base`:
+    where the project's preview shows the site (its `lihat:` links, as check prints them there)."""
+    from macros.help_links import SERVE_ADDRESS, reference_link
     from macros.loading import load_case
     from macros.vocabulary import DEFAULT_VOCABULARY
 
@@ -166,7 +167,7 @@ def run(mistake: Mistake) -> list[str]:
         lines = []
         for problem in result.errors:
             lines.append(problem.format())
-            link = reference_link(problem, DEFAULT_VOCABULARY)
+            link = reference_link(problem, DEFAULT_VOCABULARY, base=base or SERVE_ADDRESS)
             if link:
                 lines.append(f"    lihat: {link}")
         return lines
@@ -215,7 +216,8 @@ def run_page(mistake: PageMistake) -> list[str]:
         return [problem.format() for problem in PageChecker(root, DEFAULT_VOCABULARY).check(result.loaded, DEFAULT_VOCABULARY)]
 
 
-def faq_markdown() -> str:
+def faq_markdown(base: str | None = None) -> str:
+    """The Panduan's page of common error messages; `base` as for `run` (the project's preview address)."""
     from markupsafe import escape
 
     parts = ["# Pesan galat yang sering muncul\n",
@@ -223,7 +225,7 @@ def faq_markdown() -> str:
              "persis seperti yang akan Anda lihat.\n"]
     for mistake in CATALOGUE:
         wrong = mistake.new.replace("\t", "⇥").strip() or "(kolom dihapus)"
-        messages = "\n".join(run(mistake)) or "(tidak ada pesan)"
+        messages = "\n".join(run(mistake, base)) or "(tidak ada pesan)"
         parts.append(f"## {escape(mistake.title)}\n\nYang ditulis:\n\n```yaml\n{wrong}\n```\n\n"
                      f"Pesan Casebook:\n\n```text\n{messages}\n```\n\n{escape(mistake.explanation)}\n")
     parts.append("## Kesalahan di halaman bab\n\nHalaman bab (`cases/nama-laporan/*.md`) diperiksa oleh `casebook check` dengan "

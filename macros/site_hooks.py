@@ -87,6 +87,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config_file = Path(config.config_file_path)
     from urllib.parse import urlsplit
     current_build["url_path"] = urlsplit(config.site_url or "/").path.rstrip("/")  # where the site's pages are served
+    # Where the preview shows the site (`mkdocs serve` sets dev_addr to the port it serves on): check's `lihat:` links.
+    current_build["preview_base"] = f"http://127.0.0.1:{config.dev_addr.port}{current_build['url_path']}"
     try:
         settings = casebook_settings(config, config_file)
     except CaseDataError as exc:
@@ -212,7 +214,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         # another student's rahasia.yml and left out that student's report (red team s23 #16).
         "panduan/skema.md": schema_reference(site.vocabulary, _template_example(site.root)),
         "panduan/makro.md": macro_reference(macro_examples(site)),
-        "panduan/galat.md": faq_markdown(),
+        "panduan/galat.md": faq_markdown(current_build["preview_base"]),
     }
     for uri, markdown in generated.items():
         # Not rendered at all: the examples show Jinja-like text, and the schema page quotes a report's data
@@ -686,7 +688,7 @@ def _refuse_leaks(site_dir: Path, print_texts: dict[str, str]) -> None:
             if read_state(state_path(site.root, site_dir)).get("needles") == current_build["needles_key"] else frozenset())
     skip |= {(REPORTS_DIR, slug) for slug in current_build.get("kept", ())}  # as published before (`pertahankan`)
     guards = report_guards(site.cases, site.root)
-    allowed = site_examples(site.root / "docs", [faq_markdown()])
+    allowed = site_examples(site.root / "docs", [faq_markdown(current_build.get("preview_base"))])
     # Shared files that come out byte for byte as the last build's (most of the search index) are not read again.
     memo_path = scan_memo_path(site.root, site_dir)
     memo = read_scan_memo(memo_path, scan_key(guards, allowed, current_build["fingerprint"]))

@@ -226,3 +226,19 @@ def test_check_links_point_where_serve_shows_the_site(project, monkeypatch, conf
     monkeypatch.setattr(cli, "_mkdocs", lambda *arguments, **kwargs: calls.append(arguments) or 0)
     assert run_cli(["serve"])[0] == 0
     assert calls[0][:2] == ("--port", base.split(":")[2].split("/")[0]), calls
+
+
+def test_the_panduan_error_page_shows_the_links_check_prints_for_this_project(tmp_path):
+    """Panduan › Pesan galat runs the checker at build time; its `lihat:` links follow mkdocs.yml's dev_addr and
+    site_url as check's do (it showed 127.0.0.1:8000 to a campus previewing on another port)."""
+    from tests.test_site_build import _project_copy, mkdocs_build
+
+    project = _project_copy(tmp_path)
+    shutil.copytree(FIXTURE, project / "cases" / "ts-contoh-2024")
+    config = project / "mkdocs.yml"
+    text = re.sub(r"^site_url:.*\n", "", config.read_text(encoding="utf-8"), flags=re.M)
+    config.write_text("dev_addr: 127.0.0.1:8123\nsite_url: https://kampus.example/arsip/\n" + text, encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr[-3000:]
+    page = (tmp_path / "site" / "panduan" / "galat" / "index.html").read_text(encoding="utf-8")
+    assert "lihat: http://127.0.0.1:8123/arsip/panduan/skema/#" in page and "127.0.0.1:8000" not in page
