@@ -25,7 +25,7 @@ def test_check_strict_passes_on_both_examples(monkeypatch):
     assert "4 laporan diperiksa" in output and "0 galat, 0 peringatan" in output
     assert "ln-hikari-2024: 47/49 bagian terisi (disetujui)" in output
     assert "ajs-kartini-2024: 44/49 bagian terisi (draf)" in output
-    assert "kbl-cikadu-2024: 47/50 bagian terisi (disetujui)" in output  # the community example
+    assert "kbl-cikadu-2024: 47/49 bagian terisi (disetujui)" in output  # the community example (no institution-only part)
     assert "lab-mekarsantun-2024: 33/36 bagian terisi (disetujui)" in output  # the laboratory example
 
 
