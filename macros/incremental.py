@@ -72,15 +72,17 @@ def read_scan_memo(path: Path, key: str):
     """The memo kept at `path` if it was made with `key`, else an empty one (every file is scanned)."""
     from macros.privacy.gate import ScanMemo
 
-    stored = read_state(path)
-    clean = stored.get("clean") if stored.get("key") == key else None
-    return ScanMemo(key, clean if isinstance(clean, dict) else {})
+    stored = read_state(path) if path.is_file() else {}
+    same = stored.get("key") == key
+    clean, published = (stored.get("clean"), stored.get("published")) if same else (None, None)
+    return ScanMemo(key, clean if isinstance(clean, dict) else {}, published=published if isinstance(published, dict) else {})
 
 
 def write_scan_memo(path: Path, memo) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_text(json.dumps({"key": memo.key, "clean": dict(sorted(memo.found.items()))}), encoding="utf-8")
+    temporary.write_text(json.dumps({"key": memo.key, "clean": dict(sorted(memo.found.items())),
+                                     "published": dict(sorted(memo.published.items()))}), encoding="utf-8")
     temporary.replace(path)
 
 

@@ -131,14 +131,14 @@ def test_the_scan_shared_out_to_processes_finds_what_one_process_finds(tmp_path,
     monkeypatch.setattr(gate, "PARALLEL_FILES", 1)
     scanned = tmp_path / "pids"
     scanned.mkdir()
-    original = gate._scan_files
+    original = gate._scan_chunk
 
     def in_worker(files):  # which process scanned which files
         (scanned / f"{os.getpid()}-{files[0].parent.parent.name}-{files[0].parent.name}").write_text(str(len(files)))
         return original(files)
 
-    in_worker.__module__, in_worker.__qualname__ = gate.__name__, "_scan_files"  # pickled by name into the pool
-    monkeypatch.setattr(gate, "_scan_files", in_worker)
+    in_worker.__module__, in_worker.__qualname__ = gate.__name__, "_scan_chunk"  # pickled by name into the pool
+    monkeypatch.setattr(gate, "_scan_chunk", in_worker)
     assert scan_published(site, guards) == serial
     shares = list(scanned.iterdir())
     assert sum(int(p.read_text()) for p in shares) == 121            # every file once

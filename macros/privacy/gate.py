@@ -306,8 +306,38 @@ def _texts_of(site_dir: Path, item: Path, printed: frozenset[str] = frozenset())
         text = media_text(item.name, item.read_bytes())
         if text and text.strip():
             yield f"{name} (metadata)", text
+    elif _index_terms_file(parts):
+        yield name, _index_terms(item.read_bytes())
     elif suffix in TEXT_SUFFIXES:
         yield name, item.read_text(encoding="utf-8", errors="replace")
+
+
+# The search index's term shards (term -> postings) and vocabulary shards (prefix -> terms), macros/search/build.py.
+# What they publish is their terms, each one word of a page: read as one long text, the postings' integers and the
+# neighbouring terms ran together into numbers and names no page holds (a shard's "... 14, 3, 2012 ..." is a birth
+# date of rahasia.yml; found with real identities in an archive of 200 synthetic reports). Each term stands apart:
+# a letter-only separator, which no name, number or identity pattern runs across.
+_INDEX_TERMS = ("search", "casebook")
+TERM_SEPARATOR = "\nq\n"
+
+
+def _index_terms_file(parts: tuple[str, ...]) -> bool:
+    return len(parts) == 4 and parts[:2] == _INDEX_TERMS and parts[2] in ("s", "v") and parts[3].endswith(".json")
+
+
+def _index_terms(data: bytes) -> str:
+    """The terms of a term or vocabulary shard, each apart (see TERM_SEPARATOR); not JSON: the text as it is."""
+    import json
+
+    try:
+        shard = json.loads(data)
+    except ValueError:
+        return data.decode("utf-8", errors="replace")
+    if not isinstance(shard, dict):
+        return data.decode("utf-8", errors="replace")
+    terms = list(shard)
+    terms += [term for value in shard.values() if isinstance(value, list) for term in value if isinstance(term, str)]
+    return TERM_SEPARATOR.join(terms)
 
 
 def _published_texts(site_dir: Path, skip: frozenset[tuple[str, ...]] = frozenset(),
@@ -349,6 +379,9 @@ class ScanMemo:
     key: str
     clean: dict[str, str | list]
     found: dict[str, str | list] = field(default_factory=dict)
+    published: dict[str, list[str]] = field(default_factory=dict)
+    """By report: the private strings of the archive its own pages publish (`needle_key`s: hashes, never the strings),
+    as the previous scan worked them out; reused for a report in `unchanged`, and kept for the next build."""
     unchanged: frozenset[str] = frozenset()
     """Reports whose pages are the previous build's (an incremental build reused them). A shared page that showed
     a private string only because another report publishes it as its own text is remembered with that report's
@@ -391,12 +424,15 @@ def scan_published(site_dir: Path, guards: dict[str, Guard] | list[Needle], extr
     scan.memo = memo
     scan.needle_set(everything)  # built before the workers fork: they share it
     files = _published_files(site_dir, skip)
-    results = _in_parallel(scan, files) if len(files) >= PARALLEL_FILES else _scan_files(files, scan)
+    results, published = _in_parallel(scan, files) if len(files) >= PARALLEL_FILES else _scan_chunk(files, scan)
     leaks = [leak for found, _ in results for leak in found]
-    if memo is not None:
-        memo.found.update(entry for _, entry in results if entry is not None)
     for where, text in sorted((extra or {}).items()):
         leaks += scan.text(where, site_dir / "\0", text)
+    if memo is not None:
+        memo.found.update(entry for _, entry in results if entry is not None)
+        published.update(scan.computed)
+        memo.published = {slug: sorted(keys) for slug, keys in published.items()} | {
+            slug: keys for slug, keys in memo.published.items() if slug in memo.unchanged and slug not in published}
     return leaks
 
 
@@ -420,8 +456,46 @@ class _Scan:
     def __post_init__(self) -> None:
         self.own_cache: dict[str, list[Prepared]] = {}
         self.leaned_on: set[str] = set()  # reports whose own pages excused a private string in this file
+        self.published_keys: dict[str, frozenset[str]] = {}  # slug -> needle keys its own pages publish (`published`)
+        self.computed: dict[str, frozenset[str]] = {}         # those this process worked out (for the memo)
         for where, text in (self.print_texts or {}).items():  # a report's PDF text is its own output too
             self.own_cache.setdefault("\0pdf " + where.split(" ")[0], []).append(text)
+
+    def ordinary_elsewhere(self, needle: Needle, owner: str) -> str | None:
+        """Another report that publishes `needle` in its own pages (so a shared page may show it as that report's
+        text), the first in the archive's order, or None."""
+        key = needle_key(needle)
+        return next((slug for slug in self.guards if slug and slug != owner and key in self.published(slug)), None)
+
+    def published_by(self, slug: str, needle: Needle, pdf: bool = False) -> bool:
+        """Whether report `slug`'s own published pages (with `pdf`, also the text its PDF was printed from) carry
+        `needle`."""
+        printed = "\0pdf " + slug
+        if pdf and printed in self.own_cache:
+            self.own_cache[printed] = [t if isinstance(t, Prepared) else Prepared.of(t) for t in self.own_cache[printed]]
+            if any(contains(prepared, needle) for prepared in self.own_cache[printed]):
+                return True
+        return needle_key(needle) in self.published(slug)
+
+    def published(self, slug: str) -> frozenset[str]:
+        """The `needle_key`s of every private string of the archive that report `slug`'s own pages publish.
+
+        Worked out once per report and process, all strings at once (`NeedleSet`), when a shared page first needs
+        it: in a real archive pseudonym codes and other people's real initials coincide all the time, and asking
+        each report's pages string by string made a 200-report build take six minutes. A report an incremental
+        build reused takes what the previous scan worked out (`ScanMemo.published`): its pages are those."""
+        if slug not in self.published_keys:
+            memo = self.memo
+            if memo is not None and slug in memo.unchanged and slug in memo.published:
+                self.published_keys[slug] = frozenset(memo.published[slug])
+            else:
+                folder = self.site_dir / self.section / slug
+                pages = sorted(folder.rglob("*.html")) if folder.is_dir() else []
+                everything = self.needle_set(self.everything)
+                keys = frozenset(needle_key(n) for page in pages
+                                 for n in everything.found(Prepared.of(page.read_text(encoding="utf-8", errors="replace"))))
+                self.published_keys[slug] = self.computed[slug] = keys
+        return self.published_keys[slug]
 
     def needle_set(self, guard: Guard) -> NeedleSet:
         """Each guard's private strings, ready to be looked for all at once (built once per scan and process)."""
@@ -435,8 +509,11 @@ class _Scan:
         leaned on are unchanged); with the memo entry to keep when it is clean."""
         if self.memo is None:
             return self.file(item), None
-        path = item.relative_to(self.site_dir).as_posix()
-        digest = hashlib.sha256(item.read_bytes()).hexdigest()
+        parts = item.relative_to(self.site_dir).parts
+        path = "/".join(parts)
+        # A term shard's verdict depends on its terms only: its postings change with every edited report.
+        data = _index_terms(item.read_bytes()).encode() if _index_terms_file(parts) else item.read_bytes()
+        digest = hashlib.sha256(data).hexdigest()
         known = self.memo.clean.get(path)
         if known == digest or (isinstance(known, list) and known[0] == digest
                                and set(known[1]) <= self.memo.unchanged):
@@ -476,13 +553,11 @@ class _Scan:
             if shared and needle.casebook_prints:
                 continue  # Casebook's own text on the shared pages carries it (said at rahasia.yml by check)
             owner = self.owner_of.get(id(needle))
-            publisher = _ordinary_elsewhere(needle, owner, self.site_dir, self.section, guards, self.own_cache) \
-                if shared and owner else None
+            publisher = self.ordinary_elsewhere(needle, owner) if shared and owner else None
             if publisher:
                 self.leaned_on.add(publisher)
                 continue
-            if shared and owner and not _published_by(owner, needle, self.site_dir, self.section, self.own_cache,
-                                                      pdf=True):
+            if shared and owner and not self.published_by(owner, needle, pdf=True):
                 # Not the owner's doing: its own pages do not carry it, so the text came from somewhere else
                 # (a guide page, a setting, another report's field only shared pages show). Leaving the owner
                 # out would punish the victim; the operator must look at this page (the build fails).
@@ -516,13 +591,15 @@ def _catalogue_rows(text: str, guards: dict[str, Guard]) -> list[tuple[str, str]
 _current: _Scan | None = None
 
 
-def _scan_files(files: list[Path], scan: _Scan | None = None) -> list[tuple[list[Leak], tuple | None]]:
-    """Each file's leaks, and its memo entry when it is clean (`_Scan.remembered`)."""
+def _scan_chunk(files: list[Path], scan: _Scan | None = None) -> tuple[list[tuple[list[Leak], tuple | None]], dict]:
+    """Each file's leaks and its memo entry when it is clean (`_Scan.remembered`); with what this process worked
+    out about which report publishes which private string (`_Scan.published`), for the memo."""
     scan = scan or _current
-    return [scan.remembered(item) for item in files]
+    scan.computed = {}
+    return [scan.remembered(item) for item in files], scan.computed
 
 
-def _in_parallel(scan: _Scan, files: list[Path]) -> list[tuple[list[Leak], tuple | None]]:
+def _in_parallel(scan: _Scan, files: list[Path]) -> tuple[list[tuple[list[Leak], tuple | None]], dict]:
     """The output scan of an archive reads every page again (a quarter of an archive build's CPU time, all of it
     after the pages are written): its files are shared out to one process per core. Leaks come back in file
     order, as a scan in one process finds them. Without `fork` (Windows), one process."""
@@ -538,7 +615,7 @@ def _in_parallel(scan: _Scan, files: list[Path]) -> list[tuple[list[Leak], tuple
     # Forking while another thread runs (`mkdocs serve`: its server, a PDF pool kept between builds) can copy a lock
     # that thread holds: only a one-shot build, whose other threads have ended, shares the scan out.
     if workers < 2 or not processes.available("fork") or threading.active_count() > 1:
-        return _scan_files(files, scan)
+        return _scan_chunk(files, scan)
     chunks = [files[i:i + 50] for i in range(0, len(files), 50)]
     _current = scan
     # The workers' collectors leave the build's objects alone (their memory stays shared, not copied). A build has
@@ -547,34 +624,20 @@ def _in_parallel(scan: _Scan, files: list[Path]) -> list[tuple[list[Leak], tuple
     gc.freeze()
     try:
         with processes.context("fork").Pool(workers) as pool:
-            found = pool.map(_scan_files, chunks, chunksize=1)
+            found = pool.map(_scan_chunk, chunks, chunksize=1)
     finally:
         if not frozen_before:
             gc.unfreeze()
         _current = None
-    return [result for results in found for result in results]
+    published: dict = {}
+    for _, computed in found:
+        published.update(computed)
+    return [result for results, _ in found for result in results], published
 
 
-def _ordinary_elsewhere(needle: Needle, owner: str, site_dir: Path, section: str, guards: dict[str, Guard],
-                        cache: dict[str, list[Prepared]]) -> str | None:
-    """Another report that publishes `needle` in its own pages (so a shared page may show it as that report's
-    text), or None. Read only when a shared page matched: rare, so the reports' pages are read lazily."""
-    return next((slug for slug in guards if slug and slug != owner
-                 and _published_by(slug, needle, site_dir, section, cache)), None)
-
-
-def _published_by(slug: str, needle: Needle, site_dir: Path, section: str, cache: dict, pdf: bool = False) -> bool:
-    """Whether report `slug`'s own published pages (with `pdf`, also the text its PDF was printed from) carry `needle`."""
-    printed = "\0pdf " + slug
-    if pdf and printed in cache:
-        cache[printed] = [text if isinstance(text, Prepared) else Prepared.of(text) for text in cache[printed]]
-        if any(contains(prepared, needle) for prepared in cache[printed]):
-            return True
-    if slug not in cache:
-        folder = site_dir / section / slug
-        cache[slug] = [Prepared.of(p.read_text(encoding="utf-8", errors="replace"))
-                       for p in sorted(folder.rglob("*.html"))] if folder.is_dir() else []
-    return any(contains(prepared, needle) for prepared in cache[slug])
+def needle_key(needle: Needle) -> str:
+    """A private string's key in the scan memo: a hash, so the build cache never holds the string itself."""
+    return hashlib.sha256(f"{needle.kind}\0{needle.text}".encode()).hexdigest()[:20]
 
 
 def scan_docx(path: Path, guard: Guard, site_allowed: frozenset[str] = frozenset()) -> list[Leak]:

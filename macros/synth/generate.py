@@ -11,11 +11,13 @@ import shutil
 from pathlib import Path
 
 from macros.loading import CASE_FILE
+from macros.privacy.secrets import SECRETS_FILE
 from macros.synth.manifest import MANIFEST_FILE, manifest_text
 from macros.synth.pages import chapter_pages
 from macros.synth.photos import copy_photo
 from macros.synth.probes import probes_found, stray_words
 from macros.synth.report import SynthReport, build_report
+from macros.synth.secrets import secrets_yaml
 from macros.synth.yaml_writer import dump
 
 MARKER = ".casebook-synth"
@@ -63,6 +65,8 @@ def _write(cases_dir: Path, report: SynthReport, seed: int, index: int) -> dict:
     # The manifest promises exactly these words; a phrase bank that leaks a guarded root is a bug here, not in a test.
     if stray or {p for p, present in found.items() if present} != set(report.probes):
         raise RuntimeError(f"{report.slug}: probe words do not match the plan (stray: {sorted(stray)}, found: {found})")
+    # Its people's invented identities, as a real report lists them: the archive's privacy gate looks for them all.
+    files[SECRETS_FILE] = secrets_yaml(seed, index, report.data, text)
     final = cases_dir / report.slug
     staging = cases_dir / f".{report.slug}.baru"
     shutil.rmtree(staging, ignore_errors=True)
