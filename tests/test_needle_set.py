@@ -13,17 +13,21 @@ NAMES = ["Siti Nur'Aini", "Sití Nur-aini", "Rahmawati", "Dedi", "O'Melia", "Sch
          "R. Wulandari", "Panti Wreda Sejahtera", "ЅITI", "a.b"]
 NUMBERS = ["3204121212120001", "+62 813-9999-1234", "0813 9999 1234", "12345", "022-7201234"]
 INITIALS = ["TS", "IV", "SK", "A.B", "MRS", "ts"]
+DATES = ["1975-03-14", "2012-03-14", "2001-01-02", "1962-12-01"]
 
 needles = st.lists(st.one_of(
     st.builds(Needle, st.sampled_from(NAMES) | st.text("aiuSNRd '-.é", min_size=1, max_size=14), st.just("nama")),
     st.builds(Needle, st.sampled_from(NUMBERS) | st.text("0123456789 -+", min_size=1, max_size=18), st.just("nomor"),
               st.just("angka")),
     st.builds(Needle, st.sampled_from(INITIALS), st.just("inisial"), st.sampled_from(["inisial", OWN_WORD_INITIALS])),
+    st.builds(Needle, st.sampled_from(DATES), st.just("tanggal lahir"), st.just("tanggal")),
 ), min_size=1, max_size=12)
 
 pieces = st.sampled_from([*NAMES, *NUMBERS, *INITIALS, "sitinuraini", "SITI  NUR AINI", "<b>Siti</b> Nur Aini",
                           "Nurh&#97;liza Putri", "Rahma\u00adwati", "TSX", "xTS", "(TS)", "BAB IV", "62813 9999 1234",
-                          " ", "\n", ", ", "klien", "<p>", "</p>", "Dedikasi", "l'oréal"])
+                          " ", "\n", ", ", "klien", "<p>", "</p>", "Dedikasi", "l'oréal", "14-03-1975", "14/3/1975",
+                          "1975.03.14", "14 3 1975", "14, 3, 1975", "2-1-2001", "1962 \u2013 12 \u2013 01", "62-12-01",
+                          "114-03-19755"])
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])

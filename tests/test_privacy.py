@@ -5,6 +5,8 @@ The private names used here are invented for the tests (never a seed's real iden
 
 from __future__ import annotations
 
+import datetime as dt
+
 import gzip
 import io
 import re
@@ -276,3 +278,19 @@ def test_a_photo_path_escaping_the_report_is_refused(tmp_path):
     folder = write_case_variant(tmp_path, "berkas: media/foto.svg", "berkas: ../../../etc/passwd")
     code, out = run_cli(["check", str(folder)])
     assert code == 1 and "berkas `../../../etc/passwd` berada di luar folder laporan" in out
+
+
+@pytest.mark.parametrize("text, found", [
+    ("lahir 14 Maret 1975", True), ("Lahir: 14-03-1975.", True), ("tgl 14/3/1975", True), ("1975.03.14", True),
+    ("14 \u2013 03 \u2013 1975", True), ("tabel: 14, 3, 1975", False), ("[14,3,1975]", False), ("14 3 1975", False),
+    ("114-03-1975", False), ("14-03-19750", False), ("page 14 of 3, 1975 items", False)])
+def test_a_birth_date_is_found_as_dates_are_written_and_not_in_runs_of_numbers(text, found):
+    """The archive's shared pages hold thousands of numbers: figures joined by spaces or commas made birth dates out
+    of page numbers and counts at 1,000 reports. A date is its month's name or figures joined by - / or ."""
+    from macros.privacy.matching import NeedleSet, Prepared, contains
+    from macros.privacy.secrets import _date_needles
+
+    needles = _date_needles(dt.date(1975, 3, 14), "tanggal lahir klien")
+    prepared = Prepared.of(text)
+    assert any(contains(prepared, needle) for needle in needles) is found
+    assert bool(NeedleSet(needles).found(prepared)) is found

@@ -85,7 +85,7 @@ class Needle:
 
     text: str
     what: str
-    kind: str = "teks"  # "teks" | "angka" | "inisial" | OWN_WORD_INITIALS
+    kind: str = "teks"  # "teks" | "angka" | "tanggal" (text: YYYY-MM-DD) | "inisial" | OWN_WORD_INITIALS
     casebook_prints: bool = False
     """Casebook's own text carries it too (a nickname in the guide's examples): a shared page's match is no finding."""
 
@@ -126,6 +126,8 @@ def contains(text: Prepared, needle: Needle) -> bool:
         return len(wanted) >= 6 and any(wanted in run for run in text.numbers)
     if needle.kind in ("inisial", OWN_WORD_INITIALS):
         return _initials_pattern(needle.text).search(text.raw) is not None
+    if needle.kind == "tanggal":
+        return _date_pattern(needle.text).search(text.raw) is not None
     target, compact = _targets(needle.text)
     if not target.strip():
         return False
@@ -144,6 +146,18 @@ def _targets(name: str) -> tuple[str, str]:
 @lru_cache(maxsize=1 << 16)
 def _initials_pattern(initials: str) -> re.Pattern:
     return re.compile(rf"(?<![A-Za-z]){re.escape(initials)}(?![A-Za-z])")
+
+
+_DATE_SEPARATOR = r"\s*[-/.‐-―]\s*"  # a hyphen, slash or dot (Word's dashes too), spaces around allowed
+
+
+@lru_cache(maxsize=1 << 16)
+def _date_pattern(iso: str) -> re.Pattern:
+    """A date (`YYYY-MM-DD`) written in figures, day first or year first, joined by - / or . (see secrets.py)."""
+    year, month, day = iso.split("-")
+    m, d = rf"0?{int(month)}", rf"0?{int(day)}"
+    return re.compile(rf"(?<!\d)(?:{d}{_DATE_SEPARATOR}{m}{_DATE_SEPARATOR}{year}|{year}{_DATE_SEPARATOR}{m}"
+                      rf"{_DATE_SEPARATOR}{d})(?!\d)")
 
 
 _LETTER_RUN = re.compile(r"[A-Za-z]+")
@@ -177,6 +191,8 @@ class NeedleSet:
                 wanted = digits(needle.text)
                 if len(wanted) >= 6:
                     numbers.setdefault(wanted, []).append(number)
+            elif needle.kind == "tanggal":  # a candidate wherever its year stands as a number
+                numbers.setdefault(needle.text[:4], []).append(number)
             elif needle.kind in ("inisial", OWN_WORD_INITIALS):
                 if _LETTER_RUN.fullmatch(needle.text):
                     self._initials.setdefault(needle.text, []).append(number)

@@ -62,10 +62,12 @@ def initials_of(name: str) -> str:
     return "".join(word[0] for word in name.replace("-", " ").split() if word[0].isalpha()).upper()
 
 
-def _date_forms(day: dt.date) -> list[str]:
-    d, m, y = day.day, day.month, day.year
-    forms = [f"{d} {MONTHS[m - 1]} {y}", f"{d:02d} {m:02d} {y}", f"{d} {m} {y}", f"{y} {m:02d} {d:02d}"]
-    return list(dict.fromkeys(forms))
+def _date_needles(day: dt.date, what: str) -> list[Needle]:
+    """A birth date as it is written: with the month's name ("14 Maret 1975", any case and spacing), and in figures
+    joined by - / or . ("14-03-1975", "14/3/1975", "1975-03-14"), the `tanggal` kind (macros/privacy/matching.py).
+    Figures joined by spaces or commas are no date: an archive's shared pages hold thousands of numbers (counts,
+    page numbers, chart data), and "14 3 1975" came out of them by chance at 1,000 reports."""
+    return [Needle(f"{day.day} {MONTHS[day.month - 1]} {day.year}", what), Needle(day.isoformat(), what, "tanggal")]
 
 
 def _person_needles(person: OrangRahasia, who: str) -> list[Needle]:
@@ -86,7 +88,7 @@ def _person_needles(person: OrangRahasia, who: str) -> list[Needle]:
         if street != person.address and len(street) >= 8:
             needles.append(Needle(street, f"alamat {who}"))
     if person.birth_date:
-        needles += [Needle(form, f"tanggal lahir {who}") for form in _date_forms(person.birth_date)]
+        needles += _date_needles(person.birth_date, f"tanggal lahir {who}")
     return needles
 
 
