@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from macros.privacy.normalise import reveal
 
@@ -104,6 +104,11 @@ class Prepared:
     squashed: str
     numbers: tuple[str, ...]
 
+    @cached_property
+    def dates(self) -> frozenset[str]:
+        """The dates written in figures (`dates_in`), worked out when a date is first looked for."""
+        return dates_in(self.raw)
+
     @classmethod
     def of(cls, raw: str) -> Prepared:
         # Markup inside a name ("<b>Sri</b> Wulandari") must not hide it: tags are taken out first,
@@ -127,7 +132,7 @@ def contains(text: Prepared, needle: Needle) -> bool:
     if needle.kind in ("inisial", OWN_WORD_INITIALS):
         return _initials_pattern(needle.text).search(text.raw) is not None
     if needle.kind == "tanggal":
-        return _date_pattern(needle.text).search(text.raw) is not None
+        return needle.text in text.dates
     target, compact = _targets(needle.text)
     if not target.strip():
         return False
@@ -148,16 +153,21 @@ def _initials_pattern(initials: str) -> re.Pattern:
     return re.compile(rf"(?<![A-Za-z]){re.escape(initials)}(?![A-Za-z])")
 
 
-_DATE_SEPARATOR = r"\s*[-/.‐-―]\s*"  # a hyphen, slash or dot (Word's dashes too), spaces around allowed
+_DATE_SEPARATOR = r"\s*[-/.\u2010-\u2015]\s*"  # a hyphen, slash or dot (Word's dashes too), spaces around allowed
+# Every date written in figures, day first or year first (overlapping: a lookahead at each place).
+_DATE_IN_FIGURES = re.compile(rf"(?<!\d)(?=(\d{{1,2}}){_DATE_SEPARATOR}(\d{{1,2}}){_DATE_SEPARATOR}(\d{{4}})(?!\d)"
+                              rf"|(\d{{4}}){_DATE_SEPARATOR}(\d{{1,2}}){_DATE_SEPARATOR}(\d{{1,2}})(?!\d))")
 
 
-@lru_cache(maxsize=1 << 16)
-def _date_pattern(iso: str) -> re.Pattern:
-    """A date (`YYYY-MM-DD`) written in figures, day first or year first, joined by - / or . (see secrets.py)."""
-    year, month, day = iso.split("-")
-    m, d = rf"0?{int(month)}", rf"0?{int(day)}"
-    return re.compile(rf"(?<!\d)(?:{d}{_DATE_SEPARATOR}{m}{_DATE_SEPARATOR}{year}|{year}{_DATE_SEPARATOR}{m}"
-                      rf"{_DATE_SEPARATOR}{d})(?!\d)")
+def dates_in(text: str) -> frozenset[str]:
+    """The dates `text` writes in figures joined by - / or . (see secrets.py), as `YYYY-MM-DD`."""
+    found = set()
+    for day, month, year, year_first, month_second, day_last in _DATE_IN_FIGURES.findall(text):
+        if year:
+            found.add(f"{year}-{int(month):02d}-{int(day):02d}")
+        else:
+            found.add(f"{year_first}-{int(month_second):02d}-{int(day_last):02d}")
+    return frozenset(found)
 
 
 _LETTER_RUN = re.compile(r"[A-Za-z]+")
@@ -185,14 +195,15 @@ class NeedleSet:
         compacts: dict[str, list[int]] = {}
         numbers: dict[str, list[int]] = {}
         self._initials: dict[str, list[int]] = {}
+        self._dates: dict[str, list[int]] = {}  # YYYY-MM-DD -> needles: looked up among the text's dates
         self._always: list[int] = []  # initials with other characters than letters: tried one by one
         for number, needle in enumerate(self.needles):
             if needle.kind == "angka":
                 wanted = digits(needle.text)
                 if len(wanted) >= 6:
                     numbers.setdefault(wanted, []).append(number)
-            elif needle.kind == "tanggal":  # a candidate wherever its year stands as a number
-                numbers.setdefault(needle.text[:4], []).append(number)
+            elif needle.kind == "tanggal":
+                self._dates.setdefault(needle.text, []).append(number)
             elif needle.kind in ("inisial", OWN_WORD_INITIALS):
                 if _LETTER_RUN.fullmatch(needle.text):
                     self._initials.setdefault(needle.text, []).append(number)
@@ -219,6 +230,9 @@ class NeedleSet:
         for automaton, of_text in self._automata:
             for _, listed in automaton.iter(of_text(text)):
                 candidates.update(listed)
+        if self._dates:
+            for day in text.dates:
+                candidates.update(self._dates.get(day, ()))
         if self._initials:
             for run in set(_LETTER_RUN.findall(text.raw)):
                 candidates.update(self._initials.get(run, ()))
