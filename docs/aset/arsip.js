@@ -172,5 +172,10 @@
   var hint = root.querySelector(".casebook-tanpa-skrip");
   if (hint) hint.hidden = true;
   readUrl();
-  if (form.elements.q.value.trim()) search(); else apply();
+  if (form.elements.q.value.trim() && !window.casebookSearch) {
+    // A shared link with a search word (?q=...): the site's search engine (search-core.js) is loaded after this
+    // script; searching now would fall back to the cards' plain words and show another list than typing does.
+    apply();
+    window.addEventListener("load", search);
+  } else if (form.elements.q.value.trim()) search(); else apply();
 })();
