@@ -411,3 +411,54 @@ def test_semester_facet_is_in_time_order():
     assert shown == ["Genap 2025/2026", "Ganjil 2025/2026", "Ganjil 2024/2025", "Ganjil 2022/2023", "Genap 2020/2021",
                      "Ganjil 2020/2021", "Semester pendek"]
     assert semester_order("Ganjil 2024/2025") < semester_order("Genap 2024/2025") < semester_order("Ganjil 2025/2026")
+
+
+class _Tables(HTMLParser):
+    """Every table of a page as rows of cell texts."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tables: list[list[list[str]]] = []
+        self._cell: list[str] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "table":
+            self.tables.append([])
+        elif tag == "tr" and self.tables:
+            self.tables[-1].append([])
+        elif tag in ("td", "th"):
+            self._cell = []
+
+    def handle_endtag(self, tag):
+        if tag in ("td", "th") and self._cell is not None and self.tables and self.tables[-1]:
+            self.tables[-1][-1].append("".join(self._cell).strip())
+            self._cell = None
+
+    def handle_data(self, data):
+        if self._cell is not None:
+            self._cell.append(data)
+
+
+def test_the_share_achieved_is_taken_over_the_reports_with_a_score():
+    """Trial s24: 5 tercapai of 9 scored reports (2 without a score) read as 45,5 %; a coordinator disputes that.
+    Every outcome table of the Statistik page gives the share of the scored reports."""
+    parser = _Tables()
+    parser.feed(statistics_page(all_facts(300), "../"))
+    checked = 0
+    for table in parser.tables:
+        header = table[0]
+        if not header or not header[-1].startswith("Persen tercapai"):
+            continue
+        assert header[-1] == "Persen tercapai (dari yang berskor)"
+        column = {name: index for index, name in enumerate(header)}
+        for row in table[1:]:
+            achieved = int(row[column["Tercapai"]].replace(".", "")) if "Tercapai" in column else 0
+            unscored = int(row[column[NO_OUTCOME[1]]].replace(".", "")) if NO_OUTCOME[1] in column else 0
+            scored = int(row[column["Jumlah"]].replace(".", "")) - unscored
+            shown = row[-1]
+            if scored == 0 or "Tercapai" not in column:
+                assert shown == "–", row
+            else:
+                assert float(shown.rstrip(" %").replace(",", ".")) == pytest.approx(100 * achieved / scored, abs=0.051), row
+            checked += 1
+    assert checked > 20

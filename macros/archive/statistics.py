@@ -405,11 +405,19 @@ def _stacked_by_band(groups: Sequence[tuple[str, str | None, dict[str, str | Non
     description = "; ".join(f"{bar.label}: " + ", ".join(f"{name} {n}" for name, n, _ in bar.parts if n) for bar in bars)
     svg = bars_svg(bars, series, title=title, description=description + ".", css_class=css_class,
                    fills=[BAND_FILLS[b] for b in bands])
+    unscored = BAND_LABELS[NO_OUTCOME[0]]
+
+    def achieved(bar: Bar) -> str:
+        # Of the reports with a score: a report without one was not unsuccessful (a coordinator asked why 5 of 9
+        # scored reports read as 45,5 %).
+        scored = bar.total - sum(n for name, n, _ in bar.parts if name == unscored)
+        return percent(bar.parts[0][1], scored) if bands and bands[0] == "tercapai" and scored else "–"
+
     rows = [[_cell_link(bar.href, bar.label)] + [_cell_link(h, thousands(v)) if v and h else thousands(v)
                                                   for _, v, h in bar.parts]
-            + [thousands(bar.total), percent(bar.parts[0][1], bar.total) if bands and bands[0] == "tercapai" else "–"]
+            + [thousands(bar.total), achieved(bar)]
             for bar in bars]
-    table = _table([what, *[BAND_LABELS[b] for b in bands], "Jumlah", "Persen tercapai"], rows)
+    table = _table([what, *[BAND_LABELS[b] for b in bands], "Jumlah", "Persen tercapai (dari yang berskor)"], rows)
     return _figure(svg, caption, note, table)
 
 
