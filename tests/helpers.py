@@ -77,3 +77,29 @@ def export_word(project: Path, slug: str, target: Path, monkeypatch, *options: s
     code, out = run_cli(["export", slug, "--docx", "--output", str(target), *options])
     assert code == 0, out
     return Document(str(target))
+
+
+def xlsx_rows_as_text(path) -> list[tuple]:
+    """The catalogue XLSX's rows as the CSV writes them, after checking that its number and date columns hold real
+    numbers and dates (a pivot table averages them; trial s24): ints as written, one-decimal floats with a comma,
+    dates as YYYY-MM-DD."""
+    import datetime as dt
+
+    from openpyxl import load_workbook
+
+    from macros.archive.export import DATE_COLUMNS, NUMBER_COLUMNS
+
+    rows = [tuple("" if v is None else v for v in row) for row in load_workbook(path).active.iter_rows(values_only=True)]
+    header, text = rows[0], [rows[0]]
+    for row in rows[1:]:
+        cells = []
+        for name, value in zip(header, row):
+            if name in NUMBER_COLUMNS and value != "":
+                assert isinstance(value, (int, float)), (name, value)
+                value = f"{value:.1f}".replace(".", ",") if isinstance(value, float) else str(value)
+            elif name in DATE_COLUMNS and value != "":
+                assert isinstance(value, dt.datetime | dt.date), (name, value)
+                value = value.date().isoformat() if isinstance(value, dt.datetime) else value.isoformat()
+            cells.append(value)
+        text.append(tuple(cells))
+    return text

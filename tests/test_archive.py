@@ -110,9 +110,8 @@ def test_an_appendix_marked_internal_is_left_out_of_the_public_site(tmp_path):
 # --- the catalogue export (casebook export --katalog, and the internal Arsip's download) ---------
 
 def _read_xlsx(path):
-    from openpyxl import load_workbook
-    sheet = load_workbook(path).active
-    return [tuple("" if v is None else v for v in row) for row in sheet.iter_rows(values_only=True)]
+    from tests.helpers import xlsx_rows_as_text
+    return xlsx_rows_as_text(path)
 
 
 def _read_csv(path):

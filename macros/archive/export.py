@@ -141,6 +141,23 @@ def csv_bytes(rows: list[tuple[str, ...]]) -> bytes:
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
+# Columns Casebook itself fills with a number or a date (never free text a student wrote): typed in the XLSX.
+NUMBER_COLUMNS = {"tahun": int, "skor_tas": int, "skor_t_gas": lambda text: float(text.replace(",", "."))}
+DATE_COLUMNS = {"tanggal_disetujui"}
+
+
+def _typed(header: str, value: str) -> int | float | dt.date | None:
+    """The cell's number or date, or None (text; also an empty or unexpected value, kept as written)."""
+    try:
+        if value and header in NUMBER_COLUMNS:
+            return NUMBER_COLUMNS[header](value)
+        if value and header in DATE_COLUMNS:
+            return dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+    return None
+
+
 def xlsx_bytes(rows: list[tuple[str, ...]]) -> bytes:
     from openpyxl import Workbook
     from openpyxl.utils import get_column_letter
@@ -151,6 +168,12 @@ def xlsx_bytes(rows: list[tuple[str, ...]]) -> bytes:
     for r, row in enumerate([HEADER, *rows], start=1):
         for c, value in enumerate(row, start=1):
             cell = sheet.cell(row=r, column=c)
+            typed = _typed(HEADER[c - 1], value) if r > 1 else None
+            if typed is not None:  # a number or a date a pivot table can count and average (trial s24)
+                cell.value = typed
+                if isinstance(typed, dt.date):
+                    cell.number_format = "yyyy-mm-dd"
+                continue
             cell.value = _printable(value)
             cell.data_type = "s"          # text, always: never a formula, whatever the student wrote
     sheet.freeze_panes = "A2"
