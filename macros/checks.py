@@ -113,6 +113,43 @@ def check_report_year(loaded: LoadedCase, locator: Locator) -> Iterator[Problem]
                               severity=Severity.WARNING)
 
 
+# A report is approved while the practicum runs or within a year after it ends (the semester after, a late revision).
+APPROVAL_WITHIN_DAYS = 366
+_SEMESTER = re.compile(r"^\s*(ganjil|gasal|genap)\s+(\d{4})\s*/\s*(\d{4})\s*$", re.IGNORECASE)
+
+
+def check_dates_after_the_period(loaded: LoadedCase, locator: Locator) -> Iterator[Problem]:
+    """Dates with no upper bound in `check_period` (approval, foreword, supervision log) are not years after the
+    practicum: a trial found `tanggal_disetujui: 2030-01-07` on a 2021 report, printed and exported as such."""
+    case = loaded.case
+    end = case.report.period.end
+    for path, value in _dates(case):
+        if period_rule(path) in AFTER_START and (value - end).days > APPROVAL_WITHIN_DAYS:
+            yield locator.problem(path, f"{format_date(value, weekday=False)} lebih dari setahun setelah periode praktikum "
+                                        f"({_period_text(case)})", "periksa tahunnya", severity=Severity.WARNING)
+
+
+def check_semester(loaded: LoadedCase, locator: Locator) -> Iterator[Problem]:
+    """`laporan.semester` names an academic year that holds the practicum, written as the archive's semester facet
+    orders it ("Ganjil 2024/2025"); anything else sorts outside time order in the catalogue (trial s24)."""
+    report = loaded.case.report
+    if not report.semester:
+        return
+    match = _SEMESTER.match(report.semester)
+    if not match:
+        yield locator.problem(("laporan", "semester"), f"semester `{report.semester}` tidak berbentuk "
+                              "`Ganjil 2024/2025` atau `Genap 2024/2025`",
+                              "tulis Ganjil atau Genap, lalu tahun akademiknya; di katalog arsip semester diurutkan "
+                              "menurut waktu", severity=Severity.WARNING)
+        return
+    first, second = int(match.group(2)), int(match.group(3))
+    years = {report.period.start.year, report.period.end.year}
+    if second != first + 1 or not years & {first, second}:
+        yield locator.problem(("laporan", "semester"), f"tahun akademik {first}/{second} tidak memuat periode praktikum "
+                              f"({_period_text(loaded.case)})", f"maksud Anda {report.period.start.year - (report.period.start.month < 8)}"
+                              f"/{report.period.start.year + (report.period.start.month >= 8)}?", severity=Severity.WARNING)
+
+
 def check_date_ranges(loaded: LoadedCase, locator: Locator) -> Iterator[Problem]:
     """An end date never before its start date, wherever a part has both."""
     leaves = dict(_dates(loaded.case))
@@ -570,7 +607,7 @@ def check_stage_places(loaded: LoadedCase, locator: Locator, vocabulary) -> Iter
                                   severity=Severity.WARNING)
 
 
-RULES: list[Rule] = [check_period, check_report_year, check_date_ranges, check_stage_order, check_stages_of_kind,
+RULES: list[Rule] = [check_period, check_report_year, check_dates_after_the_period, check_semester, check_date_ranges, check_stage_order, check_stages_of_kind,
                      check_duplicates, check_scores, check_budget,
                      check_table_shapes, check_references, check_files, check_empty_parts, check_privacy,
                      check_identities_recorded, check_rw_references]

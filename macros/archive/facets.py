@@ -142,7 +142,12 @@ def semester_of(loaded: LoadedCase) -> str:
     """The semester as written, else from the practicum start: August–January is Ganjil, February–July Genap."""
     report = loaded.case.report
     if report.semester:
-        return report.semester
+        # One facet value per semester however it is written: "Gasal" is many campuses' word for Ganjil (trial s24).
+        written = _WRITTEN_SEMESTER.match(report.semester)
+        if not written:
+            return report.semester
+        name = "Genap" if written.group(1).lower() == "genap" else "Ganjil"
+        return f"{name} {written.group(2)}/{written.group(3)}"
     start = report.period.start
     first_year = start.year if start.month >= 8 else start.year - 1
     name = "Ganjil" if start.month >= 8 or start.month == 1 else "Genap"
@@ -150,6 +155,7 @@ def semester_of(loaded: LoadedCase) -> str:
 
 
 _SEMESTER = re.compile(r"(ganjil|genap)\D*(\d{4})", re.I)
+_WRITTEN_SEMESTER = re.compile(r"^\s*(ganjil|gasal|genap)\s+(\d{4})\s*/\s*(\d{4})\s*$", re.I)
 
 
 def semester_order(label: str) -> tuple:
