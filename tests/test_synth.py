@@ -281,3 +281,30 @@ def test_practicum_kinds_are_balanced_like_a_campus_archive():
         assert kinds["institusi"] > 30, (seed, kinds)
         assert 5 <= kinds["komunitas"] <= 12 and 5 <= kinds["laboratorium"] <= 12, (seed, kinds)
         assert abs(kinds["komunitas"] - kinds["laboratorium"]) <= 3, (seed, kinds)
+
+
+def test_a_client_s_school_and_role_fit_the_age_and_the_setting(tmp_path):
+    """Trial s24 found a 9-year-old with 'SMP', an 11-year-old 'Siswa kelas 4' at SMP, SD with 'Siswa kelas 7', and a
+    79-year-old 'penerima manfaat panti' at a plantation company. Over many synthetic reports: a pupil's class and
+    education follow the age, and only a report at a panti or asrama (primer setting) has residents of one."""
+    import re as regex
+
+    from macros.synth.report import build_report
+
+    checked = 0
+    for index in range(400):
+        data = build_report(11, index).data
+        client = data.get("klien")
+        if not client or "usia" not in client:
+            continue
+        age, role, school = client["usia"], client["pekerjaan"], client["pendidikan"]
+        grade = regex.search(r"kelas (\d+)", role)
+        if grade:
+            expected = "SD" if int(grade.group(1)) <= 6 else "SMP" if int(grade.group(1)) <= 9 else "SMA/SMK"
+            assert school == expected and abs(int(grade.group(1)) - (age - 6)) <= 1, (age, role, school)
+        if age < 13:
+            assert school in ("SD", "Tidak tamat SD"), (age, school)
+        if "panti" in role.lower() or "asrama" in role.lower():
+            assert data["institusi"]["setting"] == "primer", (role, data["institusi"].get("nama"))
+        checked += 1
+    assert checked > 200

@@ -55,6 +55,31 @@ def _plant(text: str, sentence: str | None) -> str:
     return P.prose(head.replace("\n", " ") + " " + sentence).rstrip("\n") + (sep + rest if sep else "\n")
 
 
+def school_grade(age: int) -> int:
+    """The class a pupil of `age` is in: kelas 1 at seven, kelas 7 (SMP) at thirteen, kelas 10 (SMA) at sixteen."""
+    return _clamp(age - 6, 1, 12)
+
+
+def schooling(age: int, drawn: str) -> str:
+    """A minor's education follows the age (trial s24: a 9-year-old 'SMP', SD with 'Siswa kelas 7'); an adult's is
+    `drawn`."""
+    if age >= 18:
+        return drawn
+    grade = school_grade(age)
+    return "SD" if grade <= 6 else "SMP" if grade <= 9 else "SMA/SMK"
+
+
+def client_role(drawn: str, grade: int, age: int, setting: str) -> str:
+    """The client's role as `drawn` from the cluster's roles, made to fit: a pupil's class follows the age, and a
+    resident of a panti or asrama is one only where the practicum is at one (trial s24: a 79-year-old 'penerima
+    manfaat panti' at a plantation company)."""
+    if "{g}" in drawn:
+        return drawn.format(g=school_grade(age))
+    if setting != "primer" and ("panti" in drawn or "asrama" in drawn):
+        return "Warga lanjut usia" if age >= 60 else "Anak binaan lembaga" if age < 18 else "Penerima manfaat program"
+    return drawn
+
+
 def practicum_kind(seed: int, setting, occurrence: int) -> str:
     """The practicum kind of the setting's `occurrence`-th report: the setting's kinds taken in turn from a place the
     seed chooses, so an archive has them in the proportions `Setting.kinds` gives (most reports institutional,
@@ -295,9 +320,9 @@ def build_report(seed: int, index: int) -> SynthReport:
         "klien": {
             "kode": code, "jenis_kelamin": sex,
             **({"usia": age} if rng.random() < 0.85 else {"kelompok_usia": f"{age // 10 * 10}–{age // 10 * 10 + 9} tahun"}),
-            "agama": ctx["religion"], "pendidikan": rng.choice(EDUCATION if age >= 18 else ["SD", "SMP"]),
+            "agama": ctx["religion"], "pendidikan": schooling(age, rng.choice(EDUCATION if age >= 18 else ["SD", "SMP"])),
             "suku": ctx["ethnicity"], "status_perkawinan": "Belum menikah" if age < 22 else rng.choice(["Menikah", "Belum menikah", "Cerai mati"]),
-            "pekerjaan": rng.choice(cluster.roles).format(g=rng.randint(4, 9)),
+            "pekerjaan": client_role(rng.choice(cluster.roles), rng.randint(4, 9), age, setting.code),
             "domisili": f"Desa {village}, Kecamatan {district}, {regency}", "klaster": clusters,
             **({"disabilitas": cluster.disability} if cluster.disability else {}),
         },
