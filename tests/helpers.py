@@ -96,7 +96,8 @@ def xlsx_rows_as_text(path) -> list[tuple]:
         for name, value in zip(header, row):
             if name in NUMBER_COLUMNS and value != "":
                 assert isinstance(value, (int, float)), (name, value)
-                value = f"{value:.1f}".replace(".", ",") if isinstance(value, float) else str(value)
+                # A whole T score (50.0) is stored as a number like any other and reads back as an int.
+                value = str(value) if NUMBER_COLUMNS[name] is int else f"{float(value):.1f}".replace(".", ",")
             elif name in DATE_COLUMNS and value != "":
                 assert isinstance(value, dt.datetime | dt.date), (name, value)
                 value = value.date().isoformat() if isinstance(value, dt.datetime) else value.isoformat()
