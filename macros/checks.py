@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
+from macros.archive.facets import WRITTEN_SEMESTER
 from macros.completeness import parts_for
 from macros.errors import Problem, Severity
 from macros.folder_walk import report_files
@@ -115,7 +116,6 @@ def check_report_year(loaded: LoadedCase, locator: Locator) -> Iterator[Problem]
 
 # A report is approved while the practicum runs or within a year after it ends (the semester after, a late revision).
 APPROVAL_WITHIN_DAYS = 366
-_SEMESTER = re.compile(r"^\s*(ganjil|gasal|genap)\s+(\d{4})\s*/\s*(\d{4})\s*$", re.IGNORECASE)
 
 
 def check_dates_after_the_period(loaded: LoadedCase, locator: Locator) -> Iterator[Problem]:
@@ -135,7 +135,7 @@ def check_semester(loaded: LoadedCase, locator: Locator) -> Iterator[Problem]:
     report = loaded.case.report
     if not report.semester:
         return
-    match = _SEMESTER.match(report.semester)
+    match = WRITTEN_SEMESTER.match(report.semester)
     if not match:
         yield locator.problem(("laporan", "semester"), f"semester `{report.semester}` tidak berbentuk "
                               "`Ganjil 2024/2025` atau `Genap 2024/2025`",

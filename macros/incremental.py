@@ -72,7 +72,7 @@ def read_scan_memo(path: Path, key: str):
     """The memo kept at `path` if it was made with `key`, else an empty one (every file is scanned)."""
     from macros.privacy.gate import ScanMemo
 
-    stored = read_state(path) if path.is_file() else {}
+    stored = read_state(path)
     same = stored.get("key") == key
     clean, published = (stored.get("clean"), stored.get("published")) if same else (None, None)
     return ScanMemo(key, clean if isinstance(clean, dict) else {}, published=published if isinstance(published, dict) else {})

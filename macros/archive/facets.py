@@ -143,7 +143,7 @@ def semester_of(loaded: LoadedCase) -> str:
     report = loaded.case.report
     if report.semester:
         # One facet value per semester however it is written: "Gasal" is many campuses' word for Ganjil (trial s24).
-        written = _WRITTEN_SEMESTER.match(report.semester)
+        written = WRITTEN_SEMESTER.match(report.semester)
         if not written:
             return report.semester
         name = "Genap" if written.group(1).lower() == "genap" else "Ganjil"
@@ -155,7 +155,8 @@ def semester_of(loaded: LoadedCase) -> str:
 
 
 _SEMESTER = re.compile(r"(ganjil|genap)\D*(\d{4})", re.I)
-_WRITTEN_SEMESTER = re.compile(r"^\s*(ganjil|gasal|genap)\s+(\d{4})\s*/\s*(\d{4})\s*$", re.I)
+# A semester as check accepts it (macros/checks.py) and as it becomes one facet value: "Gasal" is Ganjil.
+WRITTEN_SEMESTER = re.compile(r"^\s*(ganjil|gasal|genap)\s+(\d{4})\s*/\s*(\d{4})\s*$", re.I)
 
 
 def semester_order(label: str) -> tuple:

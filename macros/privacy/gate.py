@@ -458,6 +458,7 @@ class _Scan:
         self.leaned_on: set[str] = set()  # reports whose own pages excused a private string in this file
         self.published_keys: dict[str, frozenset[str]] = {}  # slug -> needle keys its own pages publish (`published`)
         self.computed: dict[str, frozenset[str]] = {}         # those this process worked out (for the memo)
+        self.needle_sets: dict[int, tuple[Guard, NeedleSet]] = {}  # by guard (`needle_set`)
         for where, text in (self.print_texts or {}).items():  # a report's PDF text is its own output too
             self.own_cache.setdefault("\0pdf " + where.split(" ")[0], []).append(text)
 
@@ -499,10 +500,9 @@ class _Scan:
 
     def needle_set(self, guard: Guard) -> NeedleSet:
         """Each guard's private strings, ready to be looked for all at once (built once per scan and process)."""
-        sets = self.__dict__.setdefault("_needle_sets", {})
-        if id(guard) not in sets:
-            sets[id(guard)] = (guard, NeedleSet(guard.needles))  # the guard is kept: its id stays its own
-        return sets[id(guard)][1]
+        if id(guard) not in self.needle_sets:
+            self.needle_sets[id(guard)] = (guard, NeedleSet(guard.needles))  # the guard is kept: its id stays its own
+        return self.needle_sets[id(guard)][1]
 
     def remembered(self, item: Path) -> tuple[list[Leak], tuple[str, str | list] | None]:
         """`file(item)`, skipped when the memo holds these bytes at this path as clean (and the reports that verdict
